@@ -1,0 +1,54 @@
+"""The ``briefer`` command line. Imports Qt only for ``briefer gui``.
+
+Errors print one line, ``briefer: error: <thing>: <reason>``, on stderr and exit
+with status 1; ``--debug`` shows the traceback instead.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from briefer import __version__
+from briefer.commands import articles, tags
+from briefer.errors import BrieferError
+
+COMMAND_GROUPS = (articles, tags)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full argument parser with every subcommand."""
+    parser = argparse.ArgumentParser(
+        prog="briefer",
+        description="Turn news reporting into cited situation briefs.",
+    )
+    parser.add_argument("--version", action="version", version=f"briefer {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks on errors")
+    parser.add_argument("--taxonomy", metavar="FILE", help="a taxonomy file adding tag kinds")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    for group in COMMAND_GROUPS:
+        group.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except BrieferError as exc:
+        if args.debug:
+            raise
+        print(f"briefer: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("briefer: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

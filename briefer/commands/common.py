@@ -1,0 +1,84 @@
+"""What every subcommand shares: opening workspaces, JSON output, argument types."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from briefer import taxonomy
+from briefer.errors import InvalidInput
+from briefer.paths import user_config_dir
+from briefer.workspace import Workspace
+
+
+def print_json(value: Any) -> None:
+    """Print one JSON value on one line (UTF-8, not ASCII-escaped)."""
+    print(json.dumps(value, ensure_ascii=False))
+
+
+def open_workspace(path: str, *, create: bool = False, readonly: bool = False) -> Workspace:
+    """Open the workspace named on the command line."""
+    return Workspace.open(Path(path), create=create, readonly=readonly)
+
+
+def load_taxonomy(args: argparse.Namespace) -> taxonomy.Taxonomy:
+    """The taxonomy: shipped kinds plus ``--taxonomy FILE`` or the user's taxonomy.yaml."""
+    user_file = getattr(args, "taxonomy", None)
+    if user_file is None:
+        default = user_config_dir() / "taxonomy.yaml"
+        user_file = default if default.is_file() else None
+    return taxonomy.load(user_file)
+
+
+def positive_int(text: str) -> int:
+    """An argparse type for ids and counts (1 or more)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
+    return value
+
+
+def key_value(text: str) -> tuple[str, str]:
+    """An argparse type for ``key=value`` pairs."""
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip():
+        raise argparse.ArgumentTypeError(f"{text!r} is not key=value")
+    return key.strip(), value
+
+
+def coerce(value: str, field_type: str, name: str) -> Any:
+    """A command-line value turned into its field's type (number stays text if not one)."""
+    if field_type == "number":
+        try:
+            number = float(value.replace(",", "").replace("_", ""))
+        except ValueError:
+            raise InvalidInput(f"{name}={value}", "is not a number") from None
+        return int(number) if number.is_integer() else number
+    return value
+
+
+class Progress:
+    """A one-line ``[done/total]`` progress display on stderr, only on a terminal."""
+
+    def __init__(self) -> None:
+        self.enabled = sys.stderr.isatty()
+        self._shown = False
+
+    def __call__(self, done: int, total: int) -> None:
+        if self.enabled:
+            sys.stderr.write(f"\r\x1b[K[{done}/{total}]")
+            sys.stderr.flush()
+            self._shown = True
+
+    def clear(self) -> None:
+        """Remove the progress line before printing something else."""
+        if self._shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+            self._shown = False

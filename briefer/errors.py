@@ -1,0 +1,93 @@
+"""Typed errors raised by the core; each reads as one line naming the thing and why.
+
+Tree::
+
+    BrieferError
+    ├── ImportFailed(path, reason)        an article file could not be imported
+    ├── TaxonomyError(path, line, reason) a taxonomy file is malformed
+    ├── TemplateFailed(name, line, reason) a brief template failed to load or render
+    ├── WorkspaceError(path, reason)      a workspace cannot be opened or changed
+    ├── NotFound(thing, reason)           an id or name that does not exist
+    ├── InvalidInput(thing, reason)       a value the caller gave is not acceptable
+    └── Cancelled                         the user cancelled a long operation
+
+The command line prints ``briefer: error: <str(error)>``; the GUI shows the same
+line. Any other exception is a bug and reaches the crash dialog.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+
+class BrieferError(Exception):
+    """Base of every error the core raises on purpose."""
+
+    def __init__(self, thing: str, reason: str) -> None:
+        super().__init__(f"{thing}: {reason}")
+        self.thing = thing
+        self.reason = reason
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Errors cross process boundaries (sandboxed importers): rebuild them
+        # from their attributes, whatever each subclass's __init__ takes.
+        return (_rebuild, (type(self), self.args, self.__dict__))
+
+
+def _rebuild(cls: type[BrieferError], args: tuple[Any, ...], state: dict[str, Any]) -> BrieferError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
+
+
+class ImportFailed(BrieferError):
+    """An article file could not be turned into an article."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        super().__init__(str(path), reason)
+        self.path = str(path)
+
+
+class TaxonomyError(BrieferError):
+    """A taxonomy file is malformed; ``line`` is 1-based, or None when unknown."""
+
+    def __init__(self, path: str | Path, line: int | None, reason: str) -> None:
+        where = f"{path}:{line}" if line else str(path)
+        super().__init__(where, reason)
+        self.path = str(path)
+        self.line = line
+
+
+class TemplateFailed(BrieferError):
+    """A brief template failed to load or render; ``line`` is 1-based or None."""
+
+    def __init__(self, name: str, line: int | None, reason: str) -> None:
+        where = f"{name}:{line}" if line else name
+        super().__init__(where, reason)
+        self.name = name
+        self.line = line
+
+
+class WorkspaceError(BrieferError):
+    """A workspace file cannot be opened, read or changed."""
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        super().__init__(str(path), reason)
+        self.path = str(path)
+
+
+class NotFound(BrieferError):
+    """A referenced article, tag, brief or template does not exist."""
+
+
+class InvalidInput(BrieferError):
+    """A value given by the user or caller is not acceptable."""
+
+
+class Cancelled(BrieferError):
+    """The user cancelled a long operation."""
+
+    def __init__(self, thing: str = "operation", reason: str = "cancelled") -> None:
+        super().__init__(thing, reason)

@@ -1,0 +1,25 @@
+"""The caps every importer works under, so a hostile file fails fast and clearly."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+MB = 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """Caps on one imported file. Every field has a sensible default.
+
+    ``max_bytes``: size of the file as stored. ``seconds``: time to extract one
+    file. ``max_unpacked_bytes`` / ``max_ratio``: total uncompressed size and
+    compression ratio of a zip container (DOCX). ``max_pages``: pages of a PDF.
+    ``memory_mb``: address space of the process extracting files.
+    """
+
+    max_bytes: int = 50 * MB
+    seconds: float = 30.0
+    max_unpacked_bytes: int = 200 * MB
+    max_ratio: float = 100.0
+    max_pages: int = 2000
+    memory_mb: int = 2048

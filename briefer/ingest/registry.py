@@ -1,0 +1,117 @@
+"""Choosing an importer for a file, reading it under the limits, walking folders.
+
+Each importer module has ``FORMAT``, ``EXTENSIONS``, ``sniff(head) -> bool`` and
+``extract(data, name, limits) -> Article`` (raising ImportFailed). The registry
+tries the importer named by the extension when its sniff agrees, then every
+importer by content, text last.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+from types import ModuleType
+
+from briefer.errors import ImportFailed
+from briefer.ingest import text
+from briefer.ingest.limits import MB, Limits
+from briefer.model import Article
+
+IMPORTERS: tuple[ModuleType, ...] = (text,)
+_HEAD = 8192
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A file found under the paths given, or the reason it is skipped."""
+
+    path: Path
+    skipped: str | None = None
+
+
+def importer_for(path: Path, head: bytes) -> ModuleType | None:
+    """The importer for a file with this name and first bytes, or None."""
+    suffix = path.suffix.lower()
+    for module in IMPORTERS:
+        if suffix in module.EXTENSIONS and module.sniff(head):
+            return module
+    for module in IMPORTERS:
+        if module is not text and module.sniff(head):
+            return module
+    if suffix in _KNOWN_BINARY:
+        return None
+    return text if text.sniff(head) else None
+
+
+_KNOWN_BINARY = frozenset(
+    (
+        ".png .jpg .jpeg .gif .webp .bmp .tiff .mp3 .mp4 .mov .avi .wav .zip .gz .tar .7z .rar"
+        " .exe .dll .so .dylib .bin .iso .xlsx .pptx .odt .ods .doc .xls .ppt"
+    ).split()
+)
+
+
+def read_file(path: Path, limits: Limits) -> bytes:
+    """The bytes of ``path`` when it exists, is a file and is within the size cap."""
+    try:
+        size = path.stat().st_size
+    except FileNotFoundError as exc:
+        raise ImportFailed(path, "no such file") from exc
+    except OSError as exc:
+        raise ImportFailed(path, exc.strerror or "cannot be read") from exc
+    if path.is_dir():
+        raise ImportFailed(path, "is a folder")
+    if size > limits.max_bytes:
+        raise ImportFailed(
+            path, f"file is {size / MB:.1f} MB, over the {limits.max_bytes / MB:g} MB limit"
+        )
+    if size == 0:
+        raise ImportFailed(path, "the file is empty")
+    try:
+        with path.open("rb") as fh:
+            return fh.read(limits.max_bytes + 1)
+    except OSError as exc:
+        raise ImportFailed(path, exc.strerror or "cannot be read") from exc
+
+
+def extract_file(path: str | Path, limits: Limits | None = None) -> Article:
+    """Read and extract one file in this process; raise ImportFailed with the reason."""
+    path = Path(path)
+    limits = limits or Limits()
+    data = read_file(path, limits)
+    module = importer_for(path, data[:_HEAD])
+    if module is None:
+        raise ImportFailed(path, f"unsupported file type ({path.suffix or 'no extension'})")
+    article = module.extract(data, str(path), limits)
+    if not article.text.strip():
+        raise ImportFailed(path, "no article text found")
+    return replace(article, source_file=path.name)
+
+
+def walk(paths: Iterable[str | Path]) -> Iterator[Candidate]:
+    """Every file under ``paths`` (folders recursively, in name order).
+
+    Hidden files and files no importer accepts come out with ``skipped`` set.
+    """
+    for given in paths:
+        path = Path(given)
+        if not path.is_dir():
+            yield Candidate(path)
+            continue
+        for child in sorted(p for p in path.rglob("*") if p.is_file()):
+            rel = child.relative_to(path)
+            if any(part.startswith(".") for part in rel.parts):
+                continue
+            try:
+                with child.open("rb") as fh:
+                    head = fh.read(_HEAD)
+            except OSError as exc:
+                yield Candidate(child, exc.strerror or "cannot be read")
+                continue
+            if not head:
+                yield Candidate(child, "the file is empty")
+            elif importer_for(child, head) is None:
+                yield Candidate(child, f"unsupported file type ({child.suffix or 'no extension'})")
+            else:
+                yield Candidate(child)

@@ -1,0 +1,73 @@
+"""The workspace: one SQLite file holding articles, tags and briefs.
+
+Open one with :meth:`Workspace.open` (or :meth:`Workspace.create`) and reach its
+parts as ``ws.articles`` and ``ws.tags``. Every change method commits one
+transaction and returns a :class:`~briefer.model.Changes` value (or a result
+that carries one) saying what it touched.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from types import TracebackType
+
+from briefer.workspace.articles import GRADES, Articles, fts_query
+from briefer.workspace.schema import SCHEMA_VERSION
+from briefer.workspace.store import SUFFIX, Clock, Store, connect, utc_now
+from briefer.workspace.tags import Removed, Tags
+
+__all__ = ["GRADES", "SCHEMA_VERSION", "SUFFIX", "Removed", "Workspace", "fts_query"]
+
+
+class Workspace:
+    """An open workspace file. Close it (or use ``with``) when done."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.articles = Articles(store)
+        self.tags = Tags(store)
+
+    @classmethod
+    def open(
+        cls,
+        path: str | Path,
+        *,
+        create: bool = False,
+        readonly: bool = False,
+        clock: Clock = utc_now,
+    ) -> Workspace:
+        """Open (and migrate) a workspace; ``create`` makes a missing file.
+
+        Raises WorkspaceError when the file is missing, is not a Briefer workspace,
+        or was made by a newer Briefer; the file is then left untouched.
+        """
+        path = Path(path)
+        conn = connect(path, create=create, readonly=readonly)
+        return cls(Store(path, conn, clock, readonly))
+
+    @classmethod
+    def create(cls, path: str | Path, *, clock: Clock = utc_now) -> Workspace:
+        """Create a new workspace file (or open the workspace already there)."""
+        return cls.open(path, create=True, clock=clock)
+
+    @property
+    def path(self) -> Path:
+        """The workspace file."""
+        return self.store.path
+
+    @property
+    def name(self) -> str:
+        """The workspace's name as a user sees it (file name without suffix)."""
+        return self.path.stem
+
+    def close(self) -> None:
+        """Close the connection (checkpointing the WAL into the main file)."""
+        self.store.conn.close()
+
+    def __enter__(self) -> Workspace:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()

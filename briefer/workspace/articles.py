@@ -1,0 +1,148 @@
+"""Articles in a workspace: store, fetch, list, grade, remove, full-text search."""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+
+from briefer.errors import InvalidInput, NotFound
+from briefer.model import Article, ArticleSummary, Changes, Imported, SearchHit
+from briefer.workspace.store import Store
+
+GRADES = ("A", "B", "C", "D", "E", "F")
+_COLUMNS = (
+    "id, title, author, outlet, url, published, language, format, source_file, "
+    "text, imported_at, grade"
+)
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _article(row: sqlite3.Row) -> Article:
+    return Article(
+        id=row["id"], title=row["title"], text=row["text"], author=row["author"],
+        outlet=row["outlet"], url=row["url"], published=row["published"],
+        language=row["language"], format=row["format"], source_file=row["source_file"],
+        imported_at=row["imported_at"], grade=row["grade"],
+    )
+
+
+def fts_query(text: str) -> str | None:
+    """A safe FTS5 query for what a user typed: every word must occur, the last as a prefix.
+
+    Returns None when the text holds no words. Quotes, operators and brackets the
+    user typed are treated as plain text, never as FTS5 syntax.
+    """
+    words = _WORD.findall(text)
+    if not words:
+        return None
+    phrases = [f'"{w}"' for w in words]
+    if text[-1:].isalnum():
+        phrases[-1] += "*"
+    return " ".join(phrases)
+
+
+class Articles:
+    """The articles of one workspace."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def add(self, article: Article) -> Imported:
+        """Store an article; a text already stored is reported as a duplicate of it."""
+        if not article.text.strip():
+            raise InvalidInput(article.source_file or article.title or "article", "has no text")
+        digest = article.sha256
+        with self._store.transaction() as conn:
+            row = conn.execute("SELECT id, title FROM articles WHERE sha256 = ?", (digest,)).fetchone()
+            if row is not None:
+                return Imported(row["id"], row["title"], True, Changes())
+            cur = conn.execute(
+                "INSERT INTO articles (title, author, outlet, url, published, language, format,"
+                " source_file, sha256, text, imported_at, grade)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article.title, article.author, article.outlet, article.url,
+                    article.published, article.language, article.format, article.source_file,
+                    digest, article.text, article.imported_at or self._store.now(), article.grade,
+                ),
+            )
+            new_id = int(cur.lastrowid or 0)
+        return Imported(new_id, article.title, False, Changes.of(articles=[new_id]))
+
+    def get(self, article_id: int) -> Article:
+        """The article with this id; raise NotFound when there is none."""
+        row = self._store.conn.execute(
+            f"SELECT {_COLUMNS} FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        if row is None:
+            raise NotFound(f"article {article_id}", "no such article in this workspace")
+        return _article(row)
+
+    def text(self, article_id: int) -> str:
+        """Only the text of an article (cheaper than :meth:`get` for long lists)."""
+        row = self._store.conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"article {article_id}", "no such article in this workspace")
+        return str(row[0])
+
+    def list(self) -> list[ArticleSummary]:
+        """Every article, newest import first, with its number of tags."""
+        rows = self._store.conn.execute(
+            "SELECT a.id, a.title, a.outlet, a.published, a.format, a.grade,"
+            " (SELECT count(*) FROM tags t WHERE t.article_id = a.id) AS tag_count"
+            " FROM articles a ORDER BY a.id DESC"
+        )
+        return [
+            ArticleSummary(r["id"], r["title"], r["outlet"], r["published"], r["tag_count"],
+                           r["format"], r["grade"])
+            for r in rows
+        ]
+
+    def count(self) -> int:
+        """How many articles the workspace holds."""
+        return int(self._store.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    def search(self, query: str, limit: int = 50) -> list[SearchHit]:
+        """Articles matching every word of ``query`` (title or text), best first.
+
+        The snippet marks matches with ``[`` and ``]``. An empty query finds nothing.
+        """
+        match = fts_query(query)
+        if match is None:
+            return []
+        rows = self._store.conn.execute(
+            "SELECT rowid AS id, title, snippet(articles_fts, 1, '[', ']', '…', 12) AS snippet,"
+            " bm25(articles_fts, 5.0, 1.0) AS rank FROM articles_fts"
+            " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+            (match, limit),
+        )
+        return [SearchHit(r["id"], r["title"], r["snippet"], r["rank"]) for r in rows]
+
+    def set_grade(self, article_id: int, grade: str | None) -> Changes:
+        """Set a source's reliability grade (A–F, Admiralty scale) or clear it with None."""
+        if grade is not None:
+            grade = grade.strip().upper()
+            if grade not in GRADES:
+                raise InvalidInput(f"grade {grade!r}", "must be one of A, B, C, D, E, F")
+        with self._store.transaction() as conn:
+            cur = conn.execute("UPDATE articles SET grade = ? WHERE id = ?", (grade, article_id))
+            if cur.rowcount == 0:
+                raise NotFound(f"article {article_id}", "no such article in this workspace")
+        return Changes.of(articles=[article_id])
+
+    def remove(self, article_id: int) -> Changes:
+        """Delete an article with its tags (and the brief items that cite them)."""
+        with self._store.transaction() as conn:
+            tag_ids = [r[0] for r in conn.execute("SELECT id FROM tags WHERE article_id = ?", (article_id,))]
+            brief_ids = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT DISTINCT bi.brief_id FROM brief_items bi JOIN tags t ON t.id = bi.tag_id"
+                    " WHERE t.article_id = ?",
+                    (article_id,),
+                )
+            ]
+            cur = conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+            if cur.rowcount == 0:
+                raise NotFound(f"article {article_id}", "no such article in this workspace")
+        return Changes.of(articles=[article_id], tags=tag_ids, briefs=brief_ids)

@@ -1,0 +1,106 @@
+"""The workspace schema as ordered migrations; ``PRAGMA user_version`` is the index.
+
+Migration N (1-based) turns a version N-1 workspace into version N. Never edit a
+migration that has shipped: append a new one.
+"""
+
+from __future__ import annotations
+
+#: Marks a SQLite file as a Briefer workspace ("BRIF"), in the database header.
+APPLICATION_ID = 0x42524946
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: articles with full-text search, tags anchored by position and quote.
+    """
+    CREATE TABLE articles (
+        id          INTEGER PRIMARY KEY,
+        title       TEXT NOT NULL,
+        author      TEXT,
+        outlet      TEXT,
+        url         TEXT,
+        published   TEXT,
+        language    TEXT,
+        format      TEXT,
+        source_file TEXT,
+        sha256      TEXT NOT NULL UNIQUE,
+        text        TEXT NOT NULL,
+        imported_at TEXT NOT NULL
+    );
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='id',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.id, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.id, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+    END;
+    CREATE TABLE tags (
+        id         INTEGER PRIMARY KEY,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        kind       TEXT NOT NULL,
+        start      INTEGER NOT NULL CHECK (start >= 0),
+        "end"      INTEGER NOT NULL CHECK ("end" > start),
+        exact      TEXT NOT NULL,
+        prefix     TEXT NOT NULL DEFAULT '',
+        suffix     TEXT NOT NULL DEFAULT '',
+        attributes TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(attributes)),
+        note       TEXT NOT NULL DEFAULT '',
+        created    TEXT NOT NULL,
+        updated    TEXT NOT NULL
+    );
+    CREATE INDEX tags_by_article ON tags(article_id, start);
+    """,
+    # 2: briefs with ordered items, and a reliability grade per source.
+    """
+    ALTER TABLE articles ADD COLUMN grade TEXT
+        CHECK (grade IS NULL OR grade IN ('A', 'B', 'C', 'D', 'E', 'F'));
+    CREATE TABLE briefs (
+        id         INTEGER PRIMARY KEY,
+        title      TEXT NOT NULL,
+        marking    TEXT NOT NULL DEFAULT 'TLP:CLEAR',
+        dtg        TEXT,
+        issued     TEXT,
+        period     TEXT NOT NULL DEFAULT '',
+        author     TEXT NOT NULL DEFAULT '',
+        template   TEXT NOT NULL DEFAULT 'sitrep',
+        bluf       TEXT NOT NULL DEFAULT '',
+        assessment TEXT NOT NULL DEFAULT '',
+        created    TEXT NOT NULL,
+        updated    TEXT NOT NULL
+    );
+    CREATE TABLE brief_items (
+        id          INTEGER PRIMARY KEY,
+        brief_id    INTEGER NOT NULL REFERENCES briefs(id) ON DELETE CASCADE,
+        section     TEXT NOT NULL,
+        position    INTEGER NOT NULL,
+        tag_id      INTEGER REFERENCES tags(id) ON DELETE CASCADE,
+        text        TEXT NOT NULL DEFAULT '',
+        credibility INTEGER CHECK (credibility BETWEEN 1 AND 6),
+        comment     TEXT NOT NULL DEFAULT '',
+        CHECK (tag_id IS NOT NULL OR text != '')
+    );
+    CREATE INDEX brief_items_by_brief ON brief_items(brief_id, section, position);
+    CREATE INDEX brief_items_by_tag ON brief_items(tag_id);
+    """,
+    # 3: suggestions the analyst rejected, not proposed again for that article.
+    """
+    CREATE TABLE rejected_suggestions (
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        kind       TEXT NOT NULL,
+        start      INTEGER NOT NULL,
+        "end"      INTEGER NOT NULL,
+        exact      TEXT NOT NULL,
+        PRIMARY KEY (article_id, kind, start, "end")
+    ) WITHOUT ROWID;
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)

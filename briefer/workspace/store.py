@@ -1,0 +1,178 @@
+"""The workspace file: opening, checking, migrating, and transactions.
+
+Guarantees: a file that is not a Briefer workspace, or that a newer Briefer
+made, is refused before SQLite writes anything to it. Every change runs in one
+``BEGIN IMMEDIATE`` transaction committed with ``synchronous=FULL`` in WAL mode,
+so a crash leaves every committed change in place.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+
+from briefer.errors import WorkspaceError
+from briefer.workspace.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+SUFFIX = ".briefer"
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+Clock = Callable[[], datetime]
+
+
+def utc_now() -> datetime:
+    """The current time in UTC (the default clock)."""
+    return datetime.now(UTC)
+
+
+def read_header(path: Path) -> tuple[int, int]:
+    """``(application_id, user_version)`` read from the SQLite header, without opening.
+
+    Raises WorkspaceError when the file cannot be read or is not an SQLite database.
+    """
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+    except IsADirectoryError as exc:
+        raise WorkspaceError(path, "is a folder, not a workspace file") from exc
+    except OSError as exc:
+        raise WorkspaceError(path, exc.strerror or "cannot be read") from exc
+    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+        raise WorkspaceError(path, "not a Briefer workspace (not an SQLite database)")
+    user_version = int.from_bytes(header[60:64], "big")
+    application_id = int.from_bytes(header[68:72], "big")
+    return application_id, user_version
+
+
+class Store:
+    """An open connection to a workspace file, with transactions and a clock.
+
+    Use :meth:`transaction` for every write. Read-only stores refuse writes.
+    """
+
+    def __init__(self, path: Path, conn: sqlite3.Connection, clock: Clock, readonly: bool) -> None:
+        self.path = path
+        self.conn = conn
+        self.clock = clock
+        self.readonly = readonly
+        self._depth = 0
+
+    def now(self) -> str:
+        """The clock's time as an ISO 8601 UTC string with seconds."""
+        return self.clock().astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction; nested uses join the outer one."""
+        if self.readonly:
+            raise WorkspaceError(self.path, "opened read-only; changes are not allowed")
+        if self._depth:
+            self._depth += 1
+            try:
+                yield self.conn
+            finally:
+                self._depth -= 1
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise _as_workspace_error(self.path, exc) from exc
+        self._depth = 1
+        try:
+            yield self.conn
+        except BaseException:
+            self._depth = 0
+            self.conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise _as_workspace_error(self.path, exc) from exc
+
+
+def _as_workspace_error(path: Path, exc: sqlite3.Error) -> WorkspaceError:
+    text = str(exc)
+    if "locked" in text or "busy" in text:
+        return WorkspaceError(path, "another Briefer is writing to this workspace; try again")
+    if "readonly" in text or "read-only" in text:
+        return WorkspaceError(path, "the file is read-only")
+    if "disk is full" in text or "disk I/O" in text:
+        return WorkspaceError(path, f"could not write: {text}")
+    return WorkspaceError(path, text)
+
+
+def connect(path: Path, *, create: bool, readonly: bool = False) -> sqlite3.Connection:
+    """Open ``path`` after checking it is a current Briefer workspace; migrate it.
+
+    With ``create`` a missing file is created. Raises WorkspaceError with a clear
+    reason otherwise; a refused file is left untouched.
+    """
+    exists = path.exists()
+    if not exists and not create:
+        raise WorkspaceError(path, "no such workspace (create one with 'briefer init')")
+    if exists:
+        app_id, version = read_header(path)
+        if app_id != APPLICATION_ID:
+            raise WorkspaceError(path, "not a Briefer workspace (an SQLite database of another program)")
+        if version > SCHEMA_VERSION:
+            raise WorkspaceError(
+                path,
+                f"made by a newer Briefer (schema {version}; this version reads up to "
+                f"{SCHEMA_VERSION}); update Briefer to open it",
+            )
+    elif readonly:
+        raise WorkspaceError(path, "no such workspace")
+    try:
+        if readonly:
+            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
+        else:
+            conn = sqlite3.connect(path, isolation_level=None)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            _migrate(conn)
+    except sqlite3.Error as exc:
+        raise _as_workspace_error(path, exc) from exc
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def _migrate(conn: sqlite3.Connection) -> None:
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version == SCHEMA_VERSION:
+        return
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        version = conn.execute("PRAGMA user_version").fetchone()[0]  # another writer may have won
+        if version == 0:
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        for number in range(version + 1, SCHEMA_VERSION + 1):
+            for statement in _statements(MIGRATIONS[number - 1]):
+                conn.execute(statement)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except BaseException:
+        conn.execute("ROLLBACK")
+        raise
+    conn.execute("COMMIT")
+
+
+def _statements(script: str) -> Iterator[str]:
+    """Split a migration script into complete statements (triggers kept whole)."""
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                yield buffer.strip()
+            buffer = ""
+    if buffer.strip():
+        yield buffer.strip()

@@ -1,0 +1,173 @@
+"""Tags in a workspace: add (checked against the text), update, remove, restore, list."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+
+from briefer.anchor import select
+from briefer.errors import InvalidInput, NotFound
+from briefer.model import AttrValue, BriefItem, Changes, Created, Tag
+from briefer.workspace.store import Store
+
+_COLUMNS = 'id, article_id, kind, start, "end", exact, prefix, suffix, attributes, note, created, updated'
+_ITEM_COLUMNS = "id, brief_id, section, position, tag_id, text, credibility, comment"
+
+
+@dataclass(frozen=True, slots=True)
+class Removed:
+    """A removed tag and the brief items that cited it, enough to restore both."""
+
+    tag: Tag
+    items: tuple[BriefItem, ...]
+    changes: Changes
+
+
+def _tag(row: sqlite3.Row) -> Tag:
+    return Tag(
+        id=row["id"], article_id=row["article_id"], kind=row["kind"], start=row["start"],
+        end=row["end"], exact=row["exact"], prefix=row["prefix"], suffix=row["suffix"],
+        attributes=json.loads(row["attributes"]), note=row["note"], created=row["created"],
+        updated=row["updated"],
+    )
+
+
+def _clean_attributes(attributes: Mapping[str, AttrValue] | None) -> dict[str, AttrValue]:
+    """Attributes without empty values; raise InvalidInput for non-JSON values."""
+    clean: dict[str, AttrValue] = {}
+    for key, value in (attributes or {}).items():
+        if not isinstance(key, str) or not key:
+            raise InvalidInput(f"attribute {key!r}", "names must be non-empty text")
+        if value is None or value == "":
+            continue
+        if not isinstance(value, str | int | float | bool):
+            raise InvalidInput(f"attribute {key!r}", "must be text, a number or true/false")
+        clean[key] = value
+    return clean
+
+
+class Tags:
+    """The tags of one workspace."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+
+    def add(
+        self,
+        article_id: int,
+        kind: str,
+        start: int,
+        end: int,
+        *,
+        exact: str | None = None,
+        attributes: Mapping[str, AttrValue] | None = None,
+        note: str = "",
+    ) -> Created:
+        """Tag ``text[start:end]`` of an article with ``kind``.
+
+        Raises InvalidInput when the offsets are outside the text or ``exact``
+        (when given) differs from the text there; NotFound for a missing article.
+        """
+        if not kind:
+            raise InvalidInput("kind", "must not be empty")
+        attrs = _clean_attributes(attributes)
+        with self._store.transaction() as conn:
+            row = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+            if row is None:
+                raise NotFound(f"article {article_id}", "no such article in this workspace")
+            sel = select(row[0], start, end)
+            if exact is not None and exact != sel.exact:
+                raise InvalidInput(
+                    f"offsets {start}-{end}", f"hold {sel.exact[:40]!r}, not {exact[:40]!r}"
+                )
+            now = self._store.now()
+            cur = conn.execute(
+                'INSERT INTO tags (article_id, kind, start, "end", exact, prefix, suffix,'
+                " attributes, note, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (article_id, kind, start, end, sel.exact, sel.prefix, sel.suffix,
+                 json.dumps(attrs, ensure_ascii=False), note, now, now),
+            )
+            tag_id = int(cur.lastrowid or 0)
+        return Created(tag_id, Changes.of(articles=[article_id], tags=[tag_id]))
+
+    def get(self, tag_id: int) -> Tag:
+        """The tag with this id; raise NotFound when there is none."""
+        row = self._store.conn.execute(f"SELECT {_COLUMNS} FROM tags WHERE id = ?", (tag_id,)).fetchone()
+        if row is None:
+            raise NotFound(f"tag {tag_id}", "no such tag in this workspace")
+        return _tag(row)
+
+    def list(self, article_id: int | None = None, kind: str | None = None) -> list[Tag]:
+        """Tags of one article (or of all), in text order; optionally of one kind."""
+        where, params = [], []
+        if article_id is not None:
+            where.append("article_id = ?")
+            params.append(article_id)
+        if kind is not None:
+            where.append("kind = ?")
+            params.append(kind)
+        clause = f" WHERE {' AND '.join(where)}" if where else ""
+        rows = self._store.conn.execute(
+            f'SELECT {_COLUMNS} FROM tags{clause} ORDER BY article_id, start, "end", id', params
+        )
+        return [_tag(r) for r in rows]
+
+    def update(
+        self,
+        tag_id: int,
+        *,
+        kind: str | None = None,
+        attributes: Mapping[str, AttrValue] | None = None,
+        note: str | None = None,
+    ) -> Changes:
+        """Change a tag's kind, attributes (replaced whole) or note; offsets never change."""
+        old = self.get(tag_id)
+        new = replace(
+            old,
+            kind=kind or old.kind,
+            attributes=_clean_attributes(attributes) if attributes is not None else old.attributes,
+            note=old.note if note is None else note,
+        )
+        with self._store.transaction() as conn:
+            conn.execute(
+                "UPDATE tags SET kind = ?, attributes = ?, note = ?, updated = ? WHERE id = ?",
+                (new.kind, json.dumps(dict(new.attributes), ensure_ascii=False), new.note,
+                 self._store.now(), tag_id),
+            )
+            briefs = [r[0] for r in conn.execute(
+                "SELECT DISTINCT brief_id FROM brief_items WHERE tag_id = ?", (tag_id,))]
+        return Changes.of(articles=[old.article_id], tags=[tag_id], briefs=briefs)
+
+    def remove(self, tag_id: int) -> Removed:
+        """Delete a tag and the brief items citing it; the result can :meth:`restore` them."""
+        tag = self.get(tag_id)
+        with self._store.transaction() as conn:
+            items = tuple(
+                BriefItem(id=r["id"], brief_id=r["brief_id"], section=r["section"],
+                          position=r["position"], tag_id=r["tag_id"], text=r["text"],
+                          credibility=r["credibility"], comment=r["comment"])
+                for r in conn.execute(
+                    f"SELECT {_ITEM_COLUMNS} FROM brief_items WHERE tag_id = ?", (tag_id,))
+            )
+            conn.execute("DELETE FROM tags WHERE id = ?", (tag_id,))
+        changes = Changes.of(articles=[tag.article_id], tags=[tag_id], briefs={i.brief_id for i in items})
+        return Removed(tag, items, changes)
+
+    def restore(self, removed: Removed) -> Changes:
+        """Put back a removed tag with its id, timestamps and brief items."""
+        tag = removed.tag
+        with self._store.transaction() as conn:
+            conn.execute(
+                f"INSERT INTO tags ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (tag.id, tag.article_id, tag.kind, tag.start, tag.end, tag.exact, tag.prefix,
+                 tag.suffix, json.dumps(dict(tag.attributes), ensure_ascii=False), tag.note,
+                 tag.created, tag.updated),
+            )
+            conn.executemany(
+                f"INSERT INTO brief_items ({_ITEM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [(i.id, i.brief_id, i.section, i.position, i.tag_id, i.text, i.credibility,
+                  i.comment) for i in removed.items],
+            )
+        return removed.changes
