@@ -92,9 +92,10 @@ def _gazetteer_at(text: str, start: int, limit: int) -> tuple[int, lexicon.Entry
     return None
 
 
-def _canonical_of(entry: lexicon.Entry, alias: str) -> str:
-    if re.search("[а-яёіїєґ]", alias, re.IGNORECASE) and len(alias) > 4:
-        return alias
+def _canonical_of(entry: lexicon.Entry) -> str:
+    """English canonical names for Latin mentions; the listed Cyrillic name for Cyrillic ones."""
+    if re.search("[а-яёіїєґ]", entry.alias, re.IGNORECASE):
+        return entry.alias
     return entry.canonical
 
 
@@ -141,7 +142,7 @@ class _Finder:
             if hit and hit[0] >= tokens[i][1] and not self._is_title_start(tokens, i):
                 g_end, entry, alias = hit
                 self._add(entry.kind, t_start, g_end, text[t_start:g_end], "gazetteer", 0.9,
-                          canonical=_canonical_of(entry, alias))
+                          canonical=_canonical_of(entry))
                 while i < len(tokens) and tokens[i][0] < g_end:
                     i += 1
                 continue
@@ -181,10 +182,7 @@ class _Finder:
             self._person(tokens[k][0], end, "title", 0.85)
             return
         if lows[-1] in self.org_words or (len(words) > 2 and lows[0] in self.org_words):
-            while k and lows[k - 1] in self.demonyms:
-                k -= 1
-            first = tokens[k][0] if lows[0] in self.demonyms else start
-            self._add("organisation", first, end, text[first:end], "org-word", 0.75)
+            self._add("organisation", start, end, text[start:end], "org-word", 0.75)
             return
         if len(words) == 1:
             word = words[0]
@@ -196,8 +194,11 @@ class _Finder:
             elif lows[0] in self.org_words and not _sentence_initial(text, start):
                 self._add("organisation", start, end, word, "org-word", 0.6)
             return
-        if lexicon.stem(words[0]) in self.names and len(words) <= 4 and not words[-1].isupper():
-            self._person(start, end, "given-name", 0.8)
+        given = next((i for i, w in enumerate(words[:3]) if lexicon.stem(w) in self.names), None)
+        if given is not None and len(words) - given <= 4 and not words[-1].isupper() and (
+                given + 1 < len(words) or given == 0):
+            if given + 1 < len(words) or not _sentence_initial(text, start):
+                self._person(tokens[given][0], end, "given-name", 0.8)
             return
         before = text[max(0, start - 40):start].split()
         if before and before[-1].lower() in self.title_words and len(words) <= 4:

@@ -23,6 +23,7 @@ _YEAR_WORDS = r"(?:року|році|рік|роки|років|р\.|года|г
 _REL_YEAR = {"last year": -1, "this year": 0, "next year": 1, "минулого року": -1, "цього року": 0,
              "наступного року": 1, "прошлого года": -1, "этого года": 0, "следующего года": 1}
 _DAY_PARTS = "morning|afternoon|evening|night|ранку|вечора|ночі|вранці|увечері|утра|вечера|ночи|утром|вечером"
+_ABBR_DOT = r"(?:(?:(?<=Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|(?<=Sept))\.)?"
 _TIME_WORDS = r"(?:години|годині|годину|часов|часа|час)"
 
 
@@ -162,10 +163,10 @@ def _rules(lang: str) -> list[tuple[str, re.Pattern[str], Resolver]]:
         ("iso", r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b", iso_date),
         ("month-day", rf"(?:{ci}(?P<rel>early|late|mid)[ -]))?\b(?P<mon>{mon})\.?[ \u00a0](?P<d>\d{{1,2}})"
                       rf"(?:st|nd|rd|th)?\b(?:,?[ \u00a0](?P<y>\d{{4}}))?", absolute),
-        ("day-month", rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[ \u00a0](?:of[ \u00a0])?(?P<mon>{mon})\b\.?"
+        ("day-month", rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[ \u00a0](?:of[ \u00a0])?(?P<mon>{mon})\b{_ABBR_DOT}"
                       rf"(?:,?[ \u00a0](?P<y>\d{{4}}))?", absolute),
         ("month", rf"(?:{ci}(?P<rel>last|this|next|early|late|mid|earlier this|later this))[ -])?"
-                  rf"\b(?P<mon>{mon})\b\.?(?:[ \u00a0](?P<y>\d{{4}})\b|[ \u00a0](?P<ry>(?i:last year|this year|next year)))?",
+                  rf"\b(?P<mon>{mon})\b{_ABBR_DOT}(?:[ \u00a0](?P<y>\d{{4}})\b|[ \u00a0](?P<ry>(?i:last year|this year|next year)))?",
          absolute),
         ("weekday", rf"(?:{ci}(?P<rel>last|next|this|late|early))[ \u00a0])?\b(?P<wd>{wd})\b"
                     rf"(?:[ \u00a0](?P<part>{_DAY_PARTS}))?", on_weekday),

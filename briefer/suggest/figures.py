@@ -164,6 +164,8 @@ def find_figures(doc: Document, taken: list[tuple[int, int]]) -> list[Suggestion
                 end, unit = noun
             elif m.group("w") and not m.group("d"):
                 continue  # a number word counting nothing ("the three")
+        if text[end - 1] == "." and not re.match(r"\s*[a-zа-яёіїєґ0-9]", text[end:end + 3]):
+            end -= 1  # the full stop ends the sentence, not an abbreviation
         approx = cfg.approx.search(text, max(0, start - 25), start)
         attributes: dict[str, object] = {"value": int(value) if value == int(value) else value}
         if upper is not None:

@@ -51,10 +51,12 @@ def _lines(name: str) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """A gazetteer entity: its kind and canonical name."""
+    """A gazetteer entity: its kind, canonical name and the listed name matched
+    (for an inflected form, the name in the nominative)."""
 
     kind: str
     canonical: str
+    alias: str = ""
 
 
 @cache
@@ -65,9 +67,14 @@ def gazetteer() -> dict[str, Entry]:
                        ("places.txt", "location")):
         for line in _lines(file):
             names = [n.strip() for n in line.split("|") if n.strip()]
-            entry = Entry(kind, names[0])
+            nominative = None
             for name in names:
-                table.setdefault(key(name), entry)
+                if name.startswith("~"):  # an inflected form of the name before it
+                    table.setdefault(key(name[1:]), Entry(kind, names[0], nominative or name[1:]))
+                    continue
+                if _CYRILLIC_RE.search(name) and not name.isupper():
+                    nominative = name
+                table.setdefault(key(name), Entry(kind, names[0], name))
     return table
 
 
@@ -119,10 +126,25 @@ def _language_file() -> dict[str, Any]:
     return data
 
 
+@cache
 def words(lang: str) -> dict[str, Any]:
-    """The word lists of one language (en, uk, ru); English for any other."""
+    """The word lists of one language (en, uk, ru); English for any other.
+
+    Ukrainian and Russian each get the other's words too: short texts are hard to
+    tell apart, and a Ukrainian article may quote Russian.
+    """
     data = _language_file()
-    return data.get(lang) or data["en"]
+    if lang not in ("uk", "ru"):
+        return dict(data["en"])
+    own, other = data[lang], data["ru" if lang == "uk" else "uk"]
+    merged: dict[str, Any] = {}
+    for name in own.keys() | other.keys():
+        mine, theirs = own.get(name), other.get(name)
+        if isinstance(mine, dict) or isinstance(theirs, dict):
+            merged[name] = {**(theirs or {}), **(mine or {})}
+        else:
+            merged[name] = list(mine or []) + [w for w in theirs or [] if w not in (mine or [])]
+    return merged
 
 
 def shared(section: str) -> dict[str, Any]:
