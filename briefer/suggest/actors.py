@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass, replace
 
 from briefer.suggest import lexicon
+from briefer.suggest.base import Occupancy
 from briefer.suggest.document import Document
 from briefer.suggest.morph import nominative
-from briefer.suggest.roles import role_before, role_after
+from briefer.suggest.roles import role_after, role_before
 
 UP = "A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ"
 _ABBR = r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|Adm|Sen|Rep|Gov|Brig|Prof|St|Jr|Sr|Rev)"
@@ -242,8 +243,9 @@ class _Finder:
                 aliases.setdefault(lexicon.stem(words[-1]), m)
                 if lexicon.stem(words[0]) not in self.names:
                     aliases.setdefault(lexicon.stem(words[0]), m)
-        covered = {(m.start, m.end) for m in self.mentions}
-        spans = sorted(covered)
+        covered = Occupancy(len(self.text))
+        for m in self.mentions:
+            covered.take(m.start, m.end)
         linked: list[Mention] = []
         for m in self.mentions:
             if m.kind == "person":
@@ -255,7 +257,7 @@ class _Finder:
             linked.append(m)
         for t in _TOKEN_RE.finditer(self.text):
             owner = aliases.get(lexicon.stem(t.group()))
-            if owner is None or _overlaps(spans, t.start(), t.end()):
+            if owner is None or not covered.free(t.start(), t.end()):
                 continue
             linked.append(Mention("person", t.start(), t.end(), t.group(), owner.canonical, "alias",
                                   0.7, owner.role, None, owner.gender))
@@ -268,7 +270,7 @@ class _Finder:
             if m.kind == "person" and m.role and m.canonical not in roles:
                 roles[m.canonical] = m.role
         linked = [replace(m, role=roles.get(m.canonical)) if m.kind == "person" else m for m in linked]
-        return _dedupe(linked)
+        return _dedupe(linked, len(self.text))
 
 
 def _link_organisations(mentions: list[Mention]) -> list[Mention]:
@@ -286,20 +288,15 @@ def _link_organisations(mentions: list[Mention]) -> list[Mention]:
     return out
 
 
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
-
-
-def _dedupe(mentions: list[Mention]) -> list[Mention]:
+def _dedupe(mentions: list[Mention], length: int) -> list[Mention]:
     """One mention per span: the longest, most confident one wins an overlap."""
     ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), -m.confidence, m.start))
-    taken: list[tuple[int, int]] = []
+    taken = Occupancy(length)
     kept = []
     for m in ranked:
-        if any(s < m.end and m.start < e for s, e in taken):
-            continue
-        taken.append((m.start, m.end))
-        kept.append(m)
+        if taken.free(m.start, m.end):
+            taken.take(m.start, m.end)
+            kept.append(m)
     return sorted(kept, key=lambda m: m.start)
 
 

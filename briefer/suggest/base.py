@@ -67,6 +67,21 @@ def detect_language(text: str, sample: int = 4000) -> str:
     return "uk" if uk >= ru else "ru"
 
 
+class Occupancy:
+    """Which characters of a text are taken, for fast overlap checks."""
+
+    def __init__(self, length: int) -> None:
+        self._taken = bytearray(length + 1)
+
+    def free(self, start: int, end: int) -> bool:
+        """Whether no character of ``[start, end)`` is taken."""
+        return not any(self._taken[start:end])
+
+    def take(self, start: int, end: int) -> None:
+        """Mark ``[start, end)`` as taken."""
+        self._taken[start:end] = b"\x01" * (end - start)
+
+
 def trim(text: str, start: int, end: int, chars: str = " \t\n\u00a0") -> tuple[int, int]:
     """``[start, end)`` without the given characters at either edge."""
     while start < end and text[start] in chars:

@@ -15,7 +15,7 @@ from datetime import date
 from functools import cache
 
 from briefer.suggest import datecalc, lexicon
-from briefer.suggest.base import Suggestion
+from briefer.suggest.base import Occupancy, Suggestion
 from briefer.suggest.document import Document
 from briefer.suggest.numbers import number_words, words_value
 
@@ -61,7 +61,6 @@ def _rules(lang: str) -> list[tuple[str, re.Pattern[str], Resolver]]:
     else:
         wd = lexicon.alternation(weekdays)
     rel_days = {str(k).lower(): int(v) for k, v in w["relative_days"].items()}
-    numwords = number_words(lang).pattern
     ci = "(?i:" if lang == "en" else "(?:"
     flags = 0 if lang == "en" else re.IGNORECASE
 
@@ -172,7 +171,7 @@ def _rules(lang: str) -> list[tuple[str, re.Pattern[str], Resolver]]:
                     rf"(?:[ \u00a0](?P<part>{_DAY_PARTS}))?", on_weekday),
         ("relative-day", rf"\b{ci}{lexicon.alternation(rel_days)})\b", relative_day),
         ("relative", rf"\b{ci}(?P<rel>{rel_words})[ \u00a0]+(?P<unit>week|month|year|weekend))\b", relative_unit),
-        ("ago", rf"\b(?P<n>\d+|{numwords}|(?i:a|an))[ \u00a0]+(?P<unit>{ci}days?|weeks?|months?|years?))"
+        ("ago", rf"\b(?P<n>\d+|[A-Za-z]+(?:-[a-z]+)?)[ \u00a0]+(?P<unit>{ci}days?|weeks?|months?|years?))"
                 rf"[ \u00a0]+{ci}ago)\b", ago),
         ("year", r"(?<![\w$€£.,/#-])(?P<y>(?:19|20)\d\d)(?:(?:/|–|-)(?P<y2>\d{2}|\d{4}))?(?P<s>s)?"
                  r"(?![\w%]|[.,]\d|[ \u00a0](?:percent|per cent|people|tonnes|km)\b)", year),
@@ -200,12 +199,11 @@ def _rules(lang: str) -> list[tuple[str, re.Pattern[str], Resolver]]:
 
 @cache
 def _time_re(lang: str) -> re.Pattern[str]:
-    numwords = number_words(lang).pattern
     return re.compile(
         rf"\b(?P<h>\d{{1,2}})(?::(?P<mi>\d{{2}}))?[ \u00a0]?(?P<ap>a\.m\.|p\.m\.|am\b|pm\b)"
         rf"|(?<![\d.,:])(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)\b(?![.,:]\d)"
         rf"|\b(?P<named>noon|midnight|опівночі|полудні|полночь|полдень)\b"
-        rf"|(?P<hw>{numwords})[ \u00a0]o['’]clock\b"
+        rf"|\b(?P<hw>[a-z]+(?:-[a-z]+)?)[ \u00a0]o['’]clock\b"
         rf"|\b(?P<hl>\d{{1,2}})[ \u00a0]{_TIME_WORDS}(?:[ \u00a0](?P<part>{_DAY_PARTS}))?",
         re.IGNORECASE)
 
@@ -231,11 +229,18 @@ def _clock(m: re.Match[str], lang: str) -> tuple[int, int] | None:
     return hour_value, minute
 
 
-def _direction(doc: Document, pos: int) -> int:
+@cache
+def _future(lang: str) -> re.Pattern[str]:
+    markers = lexicon.alternation(lexicon.words(lang)["future_markers"])
+    return re.compile(rf"(?<!\w)(?:{markers})(?!\w)", re.IGNORECASE)
+
+
+def _direction(doc: Document, pos: int, cache_: dict[int, int]) -> int:
+    """+1 when the sentence holding ``pos`` speaks of the future, else -1."""
     s_start, s_end = doc.sentence_at(pos)
-    markers = lexicon.words(doc.lang)["future_markers"]
-    sentence = doc.text[s_start:s_end].lower()
-    return 1 if any(re.search(rf"(?<!\w){re.escape(str(m))}(?!\w)", sentence) for m in markers) else -1
+    if s_start not in cache_:
+        cache_[s_start] = 1 if _future(doc.lang).search(doc.text, s_start, s_end) else -1
+    return cache_[s_start]
 
 
 def find_dates(doc: Document, published: str | None) -> list[Suggestion]:
@@ -243,16 +248,17 @@ def find_dates(doc: Document, published: str | None) -> list[Suggestion]:
     anchor = datecalc.parse_published(published)
     text, lang = doc.text, doc.lang
     found: list[_Found] = []
+    directions: dict[int, int] = {}
     for name, pattern, resolve in _rules(lang):
         for m in pattern.finditer(text):
             if name == "month" and m.group("mon") == "May" and not (m.group("rel") or m.group("y")) \
                     and _sentence_start(text, m.start()):
                 continue
-            iso, day_ = resolve(m, anchor, _direction(doc, m.start()))
+            iso, day_ = resolve(m, anchor, _direction(doc, m.start(), directions))
             found.append(_Found(m.start(), m.end(), iso, f"date-{name}", day_))
     times = [(m, _clock(m, lang)) for m in _time_re(lang).finditer(text)]
     found += [_Found(m.start(), m.end(), None, "date-time") for m, hm in times if hm is not None]
-    kept = _longest(found)
+    kept = _longest(found, len(text))
     return _merge_times(text, kept, {m.start(): hm for m, hm in times if hm is not None})
 
 
@@ -261,10 +267,12 @@ def _sentence_start(text: str, pos: int) -> bool:
     return not before or before[-1] in ".!?\n"
 
 
-def _longest(found: list[_Found]) -> list[_Found]:
+def _longest(found: list[_Found], length: int) -> list[_Found]:
     kept: list[_Found] = []
+    taken = Occupancy(length)
     for f in sorted(found, key=lambda f: (-(f.end - f.start), f.start)):
-        if not any(k.start < f.end and f.start < k.end for k in kept):
+        if taken.free(f.start, f.end):
+            taken.take(f.start, f.end)
             kept.append(f)
     return sorted(kept, key=lambda f: f.start)
 

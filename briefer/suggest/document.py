@@ -52,7 +52,7 @@ class Document:
         start = 0
         for m in _BOUNDARY.finditer(text):
             if m.group() != "\n":
-                word = _WORD_BEFORE.search(text, 0, m.start())
+                word = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
                 token = word.group(1).lower().strip(".") if word else ""
                 if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
                     continue

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from briefer.suggest import lexicon
-from briefer.suggest.base import Suggestion
+from briefer.suggest.base import Occupancy, Suggestion
 from briefer.suggest.document import Document
 from briefer.suggest.numbers import digits_pattern, digits_value, number_words, words_value
 
@@ -92,6 +92,9 @@ def _noun(text: str, pos: int) -> tuple[int, str] | None:
         if text[gap:w.start()].strip(" \u00a0") or not word[0].isalpha():
             break
         low = word.lower()
+        if low in ("more", "other", "більше", "больше") and gap == pos:
+            gap = w.end()
+            continue
         if low in _STOP_NOUNS or (low.endswith(_VERB_ENDINGS) and not word[0].isupper()):
             break
         if word[0].islower() and not low.endswith(("ed", "ing")):
@@ -132,9 +135,12 @@ def find_figures(doc: Document, taken: list[tuple[int, int]]) -> list[Suggestion
     text, lang = doc.text, doc.lang
     cfg = _lang(lang)
     out = []
+    occupied = Occupancy(len(text))
+    for s, e in taken:
+        occupied.take(s, e)
     for m in cfg.number.finditer(text):
         start, end = m.start(), m.end()
-        if any(s < end and start < e for s, e in taken) or _excluded(text, m):
+        if not occupied.free(start, end) or _excluded(text, m):
             continue
         value = _value(m, lang, "", cfg)
         if value is None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 import yaml
@@ -21,6 +21,7 @@ _VOWELS = frozenset("аяуюіїиеєоьйыэё")
 _CYRILLIC_RE = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude case-insensitive stem: Cyrillic case endings and final vowels removed.
 
@@ -39,6 +40,7 @@ def stem(word: str) -> str:
     return low
 
 
+@lru_cache(maxsize=65536)
 def key(name: str) -> str:
     """The lookup key of a (multi-word) name: each word stemmed, single spaces."""
     return " ".join(stem(w) for w in name.replace("’", "'").split())

@@ -16,7 +16,8 @@ def test_titles_gazetteers_and_organisation_words() -> None:
 
 def test_sentence_starts_are_not_mistaken_for_names() -> None:
     text = "Among the dead was a boy. Discussions are expected soon. Both sides agreed."
-    assert found(text, "person") == [] and found(text, "organisation") == []
+    assert found(text, "person") == []
+    assert found(text, "organisation") == []
 
 
 def test_aliases_link_to_the_canonical_name() -> None:
