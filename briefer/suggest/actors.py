@@ -214,7 +214,8 @@ class _Finder:
             after = role_after(self.text, end)
             if after is not None:
                 role = after
-        gender = self.names.get(lexicon.stem(self.text[start:end].split()[0]))
+        first = self.text[start:end].split()[0]
+        gender = self.names.get(first.lower()) or self.names.get(lexicon.stem(first))
         if gender is None and role_start is not None:
             first = self.text[role_start:start].lower().split()
             if any(w in _FEMALE_WORDS for w in first):
@@ -233,6 +234,7 @@ class _Finder:
         lang = self.doc.lang
         people: dict[str, Mention] = {}
         aliases: dict[str, Mention] = {}
+        given: dict[str, list[Mention]] = {}
         for m in sorted(self.mentions, key=lambda m: m.start):
             if m.kind != "person":
                 continue
@@ -243,6 +245,11 @@ class _Finder:
                 aliases.setdefault(lexicon.stem(words[-1]), m)
                 if lexicon.stem(words[0]) not in self.names:
                     aliases.setdefault(lexicon.stem(words[0]), m)
+                else:
+                    given.setdefault(lexicon.stem(words[0]), []).append(m)
+        for name, owners in given.items():
+            if len({o.canonical for o in owners}) == 1:
+                aliases.setdefault(name, owners[0])
         covered = Occupancy(len(self.text))
         for m in self.mentions:
             covered.take(m.start, m.end)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 from briefer.errors import InvalidInput
@@ -13,6 +14,9 @@ from briefer.suggest.figures import find_figures
 from briefer.suggest.speakers import Attributor
 
 _MIN_UNATTRIBUTED_WORDS = 4
+_SCARE_BEFORE = re.compile(r"(?:['’]s|\bso-called|\bthe|\ba|\ban|\bits|\btheir|\bhis|\bher|\bour|"
+                           r"так званого|так званої|так званий|так называемого|так называемой)\s*$",
+                           re.IGNORECASE)
 
 
 def _quotes(doc: Document, mentions: list[Mention]) -> list[Suggestion]:
@@ -21,7 +25,8 @@ def _quotes(doc: Document, mentions: list[Mention]) -> list[Suggestion]:
     for q, speaker in zip(doc.quotes, speakers, strict=True):
         words = doc.text[q.start:q.end].split()
         is_name = len(words) <= 2 and words[0][:1].isupper() and words[-1][-1:] not in ".!?…"
-        if is_name or (speaker is None and len(words) < _MIN_UNATTRIBUTED_WORDS):
+        scare = len(words) <= 3 and _SCARE_BEFORE.search(doc.text, max(0, q.open - 12), q.open)
+        if is_name or scare or (speaker is None and len(words) < _MIN_UNATTRIBUTED_WORDS):
             continue
         attributes = {}
         if speaker is not None:

@@ -14,7 +14,7 @@ _ABBREVIATIONS = frozenset(
     "etc e.g i.e u.s u.k u.n a.m p.m jan feb mar apr aug sept sep oct nov dec approx est dept "
     "ft mt brig rev fr м р т ім вул тис млн млрд грн руб ст див ін др г гг д ул проф акад".split()
 )
-_BOUNDARY = re.compile(r"[.!?…]+[)\"”»’']*(?=\s+[\"“«„‘'(–—-]?\s?[A-ZА-ЯЁІЇЄҐ0-9])|\n")
+_BOUNDARY = re.compile(r"[.!?…]+[)\"”»’']*(?=\s+(?:[\"“«„‘']|[(–—-]?\s?[A-ZА-ЯЁІЇЄҐ0-9]))|\n")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 

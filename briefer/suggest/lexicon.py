@@ -92,8 +92,8 @@ def first_names() -> dict[str, str]:
     table = {}
     for line in _lines("first-names.txt"):
         name, _, gender = line.rpartition(" ")
-        table[stem(name)] = gender
         table[name.lower()] = gender
+        table.setdefault(stem(name), gender)
     return table
 
 

@@ -23,12 +23,12 @@ def _analyser(lang: str) -> Any:
 @cache
 def nominative_word(word: str, lang: str, gender: str | None = None) -> str:
     """``word`` in the nominative when it parses as a name in an oblique case."""
-    parses = [p for p in _analyser(lang).parse(word) if any(t in p.tag for t in _NAME_TAGS)]
+    parses = _analyser(lang).parse(word)
     if gender:
         parses = [p for p in parses if ("femn" if gender == "f" else "masc") in p.tag] or parses
-    for parse in parses:
-        if "nomn" in parse.tag:
-            return word
+    if any("nomn" in p.tag for p in parses):
+        return word
+    for parse in [p for p in parses if any(t in p.tag for t in _NAME_TAGS)] or parses:
         form = parse.inflect({"nomn", "sing"}) or parse.inflect({"nomn"})
         if form is not None:
             word_form: str = form.word

@@ -23,6 +23,8 @@ from briefer.suggest.quotes import Quote
 _ORG_NOUNS = frozenset("ministry government agency bank fund council commission alliance office "
                        "service administration regulator utility operator company group department "
                        "court embassy kremlin pentagon parliament committee".split())
+_GAP = re.compile(r"[\s,–—\-\"'”»’]*(?:the[ \u00a0])?", re.IGNORECASE)
+_APPOSITIVE = re.compile(r"\s*,[^,]{1,80},\s*$")
 _AFTER_REACH = 80  # characters after a closing mark where an attribution may start
 
 
@@ -49,6 +51,7 @@ class _Candidate:
 @dataclass(frozen=True, slots=True)
 class _Patterns:
     verb: re.Pattern[str]
+    after_verb: re.Pattern[str]
     participle: re.Pattern[str]
     according: re.Pattern[str]
     pronoun: re.Pattern[str]
@@ -65,6 +68,9 @@ def _patterns(lang: str) -> _Patterns:
     one_of = r"(?:one of |один із |одна з |один из |одна из )?"
     return _Patterns(
         verb=re.compile(rf"\b(?:{lexicon.alternation(w['speech_verbs'])})\b", re.IGNORECASE),
+        after_verb=re.compile(rf"\b(?:(?:was |were )?quoted as saying|"
+                              rf"{lexicon.alternation(w['speech_verbs'] + w['speech_participles'])})\b",
+                              re.IGNORECASE),
         participle=re.compile(rf"\b(?:{lexicon.alternation(w['speech_participles'])})\b", re.IGNORECASE),
         according=re.compile(rf"\b(?:{lexicon.alternation(w['speech_phrases'])})\b", re.IGNORECASE),
         pronoun=re.compile(rf"\b{one_of}(?:{lexicon.alternation(w['pronouns'])})\b", re.IGNORECASE),
@@ -111,6 +117,8 @@ class Attributor:
             speaker = self._local(q, quotes[index - 1] if index else None)
             if speaker is None and index:
                 speaker = self._continued(q, quotes[index - 1], results[-1])
+            if speaker is None:
+                speaker = self._introduced(q)
             results.append(speaker)
         return results
 
@@ -139,13 +147,13 @@ class Attributor:
             spoken = self._first(self._candidates(according.end(), end))
             if spoken:
                 return self._speaker(spoken, "according-to", 0.8)
-        verb = self.p.verb.search(text, start, reach)
+        verb = self.p.after_verb.search(text, start, reach)
         if verb is None:
             return None
         before = self._candidates(start, verb.start())
-        if before and text[start:before[0].start].strip(" ,–—-\u00a0\"'”»’") == "":
+        if before and _GAP.fullmatch(text, start, before[0].start):
             return self._speaker(self._best(before), "quote-then-speaker-verb", 0.9)
-        if text[start:verb.start()].strip(" ,–—-\u00a0\"'”»’") == "":
+        if _GAP.fullmatch(text, start, verb.start()):
             stop = _clause_end(text, verb.end(), end)
             spoken = self._first(self._candidates(verb.end(), stop))
             if spoken:
@@ -173,7 +181,7 @@ class Attributor:
             verb = verbs[-1]
             ahead = self._candidates(start, verb.start())
             if ahead:
-                return self._speaker(self._nearest(ahead), "speaker-verb-quote", 0.85)
+                return self._speaker(self._nearest(ahead, verb.start()), "speaker-verb-quote", 0.85)
             spoken = self._first(self._candidates(verb.end(), _clause_end(text, verb.end(), end)))
             if spoken:
                 return self._speaker(spoken, "verb-speaker-quote", 0.8)
@@ -194,6 +202,17 @@ class Attributor:
             return Speaker(speaker.name, speaker.role, "next-paragraph", 0.6)
         return None
 
+    def _introduced(self, q: Quote) -> Speaker | None:
+        """A quote opening its sentence after one about someone (``…, he did not hesitate. "…``)."""
+        doc = self.doc
+        s_start, _ = doc.sentence_at(q.open)
+        p_start, _ = doc.paragraph_at(q.open)
+        if s_start != q.open or s_start <= p_start:
+            return None
+        prev_start, _ = doc.sentence_at(s_start - 1)
+        subject = self._first(self._candidates(max(prev_start, p_start), s_start))
+        return self._speaker(subject, "previous-sentence", 0.55) if subject else None
+
     @staticmethod
     def _first(candidates: list[_Candidate]) -> _Candidate | None:
         people = [c for c in candidates if c.kind == "person"]
@@ -206,9 +225,13 @@ class Attributor:
         people = [c for c in candidates if c.kind == "person"]
         return people[-1] if people else candidates[0]
 
-    @staticmethod
-    def _nearest(candidates: list[_Candidate]) -> _Candidate:
+    def _nearest(self, candidates: list[_Candidate], verb: int) -> _Candidate:
+        """The subject of a verb: the last candidate, or a person before an apposition."""
         last = candidates[-1]
+        if last.kind != "person":
+            for c in reversed(candidates):
+                if c.kind == "person" and _APPOSITIVE.match(self.doc.masked, c.end, verb):
+                    return c
         people = [c for c in candidates if c.kind == "person" and c.end >= last.start - 40]
         return people[-1] if people and last.kind == "group" else last
 
