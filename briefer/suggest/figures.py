@@ -23,12 +23,19 @@ _STOP_NOUNS = frozenset(
     "of the a an and or but to in on at by for from with as than that which who whom whose "
     "were was are is be been being have has had will would could should may might can do did "
     "not no so more most less least over under about around after before since until per each "
-    "today yesterday tomorrow now then ago last next here there ago alone "
+    "today yesterday tomorrow now then ago last next here there ago alone across into onto through "
+    "throughout within along near inside outside toward towards against among between beyond during "
+    "via without since while when where if because "
     "this these those it its their his her our they he she we you i also only just still "
     "і й та в у на з із до за по від що як не а але ще вже це би ж и с со к о об от для при "
     "был была были было будет є був була були буде".split())
-_VERB_ENDINGS = ("ти", "ть", "ться", "тися", "ла", "ли", "ло", "лася", "лись", "лося")
+_VERB_ENDINGS = ("ть", "ться", "тися", "ла", "ли", "ло", "лася", "лись", "лося")
 _WORDS = re.compile(r"[\w'’-]+|[^\w\s]")
+_ADJ_ENDINGS = ("ed", "ing", "al", "ary", "ive", "ic", "ian", "ish", "ese", "ful", "less", "ous", "ern",
+               "ий", "ій", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "і", "их", "іх", "ых", "ої", "ної")
+_ADJECTIVES = frozenset("port air fighter apartment new more military civilian foreign armed local senior "
+                        "young old small large big major heavy light nuclear additional other".split())
+_WORD_BEFORE = re.compile(r"([\w.]+)[ \u00a0]$")
 _ONE_NOUNS = frozenset("person year month week day hour minute child civilian soldier".split())
 _YEAR = re.compile(r"(?:19|20)\d\d")
 
@@ -83,26 +90,30 @@ def _value(m: re.Match[str], lang: str, suffix: str, cfg: _Lang) -> float | None
 
 
 def _noun(text: str, pos: int) -> tuple[int, str] | None:
-    """The counted noun after a number: the last lower-case word of up to four words."""
-    end = None
-    noun = None
+    """The counted noun after a number: a lower-case word, after adjectives or capitalised names."""
     gap = pos
     for w in list(_WORDS.finditer(text, pos, min(len(text), pos + 80)))[:4]:
         word = w.group()
         if text[gap:w.start()].strip(" \u00a0") or not word[0].isalpha():
-            break
+            return None
         low = word.lower()
         if low in ("more", "other", "більше", "больше") and gap == pos:
             gap = w.end()
             continue
         if low in _STOP_NOUNS or (low.endswith(_VERB_ENDINGS) and not word[0].isupper()):
-            break
-        if word[0].islower() and not low.endswith(("ed", "ing")):
-            end, noun = w.end(), low
+            return None
         gap = w.end()
-    if end is None or noun is None:
-        return None
-    return end, noun
+        if word[0].isupper() or (low in _ADJECTIVES or low.endswith(_ADJ_ENDINGS)) and _next_is_word(text, gap):
+            continue
+        if low.endswith(("ed", "ing", "'s", "’s")):
+            return None
+        return w.end(), low
+    return None
+
+
+def _next_is_word(text: str, pos: int) -> bool:
+    m = re.match(r"[ \u00a0]+([\w'’-]+)", text[pos:pos + 40])
+    return bool(m) and m.group(1).lower() not in _STOP_NOUNS
 
 
 def _excluded(text: str, m: re.Match[str]) -> bool:
@@ -117,10 +128,6 @@ def _excluded(text: str, m: re.Match[str]) -> bool:
             return True  # 24th, 1990s, 10am
         if _YEAR.fullmatch(written) and not m.group("m"):
             return True
-        word = re.search(r"([\w.]+)[ \u00a0]$", text[max(0, start - 30):start])
-        if word and word.group(1)[:1].isupper() and text[max(0, start - 40):word.start() + max(0, start - 30)].strip()[-1:] not in ".!?\n" \
-                and word.group(1).lower() not in lexicon.words("en")["months"]:
-            return True  # Article 5, Mirage 2000
     if m.group("w") and not m.group("d"):
         low = m.group("w").lower()
         if low in ("one", "один", "одна", "одне", "одно") and not m.group("m"):
@@ -128,6 +135,15 @@ def _excluded(text: str, m: re.Match[str]) -> bool:
             if not nxt or nxt.group(1).lower().rstrip("s") not in _ONE_NOUNS:
                 return True
     return False
+
+
+def _identifier(text: str, start: int) -> bool:
+    """A bare number right after a capitalised word mid-sentence: Article 5, Mirage 2000."""
+    word = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if not word or not word.group(1)[:1].isupper():
+        return False
+    before = text[max(0, word.start() - 3):word.start()].strip()
+    return before[-1:] not in (".", "!", "?", "") and word.group(1).lower() not in lexicon.words("en")["months"]
 
 
 def find_figures(doc: Document, taken: list[tuple[int, int]]) -> list[Suggestion]:
@@ -138,14 +154,22 @@ def find_figures(doc: Document, taken: list[tuple[int, int]]) -> list[Suggestion
     occupied = Occupancy(len(text))
     for s, e in taken:
         occupied.take(s, e)
-    for m in cfg.number.finditer(text):
+    pos = 0
+    while True:
+        m = cfg.number.search(text, pos)
+        if m is None:
+            break
         start, end = m.start(), m.end()
+        pos = end
         if not occupied.free(start, end) or _excluded(text, m):
             continue
         value = _value(m, lang, "", cfg)
         if value is None:
             continue
         upper = _value(m, lang, "2", cfg) if (m.group("d2") or m.group("w2")) else None
+        if upper is not None and upper * cfg.multipliers.get((m.group("m2") or "").lower(), 1.0) <= value:
+            upper = None  # "from 27 to 25": two figures, not a range
+            end = pos = max(m.end(g) for g in ("d", "w", "m") if m.group(g))
         if upper is not None and m.group("m2") and not m.group("m"):
             value *= cfg.multipliers.get(m.group("m2").lower(), 1.0)
         currency = m.group("cur") or m.group("cur2")
@@ -163,13 +187,17 @@ def find_figures(doc: Document, taken: list[tuple[int, int]]) -> list[Suggestion
             end = tail.end()
         elif unit is None:
             noun = _noun(text, end)
-            if noun is None and text[end:end + 4] == " of ":
-                noun = _noun(text, end + 4)
-                noun = (noun[0], noun[1]) if noun and noun[1] not in ("the", "them") else None
+            of_the = re.match(r" of (?:the|its|their) ", text[end:end + 14])
+            if noun is None and of_the:
+                noun = _noun(text, end + of_the.end())
             if noun:
                 end, unit = noun
-            elif m.group("w") and not m.group("d"):
-                continue  # a number word counting nothing ("the three")
+            elif m.group("d") and not m.group("m") and _identifier(text, start):
+                continue
+            elif m.group("w") and not m.group("d") and (
+                    value < 2 or re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.IGNORECASE)
+                    or text[end:end + 4] == " of "):
+                continue  # a number word counting nothing ("the three", "two of them")
         if text[end - 1] == "." and not re.match(r"\s*[a-zа-яёіїєґ0-9]", text[end:end + 3]):
             end -= 1  # the full stop ends the sentence, not an abbreviation
         approx = cfg.approx.search(text, max(0, start - 25), start)
