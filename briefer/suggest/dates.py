@@ -19,7 +19,7 @@ from briefer.suggest.base import Occupancy, Suggestion
 from briefer.suggest.document import Document
 from briefer.suggest.numbers import number_words, words_value
 
-_YEAR_WORDS = r"(?:року|році|рік|роки|років|р\.|года|году|год|годы|годов|г\.)"
+_YEAR_WORDS = r"(?:року|році|рік|роки|років|р\.|годами|годов|годы|года|году|год|г\.)"
 _REL_YEAR = {"last year": -1, "this year": 0, "next year": 1, "минулого року": -1, "цього року": 0,
              "наступного року": 1, "прошлого года": -1, "этого года": 0, "следующего года": 1}
 _DAY_PARTS = "morning|afternoon|evening|night|ранку|вечора|ночі|вранці|увечері|утра|вечера|ночи|утром|вечером"
@@ -222,7 +222,8 @@ def _clock(m: re.Match[str], lang: str) -> tuple[int, int] | None:
         return None
     minute = int(m.group("mi") or 0)
     ap = (m.group("ap") or "").lower()
-    if ap.startswith("p") and hour_value < 12:
+    evening = re.match(r"[ \u00a0]+(?:last night|tonight|this evening|in the evening)", m.string[m.end():m.end() + 20])
+    if (ap.startswith("p") or (not ap and evening)) and hour_value < 12:
         hour_value += 12
     elif ap.startswith("a") and hour_value == 12:
         hour_value = 0
@@ -251,15 +252,32 @@ def find_dates(doc: Document, published: str | None) -> list[Suggestion]:
     directions: dict[int, int] = {}
     for name, pattern, resolve in _rules(lang):
         for m in pattern.finditer(text):
-            if name == "month" and m.group("mon") == "May" and not (m.group("rel") or m.group("y")) \
-                    and _sentence_start(text, m.start()):
+            if name == "month" and _not_a_month(text, m, lang):
                 continue
+            if name == "year" and _after_name(text, m.start()):
+                continue  # Mirage 2000
             iso, day_ = resolve(m, anchor, _direction(doc, m.start(), directions))
             found.append(_Found(m.start(), m.end(), iso, f"date-{name}", day_))
     times = [(m, _clock(m, lang)) for m in _time_re(lang).finditer(text)]
     found += [_Found(m.start(), m.end(), None, "date-time") for m, hm in times if hm is not None]
     kept = _longest(found, len(text))
     return _merge_times(text, kept, {m.start(): hm for m, hm in times if hm is not None})
+
+
+def _not_a_month(text: str, m: re.Match[str], lang: str) -> bool:
+    """``May`` opening a sentence, or a capitalised Ukrainian/Russian month (the name Марта)."""
+    if m.group("y") or m.groupdict().get("rel") or m.groupdict().get("ry"):
+        return False
+    if lang == "en":
+        return m.group("mon") == "May" and _sentence_start(text, m.start())
+    return m.group("mon")[:1].isupper()
+
+
+def _after_name(text: str, pos: int) -> bool:
+    word = re.search(r"([\w-]+)[ \u00a0]$", text[max(0, pos - 30):pos])
+    if not word or not word.group(1)[:1].isupper():
+        return False
+    return not _sentence_start(text, pos - len(word.group(0)))
 
 
 def _sentence_start(text: str, pos: int) -> bool:
