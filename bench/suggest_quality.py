@@ -38,8 +38,10 @@ def evaluate(folder: Path, show_errors: bool = False) -> dict[str, object]:
             _print_errors(article, predicted)
     result: dict[str, object] = {}
     for split, kinds in totals.items():
-        result[split] = {"articles": counts[split],
-                         **{k: {m: c.scores() for m, c in kinds[k].items()} for k in KINDS if k in kinds}}
+        result[split] = {
+            "articles": counts[split],
+            **{k: {m: c.scores() for m, c in kinds[k].items()} for k in KINDS if k in kinds},
+        }
     return result
 
 
@@ -69,15 +71,21 @@ def _table(result: dict[str, object]) -> str:
         for kind in KINDS:
             for mode, s in data.get(kind, {}).items():
                 if mode == "attribute":
-                    lines.append(f"{kind:13} {'value/iso':10} {s['precision']:6.3f}   (of {s['tp'] + s['fp']} matched)")
+                    lines.append(
+                        f"{kind:13} {'value/iso':10} {s['precision']:6.3f}   (of {s['tp'] + s['fp']} matched)"
+                    )
                     continue
-                lines.append(f"{kind:13} {mode:10} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} "
-                             f"{s['tp']:5} {s['fp']:5} {s['fn']:5}")
+                lines.append(
+                    f"{kind:13} {mode:10} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} "
+                    f"{s['tp']:5} {s['fp']:5} {s['fn']:5}"
+                )
     return "\n".join(lines)
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
     parser.add_argument("--errors", action="store_true", help="list misses and false suggestions on stderr")

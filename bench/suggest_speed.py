@@ -41,7 +41,9 @@ def build_article(words: int, language: str) -> tuple[str, str | None]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--words", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=10)
     parser.add_argument("--language", default="en", choices=("en", "uk", "ru"))
@@ -59,18 +61,26 @@ def main() -> int:
         suggest(text, published=published)
         times.append((time.perf_counter() - start) * 1000)
     result = {
-        "language": args.language, "words": len(text.split()), "characters": len(text),
-        "suggestions": len(found), "runs": args.runs, "cold_ms": round(cold, 1),
-        "median_ms": round(statistics.median(times), 1), "min_ms": round(min(times), 1),
-        "max_ms": round(max(times), 1), "target_ms": TARGET_MS,
+        "language": args.language,
+        "words": len(text.split()),
+        "characters": len(text),
+        "suggestions": len(found),
+        "runs": args.runs,
+        "cold_ms": round(cold, 1),
+        "median_ms": round(statistics.median(times), 1),
+        "min_ms": round(min(times), 1),
+        "max_ms": round(max(times), 1),
+        "target_ms": TARGET_MS,
         "meets_target": statistics.median(times) < TARGET_MS,
     }
     if args.json:
         print(json.dumps(result))
     else:
-        print(f"{result['words']} words ({args.language}), {len(found)} suggestions: median "
-              f"{result['median_ms']} ms, min {result['min_ms']} ms, cold {result['cold_ms']} ms "
-              f"(target < {TARGET_MS:.0f} ms)")
+        print(
+            f"{result['words']} words ({args.language}), {len(found)} suggestions: median "
+            f"{result['median_ms']} ms, min {result['min_ms']} ms, cold {result['cold_ms']} ms "
+            f"(target < {TARGET_MS:.0f} ms)"
+        )
     return 0
 
 

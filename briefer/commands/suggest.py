@@ -14,14 +14,19 @@ from briefer.suggest.datecalc import parse_published
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the ``suggest`` command."""
     p = sub.add_parser(
-        "suggest", help="suggest quotes, figures, dates and actors to tag",
+        "suggest",
+        help="suggest quotes, figures, dates and actors to tag",
         description="Suggest tags for an article of a workspace (WS ARTICLE) or for text on "
-                    "standard input (--stdin).",
+        "standard input (--stdin).",
     )
     p.add_argument("workspace", nargs="?", metavar="WS")
     p.add_argument("article", nargs="?", type=positive_int, metavar="ARTICLE")
-    p.add_argument("--kind", action="append", metavar="KIND",
-                   help=f"only this kind (repeatable or comma-separated): {', '.join(KINDS)}")
+    p.add_argument(
+        "--kind",
+        action="append",
+        metavar="KIND",
+        help=f"only this kind (repeatable or comma-separated): {', '.join(KINDS)}",
+    )
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.add_argument("--stdin", action="store_true", help="read one article's text on standard input")
     p.add_argument("--published", metavar="DATE", help="publication date for --stdin (YYYY-MM-DD)")
@@ -47,8 +52,11 @@ def _print(suggestions: list[Suggestion], as_json: bool) -> None:
         text = " ".join(s.text.split())
         text = text if len(text) <= 60 else text[:59] + "…"
         extra = ", ".join(f"{k}={v}" for k, v in s.attributes.items())
-        print(f"{s.kind:12} {s.start:>6}-{s.end:<6} {text}" + (f"  [{extra}]" if extra else "")
-              + f"  ({s.rule}, {s.confidence:.2f})")
+        print(
+            f"{s.kind:12} {s.start:>6}-{s.end:<6} {text}"
+            + (f"  [{extra}]" if extra else "")
+            + f"  ({s.rule}, {s.confidence:.2f})"
+        )
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:

@@ -37,12 +37,17 @@ _ALWAYS_STOP = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december mr mrs ms dr".split()
 )
-_NOT_ORG_ACRONYMS = frozenset("I II III IV TV AI OK PM AM GMT UTC ID CEO GDP VAT LNG USD EUR UAH RUB "
-                              "GBP MW GW KM UK US".split())
-_PLACE_AFTER = re.compile(r"[ \u00a0](?:region|oblast|province|district|city|village|town|county|"
-                          r"area|river|sea|області|область|району|район|области|районе)\b")
-_PLACE_LIST = re.compile(rf"\b(?:villages?|towns?|cities|city|settlements?|regions?|region)[ ]of[ ]"
-                         rf"((?:{_TOKEN}(?:,[ ]| and |, and |[ ]))*{_TOKEN})")
+_NOT_ORG_ACRONYMS = frozenset(
+    "I II III IV TV AI OK PM AM GMT UTC ID CEO GDP VAT LNG USD EUR UAH RUB GBP MW GW KM UK US".split()
+)
+_PLACE_AFTER = re.compile(
+    r"[ \u00a0](?:region|oblast|province|district|city|village|town|county|"
+    r"area|river|sea|області|область|району|район|области|районе)\b"
+)
+_PLACE_LIST = re.compile(
+    rf"\b(?:villages?|towns?|cities|city|settlements?|regions?|region)[ ]of[ ]"
+    rf"((?:{_TOKEN}(?:,[ ]| and |, and |[ ]))*{_TOKEN})"
+)
 _FEMALE_WORDS = frozenset("mrs. ms. spokeswoman chairwoman congresswoman queen princess dame lady".split())
 
 
@@ -74,12 +79,16 @@ def _gazetteer_at(text: str, start: int, limit: int) -> tuple[int, lexicon.Entry
     table = lexicon.gazetteer()
     words = []
     for m in _WINDOW_WORD.finditer(text, start, min(len(text), start + 90)):
-        if m.start() != start and text[words[-1][1] if words else start:m.start()].strip(" \u00a0"):
+        if m.start() != start and text[words[-1][1] if words else start : m.start()].strip(" \u00a0"):
             break
         word_end = m.end()
-        while word_end > m.start() + 1 and text[word_end - 1] == "." and "." not in text[m.start():word_end - 1]:
+        while (
+            word_end > m.start() + 1
+            and text[word_end - 1] == "."
+            and "." not in text[m.start() : word_end - 1]
+        ):
             word_end -= 1
-        possessive = text[word_end - 2:word_end] in ("'s", "’s")
+        possessive = text[word_end - 2 : word_end] in ("'s", "’s")
         words.append((m.start(), word_end - 2 if possessive else word_end))
         if possessive or len(words) >= limit:
             break
@@ -134,7 +143,7 @@ class _Finder:
     def _chunk(self, start: int, end: int) -> None:
         text = self.text
         tokens = self._tokens(start, end)
-        while tokens and self._stoppable(text[tokens[0][0]:tokens[0][1]], tokens[0][0]):
+        while tokens and self._stoppable(text[tokens[0][0] : tokens[0][1]], tokens[0][0]):
             tokens.pop(0)
         i = 0
         while i < len(tokens):
@@ -142,8 +151,15 @@ class _Finder:
             hit = _gazetteer_at(text, t_start, self.limit)
             if hit and hit[0] >= tokens[i][1] and not self._is_title_start(tokens, i):
                 g_end, entry, alias = hit
-                self._add(entry.kind, t_start, g_end, text[t_start:g_end], "gazetteer", 0.9,
-                          canonical=_canonical_of(entry))
+                self._add(
+                    entry.kind,
+                    t_start,
+                    g_end,
+                    text[t_start:g_end],
+                    "gazetteer",
+                    0.9,
+                    canonical=_canonical_of(entry),
+                )
                 while i < len(tokens) and tokens[i][0] < g_end:
                     i += 1
                 continue
@@ -157,7 +173,7 @@ class _Finder:
             i = j
 
     def _is_title_start(self, tokens: list[tuple[int, int]], i: int) -> bool:
-        word = self.text[tokens[i][0]:tokens[i][1]].lower()
+        word = self.text[tokens[i][0] : tokens[i][1]].lower()
         return word in self.title_words and i + 1 < len(tokens)
 
     def _classify(self, tokens: list[tuple[int, int]]) -> None:
@@ -187,8 +203,12 @@ class _Finder:
             return
         if len(words) == 1:
             word = words[0]
-            if (word.replace(".", "").isupper() and 2 <= len(word.replace(".", "")) <= 6
-                    and word.replace(".", "") not in _NOT_ORG_ACRONYMS and word.isalpha()):
+            if (
+                word.replace(".", "").isupper()
+                and 2 <= len(word.replace(".", "")) <= 6
+                and word.replace(".", "") not in _NOT_ORG_ACRONYMS
+                and word.isalpha()
+            ):
                 self._add("organisation", start, end, word, "acronym", 0.6)
             elif _PLACE_AFTER.match(text, end):
                 self._add("location", start, end, word, "place-word", 0.7)
@@ -196,12 +216,16 @@ class _Finder:
                 self._add("organisation", start, end, word, "org-word", 0.6)
             return
         given = next((i for i, w in enumerate(words[:3]) if lexicon.stem(w) in self.names), None)
-        if given is not None and len(words) - given <= 4 and not words[-1].isupper() and (
-                given + 1 < len(words) or given == 0):
+        if (
+            given is not None
+            and len(words) - given <= 4
+            and not words[-1].isupper()
+            and (given + 1 < len(words) or given == 0)
+        ):
             if given + 1 < len(words) or not _sentence_initial(text, start):
                 self._person(tokens[given][0], end, "given-name", 0.8)
             return
-        before = text[max(0, start - 40):start].split()
+        before = text[max(0, start - 40) : start].split()
         if before and before[-1].lower() in self.title_words and len(words) <= 4:
             self._person(start, end, "title", 0.75)
             return
@@ -220,14 +244,34 @@ class _Finder:
             first = self.text[role_start:start].lower().split()
             if any(w in _FEMALE_WORDS for w in first):
                 gender = "f"
-        self._add("person", start, end, self.text[start:end], rule, confidence,
-                  role=role, role_start=role_start, gender=gender)
+        self._add(
+            "person",
+            start,
+            end,
+            self.text[start:end],
+            rule,
+            confidence,
+            role=role,
+            role_start=role_start,
+            gender=gender,
+        )
 
-    def _add(self, kind: str, start: int, end: int, text: str, rule: str, confidence: float,
-             canonical: str | None = None, role: str | None = None, role_start: int | None = None,
-             gender: str | None = None) -> None:
-        self.mentions.append(Mention(kind, start, end, text, canonical or text, rule, confidence,
-                                     role, role_start, gender))
+    def _add(
+        self,
+        kind: str,
+        start: int,
+        end: int,
+        text: str,
+        rule: str,
+        confidence: float,
+        canonical: str | None = None,
+        role: str | None = None,
+        role_start: int | None = None,
+        gender: str | None = None,
+    ) -> None:
+        self.mentions.append(
+            Mention(kind, start, end, text, canonical or text, rule, confidence, role, role_start, gender)
+        )
 
     def _link(self) -> list[Mention]:
         """Link short mentions to full names; find later surname-only mentions."""
@@ -257,21 +301,41 @@ class _Finder:
         for m in self.mentions:
             if m.kind == "person":
                 words = m.text.split()
-                owner = people.get(lexicon.key(m.text)) if len(words) >= 2 else aliases.get(lexicon.stem(m.text))
+                owner = (
+                    people.get(lexicon.key(m.text)) if len(words) >= 2 else aliases.get(lexicon.stem(m.text))
+                )
                 if owner is not None:
-                    m = replace(m, canonical=owner.canonical, role=m.role or owner.role,
-                                gender=m.gender or owner.gender)
+                    m = replace(
+                        m,
+                        canonical=owner.canonical,
+                        role=m.role or owner.role,
+                        gender=m.gender or owner.gender,
+                    )
             linked.append(m)
         for t in _TOKEN_RE.finditer(self.text):
             owner = aliases.get(lexicon.stem(t.group()))
             if owner is None or not covered.free(t.start(), t.end()):
                 continue
-            linked.append(Mention("person", t.start(), t.end(), t.group(), owner.canonical, "alias",
-                                  0.7, owner.role, None, owner.gender))
+            linked.append(
+                Mention(
+                    "person",
+                    t.start(),
+                    t.end(),
+                    t.group(),
+                    owner.canonical,
+                    "alias",
+                    0.7,
+                    owner.role,
+                    None,
+                    owner.gender,
+                )
+            )
         linked = _link_organisations(linked)
         if lang in ("uk", "ru"):
-            linked = [replace(m, canonical=nominative(m.canonical, lang)) if m.kind == "person" else m
-                      for m in linked]
+            linked = [
+                replace(m, canonical=nominative(m.canonical, lang)) if m.kind == "person" else m
+                for m in linked
+            ]
         roles = {}
         for m in linked:
             if m.kind == "person" and m.role and m.canonical not in roles:

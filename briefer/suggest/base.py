@@ -45,7 +45,10 @@ class Suggestion:
     def to_json(self) -> dict[str, object]:
         """The command line's JSON object: kind, offsets, text, speaker, attributes, rule."""
         data: dict[str, object] = {
-            "kind": self.kind, "start": self.start, "end": self.end, "text": self.text,
+            "kind": self.kind,
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
             "speaker": self.attributes.get("speaker"),
         }
         for key, value in self.attributes.items():

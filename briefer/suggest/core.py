@@ -14,16 +14,18 @@ from briefer.suggest.figures import find_figures
 from briefer.suggest.speakers import Attributor
 
 _MIN_UNATTRIBUTED_WORDS = 4
-_SCARE_BEFORE = re.compile(r"(?:['’]s|\bso-called|\bthe|\ba|\ban|\bits|\btheir|\bhis|\bher|\bour|"
-                           r"так званого|так званої|так званий|так называемого|так называемой)\s*$",
-                           re.IGNORECASE)
+_SCARE_BEFORE = re.compile(
+    r"(?:['’]s|\bso-called|\bthe|\ba|\ban|\bits|\btheir|\bhis|\bher|\bour|"
+    r"так званого|так званої|так званий|так называемого|так называемой)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _quotes(doc: Document, mentions: list[Mention]) -> list[Suggestion]:
     out = []
     speakers = Attributor(doc, mentions).attribute(doc.quotes)
     for q, speaker in zip(doc.quotes, speakers, strict=True):
-        words = doc.text[q.start:q.end].split()
+        words = doc.text[q.start : q.end].split()
         is_name = len(words) <= 2 and words[0][:1].isupper() and words[-1][-1:] not in ".!?…"
         scare = len(words) <= 3 and _SCARE_BEFORE.search(doc.text, max(0, q.open - 12), q.open)
         if is_name or scare or (speaker is None and len(words) < _MIN_UNATTRIBUTED_WORDS):
@@ -35,20 +37,31 @@ def _quotes(doc: Document, mentions: list[Mention]) -> list[Suggestion]:
                 attributes["role"] = speaker.role
         rule = "quote" + ("" if q.closed else "-unclosed") + (f"+{speaker.rule}" if speaker else "")
         confidence = speaker.confidence if speaker else 0.3
-        out.append(Suggestion("quote", q.start, q.end, doc.text[q.start:q.end], attributes, rule,
-                              confidence if q.closed else confidence * 0.7))
+        out.append(
+            Suggestion(
+                "quote",
+                q.start,
+                q.end,
+                doc.text[q.start : q.end],
+                attributes,
+                rule,
+                confidence if q.closed else confidence * 0.7,
+            )
+        )
     return out
 
 
 def _actors(mentions: list[Mention], kinds: set[str]) -> list[Suggestion]:
     return [
         Suggestion(m.kind, m.start, m.end, m.text, {"canonical": m.canonical}, m.rule, m.confidence)
-        for m in mentions if m.kind in kinds
+        for m in mentions
+        if m.kind in kinds
     ]
 
 
-def suggest(text: str, *, published: str | None = None,
-            kinds: Collection[str] | None = None) -> list[Suggestion]:
+def suggest(
+    text: str, *, published: str | None = None, kinds: Collection[str] | None = None
+) -> list[Suggestion]:
     """Suggestions for one article's text, sorted by start.
 
     ``published`` (an ISO date or date-time) anchors relative dates ("on Monday");

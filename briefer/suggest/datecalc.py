@@ -76,9 +76,11 @@ def day_year(anchor: date, month_: int, day_: int, direction: int) -> date | Non
             candidate = date(year, month_, day_)
         except ValueError:
             continue
-        if (direction < 0 and candidate <= anchor + timedelta(days=1)
-                and candidate > anchor - timedelta(days=330)) or (
-                direction > 0 and anchor <= candidate < anchor + timedelta(days=366)):
+        if (
+            direction < 0
+            and candidate <= anchor + timedelta(days=1)
+            and candidate > anchor - timedelta(days=330)
+        ) or (direction > 0 and anchor <= candidate < anchor + timedelta(days=366)):
             return candidate
     try:
         return date(anchor.year, month_, day_)

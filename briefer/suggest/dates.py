@@ -17,11 +17,20 @@ from functools import cache
 from briefer.suggest import datecalc, lexicon
 from briefer.suggest.base import Occupancy, Suggestion
 from briefer.suggest.document import Document
-from briefer.suggest.numbers import number_words, words_value
+from briefer.suggest.numbers import words_value
 
 _YEAR_WORDS = r"(?:року|році|рік|роки|років|р\.|годами|годов|годы|года|году|год|г\.)"
-_REL_YEAR = {"last year": -1, "this year": 0, "next year": 1, "минулого року": -1, "цього року": 0,
-             "наступного року": 1, "прошлого года": -1, "этого года": 0, "следующего года": 1}
+_REL_YEAR = {
+    "last year": -1,
+    "this year": 0,
+    "next year": 1,
+    "минулого року": -1,
+    "цього року": 0,
+    "наступного року": 1,
+    "прошлого года": -1,
+    "этого года": 0,
+    "следующего года": 1,
+}
 _DAY_PARTS = "morning|afternoon|evening|night|ранку|вечора|ночі|вранці|увечері|утра|вечера|ночи|утром|вечером"
 _ABBR_DOT = r"(?:(?:(?<=Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|(?<=Sept))\.)?"
 _TIME_WORDS = r"(?:години|годині|годину|часов|часа|час)"
@@ -78,8 +87,9 @@ def _rules(lang: str) -> list[tuple[str, re.Pattern[str], Resolver]]:
         if d is None:
             if year is None and anchor:
                 strict = modifier in ("last", "next")
-                year = datecalc.month_year(anchor, mo, 1 if modifier == "next" else (
-                    -1 if modifier == "last" else direction), strict)
+                year = datecalc.month_year(
+                    anchor, mo, 1 if modifier == "next" else (-1 if modifier == "last" else direction), strict
+                )
                 if modifier == "this":
                     year = anchor.year
             return (datecalc.month(year, mo) if year else None), None
@@ -105,8 +115,11 @@ def _rules(lang: str) -> list[tuple[str, re.Pattern[str], Resolver]]:
         if anchor is None:
             return None, None
         modifier = (m.group("rel") or "").lower()
-        target = weekdays[m.group("wd").lower().rstrip("s") if m.group("wd").lower().rstrip("s") in weekdays
-                          else m.group("wd").lower()]
+        target = weekdays[
+            m.group("wd").lower().rstrip("s")
+            if m.group("wd").lower().rstrip("s") in weekdays
+            else m.group("wd").lower()
+        ]
         if modifier == "next":
             d = datecalc.weekday(anchor, target, 1, strict=True)
         elif modifier == "last":
@@ -123,7 +136,9 @@ def _rules(lang: str) -> list[tuple[str, re.Pattern[str], Resolver]]:
         d = anchor + timedelta(days=rel_days[" ".join(m.group().lower().split())])
         return d.isoformat(), d
 
-    def relative_unit(m: re.Match[str], anchor: date | None, direction: int) -> tuple[str | None, date | None]:
+    def relative_unit(
+        m: re.Match[str], anchor: date | None, direction: int
+    ) -> tuple[str | None, date | None]:
         if anchor is None:
             return None, None
         words = " ".join(m.group("rel").lower().split())
@@ -131,7 +146,9 @@ def _rules(lang: str) -> list[tuple[str, re.Pattern[str], Resolver]]:
         unit = m.group("unit").lower()
         return datecalc.relative(anchor, "week" if unit == "weekend" else unit, offset), None
 
-    def relative_phrase(m: re.Match[str], anchor: date | None, direction: int) -> tuple[str | None, date | None]:
+    def relative_phrase(
+        m: re.Match[str], anchor: date | None, direction: int
+    ) -> tuple[str | None, date | None]:
         if anchor is None:
             return None, None
         unit, offset = w["relative_phrases"][" ".join(m.group().lower().split())]
@@ -139,7 +156,9 @@ def _rules(lang: str) -> list[tuple[str, re.Pattern[str], Resolver]]:
 
     def ago(m: re.Match[str], anchor: date | None, direction: int) -> tuple[str | None, date | None]:
         n = m.group("n")
-        amount = int(n) if n.isdigit() else (1 if n.lower() in ("a", "an") else int(words_value(n, lang) or 0))
+        amount = (
+            int(n) if n.isdigit() else (1 if n.lower() in ("a", "an") else int(words_value(n, lang) or 0))
+        )
         if anchor is None or not amount:
             return None, None
         return datecalc.ago(anchor, amount, m.group("unit").lower()), None
@@ -160,39 +179,83 @@ def _rules(lang: str) -> list[tuple[str, re.Pattern[str], Resolver]]:
     rel_words = lexicon.alternation(w.get("relative_words", {}))
     en_rules: list[tuple[str, str, Resolver]] = [
         ("iso", r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b", iso_date),
-        ("month-day", rf"(?:{ci}(?P<rel>early|late|mid)[ -]))?\b(?P<mon>{mon})\.?[ \u00a0](?P<d>\d{{1,2}})"
-                      rf"(?:st|nd|rd|th)?\b(?:,?[ \u00a0](?P<y>\d{{4}}))?", absolute),
-        ("day-month", rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[ \u00a0](?:of[ \u00a0])?(?P<mon>{mon})\b{_ABBR_DOT}"
-                      rf"(?:,?[ \u00a0](?P<y>\d{{4}}))?", absolute),
-        ("month", rf"(?:{ci}(?P<rel>last|this|next|early|late|mid|earlier this|later this))[ -])?"
-                  rf"\b(?P<mon>{mon})\b{_ABBR_DOT}(?:[ \u00a0](?P<y>\d{{4}})\b|[ \u00a0](?P<ry>(?i:last year|this year|next year)))?",
-         absolute),
-        ("weekday", rf"(?:{ci}(?P<rel>last|next|this|late|early))[ \u00a0])?\b(?P<wd>{wd})\b"
-                    rf"(?:[ \u00a0](?P<part>{_DAY_PARTS}))?", on_weekday),
+        (
+            "month-day",
+            rf"(?:{ci}(?P<rel>early|late|mid)[ -]))?\b(?P<mon>{mon})\.?[ \u00a0](?P<d>\d{{1,2}})"
+            rf"(?:st|nd|rd|th)?\b(?:,?[ \u00a0](?P<y>\d{{4}}))?",
+            absolute,
+        ),
+        (
+            "day-month",
+            rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[ \u00a0](?:of[ \u00a0])?(?P<mon>{mon})\b{_ABBR_DOT}"
+            rf"(?:,?[ \u00a0](?P<y>\d{{4}}))?",
+            absolute,
+        ),
+        (
+            "month",
+            rf"(?:{ci}(?P<rel>last|this|next|early|late|mid|earlier this|later this))[ -])?"
+            rf"\b(?P<mon>{mon})\b{_ABBR_DOT}(?:[ \u00a0](?P<y>\d{{4}})\b"
+            rf"|[ \u00a0](?P<ry>(?i:last year|this year|next year)))?",
+            absolute,
+        ),
+        (
+            "weekday",
+            rf"(?:{ci}(?P<rel>last|next|this|late|early))[ \u00a0])?\b(?P<wd>{wd})\b"
+            rf"(?:[ \u00a0](?P<part>{_DAY_PARTS}))?",
+            on_weekday,
+        ),
         ("relative-day", rf"\b{ci}{lexicon.alternation(rel_days)})\b", relative_day),
-        ("relative", rf"\b{ci}(?P<rel>{rel_words})[ \u00a0]+(?P<unit>week|month|year|weekend))\b", relative_unit),
-        ("ago", rf"\b(?P<n>\d+|[A-Za-z]+(?:-[a-z]+)?)[ \u00a0]+(?P<unit>{ci}days?|weeks?|months?|years?))"
-                rf"[ \u00a0]+{ci}ago)\b", ago),
-        ("year", r"(?<![\w$€£.,/#-])(?P<y>(?:19|20)\d\d)(?:(?:/|–|-)(?P<y2>\d{2}|\d{4}))?(?P<s>s)?"
-                 r"(?![\w%]|[.,]\d|[ \u00a0](?:percent|per cent|people|tonnes|km)\b)", year),
-        ("season", rf"\b{ci}(?:last|this|next|the|early|late)[ \u00a0](?:spring|summer|autumn|winter)"
-                   rf"(?:[ \u00a0]of[ \u00a0](?P<y>\d{{4}}))?)\b", season),
+        (
+            "relative",
+            rf"\b{ci}(?P<rel>{rel_words})[ \u00a0]+(?P<unit>week|month|year|weekend))\b",
+            relative_unit,
+        ),
+        (
+            "ago",
+            rf"\b(?P<n>\d+|[A-Za-z]+(?:-[a-z]+)?)[ \u00a0]+(?P<unit>{ci}days?|weeks?|months?|years?))"
+            rf"[ \u00a0]+{ci}ago)\b",
+            ago,
+        ),
+        (
+            "year",
+            r"(?<![\w$€£.,/#-])(?P<y>(?:19|20)\d\d)(?:(?:/|–|-)(?P<y2>\d{2}|\d{4}))?(?P<s>s)?"
+            r"(?![\w%]|[.,]\d|[ \u00a0](?:percent|per cent|people|tonnes|km)\b)",
+            year,
+        ),
+        (
+            "season",
+            rf"\b{ci}(?:last|this|next|the|early|late)[ \u00a0](?:spring|summer|autumn|winter)"
+            rf"(?:[ \u00a0]of[ \u00a0](?P<y>\d{{4}}))?)\b",
+            season,
+        ),
         ("quarter", rf"\b{ci}the[ \u00a0](?:first|second|third|fourth|last)[ \u00a0]quarter)\b", no_iso),
     ]
     if lang == "en":
         return [(name, re.compile(pattern, flags), fn) for name, pattern, fn in en_rules]
     uk_rules: list[tuple[str, str, Resolver]] = [
         ("iso", r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b", iso_date),
-        ("day-month", rf"\b(?P<d>\d{{1,2}})(?:[ \u00a0]*(?:по|-|–)[ \u00a0]*\d{{1,2}})?[ \u00a0](?P<mon>{mon})\b"
-                      rf"(?:[ \u00a0](?P<y>\d{{4}})(?:[ \u00a0]{_YEAR_WORDS})?)?", absolute),
-        ("month", rf"\b(?P<mon>{mon})(?:[–-](?:{mon}))?\b(?:[ \u00a0](?P<y>\d{{4}})(?:[ \u00a0]{_YEAR_WORDS})?"
-                  rf"|[ \u00a0](?P<ry>минулого року|цього року|наступного року|прошлого года|этого года|"
-                  rf"следующего года))?", absolute),
+        (
+            "day-month",
+            rf"\b(?P<d>\d{{1,2}})(?:[ \u00a0]*(?:по|-|–)[ \u00a0]*\d{{1,2}})?[ \u00a0](?P<mon>{mon})\b"
+            rf"(?:[ \u00a0](?P<y>\d{{4}})(?:[ \u00a0]{_YEAR_WORDS})?)?",
+            absolute,
+        ),
+        (
+            "month",
+            rf"\b(?P<mon>{mon})(?:[–-](?:{mon}))?\b(?:[ \u00a0](?P<y>\d{{4}})(?:[ \u00a0]{_YEAR_WORDS})?"
+            rf"|[ \u00a0](?P<ry>минулого року|цього року|наступного року|прошлого года|этого года|"
+            rf"следующего года))?",
+            absolute,
+        ),
         ("weekday", rf"\b(?P<rel>)(?P<wd>{wd})\b", on_weekday),
         ("relative-day", rf"\b(?:{lexicon.alternation(rel_days)})\b", relative_day),
         ("relative", rf"(?<![\w])(?:{lexicon.alternation(w['relative_phrases'])})\b", relative_phrase),
-        ("year", rf"(?<![\w$€£.,/#-])(?P<y>(?:19|20)\d\d)(?:[–-](?P<y2>(?:19|20)\d\d))?(?![\w%]|[.,]\d)"
-                 rf"(?:[ \u00a0]{_YEAR_WORDS})?", year),
+        (
+            "year",
+            rf"(?<![\w$€£.,/#-])(?P<y>(?:19|20)\d\d)(?:[–-](?P<y2>(?:19|20)\d\d))?(?![\w%]|[.,]\d)"
+            rf"(?:[ \u00a0]{_YEAR_WORDS})?",
+            year,
+        ),
     ]
     return [(name, re.compile(pattern, flags), fn) for name, pattern, fn in uk_rules]
 
@@ -205,7 +268,8 @@ def _time_re(lang: str) -> re.Pattern[str]:
         rf"|\b(?P<named>noon|midnight|опівночі|полудні|полночь|полдень)\b"
         rf"|\b(?P<hw>[a-z]+(?:-[a-z]+)?)[ \u00a0]o['’]clock\b"
         rf"|\b(?P<hl>\d{{1,2}})[ \u00a0]{_TIME_WORDS}(?:[ \u00a0](?P<part>{_DAY_PARTS}))?",
-        re.IGNORECASE)
+        re.IGNORECASE,
+    )
 
 
 def _clock(m: re.Match[str], lang: str) -> tuple[int, int] | None:
@@ -222,7 +286,9 @@ def _clock(m: re.Match[str], lang: str) -> tuple[int, int] | None:
         return None
     minute = int(m.group("mi") or 0)
     ap = (m.group("ap") or "").lower()
-    evening = re.match(r"[ \u00a0]+(?:last night|tonight|this evening|in the evening)", m.string[m.end():m.end() + 20])
+    evening = re.match(
+        r"[ \u00a0]+(?:last night|tonight|this evening|in the evening)", m.string[m.end() : m.end() + 20]
+    )
     if (ap.startswith("p") or (not ap and evening)) and hour_value < 12:
         hour_value += 12
     elif ap.startswith("a") and hour_value == 12:
@@ -274,7 +340,7 @@ def _not_a_month(text: str, m: re.Match[str], lang: str) -> bool:
 
 
 def _after_name(text: str, pos: int) -> bool:
-    word = re.search(r"([\w-]+)[ \u00a0]$", text[max(0, pos - 30):pos])
+    word = re.search(r"([\w-]+)[ \u00a0]$", text[max(0, pos - 30) : pos])
     if not word or not word.group(1)[:1].isupper():
         return False
     return not _sentence_start(text, pos - len(word.group(0)))
@@ -306,16 +372,19 @@ def _merge_times(text: str, found: list[_Found], clocks: dict[int, tuple[int, in
         f = found[i]
         if f.rule == "date-time" and i + 1 < len(found):
             nxt = found[i + 1]
-            between = text[f.end:nxt.start]
+            between = text[f.end : nxt.start]
             if len(between) <= 5 and _JOIN.search(between) and nxt.day is not None:
                 hour, minute = clocks[f.start]
                 iso = f"{nxt.day.isoformat()}T{hour:02d}:{minute:02d}"
-                out.append(Suggestion("date", f.start, nxt.end, text[f.start:nxt.end], {"iso": iso},
-                                      "date-time+day", 0.8))
+                out.append(
+                    Suggestion(
+                        "date", f.start, nxt.end, text[f.start : nxt.end], {"iso": iso}, "date-time+day", 0.8
+                    )
+                )
                 i += 2
                 continue
         attributes = {"iso": f.iso} if f.iso else {}
         confidence = 0.85 if f.iso else 0.6
-        out.append(Suggestion("date", f.start, f.end, text[f.start:f.end], attributes, f.rule, confidence))
+        out.append(Suggestion("date", f.start, f.end, text[f.start : f.end], attributes, f.rule, confidence))
         i += 1
     return out

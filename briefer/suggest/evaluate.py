@@ -98,14 +98,14 @@ def parse(source: str, name: str = "article") -> Annotated:
         if ch == OPEN:
             m = _HEAD.match(body, i + 1)
             if not m:
-                raise InvalidInput(name, f"malformed mark at {body[i:i + 30]!r}")
+                raise InvalidInput(name, f"malformed mark at {body[i : i + 30]!r}")
             kind = MARK_KINDS[m.group(1)]
-            stack.append((kind, length, _attributes(kind, m.group(2), f"{name}: {body[i:i + 40]!r}")))
+            stack.append((kind, length, _attributes(kind, m.group(2), f"{name}: {body[i : i + 40]!r}")))
             i = m.end()
             continue
         if ch == CLOSE:
             if not stack:
-                raise InvalidInput(name, f"unopened mark end near {body[max(0, i - 30):i]!r}")
+                raise InvalidInput(name, f"unopened mark end near {body[max(0, i - 30) : i]!r}")
             kind, start, attrs = stack.pop()
             clean = "".join(text)
             if start == length or clean[start:length].strip() != clean[start:length]:
@@ -119,8 +119,7 @@ def parse(source: str, name: str = "article") -> Annotated:
     if stack:
         raise InvalidInput(name, f"{len(stack)} mark(s) never closed")
     actors = {
-        kind: tuple(n.strip() for n in header.get(kind, "").split(";") if n.strip())
-        for kind in ACTOR_KINDS
+        kind: tuple(n.strip() for n in header.get(kind, "").split(";") if n.strip()) for kind in ACTOR_KINDS
     }
     spans.sort(key=lambda g: (g.start, g.end))
     return Annotated(name, "".join(text).rstrip("\n"), header, tuple(spans), actors)
@@ -139,7 +138,7 @@ def load_dir(folder: str | Path, splits: Iterable[str] | None = None) -> list[An
     return [a for a in articles if wanted is None or a.split in wanted]
 
 
-def quote_marks_outside(article: Annotated, marks: Sequence[str] = "\"“”«»„‘") -> list[int]:
+def quote_marks_outside(article: Annotated, marks: Sequence[str] = '"“”«»„‘') -> list[int]:
     """Offsets of quotation marks that are not next to an annotated quote (for review)."""
     near = set()
     for g in article.spans:
@@ -179,8 +178,14 @@ class Counts:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
         r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
         f1 = 2 * p * r / (p + r) if p + r else 0.0
-        return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f1, 3),
-                "tp": self.tp, "fp": self.fp, "fn": self.fn}
+        return {
+            "precision": round(p, 3),
+            "recall": round(r, 3),
+            "f1": round(f1, 3),
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+        }
 
 
 def overlap_ratio(a_start: int, a_end: int, b_start: int, b_end: int) -> float:
@@ -198,8 +203,9 @@ def speaker_matches(gold: Gold, speaker: object) -> bool:
     return normalise_name(speaker) in {normalise_name(n) for n in names}
 
 
-def match(gold: Sequence[Gold], predicted: Sequence[Any], *, exact: bool,
-          agree: Any = None) -> list[tuple[Gold, Any]]:
+def match(
+    gold: Sequence[Gold], predicted: Sequence[Any], *, exact: bool, agree: Any = None
+) -> list[tuple[Gold, Any]]:
     """Pairs of gold and predicted spans matched one to one (exact or ≥ 50 % overlap).
 
     ``agree(gold, predicted)`` may add a condition (the same speaker for quotes).
@@ -243,8 +249,9 @@ def score_article(article: Annotated, predicted: Sequence[Any]) -> dict[str, dic
             result[kind]["attribute"] = Counts(right, checked - right, 0)
     for kind in ACTOR_KINDS:
         gold_names = {normalise_name(n) for n in article.actors[kind]}
-        pred_names = {normalise_name(str(p.attributes.get("canonical") or p.text))
-                      for p in predicted if p.kind == kind}
+        pred_names = {
+            normalise_name(str(p.attributes.get("canonical") or p.text)) for p in predicted if p.kind == kind
+        }
         tp = len(gold_names & pred_names)
         result[kind] = {"entity": Counts(tp, len(pred_names) - tp, len(gold_names) - tp)}
     return result

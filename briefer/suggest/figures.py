@@ -28,13 +28,45 @@ _STOP_NOUNS = frozenset(
     "via without since while when where if because "
     "this these those it its their his her our they he she we you i also only just still "
     "і й та в у на з із до за по від що як не а але ще вже це би ж и с со к о об от для при "
-    "был была были было будет є був була були буде".split())
+    "был была были было будет є був була були буде".split()
+)
 _VERB_ENDINGS = ("ть", "ться", "тися", "ла", "ли", "ло", "лася", "лись", "лося")
 _WORDS = re.compile(r"[\w'’-]+|[^\w\s]")
-_ADJ_ENDINGS = ("ed", "ing", "al", "ary", "ive", "ic", "ian", "ish", "ese", "ful", "less", "ous", "ern",
-               "ий", "ій", "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "і", "их", "іх", "ых", "ої", "ної")
-_ADJECTIVES = frozenset("port air fighter apartment new more military civilian foreign armed local senior "
-                        "young old small large big major heavy light nuclear additional other".split())
+_ADJ_ENDINGS = (
+    "ed",
+    "ing",
+    "al",
+    "ary",
+    "ive",
+    "ic",
+    "ian",
+    "ish",
+    "ese",
+    "ful",
+    "less",
+    "ous",
+    "ern",
+    "ий",
+    "ій",
+    "ый",
+    "ой",
+    "ая",
+    "яя",
+    "ое",
+    "ее",
+    "ые",
+    "ие",
+    "і",
+    "их",
+    "іх",
+    "ых",
+    "ої",
+    "ної",
+)
+_ADJECTIVES = frozenset(
+    "port air fighter apartment new more military civilian foreign armed local senior "
+    "young old small large big major heavy light nuclear additional other".split()
+)
 _WORD_BEFORE = re.compile(r"([\w.]+)[ \u00a0]$")
 _ONE_NOUNS = frozenset("person year month week day hour minute child civilian soldier".split())
 _YEAR = re.compile(r"(?:19|20)\d\d")
@@ -62,20 +94,37 @@ def _lang(lang: str) -> _Lang:
     digits = digits_pattern(lang)
     words = number_words(lang).pattern
     mult = lexicon.alternation(mults)
-    core = (rf"(?P<cur>{symbols})?{_S}?(?:(?P<d>{digits})|(?P<w>{words}))"
-            rf"(?:{_S}?(?P<m>{mult})(?![\w]))?")
-    second = (rf"(?P<cur2>{symbols})?(?:(?P<d2>{digits})|(?P<w2>{words}))"
-              rf"(?:{_S}?(?P<m2>{mult})(?![\w]))?")
+    core = (
+        rf"(?P<cur>{symbols})?{_S}?(?:(?P<d>{digits})|(?P<w>{words}))"
+        rf"(?:{_S}?(?P<m>{mult})(?![\w]))?"
+    )
+    second = (
+        rf"(?P<cur2>{symbols})?(?:(?P<d2>{digits})|(?P<w2>{words}))"
+        rf"(?:{_S}?(?P<m2>{mult})(?![\w]))?"
+    )
     rng = rf"(?:{_S}?(?:-|–|—|to|and|до|по){_S}?{second})?"
     number = re.compile(rf"(?<![\w$€£₴₽.,-]){core}{rng}", re.IGNORECASE)
-    approx = re.compile(rf"(?:\b(?:{lexicon.alternation(w['approximations'])}|between|from|від|от)"
-                        rf"{_S}+)$", re.IGNORECASE)
+    approx = re.compile(
+        rf"(?:\b(?:{lexicon.alternation(w['approximations'])}|between|from|від|от)"
+        rf"{_S}+)$",
+        re.IGNORECASE,
+    )
     unit_alt = lexicon.alternation(units)
     after = re.compile(rf"(?:{_S}?(?P<unit>{unit_alt})(?![\w²]))?", re.IGNORECASE)
-    tail = re.compile(rf"(?:{_S}(?:per|a|за|на){_S}(?P<per>{unit_alt}|barrel|day|year|month|tonne)\b"
-                      rf"|-a-(?P<per2>\w+)|-(?P<compound>[a-z]+(?:-[a-z]+)*))?", re.IGNORECASE)
-    return _Lang(number, approx, after, tail,
-                 {str(k).lower(): str(v) for k, v in w["approximations"].items()}, units, mults)
+    tail = re.compile(
+        rf"(?:{_S}(?:per|a|за|на){_S}(?P<per>{unit_alt}|barrel|day|year|month|tonne)\b"
+        rf"|-a-(?P<per2>\w+)|-(?P<compound>[a-z]+(?:-[a-z]+)*))?",
+        re.IGNORECASE,
+    )
+    return _Lang(
+        number,
+        approx,
+        after,
+        tail,
+        {str(k).lower(): str(v) for k, v in w["approximations"].items()},
+        units,
+        mults,
+    )
 
 
 def _value(m: re.Match[str], lang: str, suffix: str, cfg: _Lang) -> float | None:
@@ -94,7 +143,7 @@ def _noun(text: str, pos: int) -> tuple[int, str] | None:
     gap = pos
     for w in list(_WORDS.finditer(text, pos, min(len(text), pos + 80)))[:4]:
         word = w.group()
-        if text[gap:w.start()].strip(" \u00a0") or not word[0].isalpha():
+        if text[gap : w.start()].strip(" \u00a0") or not word[0].isalpha():
             return None
         low = word.lower()
         if low in ("more", "other", "більше", "больше") and gap == pos:
@@ -103,7 +152,11 @@ def _noun(text: str, pos: int) -> tuple[int, str] | None:
         if low in _STOP_NOUNS or (low.endswith(_VERB_ENDINGS) and not word[0].isupper()):
             return None
         gap = w.end()
-        if word[0].isupper() or (low in _ADJECTIVES or low.endswith(_ADJ_ENDINGS)) and _next_is_word(text, gap):
+        if (
+            word[0].isupper()
+            or (low in _ADJECTIVES or low.endswith(_ADJ_ENDINGS))
+            and _next_is_word(text, gap)
+        ):
             continue
         if low.endswith(("ed", "ing", "'s", "’s")):
             return None
@@ -112,26 +165,26 @@ def _noun(text: str, pos: int) -> tuple[int, str] | None:
 
 
 def _next_is_word(text: str, pos: int) -> bool:
-    m = re.match(r"[ \u00a0]+([\w'’-]+)", text[pos:pos + 40])
+    m = re.match(r"[ \u00a0]+([\w'’-]+)", text[pos : pos + 40])
     return bool(m) and m.group(1).lower() not in _STOP_NOUNS
 
 
 def _excluded(text: str, m: re.Match[str]) -> bool:
     start = m.start()
-    before = text[max(0, start - 2):start]
+    before = text[max(0, start - 2) : start]
     if before.endswith("-") and before[:1].isalpha():
         return True  # F-16, Su-34
     if m.group("d") and not m.group("cur"):
         written = m.group("d")
-        nxt = text[m.end():m.end() + 2]
-        if nxt[:1].isalpha() and not re.match(r"(?:mm|km|kg|m\b|bn|k\b|%)", text[m.end():m.end() + 3]):
+        nxt = text[m.end() : m.end() + 2]
+        if nxt[:1].isalpha() and not re.match(r"(?:mm|km|kg|m\b|bn|k\b|%)", text[m.end() : m.end() + 3]):
             return True  # 24th, 1990s, 10am
         if _YEAR.fullmatch(written) and not m.group("m"):
             return True
     if m.group("w") and not m.group("d"):
         low = m.group("w").lower()
         if low in ("one", "один", "одна", "одне", "одно") and not m.group("m"):
-            nxt = re.match(r"[ \u00a0]+(\w+)", text[m.end():m.end() + 20])
+            nxt = re.match(r"[ \u00a0]+(\w+)", text[m.end() : m.end() + 20])
             if not nxt or nxt.group(1).lower().rstrip("s") not in _ONE_NOUNS:
                 return True
     return False
@@ -142,8 +195,10 @@ def _identifier(text: str, start: int) -> bool:
     word = _WORD_BEFORE.search(text, max(0, start - 30), start)
     if not word or not word.group(1)[:1].isupper():
         return False
-    before = text[max(0, word.start() - 3):word.start()].strip()
-    return before[-1:] not in (".", "!", "?", "") and word.group(1).lower() not in lexicon.words("en")["months"]
+    before = text[max(0, word.start() - 3) : word.start()].strip()
+    return (
+        before[-1:] not in (".", "!", "?", "") and word.group(1).lower() not in lexicon.words("en")["months"]
+    )
 
 
 def find_figures(doc: Document, taken: list[tuple[int, int]]) -> list[Suggestion]:
@@ -187,18 +242,24 @@ def find_figures(doc: Document, taken: list[tuple[int, int]]) -> list[Suggestion
             end = tail.end()
         elif unit is None:
             noun = _noun(text, end)
-            of_the = re.match(r" of (?:the|its|their) ", text[end:end + 14])
+            of_the = re.match(r" of (?:the|its|their) ", text[end : end + 14])
             if noun is None and of_the:
                 noun = _noun(text, end + of_the.end())
             if noun:
                 end, unit = noun
             elif m.group("d") and not m.group("m") and _identifier(text, start):
                 continue
-            elif m.group("w") and not m.group("d") and (
-                    value < 2 or re.search(r"\bthe\s+$", text[max(0, start - 5):start], re.IGNORECASE)
-                    or text[end:end + 4] == " of "):
+            elif (
+                m.group("w")
+                and not m.group("d")
+                and (
+                    value < 2
+                    or re.search(r"\bthe\s+$", text[max(0, start - 5) : start], re.IGNORECASE)
+                    or text[end : end + 4] == " of "
+                )
+            ):
                 continue  # a number word counting nothing ("the three", "two of them")
-        if text[end - 1] == "." and not re.match(r"\s*[a-zа-яёіїєґ0-9]", text[end:end + 3]):
+        if text[end - 1] == "." and not re.match(r"\s*[a-zа-яёіїєґ0-9]", text[end : end + 3]):
             end -= 1  # the full stop ends the sentence, not an abbreviation
         approx = cfg.approx.search(text, max(0, start - 25), start)
         attributes: dict[str, object] = {"value": int(value) if value == int(value) else value}
@@ -207,11 +268,15 @@ def find_figures(doc: Document, taken: list[tuple[int, int]]) -> list[Suggestion
         if unit:
             attributes["unit"] = unit
         if approx and approx.group().strip().lower() not in ("between", "from", "від", "от"):
-            attributes["qualifier"] = cfg.approximations.get(" ".join(approx.group().lower().split()), "about")
+            attributes["qualifier"] = cfg.approximations.get(
+                " ".join(approx.group().lower().split()), "about"
+            )
         if approx:
             start = approx.start()
-        rule = "figure-" + ("words" if m.group("w") and not m.group("d") else "digits") + (
-            "-range" if upper is not None else "")
-        out.append(Suggestion("figure", start, end, text[start:end], attributes, rule,
-                              0.8 if unit else 0.5))
+        rule = (
+            "figure-"
+            + ("words" if m.group("w") and not m.group("d") else "digits")
+            + ("-range" if upper is not None else "")
+        )
+        out.append(Suggestion("figure", start, end, text[start:end], attributes, rule, 0.8 if unit else 0.5))
     return out

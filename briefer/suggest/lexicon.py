@@ -15,8 +15,29 @@ import yaml
 
 from briefer.paths import resource
 
-_CASE_ENDINGS = ("ами", "ями", "ого", "ому", "ими", "ыми", "ими", "ом", "ем", "ам", "ям", "ах",
-                 "ях", "их", "ых", "ой", "ей", "ою", "ею", "ым", "им")
+_CASE_ENDINGS = (
+    "ами",
+    "ями",
+    "ого",
+    "ому",
+    "ими",
+    "ыми",
+    "ими",
+    "ом",
+    "ем",
+    "ам",
+    "ям",
+    "ах",
+    "ях",
+    "их",
+    "ых",
+    "ой",
+    "ей",
+    "ою",
+    "ею",
+    "ым",
+    "им",
+)
 _VOWELS = frozenset("аяуюіїиеєоьйыэё")
 _CYRILLIC_RE = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
 
@@ -65,8 +86,11 @@ class Entry:
 def gazetteer() -> dict[str, Entry]:
     """Name key → entity, for countries, places and organisations with their aliases."""
     table: dict[str, Entry] = {}
-    for file, kind in (("organisations.txt", "organisation"), ("countries.txt", "location"),
-                       ("places.txt", "location")):
+    for file, kind in (
+        ("organisations.txt", "organisation"),
+        ("countries.txt", "location"),
+        ("places.txt", "location"),
+    ):
         for line in _lines(file):
             names = [n.strip() for n in line.split("|") if n.strip()]
             nominative = None

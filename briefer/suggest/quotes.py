@@ -15,7 +15,7 @@ from briefer.suggest.base import trim
 _MARKS = re.compile("[\"'“”«»„‘’]")
 _OPEN_BEFORE = frozenset("([{—–-/“‘«„\"'")
 _CLOSE_AFTER = frozenset(".,;:!?)]}—–-…’”»\"'")
-_REOPEN = frozenset("\"“«„‘")
+_REOPEN = frozenset('"“«„‘')
 MAX_CONTINUED = 8  # paragraphs a quote may run over
 
 

@@ -14,9 +14,14 @@ from briefer.suggest import lexicon
 
 _WORD = re.compile(r"[\w.'’-]+")
 _CONNECTORS = frozenset("of the for and in at".split())
-_STOP = frozenset("the a an in on at as but and or if when while after before since with by from to "
-                  "said says told according".split())
-_APPOSITION = re.compile(r",[ \u00a0](?:(?:the|a|an)[ \u00a0])?([^,.;:\"“”«»\n]{2,90}?)(?=,|\.|;|[ \u00a0](?:said|says|told|added)\b)")
+_STOP = frozenset(
+    "the a an in on at as but and or if when while after before since with by from to "
+    "said says told according".split()
+)
+_APPOSITION = re.compile(
+    r",[ \u00a0](?:(?:the|a|an)[ \u00a0])?([^,.;:\"“”«»\n]{2,90}?)"
+    r"(?=,|\.|;|[ \u00a0](?:said|says|told|added)\b)"
+)
 _POSSESSIVE = re.compile(r"['’]s$")
 
 
@@ -25,8 +30,9 @@ def _known_name(word: str) -> bool:
     return lexicon.key(bare) in lexicon.gazetteer()
 
 
-def role_before(text: str, name_start: int, title_words: Collection[str],
-                demonyms: Collection[str]) -> tuple[str | None, int | None]:
+def role_before(
+    text: str, name_start: int, title_words: Collection[str], demonyms: Collection[str]
+) -> tuple[str | None, int | None]:
     """The role phrase right before a name and where it starts, or ``(None, None)``.
 
     The phrase is built backwards from title words, nationality adjectives, known
@@ -40,15 +46,19 @@ def role_before(text: str, name_start: int, title_words: Collection[str],
     start = None
     has_title = False
     for m in reversed(words):
-        between = chunk[m.end():] if start is None else chunk[m.end():start - window_start]
+        between = chunk[m.end() :] if start is None else chunk[m.end() : start - window_start]
         if between.strip(" \u00a0,") or ("," in between and not (comma and start is None)):
             break
         word = m.group()
         low = _POSSESSIVE.sub("", word.lower()).rstrip(",")
         if low in title_words:
             has_title = True
-        elif not (low in demonyms or low in _CONNECTORS or _known_name(word)
-                  or (word[:1].isupper() and low not in _STOP)):
+        elif not (
+            low in demonyms
+            or low in _CONNECTORS
+            or _known_name(word)
+            or (word[:1].isupper() and low not in _STOP)
+        ):
             break
         start = window_start + m.start()
     if start is None or not has_title:
@@ -64,7 +74,7 @@ def role_before(text: str, name_start: int, title_words: Collection[str],
     role = text[start:name_start].strip(" \u00a0,")
     if comma:
         line_start = max(text.rfind("\n", 0, start), text.rfind(". ", 0, start))
-        if text[line_start + 1:start].strip().lower() not in ("", "the"):
+        if text[line_start + 1 : start].strip().lower() not in ("", "the"):
             return None, None
     return (role or None), (start if role else None)
 

@@ -20,9 +20,11 @@ from briefer.suggest.actors import Mention
 from briefer.suggest.document import Document
 from briefer.suggest.quotes import Quote
 
-_ORG_NOUNS = frozenset("ministry government agency bank fund council commission alliance office "
-                       "service administration regulator utility operator company group department "
-                       "court embassy kremlin pentagon parliament committee".split())
+_ORG_NOUNS = frozenset(
+    "ministry government agency bank fund council commission alliance office "
+    "service administration regulator utility operator company group department "
+    "court embassy kremlin pentagon parliament committee".split()
+)
 _GAP = re.compile(r"[\s,–—\-\"'”»’]*(?:the[ \u00a0])?", re.IGNORECASE)
 _APPOSITIVE = re.compile(r"\s*,[^,]{1,80},\s*$")
 _AFTER_REACH = 80  # characters after a closing mark where an attribution may start
@@ -68,14 +70,17 @@ def _patterns(lang: str) -> _Patterns:
     one_of = r"(?:one of |один із |одна з |один из |одна из )?"
     return _Patterns(
         verb=re.compile(rf"\b(?:{lexicon.alternation(w['speech_verbs'])})\b", re.IGNORECASE),
-        after_verb=re.compile(rf"\b(?:(?:was |were )?quoted as saying|"
-                              rf"{lexicon.alternation(w['speech_verbs'] + w['speech_participles'])})\b",
-                              re.IGNORECASE),
+        after_verb=re.compile(
+            rf"\b(?:(?:was |were )?quoted as saying|"
+            rf"{lexicon.alternation(w['speech_verbs'] + w['speech_participles'])})\b",
+            re.IGNORECASE,
+        ),
         participle=re.compile(rf"\b(?:{lexicon.alternation(w['speech_participles'])})\b", re.IGNORECASE),
         according=re.compile(rf"\b(?:{lexicon.alternation(w['speech_phrases'])})\b", re.IGNORECASE),
         pronoun=re.compile(rf"\b{one_of}(?:{lexicon.alternation(w['pronouns'])})\b", re.IGNORECASE),
-        group=re.compile(rf"\b{det}{adjectives}(?:{lexicon.alternation(w['speaker_nouns'])})\b",
-                         re.IGNORECASE),
+        group=re.compile(
+            rf"\b{det}{adjectives}(?:{lexicon.alternation(w['speaker_nouns'])})\b", re.IGNORECASE
+        ),
         genders={str(k): str(v) for k, v in w["pronouns"].items()},
     )
 
@@ -86,8 +91,9 @@ class Attributor:
     def __init__(self, doc: Document, mentions: list[Mention]) -> None:
         self.doc = doc
         self.p = _patterns(doc.lang)
-        self.actors = [m for m in mentions if m.kind in ("person", "organisation")
-                       and not doc.inside_quote(m.start)]
+        self.actors = [
+            m for m in mentions if m.kind in ("person", "organisation") and not doc.inside_quote(m.start)
+        ]
         self.people = [m for m in self.actors if m.kind == "person"]
         self._people_starts = [m.start for m in self.people]
 
@@ -95,16 +101,22 @@ class Attributor:
         """Speaker candidates in ``masked[start:end]``: actors, pronouns, groups."""
         text = self.doc.masked
         found = [
-            _Candidate(m.role_start if m.role_start is not None and m.role_start >= start else m.start,
-                       m.end, m.kind, m.canonical, m.role, m.gender)
-            for m in self.actors if start <= m.start and m.end <= end
+            _Candidate(
+                m.role_start if m.role_start is not None and m.role_start >= start else m.start,
+                m.end,
+                m.kind,
+                m.canonical,
+                m.role,
+                m.gender,
+            )
+            for m in self.actors
+            if start <= m.start and m.end <= end
         ]
         taken = [(c.start, c.end) for c in found]
         for m in self.p.pronoun.finditer(text, start, end):
             if not any(s < m.end() and m.start() < e for s, e in taken):
                 word = m.group().split()[-1].lower()
-                found.append(_Candidate(m.start(), m.end(), "pronoun", word,
-                                        gender=self.p.genders.get(word)))
+                found.append(_Candidate(m.start(), m.end(), "pronoun", word, gender=self.p.genders.get(word)))
         for m in self.p.group.finditer(text, start, end):
             if not any(s < m.end() and m.start() < e for s, e in taken):
                 found.append(_Candidate(m.start(), m.end(), "group", m.group()))
@@ -131,12 +143,12 @@ class Attributor:
         after = self._after(q.close + 1, s_end)
         if after is not None:
             return after
-        return self._before(s_start, q.open, short=len(doc.text[q.start:q.end].split()) <= 3)
+        return self._before(s_start, q.open, short=len(doc.text[q.start : q.end].split()) <= 3)
 
     def _after(self, start: int, end: int) -> Speaker | None:
         text = self.doc.masked
         end = min(end, len(text))
-        if start >= end or "·" in text[start:min(end, start + 3)]:
+        if start >= end or "·" in text[start : min(end, start + 3)]:
             return None
         reach = min(end, start + _AFTER_REACH)
         cut = text.find("·", start, end)
@@ -162,9 +174,8 @@ class Attributor:
 
     def _before(self, start: int, end: int, short: bool) -> Speaker | None:
         text = self.doc.masked
-        according = None
-        for according in self.p.according.finditer(text, start, end):
-            pass
+        phrases = list(self.p.according.finditer(text, start, end))
+        according = phrases[-1] if phrases else None
         verbs = list(self.p.verb.finditer(text, start, end))
         participles = list(self.p.participle.finditer(text, start, end))
         if according and (not verbs or verbs[-1].start() < according.start()):
@@ -197,7 +208,7 @@ class Attributor:
         if prev_para == p_start:
             return Speaker(speaker.name, speaker.role, "same-paragraph", 0.75)
         gap = doc.text.count("\n", previous.close, q.open)
-        opens_paragraph = doc.text[p_start:q.open].strip(" –—-") == ""
+        opens_paragraph = doc.text[p_start : q.open].strip(" –—-") == ""
         if opens_paragraph and gap <= 3:
             return Speaker(speaker.name, speaker.role, "next-paragraph", 0.6)
         return None
@@ -245,8 +256,11 @@ class Attributor:
     def _resolve(self, c: _Candidate, rule: str, confidence: float) -> Speaker | None:
         """A pronoun's nearest fitting named person (or group, for they/it) before it."""
         if c.gender == "g":
-            groups = [g for g in self._candidates(max(0, c.start - 400), c.start)
-                      if g.kind in ("group", "organisation")]
+            groups = [
+                g
+                for g in self._candidates(max(0, c.start - 400), c.start)
+                if g.kind in ("group", "organisation")
+            ]
             return self._speaker(groups[-1], f"{rule}+pronoun", confidence - 0.15) if groups else None
         i = bisect_left(self._people_starts, c.start) - 1
         while i >= 0:
@@ -263,11 +277,17 @@ class Attributor:
         if words[-1].lower() in _ORG_NOUNS:
             for org in reversed([m for m in self.actors if m.kind == "organisation" and m.end <= c.start]):
                 if head in {lexicon.stem(w) for w in org.text.split()} or words[-1].lower() in (
-                        "company", "operator", "utility"):
+                    "company",
+                    "operator",
+                    "utility",
+                ):
                     return Speaker(org.canonical, None, f"{rule}+group", confidence - 0.1)
         for person in reversed(self.people):
-            if person.end <= c.start and person.role and head in {
-                    lexicon.stem(w) for w in person.role.split()}:
+            if (
+                person.end <= c.start
+                and person.role
+                and head in {lexicon.stem(w) for w in person.role.split()}
+            ):
                 return Speaker(person.canonical, person.role, f"{rule}+role", confidence - 0.15)
         return Speaker(c.name, None, f"{rule}+group", confidence - 0.2)
 

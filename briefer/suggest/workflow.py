@@ -32,7 +32,8 @@ def for_article(ws: Workspace, article_id: int, kinds: Collection[str] | None = 
         tagged.setdefault(tag.kind, []).append((tag.start, tag.end))
     rejected = {(r.kind, r.start, r.end, r.exact) for r in ws.rejections.list(article_id)}
     return [
-        s for s in found
+        s
+        for s in found
         if (s.kind, s.start, s.end, s.text) not in rejected
         and not any(s.overlaps(start, end) for start, end in tagged.get(s.kind, ()))
     ]
@@ -44,8 +45,14 @@ def _attributes(suggestion: Suggestion) -> dict[str, str | int | float | bool | 
 
 def accept(ws: Workspace, article_id: int, suggestion: Suggestion) -> Created:
     """Turn a suggestion into a tag with its attributes (speaker, role, value, unit, iso…)."""
-    return ws.tags.add(article_id, suggestion.kind, suggestion.start, suggestion.end,
-                       exact=suggestion.text, attributes=_attributes(suggestion))
+    return ws.tags.add(
+        article_id,
+        suggestion.kind,
+        suggestion.start,
+        suggestion.end,
+        exact=suggestion.text,
+        attributes=_attributes(suggestion),
+    )
 
 
 def accept_all(ws: Workspace, article_id: int, suggestions: Iterable[Suggestion]) -> Changes:

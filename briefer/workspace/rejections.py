@@ -51,7 +51,8 @@ class Rejections:
         """Forget a rejection (the undo of :meth:`reject`); empty Changes when there was none."""
         with self._store.transaction() as conn:
             cur = conn.execute(
-                'DELETE FROM rejected_suggestions WHERE article_id = ? AND kind = ? AND start = ? AND "end" = ?',
+                "DELETE FROM rejected_suggestions"
+                ' WHERE article_id = ? AND kind = ? AND start = ? AND "end" = ?',
                 (article_id, kind, start, end),
             )
         return Changes.of(articles=[article_id]) if cur.rowcount else Changes()

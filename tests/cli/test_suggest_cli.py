@@ -21,12 +21,18 @@ def _run(capsys: pytest.CaptureFixture[str], argv: list[str]) -> tuple[int, str,
 
 def test_stdin_json_contract(sample_path: Path) -> None:
     text = sample_path.read_text(encoding="utf-8")
-    proc = subprocess.run([sys.executable, "-m", "briefer.cli", "suggest", "--stdin", "--json"],
-                          input=text, capture_output=True, text=True, encoding="utf-8", check=True)
+    proc = subprocess.run(
+        [sys.executable, "-m", "briefer.cli", "suggest", "--stdin", "--json"],
+        input=text,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    )
     items = json.loads(proc.stdout)
     assert items
     assert all({"kind", "start", "end", "text", "speaker", "rule", "confidence"} <= set(i) for i in items)
-    assert all(text[i["start"]:i["end"]] == i["text"] for i in items)
+    assert all(text[i["start"] : i["end"]] == i["text"] for i in items)
     quote = next(i for i in items if i["kind"] == "quote")
     assert quote["speaker"] == "Volodymyr Zelensky"
     assert quote["role"] == "Ukrainian President"
@@ -34,12 +40,18 @@ def test_stdin_json_contract(sample_path: Path) -> None:
     assert (figure["value"], figure["unit"]) == (478, "km²")
 
 
-def test_stdin_kind_filter_and_published(monkeypatch: pytest.MonkeyPatch,
-                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_stdin_kind_filter_and_published(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setattr(sys, "stdin", io.StringIO("Russia attacked on Monday and in October."))
-    status, out, _ = _run(capsys, ["suggest", "--stdin", "--json", "--kind", "date", "--published", "2024-11-06"])
+    status, out, _ = _run(
+        capsys, ["suggest", "--stdin", "--json", "--kind", "date", "--published", "2024-11-06"]
+    )
     assert status == 0
-    assert [(i["text"], i["iso"]) for i in json.loads(out)] == [("Monday", "2024-11-04"), ("October", "2024-10")]
+    assert [(i["text"], i["iso"]) for i in json.loads(out)] == [
+        ("Monday", "2024-11-04"),
+        ("October", "2024-10"),
+    ]
 
 
 def test_errors_are_one_line(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
@@ -56,8 +68,9 @@ def test_errors_are_one_line(monkeypatch: pytest.MonkeyPatch, capsys: pytest.Cap
     assert "give WS ARTICLE, or --stdin" in err
 
 
-def test_workspace_article_listing_and_accept_all(tmp_path: Path, sample_path: Path,
-                                                 capsys: pytest.CaptureFixture[str]) -> None:
+def test_workspace_article_listing_and_accept_all(
+    tmp_path: Path, sample_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     ws = str(tmp_path / "w.briefer")
     assert main(["init", ws]) == 0
     assert main(["import", ws, str(sample_path)]) == 0

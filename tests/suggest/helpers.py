@@ -9,7 +9,7 @@ def found(text: str, kind: str, published: str | None = None) -> list[Suggestion
     """The suggestions of one kind, checking every span holds its text."""
     result = suggest(text, published=published, kinds=[kind])
     for s in result:
-        assert text[s.start:s.end] == s.text
+        assert text[s.start : s.end] == s.text
     return result
 
 

@@ -16,10 +16,11 @@ def _suggestions(sample_path: Path) -> tuple[str, list]:  # noqa: ANN001
 def test_zelensky_quote_with_speaker_and_role(sample_path: Path) -> None:
     text, found = _suggestions(sample_path)
     quotes = [s for s in found if s.kind == "quote"]
-    wanted = ("The conclusion is clear: this war is becoming internationalized, "
-              "extending beyond two countries.")
+    wanted = (
+        "The conclusion is clear: this war is becoming internationalized, extending beyond two countries."
+    )
     assert [q.text for q in quotes] == [wanted]
-    assert text[quotes[0].start:quotes[0].end] == wanted
+    assert text[quotes[0].start : quotes[0].end] == wanted
     assert quotes[0].attributes["speaker"] == "Volodymyr Zelensky"
     assert quotes[0].attributes["role"] == "Ukrainian President"
 
@@ -37,12 +38,35 @@ def test_people_organisations_and_places(sample_path: Path) -> None:
 
     def names(kind: str) -> set[str]:
         return {str(s.attributes.get("canonical") or s.text) for s in found if s.kind == kind} | {
-            s.text for s in found if s.kind == kind}
+            s.text for s in found if s.kind == kind
+        }
 
-    assert names("person") >= {"Volodymyr Zelensky", "Zelensky", "Pat Ryder", "Yoon Suk Yeol",
-                               "Oleksandr Lytvynenko", "Choe Son Hui"}
-    assert names("organisation") >= {"Pentagon", "National Security Council",
-                                     "Institute for the Study of War", "NATO", "Parliament"}
-    assert names("location") >= {"Ukraine", "Russia", "Kursk", "Kyiv", "Selydove", "Donetsk",
-                                 "Vladivostok", "Kharkiv", "Iceland", "North Korea", "South Korea"}
+    assert names("person") >= {
+        "Volodymyr Zelensky",
+        "Zelensky",
+        "Pat Ryder",
+        "Yoon Suk Yeol",
+        "Oleksandr Lytvynenko",
+        "Choe Son Hui",
+    }
+    assert names("organisation") >= {
+        "Pentagon",
+        "National Security Council",
+        "Institute for the Study of War",
+        "NATO",
+        "Parliament",
+    }
+    assert names("location") >= {
+        "Ukraine",
+        "Russia",
+        "Kursk",
+        "Kyiv",
+        "Selydove",
+        "Donetsk",
+        "Vladivostok",
+        "Kharkiv",
+        "Iceland",
+        "North Korea",
+        "South Korea",
+    }
     assert not names("person") & {"Tuesday", "North Korean", "Ukraine"}

@@ -27,7 +27,7 @@ def test_every_annotation_resolves_in_its_text(article) -> None:  # noqa: ANN001
     assert article.published
     assert len(article.published) == 10
     for gold in article.spans:
-        assert article.text[gold.start:gold.end] == gold.text
+        assert article.text[gold.start : gold.end] == gold.text
         if gold.kind == "quote":
             assert gold.attributes["speaker"], gold.text
         if gold.kind == "date" and gold.attributes.get("iso"):

@@ -52,11 +52,15 @@ def test_ranges_give_lower_and_upper_values() -> None:
 
 def test_numbers_in_words() -> None:
     text = "A couple of thousand additional North Korean troops and three missiles arrived."
-    assert one(text, "figure", "A couple of thousand additional North Korean troops").attributes["value"] == 2000
+    assert (
+        one(text, "figure", "A couple of thousand additional North Korean troops").attributes["value"] == 2000
+    )
     assert one(text, "figure", "three missiles").attributes["value"] == 3
 
 
 def test_years_dates_ordinals_and_identifiers_are_not_figures() -> None:
-    text = ("In 2022 the 24th brigade got F-16 jets under Article 5 on May 10, "
-            "Ukraine's second-largest city said at 10:30.")
+    text = (
+        "In 2022 the 24th brigade got F-16 jets under Article 5 on May 10, "
+        "Ukraine's second-largest city said at 10:30."
+    )
     assert found(text, "figure") == []

@@ -10,12 +10,24 @@ from tests.suggest.helpers import found, one
 @pytest.mark.parametrize(
     ("text", "inner"),
     [
-        ('"We will not retreat from this city," Mayor Ihor Terekhov said.', "We will not retreat from this city"),
-        ("“We will not retreat from this city,” Mayor Ihor Terekhov said.", "We will not retreat from this city"),
+        (
+            '"We will not retreat from this city," Mayor Ihor Terekhov said.',
+            "We will not retreat from this city",
+        ),
+        (
+            "“We will not retreat from this city,” Mayor Ihor Terekhov said.",
+            "We will not retreat from this city",
+        ),
         ("«Ми не відступимо з цього міста», – сказав мер Ігор Терехов.", "Ми не відступимо з цього міста"),
         ("„Ми не відступимо з цього міста“, – сказав мер Ігор Терехов.", "Ми не відступимо з цього міста"),
-        ("‘We will not retreat from this city,’ Mayor Ihor Terekhov said.", "We will not retreat from this city"),
-        ("'We will not retreat from this city,' Mayor Ihor Terekhov said.", "We will not retreat from this city"),
+        (
+            "‘We will not retreat from this city,’ Mayor Ihor Terekhov said.",
+            "We will not retreat from this city",
+        ),
+        (
+            "'We will not retreat from this city,' Mayor Ihor Terekhov said.",
+            "We will not retreat from this city",
+        ),
     ],
     ids=["straight", "curly", "guillemets", "low-high", "single-curly", "single-straight"],
 )
@@ -39,22 +51,27 @@ def test_guillemets_nest_low_high_quotes() -> None:
 
 def test_a_quote_of_several_sentences_is_one_quote() -> None:
     text = '"The first week was hard. Then it got worse. Then we learned," said Dr. Yulia Petrenko.'
-    assert [q.text for q in found(text, "quote")] == ["The first week was hard. Then it got worse. Then we learned"]
+    assert [q.text for q in found(text, "quote")] == [
+        "The first week was hard. Then it got worse. Then we learned"
+    ]
 
 
 def test_a_paragraph_opening_a_quote_continues_into_the_next() -> None:
-    text = ("Serhiy Dovhan, the mayor, spoke quickly.\n"
-            "“People ask me if I am afraid. Of course I am afraid.\n"
-            "“But fear is not a plan,” Dovhan said.\n"
-            "He left for the port.")
+    text = (
+        "Serhiy Dovhan, the mayor, spoke quickly.\n"
+        "“People ask me if I am afraid. Of course I am afraid.\n"
+        "“But fear is not a plan,” Dovhan said.\n"
+        "He left for the port."
+    )
     quotes = found(text, "quote")
     assert [q.text for q in quotes] == [
-        "People ask me if I am afraid. Of course I am afraid.\n“But fear is not a plan"]
+        "People ask me if I am afraid. Of course I am afraid.\n“But fear is not a plan"
+    ]
     assert quotes[0].attributes["speaker"] == "Serhiy Dovhan"
 
 
 def test_a_quote_over_three_paragraphs_with_straight_marks() -> None:
-    text = ('Kateryna Moroz is a nurse.\n"One.\n"Two.\n"Three," she said.\n')
+    text = 'Kateryna Moroz is a nurse.\n"One.\n"Two.\n"Three," she said.\n'
     assert [q.text for q in found(text, "quote")] == ['One.\n"Two.\n"Three']
 
 

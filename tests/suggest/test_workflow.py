@@ -6,8 +6,10 @@ from briefer.model import Article
 from briefer.suggest import accept, accept_all, for_article
 from briefer.workspace import Workspace
 
-TEXT = ('Ukrainian President Volodymyr Zelensky spoke on Monday. "We need 25 more systems," '
-        "Zelensky said. Russia captured 478 square kilometers in October.")
+TEXT = (
+    'Ukrainian President Volodymyr Zelensky spoke on Monday. "We need 25 more systems," '
+    "Zelensky said. Russia captured 478 square kilometers in October."
+)
 
 
 def _article(ws: Workspace, published: str | None = "2024-11-06") -> int:
@@ -23,7 +25,9 @@ def test_for_article_uses_the_publication_date(ws: Workspace) -> None:
 def test_an_unreadable_publication_date_is_ignored(ws: Workspace) -> None:
     aid = _article(ws, published="early November")
     assert {s.text: s.attributes.get("iso") for s in for_article(ws, aid, ["date"])} == {
-        "Monday": None, "October": None}
+        "Monday": None,
+        "October": None,
+    }
 
 
 def test_accept_makes_a_tag_with_attributes_and_it_is_not_suggested_again(ws: Workspace) -> None:

@@ -17,7 +17,9 @@ def test_reject_is_remembered_and_idempotent(ws: Workspace) -> None:
     aid = _aid(ws)
     ws.rejections.reject(aid, "figure", 10, 19, "12 drones")
     ws.rejections.reject(aid, "figure", 10, 19, "12 drones")
-    assert [(r.kind, r.start, r.end, r.exact) for r in ws.rejections.list(aid)] == [("figure", 10, 19, "12 drones")]
+    assert [(r.kind, r.start, r.end, r.exact) for r in ws.rejections.list(aid)] == [
+        ("figure", 10, 19, "12 drones")
+    ]
 
 
 def test_unreject_without_a_rejection_changes_nothing(ws: Workspace) -> None:
