@@ -14,11 +14,11 @@ from pathlib import Path
 from types import ModuleType
 
 from briefer.errors import ImportFailed
-from briefer.ingest import text
+from briefer.ingest import html, text
 from briefer.ingest.limits import MB, Limits
 from briefer.model import Article
 
-IMPORTERS: tuple[ModuleType, ...] = (text,)
+IMPORTERS: tuple[ModuleType, ...] = (html, text)
 _HEAD = 8192
 
 
