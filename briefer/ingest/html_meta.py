@@ -11,7 +11,8 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, time
+from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -25,6 +26,7 @@ _ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|NewsArticle|Posting|Web
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 _BYLINE_PREFIX = re.compile(r"^(?:by|von|par|por|di|door|av|af|автор:?|от)\s+", re.I)
 _MAX_JSON = 200_000
+_MIN_YEAR = 1990
 
 _DATE_KEYS = (
     "article:published_time", "og:article:published_time", "datepublished", "pubdate",
@@ -124,20 +126,32 @@ def _is_url(text: str) -> bool:
 
 
 def iso_date(text: str | None) -> str | None:
-    """An ISO 8601 date or date-time for a machine-readable date string, else None."""
+    """An ISO 8601 date or date-time for a machine-readable date string, else None.
+
+    Accepts ISO forms and RFC 2822 (``Tue, 19 Nov 2019 10:00:00 GMT``); dates
+    before 1990 or in the far future are placeholders and give None.
+    """
     text = clean(text)
     if not text:
         return None
-    candidate = text.replace("Z", "+00:00").replace(" ", "T", 1) if "T" not in text else text.replace("Z", "+00:00")
+    parsed: datetime | None = None
+    candidate = text.replace("Z", "+00:00")
     for attempt in (candidate, candidate[:19], candidate[:10]):
         try:
             parsed = datetime.fromisoformat(attempt)
+            break
         except ValueError:
             continue
-        if len(attempt) <= 10:
-            return parsed.date().isoformat()
-        return parsed.isoformat()
-    return None
+    if parsed is None:
+        try:
+            parsed = parsedate_to_datetime(text)
+        except (TypeError, ValueError, IndexError):
+            return None
+    if not _MIN_YEAR <= parsed.year <= datetime.now().year + 1:
+        return None
+    if parsed.time() == time() and parsed.tzinfo is None:
+        return parsed.date().isoformat()
+    return parsed.replace(microsecond=0).isoformat()
 
 
 def _site_from_url(url: str | None) -> str | None:
@@ -154,17 +168,16 @@ def _h1s(tree: HtmlElement) -> list[str]:
     return found
 
 
-def _overlap(a: str, b: str) -> float:
-    """Share of ``a``'s words that appear in ``b``."""
-    wa, wb = _words(a), set(_words(b))
-    return sum(w in wb for w in wa) / len(wa) if wa else 0.0
-
-
 def _same_site(part: str, sites: list[str]) -> bool:
+    """True when ``part`` of a title names the site (its name, or a short form of it)."""
     key = "".join(_words(part))
-    return bool(key) and any(
-        key in "".join(_words(site)) or "".join(_words(site)) in key for site in sites if site
-    )
+    if not key:
+        return False
+    for site in sites:
+        site_key = "".join(_words(site))
+        if site_key and (key in site_key or (site_key in key and len(_words(part)) <= 4)):
+            return True
+    return False
 
 
 def strip_site(title: str, sites: list[str]) -> tuple[str, bool]:
@@ -179,23 +192,30 @@ def strip_site(title: str, sites: list[str]) -> tuple[str, bool]:
     return title, False
 
 
+def _contains(longer: str, shorter: str) -> bool:
+    key, part = " ".join(_words(longer)), " ".join(_words(shorter))
+    return len(part.split()) >= 2 and part in key and part != key
+
+
 def choose_title(page_titles: list[str], h1s: list[str], sites: list[str]) -> str | None:
     """The headline the page shows.
 
-    When the page title carries a site name (" | Site", " - Site"), the ``<h1>``
-    that matches it is the headline (or the title without the site name);
-    otherwise the page title as given.
+    When a page title carries more than the headline (" | Site", " - Site",
+    "Section | "), the ``<h1>`` it contains is the headline, or else the title
+    without the site name; otherwise the page title as given.
     """
-    headline_h1s = [h for h in h1s if not _same_site(h, sites) or len(_words(h)) > 4]
+    headlines = [h for h in h1s if not _same_site(h, sites)]
+    for title in page_titles:
+        inside = next((h for h in headlines if _contains(title, h)), None)
+        if inside:
+            return inside
     for title in page_titles:
         main, had_site = strip_site(title, sites)
-        if not had_site:
-            continue
-        matching = [h for h in headline_h1s if _overlap(h, title) >= 0.6]
-        return matching[0] if matching else main
+        if had_site:
+            return main
     if page_titles:
         return page_titles[0]
-    return headline_h1s[0] if headline_h1s else None
+    return headlines[0] if headlines else None
 
 
 def _byline(tree: HtmlElement) -> str | None:
@@ -252,6 +272,7 @@ def page_metadata(tree: HtmlElement) -> PageMeta:
     author = ", ".join(dict.fromkeys(authors)) if authors else _first(
         *(tags.get(key) for key in _AUTHOR_KEYS if not _is_url(tags.get(key, "/")))
     ) or _byline(tree)
+    author = _BYLINE_PREFIX.sub("", author) if author else None
     published = iso_date(_first(ld.get("datePublished"), ld.get("dateCreated")))
     published = published or next(filter(None, (iso_date(tags.get(k)) for k in _DATE_KEYS)), None)
     published = published or iso_date(next((t.get("datetime") for t in tree.iter("time")
