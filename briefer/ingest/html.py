@@ -20,6 +20,7 @@ from briefer.ingest.html_body import article_text
 from briefer.ingest.html_meta import page_metadata
 from briefer.ingest.limits import Limits
 from briefer.ingest.normalize import UndecodableError, decode, normalize
+from briefer.ingest.quiet import quiet
 from briefer.model import Article
 
 FORMAT = "html"
@@ -155,7 +156,8 @@ def extract(data: bytes, name: str, limits: Limits) -> Article:
         tree = parse_html(decode_html(data))
     except (UndecodableError, ValueError) as exc:
         raise ImportFailed(name, f"not a readable web page ({exc})") from exc
-    meta = page_metadata(tree)
+    with quiet("htmldate"):
+        meta = page_metadata(tree)
     text = normalize(article_text(tree, meta.headlines))
     if not text:
         raise ImportFailed(name, "no article text found in the page")

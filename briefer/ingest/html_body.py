@@ -13,7 +13,6 @@ trafilatura in precision mode, without comments, does most of the work. Around i
 
 from __future__ import annotations
 
-import logging
 import re
 from copy import deepcopy
 
@@ -22,9 +21,9 @@ from lxml.html import HtmlElement
 from readability import Document as Readability
 from trafilatura import bare_extraction
 
-# Both libraries log every page they find hard; an importer reports failures itself.
-for _name in ("trafilatura", "readability", "readability.readability", "htmldate"):
-    logging.getLogger(_name).setLevel(logging.CRITICAL)
+from briefer.ingest.quiet import quiet
+
+_LOGGERS = ("trafilatura", "readability", "htmldate", "courlan", "justext")
 
 #: Below this share of the page's long-paragraph text, trafilatura's result is checked.
 SUSPICIOUS_SHARE = 0.2
@@ -157,10 +156,11 @@ def spaced(text: str) -> str:
 
 def article_text(tree: HtmlElement, headlines: tuple[str, ...] = ()) -> str:
     """The article body of ``tree`` (modified: split bodies are joined) as plain paragraphs."""
-    join_split_bodies(tree)
-    text = _trafilatura(tree)
-    if len(text) < SUSPICIOUS_SHARE * _long_paragraph_text(tree):
-        fallback = _readability(tree)
-        if len(fallback) > FALLBACK_GAIN * len(text):
-            text = fallback
+    with quiet(*_LOGGERS):
+        join_split_bodies(tree)
+        text = _trafilatura(tree)
+        if len(text) < SUSPICIOUS_SHARE * _long_paragraph_text(tree):
+            fallback = _readability(tree)
+            if len(fallback) > FALLBACK_GAIN * len(text):
+                text = fallback
     return spaced(drop_headline(text, headlines))

@@ -14,11 +14,11 @@ from pathlib import Path
 from types import ModuleType
 
 from briefer.errors import ImportFailed
-from briefer.ingest import html, text
+from briefer.ingest import docx, html, markdown, pdf, text
 from briefer.ingest.limits import MB, Limits
 from briefer.model import Article
 
-IMPORTERS: tuple[ModuleType, ...] = (html, text)
+IMPORTERS: tuple[ModuleType, ...] = (pdf, docx, html, markdown, text)
 _HEAD = 8192
 
 
@@ -36,11 +36,11 @@ def importer_for(path: Path, head: bytes) -> ModuleType | None:
     for module in IMPORTERS:
         if suffix in module.EXTENSIONS and module.sniff(head):
             return module
+    if suffix in _KNOWN_BINARY:
+        return None
     for module in IMPORTERS:
         if module is not text and module.sniff(head):
             return module
-    if suffix in _KNOWN_BINARY:
-        return None
     return text if text.sniff(head) else None
 
 
