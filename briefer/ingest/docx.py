@@ -24,7 +24,7 @@ from docx.text.paragraph import Paragraph
 from lxml.etree import XMLSyntaxError
 
 from briefer.errors import ImportFailed
-from briefer.ingest.limits import MB, Limits
+from briefer.ingest.limits import MB, Limits, human_size
 from briefer.ingest.normalize import normalize
 from briefer.model import Article
 
@@ -53,8 +53,8 @@ def check_container(data: bytes, name: str, limits: Limits) -> None:
         raise ImportFailed(name, f"zip holds {len(members)} files, over the {_MAX_MEMBERS} limit")
     total = sum(member.file_size for member in members)
     if total > limits.max_unpacked_bytes:
-        raise ImportFailed(name, f"zip bomb: unpacks to {total / MB:.0f} MB, over the "
-                                 f"{limits.max_unpacked_bytes / MB:g} MB limit")
+        raise ImportFailed(name, f"zip bomb: unpacks to {human_size(total)}, over the "
+                                 f"{human_size(limits.max_unpacked_bytes)} limit")
     for member in members:
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size >= _SMALL_MEMBER and ratio > limits.max_ratio:

@@ -134,7 +134,7 @@ def _open(data: bytes, name: str) -> PdfReader:
     except (FileNotDecryptedError, DependencyError) as exc:
         raise ImportFailed(name, f"the PDF is encrypted and cannot be opened ({exc})") from exc
     except PdfReadError as exc:
-        raise ImportFailed(name, f"damaged PDF ({exc})") from exc
+        raise ImportFailed(name, f"damaged or truncated PDF ({exc})") from exc
 
 
 def _metadata(reader: PdfReader) -> tuple[str | None, str | None, str | None, str | None]:
@@ -183,4 +183,4 @@ def extract(data: bytes, name: str, limits: Limits) -> Article:
         except (ImportFailed, MemoryError):
             raise
         except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on malformed files
-            raise ImportFailed(name, f"damaged PDF ({type(exc).__name__})") from exc
+            raise ImportFailed(name, f"damaged or truncated PDF ({type(exc).__name__})") from exc

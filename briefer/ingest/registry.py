@@ -15,7 +15,7 @@ from types import ModuleType
 
 from briefer.errors import ImportFailed
 from briefer.ingest import docx, html, markdown, pdf, text
-from briefer.ingest.limits import MB, Limits
+from briefer.ingest.limits import Limits, human_size
 from briefer.model import Article
 
 IMPORTERS: tuple[ModuleType, ...] = (pdf, docx, html, markdown, text)
@@ -64,7 +64,7 @@ def read_file(path: Path, limits: Limits) -> bytes:
         raise ImportFailed(path, "is a folder")
     if size > limits.max_bytes:
         raise ImportFailed(
-            path, f"file is {size / MB:.1f} MB, over the {limits.max_bytes / MB:g} MB limit"
+            path, f"file is {human_size(size)}, over the {human_size(limits.max_bytes)} limit"
         )
     if size == 0:
         raise ImportFailed(path, "the file is empty")

@@ -81,8 +81,10 @@ def test_an_article_nested_deeper_than_lxml_allows_survives() -> None:
 def test_flatten_keeps_text_and_limits_depth() -> None:
     markup = "<div>" * 10 + "<p>text<br>more</p>" + "</div>" * 10
     flat = html.flatten(markup, max_depth=3)
-    assert flat.count("<div>") == 3 and flat.count("</div>") == 3
-    assert "<p>text<br>more</p>" not in flat and "textmore" in flat.replace("<br>", "")
+    assert flat.count("<div>") == 3
+    assert flat.count("</div>") == 3
+    assert "<p>" not in flat
+    assert "text<br>more" in flat
 
 
 def test_a_page_without_article_text_is_refused() -> None:
@@ -96,7 +98,7 @@ def test_a_page_without_article_text_is_refused() -> None:
         (["Big news today | The Ledger"], ["The Ledger", "Big news today"], ["The Ledger"], "Big news today"),
         (["Opinion | Big news today - NYT"], ["Big news today"], [], "Big news today"),
         (["Big news today - Ledger"], [], ["Ledger"], "Big news today"),
-        (["A headline without a suffix"], ["Something else entirely"], ["Site"], "A headline without a suffix"),
+        (["A headline, no suffix"], ["Something else entirely"], ["Site"], "A headline, no suffix"),
         ([], ["Only an h1"], [], "Only an h1"),
     ],
 )

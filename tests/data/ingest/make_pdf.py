@@ -40,8 +40,8 @@ def build_docx(path: Path) -> None:
     for paragraph in PARAGRAPHS:
         document.add_paragraph(paragraph)
     table = document.add_table(rows=2, cols=2)
-    for row, cells in zip(table.rows, (("Measure", "Value"), ("Recruits planned", "160,000"))):
-        for cell, value in zip(row.cells, cells):
+    for row, cells in zip(table.rows, (("Measure", "Value"), ("Recruits planned", "160,000")), strict=True):
+        for cell, value in zip(row.cells, cells, strict=True):
             cell.text = value
     document.save(str(path))
 
