@@ -3,7 +3,8 @@
 Each importer module has ``FORMAT``, ``EXTENSIONS``, ``sniff(head) -> bool`` and
 ``extract(data, name, limits) -> Article`` (raising ImportFailed). The registry
 tries the importer named by the extension when its sniff agrees, then every
-importer by content, text last.
+importer by content, text last, and finally the extension's importer anyway
+(so a damaged ``.pdf`` fails with that importer's reason).
 """
 
 from __future__ import annotations
@@ -41,7 +42,10 @@ def importer_for(path: Path, head: bytes) -> ModuleType | None:
     for module in IMPORTERS:
         if module is not text and module.sniff(head):
             return module
-    return text if text.sniff(head) else None
+    if text.sniff(head):
+        return text
+    # Content fits nothing: the importer the name promises explains what is wrong.
+    return next((module for module in IMPORTERS if suffix in module.EXTENSIONS), None)
 
 
 _KNOWN_BINARY = frozenset(

@@ -2,56 +2,22 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import zipfile
 from pathlib import Path
 
-import docx as python_docx
 import pytest
 
 from briefer.errors import ImportFailed
 from briefer.ingest import docx
 from briefer.ingest.limits import MB, Limits
+from tests.ingest.samples import docx_bomb, make_docx, rezip
 
 LIMITS = Limits()
 
 
-def build(title: str = "Ukraine mobilizes amid Russian gains") -> bytes:
-    """A real DOCX: a Title paragraph, body paragraphs, a table between them, properties."""
-    document = python_docx.Document()
-    props = document.core_properties
-    props.title, props.author, props.language = title, "Olena Petrenko", "en-GB"
-    props.created = dt.datetime(2024, 11, 5, 8, 15, tzinfo=dt.UTC)
-    document.add_paragraph("Ukraine mobilizes amid Russian gains", style="Title")
-    document.add_paragraph("Zelensky said the war “is becoming internationalized”.")
-    table = document.add_table(rows=3, cols=2)
-    for row, values in zip(table.rows, [("Measure", "Value"), ("Recruits", "160,000"),
-                                        ("Land taken in October", "478 km²")], strict=True):
-        for cell, value in zip(row.cells, values, strict=True):
-            cell.text = value
-    merged = document.add_table(rows=1, cols=3)
-    merged.rows[0].cells[0].merge(merged.rows[0].cells[1]).text = "Merged heading"
-    merged.rows[0].cells[2].text = "Side"
-    document.add_paragraph("")
-    document.add_paragraph("Analysts expect more fighting around Pokrovsk.")
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
-def rezip(data: bytes, replace: dict[str, bytes] | None = None, drop: str | None = None) -> bytes:
-    """A copy of a DOCX zip with some members replaced or one left out."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            if item.filename != drop:
-                dst.writestr(item.filename, (replace or {}).get(item.filename, src.read(item.filename)))
-    return out.getvalue()
-
-
 def test_paragraphs_and_tables_in_document_order_with_properties() -> None:
-    article = docx.extract(build(), "brief.docx", LIMITS)
+    article = docx.extract(make_docx(), "brief.docx", LIMITS)
     assert article.title == "Ukraine mobilizes amid Russian gains"
     assert article.author == "Olena Petrenko"
     assert article.published == "2024-11-05T08:15:00+00:00"
@@ -66,40 +32,25 @@ def test_paragraphs_and_tables_in_document_order_with_properties() -> None:
 
 
 def test_without_a_title_property_the_title_paragraph_is_the_title() -> None:
-    article = docx.extract(build(title=""), "untitled.docx", LIMITS)
+    article = docx.extract(make_docx(title=""), "untitled.docx", LIMITS)
     assert article.title == "Ukraine mobilizes amid Russian gains"
     assert not article.text.startswith("Ukraine mobilizes")
 
 
 def test_truncated_docx_is_refused_clearly() -> None:
-    data = build()
+    data = make_docx()
     with pytest.raises(ImportFailed, match=r"^cut\.docx: damaged or truncated Word file"):
         docx.extract(data[: len(data) // 2], "cut.docx", LIMITS)
 
 
 def test_a_zip_without_word_document_is_not_a_word_document() -> None:
-    data = rezip(build(), drop="word/document.xml")
+    data = rezip(make_docx(), drop="word/document.xml")
     with pytest.raises(ImportFailed, match=r"not a Word document \(no word/document\.xml\)"):
         docx.extract(data, "other.docx", LIMITS)
 
 
-def _bomb(size: int) -> bytes:
-    """A DOCX-shaped zip whose document part unpacks to ``size`` bytes of spaces."""
-    base = build()
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(base)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for item in src.infolist():
-            if item.filename != "word/document.xml":
-                dst.writestr(item.filename, src.read(item.filename))
-        with dst.open("word/document.xml", "w") as member:
-            chunk = b" " * MB
-            for _ in range(size // MB):
-                member.write(chunk)
-    return out.getvalue()
-
-
 def test_zip_bomb_over_the_unpacked_size_limit_is_refused_before_opening() -> None:
-    bomb = _bomb(260 * MB)  # over the 200 MB default
+    bomb = docx_bomb(260 * MB)  # over the 200 MB default
     assert len(bomb) < 2 * MB
     with pytest.raises(ImportFailed, match=r"zip bomb: unpacks to 260\.\d MB, over the 200\.0 MB limit"):
         docx.extract(bomb, "bomb.docx", LIMITS)
@@ -108,13 +59,13 @@ def test_zip_bomb_over_the_unpacked_size_limit_is_refused_before_opening() -> No
 def test_zip_bomb_by_compression_ratio_is_refused() -> None:
     reason = r"zip bomb: word/document\.xml is compressed \d+:1, over the 100:1 limit"
     with pytest.raises(ImportFailed, match=reason):
-        docx.extract(_bomb(8 * MB), "ratio.docx", LIMITS)
+        docx.extract(docx_bomb(8 * MB), "ratio.docx", LIMITS)
 
 
 def test_external_entities_are_not_resolved(tmp_path: Path) -> None:
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP-SECRET-VALUE")
-    data = build()
+    data = make_docx()
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         xml = archive.read("word/document.xml").decode()
     doctype = f'<!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file://{secret}">]>'
@@ -128,6 +79,6 @@ def test_external_entities_are_not_resolved(tmp_path: Path) -> None:
 
 
 def test_sniff_accepts_office_zips_only() -> None:
-    assert docx.sniff(build()[:8192])
+    assert docx.sniff(make_docx()[:8192])
     assert not docx.sniff(b"PK\x03\x04" + b"\x00" * 26 + b"photo.jpg")
     assert not docx.sniff(b"%PDF-1.7")
