@@ -19,7 +19,7 @@ from briefer.errors import ImportFailed
 from briefer.ingest.html_body import article_text
 from briefer.ingest.html_meta import page_metadata
 from briefer.ingest.limits import Limits
-from briefer.ingest.normalize import UndecodableError, decode, normalize
+from briefer.ingest.normalize import UndecodableError, decode, looks_binary, normalize
 from briefer.ingest.quiet import quiet
 from briefer.model import Article
 
@@ -152,6 +152,8 @@ def parse_html(markup: str) -> HtmlElement:
 def extract(data: bytes, name: str, limits: Limits) -> Article:
     """The article of a saved web page; raise ImportFailed when there is none."""
     del limits  # the registry has capped the size; the sandbox caps time and memory
+    if not sniff(data[:4096]) and looks_binary(data):
+        raise ImportFailed(name, "binary file, not a web page")
     try:
         tree = parse_html(decode_html(data))
     except (UndecodableError, ValueError) as exc:

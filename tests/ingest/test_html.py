@@ -87,6 +87,11 @@ def test_flatten_keeps_text_and_limits_depth() -> None:
     assert "text<br>more" in flat
 
 
+def test_binary_content_named_html_is_refused() -> None:
+    with pytest.raises(ImportFailed, match=r"^photo\.html: binary file, not a web page$"):
+        html.extract(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "photo.html", LIMITS)
+
+
 def test_a_page_without_article_text_is_refused() -> None:
     with pytest.raises(ImportFailed, match="no article text"):
         html.extract(b"<html><head><title>Empty</title></head><body></body></html>", "e.html", LIMITS)
