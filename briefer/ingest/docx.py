@@ -35,6 +35,7 @@ MAIN_PART = "word/document.xml"
 _SMALL_MEMBER = 1 * MB
 _MAX_MEMBERS = 10_000
 _TITLE_STYLES = ("title", "heading 1", "heading1")
+_OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def sniff(head: bytes) -> bool:
@@ -44,6 +45,8 @@ def sniff(head: bytes) -> bool:
 
 def check_container(data: bytes, name: str, limits: Limits) -> None:
     """Refuse damaged zips, zip bombs and zips that are not Word documents."""
+    if data.startswith(_OLE_SIGNATURE):
+        raise ImportFailed(name, "an old binary Word file (.doc); save it as .docx first")
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = archive.infolist()

@@ -122,7 +122,12 @@ def _names(value: Any) -> list[str]:
 
 
 def _is_url(text: str) -> bool:
-    return text.startswith(("http://", "https://", "//", "@")) or "/" in text
+    return text.startswith(("http://", "https://", "//", "/", "@", "www."))
+
+
+def _tag_values(tags: dict[str, str], keys: tuple[str, ...]) -> list[str]:
+    """The values of the first-listed meta tags present, URLs and handles left out."""
+    return [value for key in keys if (value := tags.get(key)) and not _is_url(value)]
 
 
 def iso_date(text: str | None) -> str | None:
@@ -262,16 +267,14 @@ def page_metadata(tree: HtmlElement) -> PageMeta:
                             entity.get("@id") if isinstance(entity, dict) else entity)
                 if isinstance(u, str) and u.startswith(("http://", "https://"))), None)
     publisher = _names(ld.get("publisher"))
-    outlet = _first(*(tags.get(key) for key in _OUTLET_KEYS if not _is_url(tags.get(key, "/"))),
-                    *publisher)
+    outlet = _first(*_tag_values(tags, _OUTLET_KEYS), *publisher)
     sites = [s for s in (outlet, *publisher, _site_from_url(url)) if s]
     page_titles = [t for t in (tags.get("og:title"), clean(tree.findtext(".//title")),
                                tags.get("twitter:title"), _first(ld.get("headline"))) if t]
     h1s = _h1s(tree)
     authors = [a for a in _names(ld.get("author")) if not _is_url(a)]
-    author = ", ".join(dict.fromkeys(authors)) if authors else _first(
-        *(tags.get(key) for key in _AUTHOR_KEYS if not _is_url(tags.get(key, "/")))
-    ) or _byline(tree)
+    author = ", ".join(dict.fromkeys(authors)) if authors else (
+        _first(*_tag_values(tags, _AUTHOR_KEYS)) or _byline(tree))
     author = _BYLINE_PREFIX.sub("", author) if author else None
     published = iso_date(_first(ld.get("datePublished"), ld.get("dateCreated")))
     published = published or next(filter(None, (iso_date(tags.get(k)) for k in _DATE_KEYS)), None)

@@ -43,6 +43,12 @@ def test_truncated_docx_is_refused_clearly() -> None:
         docx.extract(data[: len(data) // 2], "cut.docx", LIMITS)
 
 
+def test_an_old_doc_file_gets_advice() -> None:
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512
+    with pytest.raises(ImportFailed, match=r"an old binary Word file \(\.doc\); save it as \.docx first"):
+        docx.extract(ole, "old.docx", LIMITS)
+
+
 def test_a_zip_without_word_document_is_not_a_word_document() -> None:
     data = rezip(make_docx(), drop="word/document.xml")
     with pytest.raises(ImportFailed, match=r"not a Word document \(no word/document\.xml\)"):
