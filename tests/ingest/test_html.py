@@ -92,9 +92,11 @@ def test_binary_content_named_html_is_refused() -> None:
         html.extract(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 8, "photo.html", LIMITS)
 
 
-def test_a_page_without_article_text_is_refused() -> None:
+def test_a_page_without_article_text_is_refused_quietly(caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level("DEBUG")
     with pytest.raises(ImportFailed, match="no article text"):
         html.extract(b"<html><head><title>Empty</title></head><body></body></html>", "e.html", LIMITS)
+    assert [r.name for r in caplog.records if r.levelname != "DEBUG"] == []
 
 
 @pytest.mark.parametrize(

@@ -83,6 +83,14 @@ def test_damaged_pdf_is_refused_clearly(data: bytes) -> None:
         pdf.extract(data, "bad.pdf", LIMITS)
 
 
+def test_pypdf_noise_is_silenced(caplog: pytest.LogCaptureFixture, capsys: pytest.CaptureFixture) -> None:
+    caplog.set_level("DEBUG")
+    with pytest.raises(ImportFailed):
+        pdf.extract(ARTICLE.read_bytes()[:20000], "cut.pdf", LIMITS)
+    assert [r for r in caplog.records if r.name.startswith("pypdf")] == []
+    assert capsys.readouterr().err == ""
+
+
 @pytest.mark.parametrize(
     ("raw", "expected"),
     [("D:20241105081500+02'00'", "2024-11-05T08:15:00+02:00"), ("D:20241105", "2024-11-05"),
