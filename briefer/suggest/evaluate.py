@@ -138,15 +138,6 @@ def load_dir(folder: str | Path, splits: Iterable[str] | None = None) -> list[An
     return [a for a in articles if wanted is None or a.split in wanted]
 
 
-def quote_marks_outside(article: Annotated, marks: Sequence[str] = '"“”«»„‘') -> list[int]:
-    """Offsets of quotation marks that are not next to an annotated quote (for review)."""
-    near = set()
-    for g in article.spans:
-        if g.kind == "quote":
-            near.update(range(g.start - 2, g.end + 3))
-    return [i for i, ch in enumerate(article.text) if ch in marks and i not in near]
-
-
 _DETERMINERS = frozenset("the a an one".split())
 _PUNCT = re.compile(r"[^\w\s]")
 
