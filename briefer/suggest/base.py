@@ -38,6 +38,9 @@ class Suggestion:
     def __post_init__(self) -> None:
         object.__setattr__(self, "attributes", MappingProxyType(dict(self.attributes)))
 
+    def __hash__(self) -> int:
+        return hash((self.kind, self.start, self.end, self.text, self.rule))
+
     def overlaps(self, start: int, end: int) -> bool:
         """Whether this suggestion shares at least one character with ``[start, end)``."""
         return self.start < end and start < self.end

@@ -70,3 +70,10 @@ def test_accept_all_is_one_transaction(ws: Workspace) -> None:
     assert for_article(ws, aid) == []
     figure = ws.tags.list(aid, kind="figure")[-1]
     assert (figure.attributes["value"], figure.attributes["unit"]) == (478, "km²")
+
+
+def test_suggestions_are_frozen_hashable_values(ws: Workspace) -> None:
+    aid = _article(ws)
+    first, again = for_article(ws, aid), for_article(ws, aid)
+    assert first == again
+    assert len(set(first) | set(again)) == len(first)
