@@ -27,8 +27,9 @@ def _quotes(doc: Document, mentions: list[Mention]) -> list[Suggestion]:
     for q, speaker in zip(doc.quotes, speakers, strict=True):
         words = doc.text[q.start : q.end].split()
         is_name = len(words) <= 2 and words[0][:1].isupper() and words[-1][-1:] not in ".!?…"
+        is_term = len(words) == 1 and words[0][-1:] not in ".!?…"  # «фейках»: a term, not a quote
         scare = len(words) <= 3 and _SCARE_BEFORE.search(doc.text, max(0, q.open - 12), q.open)
-        if is_name or scare or (speaker is None and len(words) < _MIN_UNATTRIBUTED_WORDS):
+        if is_name or is_term or scare or (speaker is None and len(words) < _MIN_UNATTRIBUTED_WORDS):
             continue
         attributes = {}
         if speaker is not None:

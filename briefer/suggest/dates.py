@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
@@ -34,6 +34,10 @@ _REL_YEAR = {
 _DAY_PARTS = "morning|afternoon|evening|night|ранку|вечора|ночі|вранці|увечері|утра|вечера|ночи|утром|вечером"
 _ABBR_DOT = r"(?:(?:(?<=Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|(?<=Sept))\.)?"
 _TIME_WORDS = r"(?:години|годині|годину|часов|часа|час)"
+
+
+# "the end of the year" is dated by "the year"; the edge words stay outside the span
+_EDGE_OF = re.compile(r"(?i:(?:at[ \u00a0])?the[ \u00a0](?:end|start|beginning|close)[ \u00a0]of[ \u00a0])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,7 +232,12 @@ def _rules(lang: str) -> list[tuple[str, re.Pattern[str], Resolver]]:
             rf"(?:[ \u00a0]of[ \u00a0](?P<y>\d{{4}}))?)\b",
             season,
         ),
-        ("quarter", rf"\b{ci}the[ \u00a0](?:first|second|third|fourth|last)[ \u00a0]quarter)\b", no_iso),
+        (
+            "quarter",
+            rf"\b{ci}the[ \u00a0](?:first|second|third|fourth|last)[ \u00a0](?:quarter|half)"
+            rf"(?:[ \u00a0]of[ \u00a0](?P<y>\d{{4}}))?)\b",
+            season,
+        ),
     ]
     if lang == "en":
         return [(name, re.compile(pattern, flags), fn) for name, pattern, fn in en_rules]
@@ -250,6 +259,12 @@ def _rules(lang: str) -> list[tuple[str, re.Pattern[str], Resolver]]:
         ("weekday", rf"\b(?P<rel>)(?P<wd>{wd})\b", on_weekday),
         ("relative-day", rf"\b(?:{lexicon.alternation(rel_days)})\b", relative_day),
         ("relative", rf"(?<![\w])(?:{lexicon.alternation(w['relative_phrases'])})\b", relative_phrase),
+        (
+            "quarter",
+            rf"\b(?:перш|друг|трет|четверт|перв|втор)\w*[ \u00a0](?:квартал|півріччя|полугоди)\w*"
+            rf"(?:[ \u00a0](?P<y>\d{{4}})(?:[ \u00a0]{_YEAR_WORDS})?)?",
+            season,
+        ),
         (
             "year",
             rf"(?<![\w$€£.,/#-])(?P<y>(?:19|20)\d\d)(?:[–-](?P<y2>(?:19|20)\d\d))?(?![\w%]|[.,]\d)"
@@ -332,11 +347,31 @@ def find_dates(doc: Document, published: str | None) -> list[Suggestion]:
             if name == "year" and _after_name(text, m.start()):
                 continue  # Mirage 2000
             iso, day_ = resolve(m, anchor, _direction(doc, m.start(), directions))
-            found.append(_Found(m.start(), m.end(), iso, f"date-{name}", day_))
+            edge = _EDGE_OF.match(text, m.start(), m.end())
+            start = edge.end() if edge and edge.end() < m.end() else m.start()
+            found.append(_Found(start, m.end(), iso, f"date-{name}", day_))
     times = [(m, _clock(m, lang)) for m in _times(text)]
     found += [_Found(m.start(), m.end(), None, "date-time") for m, hm in times if hm is not None]
     kept = _longest(found, len(text))
-    return _merge_times(text, kept, {m.start(): hm for m, hm in times if hm is not None})
+    clocks = {m.start(): hm for m, hm in times if hm is not None}
+    return _merge_times(text, _date_times(doc, kept, clocks, anchor), clocks)
+
+
+def _date_times(
+    doc: Document, found: list[_Found], clocks: dict[int, tuple[int, int]], anchor: date | None
+) -> list[_Found]:
+    """A time alone falls on the day its sentence names, else on the publication day."""
+    out = []
+    for f in found:
+        if f.rule == "date-time" and f.iso is None and f.start in clocks:
+            s_start, s_end = doc.sentence_at(f.start)
+            days = [g.day for g in found if g.day is not None and s_start <= g.start < s_end]
+            day_ = days[0] if days else anchor
+            if day_ is not None:
+                hour, minute = clocks[f.start]
+                f = replace(f, iso=f"{day_.isoformat()}T{hour:02d}:{minute:02d}")
+        out.append(f)
+    return out
 
 
 def _not_a_month(text: str, m: re.Match[str], lang: str) -> bool:

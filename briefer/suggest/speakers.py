@@ -59,6 +59,7 @@ class _Patterns:
     pronoun: re.Pattern[str]
     group: re.Pattern[str]
     genders: dict[str, str]
+    person_nouns: dict[str, str]
 
 
 @cache
@@ -79,9 +80,11 @@ def _patterns(lang: str) -> _Patterns:
         according=re.compile(rf"\b(?:{lexicon.alternation(w['speech_phrases'])})\b", re.IGNORECASE),
         pronoun=re.compile(rf"\b{one_of}(?:{lexicon.alternation(w['pronouns'])})\b", re.IGNORECASE),
         group=re.compile(
-            rf"\b{det}{adjectives}(?:{lexicon.alternation(w['speaker_nouns'])})\b", re.IGNORECASE
+            rf"\b{det}{adjectives}(?:{lexicon.alternation(w['speaker_nouns'] + list(w['person_nouns']))})\b",
+            re.IGNORECASE,
         ),
         genders={str(k): str(v) for k, v in w["pronouns"].items()},
+        person_nouns={str(k): str(v) for k, v in w["person_nouns"].items()},
     )
 
 
@@ -262,17 +265,30 @@ class Attributor:
                 if g.kind in ("group", "organisation")
             ]
             return self._speaker(groups[-1], f"{rule}+pronoun", confidence - 0.15) if groups else None
-        i = bisect_left(self._people_starts, c.start) - 1
+        person = self._nearest_person(c.start, c.gender)
+        if person is None:
+            return None
+        return Speaker(person.canonical, person.role, f"{rule}+pronoun", confidence - 0.1)
+
+    def _nearest_person(self, pos: int, gender: str | None) -> Mention | None:
+        """The nearest named person before ``pos`` whose gender fits (``g``: any)."""
+        i = bisect_left(self._people_starts, pos) - 1
         while i >= 0:
             person = self.people[i]
-            if person.gender is None or person.gender == c.gender:
-                return Speaker(person.canonical, person.role, f"{rule}+pronoun", confidence - 0.1)
+            if person.gender is None or gender in (None, "g") or person.gender == gender:
+                return person
             i -= 1
         return None
 
     def _group(self, c: _Candidate, rule: str, confidence: float) -> Speaker:
-        """``the ministry`` → the organisation named before; ``officials`` stays as written."""
+        """``the ministry`` → the organisation named before; ``the woman`` → the nearest
+        fitting person before it; ``officials`` stays as written."""
         words = c.name.split()
+        gender = self.p.person_nouns.get(words[-1].lower())
+        if gender is not None and words[0].lower() not in ("a", "an", "one", "another"):
+            person = self._nearest_person(c.start, gender)
+            if person is not None:
+                return Speaker(person.canonical, person.role, f"{rule}+person-noun", confidence - 0.1)
         head = lexicon.stem(words[-1])
         if words[-1].lower() in _ORG_NOUNS:
             for org in reversed([m for m in self.actors if m.kind == "organisation" and m.end <= c.start]):
