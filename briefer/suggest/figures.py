@@ -112,7 +112,7 @@ def _lang(lang: str) -> _Lang:
     words = number_words(lang).pattern
     mult = lexicon.alternation(mults)
     core = (
-        rf"(?P<cur>{symbols})?{_S}?(?:(?P<d>{digits})|(?P<w>{words}))"
+        rf"(?:(?P<cur>{symbols}){_S}?)?(?:(?P<d>{digits})|(?P<w>{words}))"
         rf"(?P<half>{_S}(?:and a half|з половиною|с половиной))?(?:{_S}?(?P<m>{mult})(?![\w]))?"
     )
     second = (

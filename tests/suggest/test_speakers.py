@@ -81,3 +81,13 @@ def test_ukrainian_and_russian_speakers_in_the_nominative() -> None:
     )
     ru = "Аналитик Григорий Ветров представил доклад. По словам Ветрова, «отрасль держится на честном слове»."
     assert one(ru, "quote", "отрасль держится на честном слове").attributes["speaker"] == "Григорий Ветров"
+
+
+def test_a_common_noun_refers_back_to_the_person_named_before() -> None:
+    uk = (
+        "Місцева мешканка Оксана Ткачук розповіла про вибух. "
+        "«Я якраз стояла в черзі по хліб», – згадує жінка."
+    )
+    assert one(uk, "quote", "Я якраз стояла в черзі по хліб").attributes["speaker"] == "Оксана Ткачук"
+    en = 'Anna Kovalenko, 70, lives alone. A woman next door said: "She never leaves the flat now."'
+    assert one(en, "quote", "She never leaves the flat now.").attributes.get("speaker") != "Anna Kovalenko"
