@@ -45,7 +45,7 @@ def test_organisation_speakers_and_groups() -> None:
     )
     assert (
         one(text, "quote", "We will not accept ships that endanger our security").attributes["speaker"]
-        == "Foreign Ministry"
+        == "Finnish Foreign Ministry"
     )
     assert one(text, "quote", "It is an old ship, badly maintained").attributes["speaker"] == "operators"
 
