@@ -78,6 +78,15 @@ def _sentence_initial(text: str, pos: int) -> bool:
 def _gazetteer_at(text: str, start: int, limit: int) -> tuple[int, lexicon.Entry, str] | None:
     """The longest gazetteer name starting at ``start``: (end, entry, matched alias)."""
     table = lexicon.gazetteer()
+    first = _WINDOW_WORD.match(text, start)
+    if first is None:
+        return None
+    word = first.group()
+    lengths = lexicon.name_lengths()
+    forms = (word, word.rstrip("."), word.rstrip(".").removesuffix("'s").removesuffix("’s"))
+    limit = min(limit, max(lengths.get(lexicon.stem(w), 0) for w in forms))
+    if not limit:
+        return None
     words = []
     for m in _WINDOW_WORD.finditer(text, start, min(len(text), start + 90)):
         if m.start() != start and text[words[-1][1] if words else start : m.start()].strip(" \u00a0"):

@@ -29,10 +29,8 @@ _BODY_WORDS = (
     r"корпораці\w*|корпораци\w*|холдинг\w*|груп\w*|групп\w*|рух\w*|движени\w*|центр\w*|"
     r"об'єднанн\w*|объединени\w*|спілк\w*|союз\w*|завод\w*|підприємств\w*|предприяти\w*"
 )
-_QUOTED_BODY = re.compile(
-    rf"(?<![\w])(?P<body>{_BODY_WORDS})[ \u00a0]+[«„\"“](?P<name>[A-ZА-ЯЁІЇЄҐ][^«»„“”\"\n]{{1,50}})[»“”\"]",
-    re.IGNORECASE,
-)
+_BODY_BEFORE = re.compile(rf"(?<![\w])(?:{_BODY_WORDS})[ \u00a0]+$", re.IGNORECASE)
+_QUOTED_NAME = re.compile(r"[«„\"“](?P<name>[A-ZА-ЯЁІЇЄҐ][^«»„“”\"\n]{1,50})[»“”\"]")
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:
@@ -76,7 +74,11 @@ def possessive_demonym(text: str, start: int) -> str | None:
 
 def quoted_bodies(text: str) -> list[tuple[int, int, str]]:
     """Organisation names in quotation marks after the kind of body they are: (start, end, name)."""
-    return [(m.start("name"), m.end("name"), m.group("name").strip()) for m in _QUOTED_BODY.finditer(text)]
+    return [
+        (m.start("name"), m.end("name"), m.group("name").strip())
+        for m in _QUOTED_NAME.finditer(text)
+        if _BODY_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    ]
 
 
 _HEADS = (
@@ -89,7 +91,7 @@ _HEADS = (
 _NOT_TAIL = frozenset(
     "цього того його її їх нашого свого цієї этого того его ее их нашего своего этой".split()
 )
-_ADJ = r"[а-яёіїєґ'’-]+(?:ий|ій|ый|ой|ая|яя|а|е|ое|ее|ого|ої|ей|ою|ом|ому|ых|их|ім|ым|ій|і|ие|ые)"
+_ADJ = r"[а-яёіїєґ'’-]+"  # adjectives are checked by the morphology
 _CYR_ORG = re.compile(
     rf"(?<![\w'’-])(?:(?P<adj>[А-ЯЁІЇЄҐ]{_ADJ})(?P<mid>(?:[ \u00a0]{_ADJ}){{0,3}})[ \u00a0]"
     rf"(?P<head>(?:{_HEADS})[а-яёіїєґ]*)|(?P<head2>(?=(?i:{_HEADS}))[А-ЯЁІЇЄҐ][а-яёіїєґ]+))"
@@ -99,6 +101,25 @@ _CYR_ORG = re.compile(
 )
 
 
+_HEAD_SCAN = re.compile(rf"(?<![\w'’-])(?i:{_HEADS})")
+
+
+def _organisation_matches(text: str) -> list[re.Match[str]]:
+    """Matches of the organisation phrase, looked for only around head nouns (fast)."""
+    found: list[re.Match[str]] = []
+    done = 0
+    for h in _HEAD_SCAN.finditer(text):
+        if h.start() < done:
+            continue
+        pos = max(done, text.rfind("\n", 0, h.start()) + 1, h.start() - 120)
+        while (m := _CYR_ORG.search(text, pos, min(len(text), h.end() + 160))) and m.end() <= h.start():
+            pos = m.end()
+        if m and m.start() <= h.start():
+            found.append(m)
+            done = m.end()
+    return found
+
+
 def cyrillic_organisations(text: str, lang: str) -> list[tuple[int, int, str]]:
     """Ukrainian and Russian organisation names capitalised on their first word only:
     ``Запорізької обласної військової адміністрації`` → (start, end, nominative name)."""
@@ -106,7 +127,7 @@ def cyrillic_organisations(text: str, lang: str) -> list[tuple[int, int, str]]:
         return []
     out = []
     names = lexicon.first_names()
-    for m in _CYR_ORG.finditer(text):
+    for m in _organisation_matches(text):
         head = m.group("head") or m.group("head2")
         tail = m.group("tail").split()
         for i, word in enumerate(tail):

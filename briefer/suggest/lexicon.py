@@ -137,6 +137,16 @@ def longest_name() -> int:
 
 
 @cache
+def name_lengths() -> dict[str, int]:
+    """First word's key → how many words the longest gazetteer name starting with it has."""
+    table: dict[str, int] = {}
+    for k in gazetteer():
+        words = k.split()
+        table[words[0]] = max(table.get(words[0], 0), len(words))
+    return table
+
+
+@cache
 def first_names() -> dict[str, str]:
     """Given name (lower case) → ``m`` or ``f``."""
     table = {}
@@ -218,6 +228,12 @@ def shared(section: str) -> dict[str, Any]:
 
 
 def alternation(phrases: Any) -> str:
-    """A regex alternation of phrases, longest first, spaces matching any whitespace."""
+    """A regex alternation of phrases, longest first, spaces matching any whitespace.
+
+    A look-ahead for the phrases' first letters (either case) comes first, so the
+    regex engine skips most positions without trying each phrase.
+    """
     items = sorted({str(p) for p in phrases}, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in items)
+    firsts = "".join(sorted({c for p in items if p for c in (p[0].lower(), p[0].upper())}))
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in items)
+    return f"(?=[{re.escape(firsts)}])(?:{body})" if items else body
