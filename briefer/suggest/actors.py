@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from briefer.suggest import context, lexicon
 from briefer.suggest.base import Occupancy
 from briefer.suggest.document import Document
+from briefer.suggest.gazetteer import canonical_of, gazetteer_at
 from briefer.suggest.morph import nominative
 from briefer.suggest.roles import role_after, role_before
 
@@ -25,7 +26,6 @@ _CONNECT = r"(?:of|for|the|de|da|del|der|van|von|bin|al|la|le|du)"
 _CHUNK = re.compile(rf"(?<![\w'’.]){_TOKEN}(?:[ \u00a0](?:{_CONNECT}[ \u00a0])*{_TOKEN})*")
 _TOKEN_RE = re.compile(_TOKEN)
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-zа-яёіїєґ][\w'’-]*")
-_WINDOW_WORD = re.compile(r"[\w'’.-]+")
 _SENTENCE_END = frozenset(".!?…\n:")
 _SKIP_BEFORE = frozenset(" \t\"'“”«»„‘’([–—-")
 _ALWAYS_STOP = frozenset(
@@ -75,51 +75,6 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_END
 
 
-def _gazetteer_at(text: str, start: int, limit: int) -> tuple[int, lexicon.Entry, str] | None:
-    """The longest gazetteer name starting at ``start``: (end, entry, matched alias)."""
-    table = lexicon.gazetteer()
-    first = _WINDOW_WORD.match(text, start)
-    if first is None:
-        return None
-    word = first.group()
-    lengths = lexicon.name_lengths()
-    forms = (word, word.rstrip("."), word.rstrip(".").removesuffix("'s").removesuffix("’s"))
-    limit = min(limit, max(lengths.get(lexicon.stem(w), 0) for w in forms))
-    if not limit:
-        return None
-    words = []
-    for m in _WINDOW_WORD.finditer(text, start, min(len(text), start + 90)):
-        if m.start() != start and text[words[-1][1] if words else start : m.start()].strip(" \u00a0"):
-            break
-        word_end = m.end()
-        while (
-            word_end > m.start() + 1
-            and text[word_end - 1] == "."
-            and "." not in text[m.start() : word_end - 1]
-        ):
-            word_end -= 1
-        possessive = text[word_end - 2 : word_end] in ("'s", "’s")
-        words.append((m.start(), word_end - 2 if possessive else word_end))
-        if possessive or len(words) >= limit:
-            break
-    for n in range(len(words), 0, -1):
-        end = words[n - 1][1]
-        phrase = text[start:end]
-        for candidate in (phrase, phrase.rstrip(".")):
-            entry = table.get(lexicon.key(candidate))
-            if entry and candidate:
-                return start + len(candidate), entry, candidate
-    return None
-
-
-def _canonical_of(entry: lexicon.Entry, lang: str = "en") -> str:
-    """English canonical names for Latin mentions; for Cyrillic ones the listed name in the
-    article's language (``Львові`` in Ukrainian text is Львів, ``Львове`` in Russian Львов)."""
-    if re.search("[а-яёіїєґ]", entry.alias, re.IGNORECASE):
-        return entry.name_in(lang)
-    return entry.canonical
-
-
 class _Finder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -167,7 +122,7 @@ class _Finder:
         i = 0
         while i < len(tokens):
             t_start = tokens[i][0]
-            hit = _gazetteer_at(text, t_start, self.limit)
+            hit = gazetteer_at(text, t_start, self.limit)
             if hit and hit[0] >= tokens[i][1] and not self._is_title_start(tokens, i):
                 g_end, entry, alias = hit
                 last = text[tokens[-1][0] : tokens[-1][1]].lower()
@@ -181,14 +136,14 @@ class _Finder:
                     text[t_start:g_end],
                     "gazetteer",
                     0.9,
-                    canonical=_canonical_of(entry, self.doc.lang),
+                    canonical=canonical_of(entry, self.doc.lang),
                 )
                 while i < len(tokens) and tokens[i][0] < g_end:
                     i += 1
                 continue
             j = i
             while j < len(tokens):
-                nxt = _gazetteer_at(text, tokens[j][0], self.limit) if j > i else None
+                nxt = gazetteer_at(text, tokens[j][0], self.limit) if j > i else None
                 if nxt and not self._is_title_start(tokens, j):
                     break
                 j += 1
@@ -271,7 +226,7 @@ class _Finder:
         name = " ".join(w.capitalize() for w in self.text[start:end].split())
         entry = lexicon.gazetteer().get(lexicon.key(name))
         if entry is None or entry.kind == "location":
-            canonical = _canonical_of(entry) if entry else name
+            canonical = canonical_of(entry) if entry else name
             self._add("location", start, end, self.text[start:end], "dateline", 0.8, canonical=canonical)
 
     def _by_preposition(self, start: int, end: int, words: list[str]) -> None:

@@ -15,58 +15,11 @@ from functools import cache
 
 from briefer.suggest import lexicon
 from briefer.suggest.base import Occupancy, Suggestion
+from briefer.suggest.counted import noun_after, plural, plural_after
 from briefer.suggest.document import Document
 from briefer.suggest.numbers import digits_pattern, digits_value, number_words, words_value
 
 _S = r"[ \u00a0]"
-_STOP_NOUNS = frozenset(
-    "of the a an and or but to in on at by for from with as than that which who whom whose "
-    "were was are is be been being have has had will would could should may might can do did "
-    "not no so more most less least over under about around after before since until per each "
-    "today yesterday tomorrow now then ago last next here there ago alone across into onto through "
-    "throughout within along near inside outside toward towards against among between beyond during "
-    "via without since while when where if because "
-    "this these those it its their his her our they he she we you i also only just still "
-    "і й та в у на з із до за по від що як не а але ще вже це би ж и с со к о об от для при "
-    "был была были было будет є був була були буде".split()
-)
-_VERB_ENDINGS = ("ть", "ться", "тися", "ла", "ли", "ло", "лася", "лись", "лося")
-_WORDS = re.compile(r"[\w'’-]+|[^\w\s]")
-_ADJ_ENDINGS = (
-    "ed",
-    "ing",
-    "al",
-    "ary",
-    "ive",
-    "ic",
-    "ian",
-    "ish",
-    "ese",
-    "ful",
-    "less",
-    "ous",
-    "ern",
-    "ий",
-    "ій",
-    "ый",
-    "ой",
-    "ая",
-    "яя",
-    "ое",
-    "ее",
-    "ые",
-    "ие",
-    "і",
-    "их",
-    "іх",
-    "ых",
-    "ої",
-    "ної",
-)
-_ADJECTIVES = frozenset(
-    "port air fighter apartment new more military civilian foreign armed local senior "
-    "young old small large big major heavy light nuclear additional other".split()
-)
 _WORD_BEFORE = re.compile(r"([\w.]+)[ \u00a0]$")
 # Nouns that "one" counts in the news ("one child was killed"); elsewhere "one" is a pronoun
 # or a determiner ("one official said", "one day").
@@ -77,9 +30,6 @@ _ONE_NOUNS = frozenset(
     "людина особа дитина цивільний військовий рік місяць тиждень день година хвилина "
     "человек ребенок ребёнок мирный военный год месяц неделя час минута "
     "процентний відсотковий процентный".split()
-)
-_IRREGULAR_PLURALS = frozenset(
-    "people children men women police personnel staff troops cattle aircraft crew".split()
 )
 _TIMES_WORDS = frozenset("twice thrice twofold threefold fourfold tenfold".split())
 _PARTITIVE = re.compile(r" of (?:the|its|their|his|her|our|(?P<bare>them|those|us|whom))\b ?")
@@ -167,63 +117,6 @@ def _value(m: re.Match[str], lang: str, suffix: str, cfg: _Lang) -> float | None
     return None if value is None else (value + half) * mult
 
 
-def _noun(text: str, pos: int) -> tuple[int, str] | None:
-    """The counted noun after a number: a lower-case word, after adjectives or capitalised names."""
-    gap = pos
-    for w in list(_WORDS.finditer(text, pos, min(len(text), pos + 80)))[:4]:
-        word = w.group()
-        if text[gap : w.start()].strip(" \u00a0"):
-            return None
-        if not word[0].isalpha():
-            if word.isdigit() and gap != pos and text[pos:gap].strip()[:1].isupper():
-                gap = w.end()
-                continue  # a model number inside the phrase: "six Mirage 2000 fighter jets"
-            return None
-        low = word.lower()
-        if low in ("more", "other", "більше", "больше") and gap == pos:
-            gap = w.end()
-            continue
-        if low in _STOP_NOUNS or (low.endswith(_VERB_ENDINGS) and not word[0].isupper()):
-            return None
-        gap = w.end()
-        if (
-            word[0].isupper()
-            or (low in _ADJECTIVES or low.endswith(_ADJ_ENDINGS))
-            and _next_is_word(text, gap)
-        ):
-            continue
-        if low.endswith(("ed", "ing", "'s", "’s")):
-            return None
-        return w.end(), low
-    return None
-
-
-def _plural(word: str) -> bool:
-    """Whether an English word looks plural (warnings, jets, people)."""
-    return word in _IRREGULAR_PLURALS or (
-        len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "’s"))
-    )
-
-
-def _plural_after(text: str, pos: int) -> tuple[int, str] | None:
-    """The plural head a noun phrase ends on within three more words ("severe flood warnings")."""
-    gap = pos
-    for w in list(_WORDS.finditer(text, pos, min(len(text), pos + 50)))[:3]:
-        word = w.group()
-        low = word.lower()
-        if text[gap : w.start()].strip(" \u00a0") or not word[0].isalpha() or low in _STOP_NOUNS:
-            return None
-        gap = w.end()
-        if _plural(low):
-            return w.end(), low
-    return None
-
-
-def _next_is_word(text: str, pos: int) -> bool:
-    m = re.match(r"[ \u00a0]+([\w'’-]+)", text[pos : pos + 40])
-    return bool(m) and m.group(1).lower() not in _STOP_NOUNS
-
-
 def _excluded(text: str, m: re.Match[str]) -> bool:
     start = m.start()
     before = text[max(0, start - 2) : start]
@@ -267,14 +160,14 @@ def _counted(
     ``twice``; ``counts_nothing`` for a number word that counts nothing
     (``the three``) or an identifier (``Article 5``).
     """
-    noun = _noun(text, end)
-    if noun and lang == "en" and value >= 2 and not _plural(noun[1]):
-        noun = _plural_after(text, noun[0]) or noun
+    noun = noun_after(text, end)
+    if noun and lang == "en" and value >= 2 and not plural(noun[1]):
+        noun = plural_after(text, noun[0]) or noun
     if noun:
         return noun[1], noun[0], False
     partitive = _PARTITIVE.match(text, end)
     if partitive:
-        counted = None if partitive.group("bare") else _noun(text, partitive.end())
+        counted = None if partitive.group("bare") else noun_after(text, partitive.end())
         return (counted[1] if counted else None), end, bool(m.group("w")) and value < 2
     words_only = bool(m.group("w")) and not m.group("d")
     if words_only and m.group("w").lower() in _TIMES_WORDS:
@@ -317,7 +210,7 @@ def _shares(doc: Document, cfg: _Lang, occupied: Occupancy) -> list[Suggestion]:
             noun = (
                 (m.end() + len(unit.group()), cfg.units[unit.group("unit").lower()])
                 if unit and unit.group("unit")
-                else _noun(text, m.end())
+                else noun_after(text, m.end())
             )
             if noun is None or cfg.fractions[m.group("f").lower()] != 50:
                 continue
