@@ -15,7 +15,7 @@ from briefer.dtg import format_dtg, is_tlp
 from briefer.model import Article, Brief, BriefItem, Tag
 from briefer.render.escape import Markdown
 from briefer.render.templates import Template
-from briefer.workspace import Workspace
+from briefer.workspace import Workspace, section_for
 
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s)|\n")
 _MAX_CONTEXT = 300
@@ -87,11 +87,25 @@ class _Builder:
         }
 
 
-def _ordered_sections(brief: Brief, template: Template) -> list[tuple[str, str, tuple[str, ...]]]:
-    known = [(s.id, s.title, s.kinds) for s in template.sections]
-    ids = {s[0] for s in known}
-    extra = sorted({i.section for i in brief.items} - ids)
-    return known + [(sid, sid.replace("-", " ").replace("_", " ").capitalize(), ()) for sid in extra]
+def _placed(builder: _Builder, brief: Brief, template: Template) -> dict[str, list[BriefItem]]:
+    """Items by the template section they go in.
+
+    An item in a section this template lacks (the brief was filled for another
+    template) goes to the first section taking its kind, else keeps its own.
+    """
+    layout = template.layout()
+    placed: dict[str, list[BriefItem]] = {sid: [] for sid in layout}
+    for item in brief.items:
+        section = item.section
+        if section not in layout:
+            tag = builder.tags.get(item.tag_id) if item.tag_id is not None else None
+            section = section_for(tag.kind if tag else "note", layout) or section
+        placed.setdefault(section, []).append(item)
+    return placed
+
+
+def _title(section_id: str) -> str:
+    return section_id.replace("-", " ").replace("_", " ").capitalize()
 
 
 def _index_entries(builder: _Builder, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -135,15 +149,14 @@ def build_context(ws: Workspace, brief_id: int, template: Template) -> dict[str,
     """The plain-data context a template renders ``brief_id`` from."""
     brief = ws.briefs.get(brief_id)
     builder = _Builder(ws, brief)
-    by_section: dict[str, list[BriefItem]] = {}
-    for item in brief.items:
-        by_section.setdefault(item.section, []).append(item)
+    titles = {s.id: (s.title, list(s.kinds)) for s in template.sections}
     sections: list[dict[str, Any]] = []
     all_items: list[dict[str, Any]] = []
-    for sid, title, kinds in _ordered_sections(brief, template):
-        items = [builder.item(i) for i in by_section.get(sid, [])]
+    for sid, members in _placed(builder, brief, template).items():
+        items = [builder.item(i) for i in members]
         all_items.extend(items)
-        sections.append({"id": sid, "title": title, "kinds": list(kinds), "items": items})
+        title, kinds = titles.get(sid, (_title(sid), []))
+        sections.append({"id": sid, "title": title, "kinds": kinds, "items": items})
     issued = brief.issued or brief.created or ""
     return {
         "brief": {
