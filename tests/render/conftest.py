@@ -21,7 +21,7 @@ def tag(ws: Workspace, kind: str, text: str, **attributes: object) -> int:
 
 def fill_demo_brief(ws: Workspace, template: str = "sitrep") -> int:
     """The done-when brief: Zelensky's quote, the two figures, and a little more."""
-    tag(ws, "quote", QUOTE, speaker="Volodymyr Zelensky", role="President of Ukraine")
+    quote = tag(ws, "quote", QUOTE, speaker="Volodymyr Zelensky", role="President of Ukraine")
     tag(ws, "figure", "160,000 personnel", value=160000, unit="personnel")
     tag(ws, "figure", "478 square kilometers", value=478, unit="km²")
     tag(ws, "fact", "Russia seized the crucial mining hub of Selydove")
@@ -39,7 +39,7 @@ def fill_demo_brief(ws: Workspace, template: str = "sitrep") -> int:
         assessment="Russian pressure will **likely** continue through the winter.",
     )
     ws.briefs.auto_fill(brief_id, load_template(template).layout())
-    quote_item = next(i for i in ws.briefs.get(brief_id).items if i.section in ("statements", "quotes"))
+    quote_item = next(i for i in ws.briefs.get(brief_id).items if i.tag_id == quote)
     ws.briefs.set_item(quote_item.id, credibility=2, comment="Confirmed on the presidential website.")
     return brief_id
 
