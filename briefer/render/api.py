@@ -55,8 +55,10 @@ class Renderer:
         self._worker = LimitedWorker(memory_mb=memory_mb)
         self._timeout = timeout
 
-    def render(self, ws: Workspace, brief_id: int, template: str | Path | Template | None = None) -> Rendered:
-        """Render a brief to Markdown and HTML; raise TemplateFailed with file and line."""
+    def _marked(
+        self, ws: Workspace, brief_id: int, template: str | Path | Template | None
+    ) -> tuple[str, Brief, Template]:
+        """The template's Markdown output (with comment markers), the brief and the template."""
         brief = ws.briefs.get(brief_id)
         chosen = template_for(brief, template)
         context = build_context(ws, brief_id, chosen)
@@ -67,6 +69,15 @@ class Renderer:
             )
         except LimitExceeded as exc:
             raise TemplateFailed(str(chosen.path), None, str(exc)) from None
+        return marked, brief, chosen
+
+    def markdown(self, ws: Workspace, brief_id: int, template: str | Path | Template | None = None) -> str:
+        """Only the Markdown of a brief, as the ``.md`` export holds it."""
+        return strip_comments(self._marked(ws, brief_id, template)[0])
+
+    def render(self, ws: Workspace, brief_id: int, template: str | Path | Template | None = None) -> Rendered:
+        """Render a brief to Markdown and HTML; raise TemplateFailed with file and line."""
+        marked, brief, chosen = self._marked(ws, brief_id, template)
         tree = parse(marked)
         return Rendered(strip_comments(marked), html.document(tree, brief.title), tree, brief, chosen)
 

@@ -47,8 +47,8 @@ class _Builder:
 
     def __init__(self, ws: Workspace, brief: Brief) -> None:
         self.ws = ws
-        wanted = {i.tag_id for i in brief.items if i.tag_id is not None}
-        self.tags: dict[int, Tag] = {t.id: t for t in ws.tags.list() if t.id in wanted}  # type: ignore[misc]
+        self.all_tags = ws.tags.list()
+        self.tags: dict[int, Tag] = {t.id: t for t in self.all_tags}  # type: ignore[misc]
         self.articles: dict[int, Article] = {}
         self.sources: dict[int, dict[str, Any]] = {}
 
@@ -113,10 +113,10 @@ def _index_entries(builder: _Builder, items: list[dict[str, Any]]) -> list[dict[
     in_brief = {i["tag_id"] for i in items}
     extra = [
         {"kind": t.kind, "text": t.exact, "speaker": t.attributes.get("speaker"),
-         "citation": builder.sources[article_id]["number"], "attributes": dict(t.attributes)}
-        for article_id in list(builder.sources)
-        for t in builder.ws.tags.list(article_id)
-        if t.id not in in_brief and (t.kind in _INDEX_KINDS or t.attributes.get("speaker"))
+         "citation": builder.sources[t.article_id]["number"], "attributes": dict(t.attributes)}
+        for t in builder.all_tags
+        if t.article_id in builder.sources and t.id not in in_brief
+        and (t.kind in _INDEX_KINDS or t.attributes.get("speaker"))
     ]
     return items + extra
 

@@ -16,7 +16,7 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from briefer.errors import TemplateFailed
-from briefer.render.escape import finalize, mark_sources
+from briefer.render.escape import Source, finalize
 from briefer.render.filters import FILTERS
 
 MAX_OUTPUT_CHARS = 20_000_000
@@ -25,14 +25,27 @@ _CACHE: dict[tuple[str, str], jinja2.Template] = {}
 _CACHE_SIZE = 16
 
 
+def _mark(value: Any) -> Any:
+    return Source(value) if type(value) is str else value
+
+
 class BriefEnvironment(ImmutableSandboxedEnvironment):
-    """Jinja's immutable sandbox where a dict's keys win over its methods (``section.items``)."""
+    """Jinja's immutable sandbox for brief contexts.
+
+    A dict's keys win over its methods (``section.items`` is the items), and every
+    plain string looked up in the context comes back as a :class:`Source`, so it
+    stays escaped whatever the template does with it.
+    """
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         """``obj.attribute``: a context key first, then the sandbox's checked attribute."""
         if isinstance(obj, dict) and attribute in obj:
-            return obj[attribute]
-        return super().getattr(obj, attribute)
+            return _mark(obj[attribute])
+        return _mark(super().getattr(obj, attribute))
+
+    def getitem(self, obj: Any, argument: Any) -> Any:
+        """``obj[argument]`` as the sandbox allows it, strings marked as sources."""
+        return _mark(super().getitem(obj, argument))
 
 
 def environment() -> BriefEnvironment:
@@ -84,7 +97,7 @@ def render_markdown(
     parts: list[str] = []
     size = 0
     try:
-        for chunk in template.generate(mark_sources(context)):
+        for chunk in template.generate(context):
             size += len(chunk)
             if size > max_chars:
                 raise TemplateFailed(filename, None, f"output is larger than {max_chars:,} characters")

@@ -5,10 +5,10 @@ HTML, tables, headings and list markers in it become plain characters, and
 newlines become spaces (a quote stays inside its list item or table cell). The
 result reads the same in markdown-it and in Python-Markdown.
 
-In templates, source values are :class:`Source` strings: Jinja's autoescape
-calls their ``__html__``, which escapes them for Markdown; analyst Markdown is
-:class:`markupsafe.Markup` and passes through. :class:`Markdown` marks context
-fields written by the analyst in Markdown (BLUF, assessment).
+In templates, strings looked up in the context are :class:`Source` strings:
+Jinja's autoescape calls their ``__html__``, which escapes them for Markdown;
+:class:`Markdown` marks the fields the analyst wrote in Markdown (BLUF,
+assessment), whose ``__html__`` passes them through as they are.
 """
 
 from __future__ import annotations
@@ -33,6 +33,10 @@ _ALWAYS = {
 _ALWAYS_RE = re.compile("[" + re.escape("".join(_ALWAYS)) + "]|&(?=#?[0-9A-Za-z]+;)")
 _LEADING = {"-": "\\-", "+": "\\+", "=": "&#61;", "~": "&#126;"}
 _ORDERED_RE = re.compile(r"^( ?\d{1,9})([.)])")
+# Anything escape_markdown would change, other than at the very start.
+_NEEDS_WORK_RE = re.compile(
+    f"{_DROP_RE.pattern}|{_SPACE_RE.pattern[:-1]}{{2,}}|[\t\n\r\f\v\x85\u2028\u2029]|{_ALWAYS_RE.pattern}|^ "
+)
 
 
 def clean_text(text: str) -> str:
@@ -42,6 +46,9 @@ def clean_text(text: str) -> str:
 
 def escape_markdown(text: str) -> str:
     """``text`` as Markdown that renders exactly as ``text`` (whitespace collapsed)."""
+    text = str(text)  # a plain str, never a Source
+    if not _NEEDS_WORK_RE.search(text) and text[:1] not in _LEADING and not text[:1].isdigit():
+        return text
     text = clean_text(text)
     text = _ALWAYS_RE.sub(lambda m: _ALWAYS.get(m.group(), "&amp;"), text)
     stripped = text.lstrip(" ")
@@ -69,6 +76,9 @@ class Markdown(str):
     """A context string the analyst wrote in Markdown: templates output it unescaped."""
 
     __slots__ = ()
+
+    def __html__(self) -> str:
+        return str(self)
 
 
 def _keep(method: Callable[..., Any]) -> Callable[..., Any]:
@@ -117,16 +127,3 @@ def finalize(value: Any) -> Any:
     if value is None:
         return Markup("")
     return Markup(escape_markdown(str(value)))
-
-
-def mark_sources(value: Any) -> Any:
-    """The context with strings as :class:`Source` and analyst Markdown as Markup."""
-    if isinstance(value, Markdown):
-        return Markup(str(value))
-    if isinstance(value, str):
-        return Source(value)
-    if isinstance(value, dict):
-        return {k: mark_sources(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [mark_sources(v) for v in value]
-    return value

@@ -13,27 +13,26 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
-from docx.oxml.ns import qn
 from lxml import etree
-from markdown_it.tree import SyntaxTreeNode
 
 from briefer.render.docx.footnotes import Footnotes
 from briefer.render.docx.numbering import Numbering
 from briefer.render.docx.styles import StyleIds
-from briefer.render.docx.xml import sub, text_element, val, xml_text
+from briefer.render.docx.xml import qn, sub, text_element, val, xml_text
 from briefer.render.escape import COMMENT_RE, decode_comment
+from briefer.render.tree import Node
 
 _HEADINGS = {"h1": "Title", "h2": "Heading 1", "h3": "Heading 2"}
 _ALIGN = {"text-align:right": "right", "text-align:center": "center", "text-align:left": "left"}
 _MONO = "Courier New"
 
 
-@dataclass(frozen=True, slots=True)
-class Format:
+class Format(NamedTuple):
     """Character formatting in effect while writing runs."""
 
     bold: bool = False
@@ -69,21 +68,19 @@ class BodyWriter:
 
     # -- blocks -------------------------------------------------------------
 
-    def write(self, root: SyntaxTreeNode, body: etree._Element) -> None:
+    def write(self, root: Node, body: etree._Element) -> None:
         """Append the tree's blocks to ``body`` (before its final ``w:sectPr``)."""
         for node in root.children:
             if node.type == "footnote_block":
                 self._collect_notes(node)
-        container = etree.Element(qn("w:body"))
-        self._blocks(root.children, container, self._document.part, None, 0)
-        anchor = body.find(qn("w:sectPr"))
-        for element in list(container):
-            if anchor is not None:
-                anchor.addprevious(element)
-            else:
-                body.append(element)
+        section = body.find(qn("w:sectPr"))
+        if section is not None:
+            body.remove(section)
+        self._blocks(root.children, body, self._document.part, None, 0)
+        if section is not None:
+            body.append(section)
 
-    def _collect_notes(self, block: SyntaxTreeNode) -> None:
+    def _collect_notes(self, block: Node) -> None:
         holder = etree.Element(qn("w:body"))
         for note in block.children:
             start = len(holder)
@@ -91,7 +88,7 @@ class BodyWriter:
             self._notes[str(note.meta.get("id"))] = list(holder)[start:]
 
     def _blocks(
-        self, nodes: Iterable[SyntaxTreeNode], container: etree._Element, part: Part,
+        self, nodes: Iterable[Node], container: etree._Element, part: Part,
         style: str | None, depth: int,
     ) -> None:
         for node in nodes:
@@ -126,7 +123,7 @@ class BodyWriter:
         return p
 
     def _paragraph(
-        self, container: etree._Element, style: str, inlines: list[SyntaxTreeNode], part: Part,
+        self, container: etree._Element, style: str, inlines: list[Node], part: Part,
         numbering: tuple[int, int] | None = None,
     ) -> etree._Element:
         p = self._new_paragraph(container, style)
@@ -142,7 +139,7 @@ class BodyWriter:
         return p
 
     def _list(
-        self, node: SyntaxTreeNode, container: etree._Element, part: Part, style: str | None, depth: int
+        self, node: Node, container: etree._Element, part: Part, style: str | None, depth: int
     ) -> None:
         ordered = node.type == "ordered_list"
         level = min(depth, 8)
@@ -160,7 +157,7 @@ class BodyWriter:
                 else:
                     self._blocks([child], container, part, style, depth + 1)
 
-    def _table(self, node: SyntaxTreeNode, container: etree._Element, part: Part) -> None:
+    def _table(self, node: Node, container: etree._Element, part: Part) -> None:
         rows = [(section.type == "thead", row) for section in node.children for row in section.children]
         columns = max((len(row.children) for _, row in rows), default=1) or 1
         tbl = sub(container, "w:tbl")
@@ -196,7 +193,7 @@ class BodyWriter:
 
     # -- inlines ------------------------------------------------------------
 
-    def _runs(self, nodes: Iterable[SyntaxTreeNode], parent: etree._Element, part: Part, fmt: Format) -> None:
+    def _runs(self, nodes: Iterable[Node], parent: etree._Element, part: Part, fmt: Format) -> None:
         for node in nodes:
             kind = node.type
             if kind == "text":
@@ -248,7 +245,7 @@ class BodyWriter:
             text_element(r, text)
         return r
 
-    def _link(self, node: SyntaxTreeNode, parent: etree._Element, part: Part, fmt: Format) -> None:
+    def _link(self, node: Node, parent: etree._Element, part: Part, fmt: Format) -> None:
         href = xml_text(str(node.attrs.get("href", "")))
         link = sub(parent, "w:hyperlink")
         if href.startswith("#"):

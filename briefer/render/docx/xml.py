@@ -3,13 +3,20 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
-from docx.oxml.ns import qn
+from docx.oxml.ns import qn as _qn
 from lxml import etree
 
 # Characters XML 1.0 forbids (and lone surrogates): dropped from every text we write.
 _ILLEGAL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
+
+@cache
+def qn(tag: str) -> str:
+    """Clark notation of a prefixed name (``w:p`` → ``{…main}p``), memoised."""
+    return _qn(tag)
 
 
 def xml_text(text: str) -> str:
