@@ -30,7 +30,8 @@ def test_dict_keys_win_over_dict_methods() -> None:
 def test_filters() -> None:
     item = {"citation": 3, "grade": "B2", "comment": ""}
     assert _render("{{ i|cite }} {{ i|grade }} {{ i|grade(false) }}", i=item) == "[^3] [B2] B2\n"
-    assert _render("{{ '2026-11-25T14:30:00Z'|dtg }} {{ '2026-11-25'|date }}") == "251430ZNOV26 25 November 2026\n"
+    dates = _render("{{ '2026-11-25T14:30:00Z'|dtg }} {{ '2026-11-25'|date }}")
+    assert dates == "251430ZNOV26 25 November 2026\n"
     assert _render("{{ n|number }} {{ 1|plural('item') }} {{ 2|plural('item') }}", n=160000) == (
         "160,000 item items\n")
     assert _render("{{ names|join_names }}", names=["A", "B", "C*"]) == "A, B and C\\*\n"

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import docx
 from docx.document import Document
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
 from docx.shared import Emu
 
@@ -59,7 +60,7 @@ def open_reference(path: Path | None) -> Document:
     path = path or default_reference()
     try:
         document = docx.Document(str(path))
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, PackageNotFoundError) as exc:
         raise InvalidInput(f"reference document {path}", f"not a readable Word document ({exc})") from None
     body = document.element.body
     for child in list(body):
