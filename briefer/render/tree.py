@@ -8,6 +8,9 @@ the same documents the same way.
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -76,8 +79,27 @@ class Tree:
         return self._root
 
 
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building large acyclic structures.
+
+    Parsing a 5000-item brief makes a few hundred thousand objects; with a big
+    live heap (the app's) collections triggered by them cost 15-25 % of the time.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def parse(markdown: str) -> Tree:
-    """Parse Markdown into a :class:`Tree`."""
+    """Parse Markdown into a :class:`Tree` (its node tree built too)."""
     env: dict[str, Any] = {}
-    tokens = parser().parse(markdown, env)
-    return Tree(tokens, env)
+    with paused_gc():
+        tokens = parser().parse(markdown, env)
+        tree = Tree(tokens, env)
+        tree.root  # noqa: B018 - build the node tree while the collector rests
+    return tree

@@ -27,7 +27,7 @@ from briefer.render.docx.numbering import Numbering
 from briefer.render.docx.styles import ensure_styles
 from briefer.render.docx.writer import BodyWriter, CommentSettings
 from briefer.render.docx.xml import xml_text
-from briefer.render.tree import Tree
+from briefer.render.tree import Tree, paused_gc
 
 __all__ = ["DocMeta", "build_document", "default_reference", "open_reference"]
 _TWIPS_PER_EMU = 1 / 635
@@ -82,7 +82,8 @@ def build_document(tree: Tree, meta: DocMeta, reference: Path | None = None) -> 
     footnotes = Footnotes(document, styles["Footnote Text"], styles["Footnote Reference"])
     comments = CommentSettings(meta.comments, meta.author or "Analyst", meta.created)
     writer = BodyWriter(document, styles, Numbering(document), footnotes, comments, _text_width(document))
-    writer.write(tree.root, document.element.body)
+    with paused_gc():
+        writer.write(tree.root, document.element.body)
     mark_pages(document, xml_text(meta.marking), styles["Header"], styles["Footer"],
                header=meta.header_marking, footer=meta.footer_marking)
     core = document.core_properties
