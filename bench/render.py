@@ -5,7 +5,9 @@ figures, facts and dates over ten graded sources) is rendered through the
 ``sitrep`` template. ``markdown_ms``: brief → Markdown (context, sandboxed
 template, round trip to the sandbox process). ``docx_ms``: that Markdown →
 DOCX file (parse, write, save). ``pandoc_ms``: ``pandoc -f markdown -t docx``
-on the same Markdown, in the same run. Each figure is the best of several runs.
+on the same Markdown, in the same run. The table also shows ``preview ms``:
+``render_brief`` (Markdown and the sanitised HTML preview, as the GUI asks for
+it). Each figure is the best of several runs.
 
     python bench/render.py            # a table
     python bench/render.py --json     # one JSON line per size
@@ -49,6 +51,7 @@ def measure(items: int, folder: Path, renderer: Renderer) -> dict[str, object]:
         brief_id = synthetic_brief(ws, items, load_template("sitrep").layout())
         rendered = renderer.render(ws, brief_id)  # warms the sandbox process
         markdown_ms = best_ms(lambda: renderer.markdown(ws, brief_id), repeat)
+        preview_ms = best_ms(lambda: renderer.render(ws, brief_id), repeat)
         meta = doc_meta(rendered)
         source = folder / f"bench-{items}.md"
         source.write_text(rendered.markdown, encoding="utf-8")
@@ -60,7 +63,8 @@ def measure(items: int, folder: Path, renderer: Renderer) -> dict[str, object]:
     if pandoc:
         command = [pandoc, "-f", "markdown", "-t", "docx", "-o", str(folder / "pandoc.docx"), str(source)]
         pandoc_ms = best_ms(lambda: subprocess.run(command, check=True), repeat)
-    return {"items": items, "markdown_ms": markdown_ms, "docx_ms": docx_ms, "pandoc_ms": pandoc_ms}
+    return {"items": items, "markdown_ms": markdown_ms, "docx_ms": docx_ms, "pandoc_ms": pandoc_ms,
+            "preview_ms": preview_ms}
 
 
 def main() -> None:
@@ -73,14 +77,15 @@ def main() -> None:
     try:
         with tempfile.TemporaryDirectory() as tmp:
             if not args.json:
-                print(f"{'items':>6} {'markdown ms':>12} {'docx ms':>9} {'pandoc ms':>10}")
+                print(f"{'items':>6} {'markdown ms':>12} {'docx ms':>9} {'pandoc ms':>10} {'preview ms':>11}")
             for items in args.sizes:
                 row = measure(items, Path(tmp), renderer)
+                preview_ms = row.pop("preview_ms")
                 if args.json:
                     print(json.dumps(row))
                 else:
                     print(f"{row['items']:>6} {row['markdown_ms']:>12} {row['docx_ms']:>9} "
-                          f"{row['pandoc_ms']!s:>10}")
+                          f"{row['pandoc_ms']!s:>10} {preview_ms:>11}")
     finally:
         renderer.close()
 
