@@ -26,7 +26,7 @@ from pathlib import Path
 
 from briefer.demo import synthetic_brief
 from briefer.render import Renderer, load_template
-from briefer.render.api import doc_meta, template_for
+from briefer.render.api import doc_meta
 from briefer.render.docx import build_document
 from briefer.render.tree import parse
 from briefer.workspace import Workspace
@@ -55,9 +55,8 @@ def measure(items: int, folder: Path, renderer: Renderer) -> dict[str, object]:
         meta = doc_meta(rendered)
         source = folder / f"bench-{items}.md"
         source.write_text(rendered.markdown, encoding="utf-8")
-        marked = renderer._marked(ws, brief_id, template_for(rendered.brief, None))[0]
         out = folder / f"bench-{items}.docx"
-        docx_ms = best_ms(lambda: build_document(parse(marked), meta).save(str(out)), repeat)
+        docx_ms = best_ms(lambda: build_document(parse(rendered.markdown), meta).save(str(out)), repeat)
     pandoc = shutil.which("pandoc")
     pandoc_ms = None
     if pandoc:
