@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 import docx
+import markdown
 import pytest
 
 from briefer.render import Renderer
@@ -65,3 +66,15 @@ def test_docx_reads_back_with_styles_footnotes_and_marking(
     core = document.core_properties
     assert (core.title, core.author) == ("Ukraine: mobilisation and Russian gains", "J. Analyst")
     assert core.created.isoformat().startswith("2026-11-25T14:30")
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_golden_markdown_reads_in_python_markdown(template: str) -> None:
+    html = markdown.markdown((GOLDEN / f"{template}.md").read_text(encoding="utf-8"),
+                             extensions=["footnotes", "tables"])
+    assert '<div class="footnote">' in html
+    assert "[^" not in html  # every citation became a real footnote
+    assert "Ukraine Mobilizes Amidst Russian Gains" in html
+    if template == "sitrep":
+        assert "<table>" in html
+        assert "<th" in html
