@@ -93,6 +93,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    if args.position is not None and not args.section:
+        raise InvalidInput("--position", "needs --section")
     with open_workspace(args.workspace) as ws:
         if args.section:
             added = ws.briefs.add_tags(args.brief, args.section, args.tags, args.position)
