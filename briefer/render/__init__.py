@@ -8,6 +8,9 @@ Public API (what the CLI and the GUI use)::
     find_templates(), load_template(name_or_path), user_templates_dir()
 
 ``template`` is a name, a path, a loaded Template, or None for the brief's own.
+``Rendered`` holds ``markdown`` (the .md export), ``html`` (a standalone,
+sanitised preview page), the parsed ``tree``, the ``brief`` and the ``template``.
+Rendering reads the workspace, so call it from the thread that owns ``ws``.
 Errors: TemplateFailed (file and line), NotFound, InvalidInput. No Qt, and no
 workspace writes, anywhere in this package.
 """

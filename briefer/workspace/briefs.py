@@ -151,6 +151,15 @@ class Briefs:
                 raise NotFound(f"brief {brief_id}", "no such brief in this workspace")
         return Changes.of(briefs=[brief_id])
 
+    def cited_articles(self, brief_id: int) -> list[int]:
+        """Ids of the articles the brief's items cite (through their tags), ascending."""
+        rows = self._store.conn.execute(
+            "SELECT DISTINCT t.article_id FROM brief_items i JOIN tags t ON t.id = i.tag_id"
+            " WHERE i.brief_id = ? ORDER BY t.article_id",
+            (brief_id,),
+        )
+        return [r[0] for r in rows]
+
     # -- items --------------------------------------------------------------
 
     def item(self, item_id: int) -> BriefItem:

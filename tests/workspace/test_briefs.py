@@ -146,3 +146,12 @@ def test_add_by_kind_names_a_tag_no_section_takes(tagged: tuple[Workspace, list[
     person = _tag(ws, "person", "Oleksandr Lytvynenko")
     with pytest.raises(InvalidInput, match=f"tag {person}: no section"):
         ws.briefs.add_by_kind(brief_id, [person], LAYOUT)
+
+
+def test_cited_articles(tagged: tuple[Workspace, list[int]]) -> None:
+    ws, tags = tagged
+    brief_id = ws.briefs.new("B").id
+    assert ws.briefs.cited_articles(brief_id) == []
+    ws.briefs.add_tags(brief_id, "figures", tags[2:])
+    ws.briefs.add_note(brief_id, "figures", "a note cites nothing")
+    assert ws.briefs.cited_articles(brief_id) == [1]
