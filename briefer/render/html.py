@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import html
+import types
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
@@ -42,11 +43,33 @@ def _text_rule(tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str
     return html.escape(strip_comments(tokens[idx].content), quote=False)
 
 
+def _caption_rule(tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    return f"[{tokens[idx].meta['id'] + 1}]"  # every citation of source 3 reads [3]
+
+
 @cache
 def _renderer() -> RendererHTML:
-    """markdown-it's renderer (with the footnote rules) that drops comment markers."""
-    renderer = copy.copy(parser().renderer)
-    renderer.rules = {**parser().renderer.rules, "text": _text_rule}
+    """markdown-it's renderer with the footnote rules, dropping comment markers.
+
+    A copy, so the shared parser is untouched; rules bound to the original
+    renderer are rebound to the copy so they call its rules.
+    """
+    original = parser().renderer
+    renderer = copy.copy(original)
+    renderer.rules = {
+        name: types.MethodType(rule.__func__, renderer) if getattr(rule, "__self__", None) is original
+        else rule
+        for name, rule in original.rules.items()
+    }
+    anchor = renderer.rules["footnote_anchor"]
+
+    def first_anchor_only(tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        # one way back per source, not one per citation (a source cited 500 times)
+        return anchor(tokens, idx, options, env) if not tokens[idx].meta.get("subId") else ""
+
+    renderer.rules["text"] = _text_rule
+    renderer.rules["footnote_caption"] = _caption_rule
+    renderer.rules["footnote_anchor"] = first_anchor_only
     return renderer
 
 
