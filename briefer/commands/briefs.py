@@ -159,8 +159,11 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_set(args: argparse.Namespace) -> int:
+    fields = dict(args.fields)
+    if fields.get("template"):
+        resolve(fields["template"])  # a clear error for a template that does not exist
     with open_workspace(args.workspace) as ws:
-        ws.briefs.set(args.brief, **dict(args.fields))
+        ws.briefs.set(args.brief, **fields)
     print(f"Updated brief {args.brief}: {', '.join(k for k, _ in args.fields)}")
     return 0
 

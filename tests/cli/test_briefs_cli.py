@@ -103,6 +103,8 @@ def test_templates_lists_origins(capsys: pytest.CaptureFixture[str]) -> None:
     [
         (["brief", "new", "{ws}", "--title", "X", "--template", "nope"], "template 'nope': no such template"),
         (["brief", "set", "{ws}", "1", "marking=TLP:PINK"], "not a TLP 2.0 label"),
+        (["brief", "set", "{ws}", "1", "template=nope"], "template 'nope': no such template"),
+        (["brief", "add", "{ws}", "1", "1", "--position", "0"], "--position: needs --section"),
         (["render", "{ws}", "9", "--format", "md", "-o", "{out}"], "brief 9: no such brief"),
     ],
 )
