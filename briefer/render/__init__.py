@@ -25,6 +25,14 @@ from briefer.render.templates import (
 )
 
 __all__ = [
-    "FORMATS", "Rendered", "Renderer", "Template", "TemplateRef", "export", "find_templates",
-    "load_template", "render_brief", "user_templates_dir",
+    "FORMATS",
+    "Rendered",
+    "Renderer",
+    "Template",
+    "TemplateRef",
+    "export",
+    "find_templates",
+    "load_template",
+    "render_brief",
+    "user_templates_dir",
 ]

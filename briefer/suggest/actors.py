@@ -163,10 +163,14 @@ class _Finder:
         while words and lows[-1] in _ALWAYS_STOP:
             tokens, words, lows = tokens[:-1], words[:-1], lows[:-1]
         start, end = tokens[0][0], tokens[-1][1]
+        lead = next((i for i, w in enumerate(lows) if w not in self.demonyms), len(lows) - 1)
         if (
             lows[-1] in self.org_words
             and len(words) > 1
-            or (lows[0] in self.org_words and (len(words) > 2 or re.search(r" (?:of|for) ", text[start:end])))
+            or (
+                lows[lead] in self.org_words
+                and (len(words) - lead > 2 or re.search(r" (?:of|for) ", text[tokens[lead][0] : end]))
+            )
         ):
             self._organisation(start, end, "org-word", 0.75)
             return
@@ -199,6 +203,8 @@ class _Finder:
                 self._add("location", start, end, word, "place-word", 0.7)
             elif lows[0] in self.org_words and not _sentence_initial(text, start):
                 self._add("organisation", start, end, word, "org-word", 0.6)
+            elif lows[0] in self.names and not _sentence_initial(text, start):
+                self._person(start, end, "given-name", 0.6)  # "local resident Elena"
             else:
                 self._by_preposition(start, end, words)
             return
@@ -259,6 +265,8 @@ class _Finder:
         self._add("organisation", start, end, name, rule, confidence, canonical=canonical)
 
     def _person(self, start: int, end: int, rule: str, confidence: float) -> None:
+        if any(ch.isdigit() for ch in self.text[start:end]):
+            return  # an identifier (PFM-1), not a name
         role, role_start = role_before(self.text, start, self.title_words, self.demonyms)
         if role is None:
             after = role_after(self.text, end)
@@ -358,7 +366,7 @@ class _Finder:
                     owner.gender,
                 )
             )
-        linked = _link_organisations(linked)
+        linked = _link_organisations(_with_place_tail(linked, self.text))
         if lang in ("uk", "ru"):
             linked = [
                 replace(m, canonical=nominative(m.canonical, lang)) if m.kind == "person" else m
@@ -370,6 +378,26 @@ class _Finder:
                 roles[m.canonical] = m.role
         linked = [replace(m, role=roles.get(m.canonical)) if m.kind == "person" else m for m in linked]
         return _dedupe(linked, len(self.text))
+
+
+def _with_place_tail(mentions: list[Mention], text: str) -> list[Mention]:
+    """A Cyrillic organisation followed by the country it belongs to in the genitive is
+    named with it (``Министерство обороны России``); the place stays a place."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    out = []
+    for i, m in enumerate(ordered):
+        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+        if (
+            m.kind == "organisation"
+            and nxt is not None
+            and nxt.kind == "location"
+            and text[m.end : nxt.start] == " "
+            and re.match("[А-ЯЁІЇЄҐ]", nxt.text)
+            and nxt.text != nxt.canonical
+        ):
+            m = replace(m, canonical=f"{m.canonical} {nxt.text}")
+        out.append(m)
+    return out
 
 
 def _link_organisations(mentions: list[Mention]) -> list[Mention]:

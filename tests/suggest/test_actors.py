@@ -104,3 +104,12 @@ def test_cyrillic_places_are_named_in_the_articles_spelling() -> None:
         "Львов",
         "Турция",
     }
+
+
+def test_demonym_organisations_identifiers_and_country_tails() -> None:
+    text = "Olha Marchenko works for the Swiss Foundation for Mine Action and finds Russian PFM-1 mines."
+    assert "Swiss Foundation for Mine Action" in _canonical(text, "organisation")
+    assert _canonical(text, "person") == {"Olha Marchenko"}
+    ru = "Министерство обороны России и МЧС России сообщили о потерях."
+    assert _canonical(ru, "organisation") >= {"Министерство обороны России", "МЧС России"}
+    assert "Россия" in _canonical(ru, "location")

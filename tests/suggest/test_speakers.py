@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.suggest.helpers import one
+from tests.suggest.helpers import found, one
 
 
 @pytest.mark.parametrize(
@@ -91,3 +91,26 @@ def test_a_common_noun_refers_back_to_the_person_named_before() -> None:
     assert one(uk, "quote", "Я якраз стояла в черзі по хліб").attributes["speaker"] == "Оксана Ткачук"
     en = 'Anna Kovalenko, 70, lives alone. A woman next door said: "She never leaves the flat now."'
     assert one(en, "quote", "She never leaves the flat now.").attributes.get("speaker") != "Anna Kovalenko"
+
+
+def test_a_pronoun_inside_a_source_phrase_resolves_to_the_person_before() -> None:
+    ru = "Министр строительства Игорь Лаптев выступил на штабе. По его словам, «это в полтора раза больше»."
+    assert one(ru, "quote", "это в полтора раза больше").attributes["speaker"] == "Игорь Лаптев"
+
+
+def test_a_name_in_quotation_marks_between_verb_and_speaker_is_skipped() -> None:
+    ru = (
+        "Губернатор Николай Громов сообщил о пожаре.\n"
+        "«Каждый удар выводит установку из строя на недели», — сказал «Новой газете Европа» "
+        "аналитик Борис Ефремов."
+    )
+    quotes = {q.text: q.attributes.get("speaker") for q in found(ru, "quote")}
+    assert quotes == {"Каждый удар выводит установку из строя на недели": "Борис Ефремов"}
+
+
+def test_a_lone_given_name_after_a_description_is_the_speaker() -> None:
+    ru = "«Окна дрожали так, что я думала, это у нас во дворе», — рассказала местная жительница Елена."
+    assert (
+        one(ru, "quote", "Окна дрожали так, что я думала, это у нас во дворе").attributes["speaker"]
+        == "Елена"
+    )
