@@ -129,7 +129,7 @@ class SpanHighlighter(QSyntaxHighlighter):
         block = self.document().findBlock(position)
         for fmt_range in block.layout().formats():
             if fmt_range.start <= position - block.position() < fmt_range.start + fmt_range.length:
-                return fmt_range.format
+                return QTextCharFormat(fmt_range.format)
         return None
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt's name

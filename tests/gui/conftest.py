@@ -38,8 +38,10 @@ def open_window(qtbot: QtBot, path: Path, settings: Settings) -> MainWindow:
     qtbot.addWidget(window)
     assert window.open_workspace(path)
     window.show()
-    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitActive(window)
     window.focus_reader()
+    qtbot.waitUntil(lambda: window.view.hasFocus())
     return window
 
 
