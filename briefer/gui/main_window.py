@@ -72,6 +72,11 @@ class MainWindow(QMainWindow):
         self._list_timer.setInterval(LIST_REFRESH_MS)
         self._list_timer.timeout.connect(self.articles.refresh)
 
+        self._status_timer = QTimer(self)
+        self._status_timer.setSingleShot(True)
+        self._status_timer.setInterval(STATUS_MS)
+        self._status_timer.timeout.connect(self.status.clear)
+
         self._attach_actions()
         self._build_menus()
         self._connect()
@@ -259,7 +264,7 @@ class MainWindow(QMainWindow):
         """Show one line in the status bar."""
         self.status.setText(text)
         self.status.setToolTip(text)
-        QTimer.singleShot(STATUS_MS, lambda: self.status.text() == text and self.status.clear())
+        self._status_timer.start()
 
     def show_keymap(self) -> None:
         """Show every action with its keys."""
@@ -302,11 +307,12 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         geometry = self.settings.state("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 760)
+            screen = self.screen().availableGeometry()
+            self.resize(min(1400, screen.width()), min(860, screen.height()))
         for name, widget in (("splitter", self.splitter), ("right", self.right)):
             state = self.settings.state(name)
             if state is None or not widget.restoreState(state):
-                widget.setSizes([340, 620, 360] if widget is self.splitter else [1])
+                widget.setSizes([330, 640, 380] if widget is self.splitter else [1])
         state = self.settings.state("window")
         if state is not None:
             self.restoreState(state)

@@ -9,6 +9,7 @@ them into undoable commands, and the Changes that follow update the rows.
 
 from __future__ import annotations
 
+import html
 from bisect import bisect_left
 from typing import Any
 
@@ -217,7 +218,10 @@ class TagModel(QAbstractItemModel):
 
 
 class TagDetails(QWidget):
-    """Every field of the current tag, and its note, as line edits."""
+    """Every field of the current tag, and its note, as line edits.
+
+    The rows for every kind's fields are built once; showing a tag shows its kind's rows.
+    """
 
     editRequested = Signal(int, dict)
     editFinished = Signal()  # Enter pressed: give the reader the focus back
@@ -229,8 +233,19 @@ class TagDetails(QWidget):
         self._form = QFormLayout(self)
         self._form.setContentsMargins(4, 4, 4, 4)
         self._title = QLabel("No tag selected")
+        self._title.setObjectName("tagTitle")
         self._title.setWordWrap(True)
         self._form.addRow(self._title)
+        self._rows: dict[str, dict[str, QLineEdit]] = {}
+        for kind in kinds:
+            for field in kind.fields:
+                edit = QLineEdit()
+                edit.setObjectName(f"field-{field.key}")
+                edit.setAccessibleName(f"{kind.label} {field.label.lower()}")
+                self._connect(edit)
+                self._form.addRow(field.label, edit)
+                self._form.setRowVisible(edit, False)
+                self._rows.setdefault(kind.key, {})[field.key] = edit
         self.fields: dict[str, QLineEdit] = {}
         self.note = QLineEdit()
         self.note.setObjectName("tagNote")
@@ -245,32 +260,23 @@ class TagDetails(QWidget):
         edit.returnPressed.connect(self.editFinished.emit)
 
     def show_tag(self, tag: Tag | None) -> None:
-        """Show a tag's fields (None: an empty, disabled form)."""
-        same_shape = self.tag is not None and tag is not None and self.tag.kind == tag.kind
-        self.tag = tag
-        if not same_shape:
+        """Show a tag's fields (None: only a disabled note)."""
+        if tag is None or self.tag is None or tag.kind != self.tag.kind:
             for edit in self.fields.values():
-                self._form.removeRow(edit)
-            self.fields = {}
-            kind = self.kinds[tag.kind] if tag is not None and tag.kind in self.kinds else None
-            for i, field in enumerate(kind.fields if kind else ()):
-                edit = QLineEdit()
-                edit.setObjectName(f"field-{field.key}")
-                edit.setAccessibleName(f"{kind.label} {field.label.lower()}")
-                self._connect(edit)
-                self._form.insertRow(1 + i, field.label, edit)
-                self.fields[field.key] = edit
+                self._form.setRowVisible(edit, False)
+            self.fields = self._rows.get(tag.kind, {}) if tag is not None else {}
+            for edit in self.fields.values():
+                self._form.setRowVisible(edit, True)
+        self.tag = tag
         if tag is None:
             self._title.setText("No tag selected")
         else:
             label = self.kinds[tag.kind].label if tag.kind in self.kinds else tag.kind
-            self._title.setText(f"<b>{label}</b>: {_excerpt(tag.exact)}")
+            self._title.setText(f"<b>{label}</b>: {html.escape(_excerpt(tag.exact))}")
         for key, edit in self.fields.items():
             value = tag.attributes.get(key) if tag is not None else None
-            if not edit.hasFocus() or edit.text() == "":
-                edit.setText("" if value is None else str(value))
-        if not self.note.hasFocus():
-            self.note.setText(tag.note if tag is not None else "")
+            edit.setText("" if value is None else str(value))
+        self.note.setText(tag.note if tag is not None else "")
         self.note.setEnabled(tag is not None)
 
     def focus_first_field(self) -> None:
