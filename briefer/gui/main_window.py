@@ -72,6 +72,14 @@ class MainWindow(QMainWindow):
         self._list_timer.setInterval(LIST_REFRESH_MS)
         self._list_timer.timeout.connect(self.articles.refresh)
 
+        # The tag panel follows the reader one event-loop turn later, so a key press
+        # repaints its highlight first (the tree relays out all rows on an insert).
+        self._panel_timer = QTimer(self)
+        self._panel_timer.setSingleShot(True)
+        self._panel_timer.setInterval(0)
+        self._panel_timer.timeout.connect(self.sync_tag_panel)
+        self._panel_tags: dict[int, Tag | None] = {}
+        self._panel_current: int | None = None
         self._status_timer = QTimer(self)
         self._status_timer.setSingleShot(True)
         self._status_timer.setInterval(STATUS_MS)
@@ -139,7 +147,7 @@ class MainWindow(QMainWindow):
         self.session.errorReported.connect(self.show_message)
         self.articles.openArticleRequested.connect(self.open_article)
         self.articles.activated.connect(self._on_articles_activated)
-        self.view.currentTagChanged.connect(self.tags.set_current)
+        self.view.currentTagChanged.connect(self._on_view_current_tag_changed)
         self.tags.tagActivated.connect(self._on_tags_tag_activated)
         self.tags.model.editRequested.connect(self.edit_tag)
         self.tags.details.editRequested.connect(self.edit_tag)
@@ -180,6 +188,7 @@ class MainWindow(QMainWindow):
         """Show an article (None: none) in the reader and the tag panel."""
         if article_id is None or not self.session.is_open:
             self.reader.show_article(None)
+            self._panel_tags.clear()
             self.tags.show_tags([])
             return
         ws = self.session.ws
@@ -189,6 +198,8 @@ class MainWindow(QMainWindow):
             self.show_message(str(exc))
             return
         tags = ws.tags.list(article_id)
+        self._panel_tags.clear()
+        self._panel_current = None
         self.reader.show_article(article, tags)
         self.tags.show_tags(tags)
         if self.articles.current_id() != article_id:
@@ -207,14 +218,30 @@ class MainWindow(QMainWindow):
                 tag = self._fetch_tag(ws, tag_id)
                 if tag is not None and tag.article_id == current:
                     self.view.put_tag(tag)
-                    self.tags.put(tag)
+                    self._panel_tags[tag_id] = tag
                 else:
                     self.view.drop_tag(tag_id)
-                    self.tags.drop(tag_id)
+                    self._panel_tags[tag_id] = None
+                self._panel_timer.start()
             if not changes.tags and current not in {r.id for r in ws.articles.list()}:
                 self.open_article(None)
         if changes.articles:
             self._list_timer.start()
+
+    def _on_view_current_tag_changed(self, tag_id: int | None) -> None:
+        self._panel_current = tag_id
+        self._panel_timer.start()
+
+    def sync_tag_panel(self) -> None:
+        """Bring the tag panel up to date with the reader (tags changed, current tag)."""
+        self._panel_timer.stop()
+        pending, self._panel_tags = self._panel_tags, {}
+        for tag_id, tag in pending.items():
+            if tag is None:
+                self.tags.drop(tag_id)
+            else:
+                self.tags.put(tag)
+        self.tags.set_current(self._panel_current)
 
     @staticmethod
     def _fetch_tag(ws: Workspace, tag_id: int) -> Tag | None:
@@ -236,7 +263,7 @@ class MainWindow(QMainWindow):
         if self.view.current_tag is None:
             self.show_message("No tag here: move onto a tag (t) or tag something first")
             return
-        self.tags.set_current(self.view.current_tag)
+        self.sync_tag_panel()
         self.tags.details.focus_first_field()
 
     def _on_tags_tag_activated(self, tag_id: int) -> None:

@@ -44,6 +44,10 @@ def main_field(kind: Kind) -> str | None:
     return kind.fields[0].key if kind.fields else None
 
 
+_GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_TAG_FLAGS = _GROUP_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
+
+
 def _sort_key(tag: Tag) -> tuple[int, int, int]:
     return (tag.start, tag.end, tag.id or 0)
 
@@ -60,6 +64,7 @@ class TagModel(QAbstractItemModel):
         self._tags: dict[str, list[Tag]] = {k: [] for k in self._order}
         self._keys: dict[str, list[tuple[int, int, int]]] = {k: [] for k in self._order}
         self._where: dict[int, str] = {}
+        self._main_fields = [main_field(kinds[k]) for k in self._order]
 
     # loading ---------------------------------------------------------------------------
     def reset(self, tags: list[Tag]) -> None:
@@ -72,6 +77,7 @@ class TagModel(QAbstractItemModel):
         for key in list(self._tags):
             if key not in self._order:  # a kind the taxonomy no longer has
                 self._order.append(key)
+                self._main_fields.append(None)
         self._keys = {k: [_sort_key(t) for t in v] for k, v in self._tags.items()}
         self._where = {t.id: t.kind for t in tags if t.id is not None}
         self.endResetModel()
@@ -137,11 +143,15 @@ class TagModel(QAbstractItemModel):
 
     # the model interface ----------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
-        if not self.hasIndex(row, column, parent):
+        # Called for every row whenever the tree lays out: kept free of calls back into Qt.
+        if not 0 <= column < len(COLUMNS) or row < 0:
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, 0)
-        return self.createIndex(row, column, parent.row() + 1)
+            return self.createIndex(row, column, 0) if row < len(self._order) else QModelIndex()
+        group = parent.row()
+        if parent.internalId() != 0 or row >= len(self._tags[self._order[group]]):
+            return QModelIndex()
+        return self.createIndex(row, column, group + 1)
 
     def parent(self, index: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
         if not index.isValid() or index.internalId() == 0:
@@ -165,13 +175,13 @@ class TagModel(QAbstractItemModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        tag = self.tag_for(index)
-        if tag is not None and (index.column() == 2 or (
-                index.column() == 1 and tag.kind in self.kinds
-                and main_field(self.kinds[tag.kind]) is not None)):
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        group = index.internalId()
+        if group == 0:
+            return _GROUP_FLAGS
+        column = index.column()
+        if column == 2 or (column == 1 and self._main_fields[group - 1] is not None):
+            return _TAG_FLAGS | Qt.ItemFlag.ItemIsEditable
+        return _TAG_FLAGS
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

@@ -22,12 +22,15 @@ def tag_quote(window: MainWindow, keys: Keys) -> int:
     return window.view.current_tag
 
 
-def test_tags_are_grouped_by_kind(window: MainWindow, keys: Keys) -> None:
+def test_tags_are_grouped_by_kind(window: MainWindow, keys: Keys, qtbot: QtBot) -> None:
     tag_quote(window, keys)
     keys("j", "f")
     model = window.tags.model
-    groups = [model.index(r, 0).data() for r in range(model.rowCount())]
-    assert groups[:3] == ["Fact (1)", "Quote (1)", "Figure (0)"]
+
+    def groups() -> list[str]:
+        return [model.index(r, 0).data() for r in range(model.rowCount())]
+
+    qtbot.waitUntil(lambda: groups()[:3] == ["Fact (1)", "Quote (1)", "Figure (0)"])
     quote_row = model.index(0, 0, model.index(1, 0))
     assert quote_row.data().startswith("The conclusion is clear")
 
@@ -40,15 +43,15 @@ def test_e_edits_the_speaker_without_the_mouse(window: MainWindow, keys: Keys, q
     keys("Return")
     assert window.session.ws.tags.get(tag_id).attributes == {"speaker": "Zelensky"}
     assert focused_name() == "reader"
-    index = window.tags.model.tag_index(tag_id, 1)
-    assert index.data() == "Zelensky"
+    qtbot.waitUntil(lambda: window.tags.model.tag_index(tag_id, 1).data() == "Zelensky")
     keys("Ctrl+Z")
     assert window.session.ws.tags.get(tag_id).attributes == {}
-    assert window.tags.details.fields["speaker"].text() == ""
+    qtbot.waitUntil(lambda: window.tags.details.fields["speaker"].text() == "")
 
 
 def test_speaker_edited_in_place_in_the_tree(window: MainWindow, keys: Keys, qtbot: QtBot) -> None:
     tag_id = tag_quote(window, keys)
+    window.sync_tag_panel()
     tree = window.tags.tree
     index = window.tags.model.tag_index(tag_id, 1)
     tree.setFocus()
@@ -70,6 +73,7 @@ def test_speaker_edited_in_place_in_the_tree(window: MainWindow, keys: Keys, qtb
 
 def test_kinds_without_fields_are_not_editable_in_column_two(window: MainWindow, keys: Keys) -> None:
     keys("f")
+    window.sync_tag_panel()
     index = window.tags.model.tag_index(window.view.current_tag, 1)
     assert not index.flags() & Qt.ItemFlag.ItemIsEditable
     assert window.tags.model.tag_index(window.view.current_tag, 2).flags() & Qt.ItemFlag.ItemIsEditable
@@ -78,6 +82,7 @@ def test_kinds_without_fields_are_not_editable_in_column_two(window: MainWindow,
 def test_choosing_a_tag_in_the_tree_selects_it_in_the_reader(window: MainWindow, keys: Keys) -> None:
     tag_id = tag_quote(window, keys)
     keys("j", "f")
+    window.sync_tag_panel()
     window.tags.tree.setFocus()
     window.tags.tree.setCurrentIndex(window.tags.model.tag_index(tag_id))
     assert window.view.current_tag == tag_id

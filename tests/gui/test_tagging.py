@@ -19,7 +19,7 @@ def keys(qtbot: QtBot) -> Keys:
     return Keys(qtbot)
 
 
-def test_kind_key_tags_the_selection_and_highlights_it(window: MainWindow, keys: Keys) -> None:
+def test_kind_key_tags_the_selection_and_highlights_it(window: MainWindow, keys: Keys, qtbot: QtBot) -> None:
     text = window.view.units.text
     start = text.index("160,000")
     window.view.move_to(start)
@@ -29,7 +29,7 @@ def test_kind_key_tags_the_selection_and_highlights_it(window: MainWindow, keys:
     fmt = window.view.highlighter.format_at(window.view.offsets.to_utf16(start + 1))
     assert fmt.background().color().rgb() == QColor(window.session.kinds["figure"].colour).rgb()
     assert window.view.current_tag == tag.id
-    assert window.tags.model.tag_index(tag.id).isValid()
+    qtbot.waitUntil(lambda: window.tags.model.tag_index(tag.id).isValid())
     assert window.tags.details.tag.id == tag.id
 
 
@@ -54,6 +54,7 @@ def test_remove_undo_redo(window: MainWindow, keys: Keys) -> None:
     keys("Backspace")
     assert window.session.ws.tags.list(1) == []
     assert tag_id not in window.view.tags
+    window.sync_tag_panel()
     assert not window.tags.model.tag_index(tag_id).isValid()
     keys("Ctrl+Z")
     assert window.session.ws.tags.get(tag_id).kind == "fact"

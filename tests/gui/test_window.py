@@ -75,6 +75,7 @@ def test_layout_persists(qtbot: QtBot, window: MainWindow) -> None:
 
 def test_every_control_is_reachable_by_tab_and_named(window: MainWindow, qtbot: QtBot) -> None:
     qtbot.keyClick(window.view, Qt.Key.Key_Q)  # a current quote: its fields are enabled
+    qtbot.waitUntil(lambda: window.tags.details.note.isEnabled())
     window.articles.filter.setFocus()
     seen: list[QWidget] = []
     for _ in range(60):
