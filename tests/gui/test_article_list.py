@@ -34,7 +34,8 @@ def titles(window: MainWindow) -> list[str]:
 def test_columns_show_title_outlet_date_and_tags(three: MainWindow) -> None:
     model = three.articles.model
     row = titles(three).index("Grain exports resume")
-    assert [model.index(row, c).data() for c in range(4)] == ["Grain exports resume", "Wire", "2024-10-01", "0"]
+    cells = [model.index(row, c).data() for c in range(4)]
+    assert cells == ["Grain exports resume", "Wire", "2024-10-01", "0"]
 
 
 def test_filter_as_you_type(three: MainWindow, qtbot: QtBot) -> None:

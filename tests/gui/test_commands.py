@@ -53,7 +53,8 @@ def test_remove_and_edit_tag(session: Session) -> None:
     assert session.ws.tags.get(tag_id).note == "key line"
     session.undo_stack.undo()
     restored = session.ws.tags.get(tag_id)
-    assert restored.attributes == {} and restored.note == ""
+    assert restored.attributes == {}
+    assert restored.note == ""
 
 
 def test_opening_another_workspace_clears_the_history(session: Session, tmp_path) -> None:  # noqa: ANN001

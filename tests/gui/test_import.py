@@ -27,19 +27,22 @@ def test_import_in_background_with_failure_summary(window: MainWindow, qtbot: Qt
     with qtbot.waitSignal(window.session.changed, timeout=30000):
         job = window.files.import_paths([good, empty, binary])
         assert job is not None
-        assert window.files.progress.isVisible() and window.files.cancel.isVisible()
+        assert window.files.progress.isVisible()
+        assert window.files.cancel.isVisible()
     qtbot.waitUntil(lambda: window.files.last_report is not None)
     report = window.files.last_report
     assert report.count("imported") == 1
     assert "Talks resume" in [r.title for r in window.articles.model.rows]
     assert not window.files.progress.isVisible()
     box = window.findChild(QMessageBox, "importFailures")
-    assert box is not None and box.isVisible()
+    assert box is not None
+    assert box.isVisible()
     lines = box.informativeText().splitlines()
     assert len(lines) == 2
     assert any(line.startswith("empty.txt: ") for line in lines)
     assert any(line.startswith("photo.png: ") for line in lines)
-    assert "1 article(s)" in window.status.text() and "2 failed" in window.status.text()
+    assert "1 article(s)" in window.status.text()
+    assert "2 failed" in window.status.text()
     box.close()
 
 
@@ -52,7 +55,8 @@ def test_import_dialog_uses_the_chosen_files(window: MainWindow, qtbot: QtBot, t
 
 
 def test_cancel_keeps_what_was_imported(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
-    paths = [write(tmp_path, f"a{i:03}.txt", f"Article {i}\nText number {i} of the batch.") for i in range(60)]
+    paths = [write(tmp_path, f"a{i:03}.txt", f"Article {i}\nText number {i} of the batch.")
+             for i in range(60)]
     reports: list[ImportReport] = []
     job = window.files.import_paths(paths)
     job.signals.finished.connect(reports.append)

@@ -46,7 +46,8 @@ def test_question_mark_opens_the_full_keymap(window: MainWindow, qtbot: QtBot, m
     [dialog] = shown
     labels = dialog.visible_rows()
     assert len(labels) == len(window.actions.specs)
-    assert "Next sentence" in labels and "Tag as quote" in labels
+    assert "Next sentence" in labels
+    assert "Tag as quote" in labels
     dialog.filter.setText("sugg")
     assert set(dialog.visible_rows()) >= {"Next suggestion", "Accept suggestion", "Reject suggestion"}
     assert "Next sentence" not in dialog.visible_rows()

@@ -85,7 +85,8 @@ def test_extend_and_shrink_by_word_and_sentence(window: MainWindow, keys: Keys) 
     assert selected_text(window) == "160,000"
     window.view.move_to(text.index("As the war unfolds"))
     keys("v")
-    assert selected_text(window) == "As the war unfolds, Ukraine has been grappling with severe manpower shortages."
+    assert selected_text(window) == (
+        "As the war unfolds, Ukraine has been grappling with severe manpower shortages.")
     keys("v")
     assert selected_text(window).endswith("over the next three months.")
     keys("Shift+V")

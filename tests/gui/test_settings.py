@@ -48,5 +48,6 @@ def test_recent_workspaces_newest_first_without_duplicates(settings: Settings, t
     settings.add_recent(paths[-3])
     recent = settings.recent()
     assert recent[0] == paths[-3].resolve()
-    assert len(recent) == MAX_RECENT and len(set(recent)) == MAX_RECENT
+    assert len(recent) == MAX_RECENT
+    assert len(set(recent)) == MAX_RECENT
     assert settings.get("workspace/last") == str(paths[-3].resolve())

@@ -61,7 +61,8 @@ def test_speaker_edited_in_place_in_the_tree(window: MainWindow, keys: Keys, qtb
     assert editor is not tree
     keys.type("Volodymyr Zelensky")
     keys("Return")  # the delegate commits on the next turn of the event loop
-    qtbot.waitUntil(lambda: window.session.ws.tags.get(tag_id).attributes == {"speaker": "Volodymyr Zelensky"})
+    speaker = {"speaker": "Volodymyr Zelensky"}
+    qtbot.waitUntil(lambda: window.session.ws.tags.get(tag_id).attributes == speaker)
     note = window.tags.model.tag_index(tag_id, 2)
     tree.setCurrentIndex(note)
     keys("F2")

@@ -37,7 +37,8 @@ def test_kind_key_without_selection_tags_the_current_sentence(window: MainWindow
     keys("j", "f")
     [tag] = window.session.ws.tags.list(1)
     assert tag.kind == "fact"
-    assert tag.exact.startswith("This move has raised alarms") and tag.exact.endswith("on their way.")
+    assert tag.exact.startswith("This move has raised alarms")
+    assert tag.exact.endswith("on their way.")
 
 
 def test_every_taxonomy_key_tags_with_its_kind(window: MainWindow, keys: Keys) -> None:
