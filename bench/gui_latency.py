@@ -61,7 +61,8 @@ def _text(rng: random.Random, words: list[str], n_words: int, per_paragraph: int
         sentence = " ".join(rng.choice(words) for _ in range(length))
         sentences.append(sentence[:1].upper() + sentence[1:] + ".")
         count += length
-    return "\n".join(" ".join(sentences[i:i + per_paragraph]) for i in range(0, len(sentences), per_paragraph))
+    paragraphs = (sentences[i:i + per_paragraph] for i in range(0, len(sentences), per_paragraph))
+    return "\n".join(" ".join(p) for p in paragraphs)
 
 
 def build(path: Path, n_articles: int, seed: int = 7) -> int:
