@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
 
 from briefer.model import ArticleSummary
 from briefer.workspace import Workspace
@@ -88,6 +88,7 @@ class ArticleList(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ws: Workspace | None = None
+        self._quiet = False
         self.filter = _FilterEdit()
         self.filter.setObjectName("articleFilter")
         self.filter.setAccessibleName("Filter articles")
@@ -105,10 +106,11 @@ class ArticleList(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         header = self.view.header()
         header.setStretchLastSection(False)
-        header.resizeSection(0, 230)
-        header.resizeSection(1, 90)
-        header.resizeSection(2, 80)
-        header.resizeSection(3, 40)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 80), (2, 84), (3, 42)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)
@@ -170,8 +172,6 @@ class ArticleList(QWidget):
         row = (index.row() + delta) if index.isValid() else 0
         row = max(0, min(row, len(self.model.rows) - 1))
         self.view.setCurrentIndex(self.model.index(row, 0))
-
-    _quiet = False
 
     def _on_view_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if current.isValid() and not self._quiet:

@@ -5,7 +5,7 @@ change re-formats only the blocks the changed span touches: adding one tag to a
 50,000-word article costs one paragraph, not the document (extra selections
 would re-apply all 2,000 spans each time).
 
-Spans arrive in UTF-16 positions of the document (see :mod:`briefer.gui.offsets`).
+Spans arrive in document positions (see :mod:`briefer.gui.offsets`).
 Layers, bottom to top: current sentence, suggestions, tags (longer first, so a
 tag inside a quote shows), the current tag.
 """
@@ -67,7 +67,7 @@ class SpanHighlighter(QSyntaxHighlighter):
     def reset(self, text: str, spans: Iterable[tuple[Hashable, int, int, int, str]]) -> None:
         """Forget all spans and take new ones for ``text`` before it is shown.
 
-        Each span is ``(key, start, end, layer, kind)`` in UTF-16 positions. The
+        Each span is ``(key, start, end, layer, kind)`` in document positions. The
         document is re-highlighted when its text is set, so this does not.
         """
         starts = [0]

@@ -1,8 +1,9 @@
 """The reader: an article's metadata above its read-only text, tags highlighted.
 
 The reader shows core objects and keeps them in step with Changes; it never
-writes. Positions cross the Qt boundary only here: the core's code-point offsets
-become UTF-16 document positions through :class:`~briefer.gui.offsets.Utf16Map`.
+writes. Positions cross the Qt boundary only here: the core's code-point offsets become
+document positions (UTF-16, a blank line between paragraphs) through
+:class:`~briefer.gui.offsets.DocumentMap`.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from briefer.gui.highlighter import CURRENT, SENTENCE, SUGGESTION, TAG, SpanHighlighter
-from briefer.gui.offsets import Utf16Map
+from briefer.gui.offsets import DocumentMap, document_text
 from briefer.model import Article, Tag
 from briefer.taxonomy import Taxonomy
 from briefer.text_units import Span, TextUnits
@@ -40,13 +41,14 @@ class ArticleView(QPlainTextEdit):
             Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse
         )
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.document().setDocumentMargin(10)
         self.kinds = kinds
         self.highlighter = SpanHighlighter(self.document(), kinds, self.palette())
         self.article: Article | None = None
         self.tags: dict[int, Tag] = {}
         self.suggestions: list[Any] = []
         self.units = TextUnits("")
-        self.offsets = Utf16Map("")
+        self.offsets = DocumentMap("")
         self.current_tag: int | None = None
         self._moving = False
         self.cursorPositionChanged.connect(self._on_cursor_moved)
@@ -60,19 +62,20 @@ class ArticleView(QPlainTextEdit):
         self.tags = {t.id: t for t in tags if t.id is not None}
         self.suggestions = list(suggestions)
         self.units = TextUnits(text)
-        self.offsets = Utf16Map(text)
+        self.offsets = DocumentMap(text)
         self.current_tag = None
         spans = [(("tag", t.id), *self._u16(t.start, t.end), TAG, t.kind) for t in self.tags.values()]
         spans += [(("suggestion", i), *self._u16(s.start, s.end), SUGGESTION, s.kind)
                   for i, s in enumerate(self.suggestions)]
-        self.highlighter.reset(text, spans)
+        shown = document_text(text)
+        self.highlighter.reset(shown, spans)
         self._moving = True
-        self.setPlainText(text)
+        self.setPlainText(shown)
         self._moving = False
         self._on_cursor_moved()
 
     def _u16(self, start: int, end: int) -> tuple[int, int]:
-        return self.offsets.to_utf16(start), self.offsets.to_utf16(end)
+        return self.offsets.to_document(start), self.offsets.to_document(end)
 
     def put_tag(self, tag: Tag) -> None:
         """Show a new or changed tag of this article."""
@@ -113,14 +116,14 @@ class ArticleView(QPlainTextEdit):
     def select(self, start: int, end: int) -> None:
         """Select ``text[start:end]`` (code points), the cursor at the end, and show it."""
         cursor = self.textCursor()
-        cursor.setPosition(self.offsets.to_utf16(start))
-        cursor.setPosition(self.offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(self.offsets.to_document(start))
+        cursor.setPosition(self.offsets.to_document(end), QTextCursor.MoveMode.KeepAnchor)
         self._place(cursor)
 
     def move_to(self, pos: int) -> None:
         """Put the cursor at code-point offset ``pos`` without a selection, and show it."""
         cursor = self.textCursor()
-        cursor.setPosition(self.offsets.to_utf16(pos))
+        cursor.setPosition(self.offsets.to_document(pos))
         self._place(cursor)
 
     def _place(self, cursor: QTextCursor) -> None:

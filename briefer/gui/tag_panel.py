@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QTreeView,
@@ -331,9 +332,13 @@ class TagPanel(QWidget):
         )
         self.tree.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.tree.expandAll()
-        self.tree.header().setStretchLastSection(True)
-        self.tree.setColumnWidth(0, 190)
-        self.tree.setColumnWidth(1, 110)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 130), (2, 90)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.details = TagDetails(kinds, self)
         self._syncing = False
         layout = QVBoxLayout(self)

@@ -68,9 +68,9 @@ def test_paragraph_keys(window: MainWindow, keys: Keys) -> None:
 def test_current_sentence_is_marked(window: MainWindow, keys: Keys) -> None:
     keys("j")
     view = window.view
-    pos = view.offsets.to_utf16(view.cursor_offset() + 3)
+    pos = view.offsets.to_document(view.cursor_offset() + 3)
     assert view.highlighter.format_at(pos) is not None
-    first_sentence = view.offsets.to_utf16(3)
+    first_sentence = view.offsets.to_document(3)
     assert view.highlighter.format_at(first_sentence) is None
 
 
@@ -109,11 +109,12 @@ def test_tags_are_highlighted_in_their_kind_colour(qtbot: QtBot, demo_ws: Worksp
     path = demo_ws.path
     demo_ws.close()
     window = open_window(qtbot, path, settings)
-    fmt = window.view.highlighter.format_at(start + 2)
+    pos = window.view.offsets.to_document(start)
+    fmt = window.view.highlighter.format_at(pos + 2)
     assert fmt is not None
     figure = QColor(window.session.kinds["figure"].colour)
     assert fmt.background().color().rgb() == figure.rgb()
-    assert window.view.highlighter.format_at(start + 8) is None
+    assert window.view.highlighter.format_at(pos + 8) is None
 
 
 def test_next_and_previous_tag(qtbot: QtBot, demo_ws: Workspace, settings: Settings, keys: Keys) -> None:
@@ -146,7 +147,7 @@ def test_emoji_before_a_tag_keeps_offsets_right(qtbot: QtBot, ws: Workspace, set
     keys("n")
     tag = window.session.ws.tags.list(1)[0]
     assert (tag.start, tag.end, tag.exact) == (text.index("160,000"), text.index("160,000") + 7, "160,000")
-    u16 = window.view.offsets.to_utf16(tag.start)
+    u16 = window.view.offsets.to_document(tag.start)
     cursor = QTextCursor(window.view.document())
     cursor.setPosition(u16)
     cursor.setPosition(u16 + 7, QTextCursor.MoveMode.KeepAnchor)

@@ -26,7 +26,7 @@ def test_kind_key_tags_the_selection_and_highlights_it(window: MainWindow, keys:
     keys("w", "n")
     [tag] = window.session.ws.tags.list(1)
     assert (tag.kind, tag.exact) == ("figure", "160,000")
-    fmt = window.view.highlighter.format_at(window.view.offsets.to_utf16(start + 1))
+    fmt = window.view.highlighter.format_at(window.view.offsets.to_document(start + 1))
     assert fmt.background().color().rgb() == QColor(window.session.kinds["figure"].colour).rgb()
     assert window.view.current_tag == tag.id
     qtbot.waitUntil(lambda: window.tags.model.tag_index(tag.id).isValid())
