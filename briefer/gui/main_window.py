@@ -351,6 +351,8 @@ class MainWindow(QMainWindow):
         self.settings.set_state("splitter", self.splitter.saveState())
         self.settings.set_state("right", self.right.saveState())
         self.settings.sync()
+        self._list_timer.stop()
+        self.articles.set_workspace(None)
         self.session.close()
         super().closeEvent(event)
 
