@@ -98,3 +98,20 @@ def test_paste_with_empty_clipboard_says_so(window: MainWindow) -> None:
     QGuiApplication.clipboard().clear()
     window.actions["article.paste"].trigger()
     assert window.status.text() == "The clipboard holds no text to import"
+
+
+def test_paste_html_as_new_article(window: MainWindow, qtbot: QtBot) -> None:
+    mime = QMimeData()
+    page = ("<html><head><title>Grain deal talks</title></head><body><article><h1>Grain deal talks</h1>"
+            + "".join(f"<p>Paragraph {i}: negotiators met in Istanbul to discuss grain shipments "
+                      "through the Black Sea corridor, officials said on Monday.</p>" for i in range(6))
+            + "</article></body></html>")
+    mime.setHtml(page)
+    mime.setText("plain fallback")
+    QGuiApplication.clipboard().setMimeData(mime)
+    window.actions["article.paste"].trigger()
+    qtbot.waitUntil(lambda: window.files.last_report is not None, timeout=30000)
+    article = window.view.article
+    assert article.title == "Grain deal talks"
+    assert "Black Sea corridor" in article.text
+    assert "<p>" not in article.text
