@@ -18,7 +18,6 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
 from briefer import __version__
-from briefer.demo import ensure_demo
 from briefer.gui.main_window import MainWindow
 from briefer.gui.session import Session
 from briefer.gui.settings import APPLICATION, ORGANISATION, Settings
@@ -94,6 +93,8 @@ def first_workspace(settings: Settings, given: Path | None) -> Path:
     last = str(settings.get("workspace/last"))
     if last and Path(last).is_file():
         return Path(last)
+    from briefer.demo import ensure_demo  # loads the importers: only on a first start
+
     return ensure_demo()
 
 

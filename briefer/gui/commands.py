@@ -9,12 +9,15 @@ reported as one line and the command is dropped from the history.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
+from briefer import suggest
 from briefer.errors import BrieferError
 from briefer.gui.session import Session
-from briefer.model import AttrValue, Changes
+from briefer.model import AttrValue, Changes, RemovedItem
+from briefer.suggest import Suggestion
 from briefer.workspace import Removed
 
 
@@ -138,3 +141,127 @@ class EditTag(Command):
     def revert(self) -> Changes:
         kind, attributes, note = self._old
         return self.session.ws.tags.update(self.tag_id, kind=kind, attributes=attributes, note=note)
+
+
+class SetBriefFields(Command):
+    """Change brief header fields (title, marking, BLUF, assessment…); undo restores them."""
+
+    def __init__(self, session: Session, brief_id: int, **fields: Any) -> None:
+        brief = session.ws.briefs.get(brief_id)
+        names = ", ".join(n.upper() if n == "bluf" else n for n in fields)
+        super().__init__(session, f"Edit brief {names}")
+        self.brief_id = brief_id
+        self._new = fields
+        self._old = {name: getattr(brief, name) for name in fields}
+
+    def apply(self) -> Changes:
+        return self.session.ws.briefs.set(self.brief_id, **self._new)
+
+    def revert(self) -> Changes:
+        return self.session.ws.briefs.set(self.brief_id, **self._old)
+
+
+class AddToBrief(Command):
+    """Add tags to a section of a brief; undo takes the new items out again."""
+
+    def __init__(self, session: Session, brief_id: int, section: str, tag_ids: list[int],
+                 label: str = "tag") -> None:
+        super().__init__(session, f"Add {label} to brief")
+        self.brief_id = brief_id
+        self.section = section
+        self.tag_ids = list(tag_ids)
+        self.item_ids: tuple[int, ...] = ()
+        self._removed: list[RemovedItem] = []
+
+    def apply(self) -> Changes:
+        briefs = self.session.ws.briefs
+        if self._removed:
+            changes = Changes()
+            for removed in self._removed:
+                changes |= briefs.restore(removed)
+            self._removed = []
+            return changes
+        added = briefs.add_tags(self.brief_id, self.section, self.tag_ids)
+        self.item_ids = added.ids
+        return added.changes
+
+    def revert(self) -> Changes:
+        briefs = self.session.ws.briefs
+        self._removed = [briefs.remove(item_id) for item_id in reversed(self.item_ids)]
+        self._removed.reverse()
+        changes = Changes()
+        for removed in self._removed:
+            changes |= removed.changes
+        return changes
+
+
+class MoveItem(Command):
+    """Move a brief item within or between sections; undo moves it back."""
+
+    def __init__(self, session: Session, item_id: int, section: str, position: int) -> None:
+        super().__init__(session, "Move brief item")
+        self.item_id = item_id
+        self.target = (section, position)
+        self._origin: tuple[str, int] | None = None
+
+    def apply(self) -> Changes:
+        moved = self.session.ws.briefs.move(self.item_id, *self.target)
+        self._origin = (moved.section, moved.position)
+        return moved.changes
+
+    def revert(self) -> Changes:
+        assert self._origin is not None
+        return self.session.ws.briefs.move(self.item_id, *self._origin).changes
+
+
+class RemoveItem(Command):
+    """Take an item out of its brief; undo puts it back in its place."""
+
+    def __init__(self, session: Session, item_id: int) -> None:
+        super().__init__(session, "Remove brief item")
+        self.item_id = item_id
+        self._removed: RemovedItem | None = None
+
+    def apply(self) -> Changes:
+        self._removed = self.session.ws.briefs.remove(self.item_id)
+        return self._removed.changes
+
+    def revert(self) -> Changes:
+        assert self._removed is not None
+        return self.session.ws.briefs.restore(self._removed)
+
+
+class AcceptSuggestion(AddTag):
+    """Turn a suggestion into a tag with its attributes; undo removes the tag again."""
+
+    def __init__(self, session: Session, article_id: int, suggestion: Suggestion) -> None:
+        super().__init__(session, article_id, suggestion.kind, suggestion.start, suggestion.end,
+                         suggestion.attributes)
+        label = session.kinds[suggestion.kind].label if suggestion.kind in session.kinds else suggestion.kind
+        self.setText(f"Accept {label.lower()} suggestion")
+        self.suggestion = suggestion
+
+    def apply(self) -> Changes:
+        if self.tag_id is not None:  # redo: the same tag again
+            return super().apply()
+        created = suggest.accept(self.session.ws, self.article_id, self.suggestion)
+        self.tag_id = created.id
+        return created.changes
+
+
+class RejectSuggestion(Command):
+    """Remember that a suggestion is wrong for this article; undo forgets that."""
+
+    def __init__(self, session: Session, article_id: int, suggestion: Suggestion) -> None:
+        label = session.kinds[suggestion.kind].label if suggestion.kind in session.kinds else suggestion.kind
+        super().__init__(session, f"Reject {label.lower()} suggestion")
+        self.article_id = article_id
+        self.suggestion = suggestion
+
+    def apply(self) -> Changes:
+        s = self.suggestion
+        return self.session.ws.rejections.reject(self.article_id, s.kind, s.start, s.end, s.text)
+
+    def revert(self) -> Changes:
+        s = self.suggestion
+        return self.session.ws.rejections.unreject(self.article_id, s.kind, s.start, s.end)

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressBar, QPu
 
 from briefer.gui.actions import Actions
 from briefer.gui.workers import ImportJob, ImportReport, Jobs
-from briefer.ingest import IMPORTERS
 from briefer.workspace import SUFFIX
 
 if TYPE_CHECKING:
@@ -31,6 +30,8 @@ ARTICLE_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm *.docx *.p
 
 def _imports(suffix: str) -> bool:
     """Whether an importer reads files with this suffix by their format (not as text)."""
+    from briefer.ingest import IMPORTERS  # the importers' libraries load on first use
+
     return any(suffix in module.EXTENSIONS for module in IMPORTERS)
 
 

@@ -109,6 +109,17 @@ class SpanHighlighter(QSyntaxHighlighter):
         touched = set(self._remove(key)) | set(self._insert(key, start, end, layer, kind))
         self._rehighlight(touched)
 
+    def replace_spans(
+        self, old: Iterable[Hashable], new: Iterable[tuple[Hashable, int, int, int, str]]
+    ) -> None:
+        """Remove spans and add others, re-highlighting each touched block once."""
+        touched: set[int] = set()
+        for key in old:
+            touched.update(self._remove(key))
+        for key, start, end, layer, kind in new:
+            touched.update(self._insert(key, start, end, layer, kind))
+        self._rehighlight(touched)
+
     def remove_span(self, key: Hashable) -> None:
         """Remove one span (if present) and re-highlight its blocks."""
         self._rehighlight(set(self._remove(key)))

@@ -11,11 +11,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter
 
 from briefer.errors import BrieferError, NotFound
 from briefer.gui.actions import Actions
 from briefer.gui.article_list import ArticleList
+from briefer.gui.briefing import Briefing
 from briefer.gui.commands import EditTag
 from briefer.gui.files import Files
 from briefer.gui.keymap_dialog import MENU_ORDER, KeymapDialog
@@ -24,6 +25,7 @@ from briefer.gui.preferences import Preferences
 from briefer.gui.reader import ReaderPane
 from briefer.gui.session import Session
 from briefer.gui.settings import Settings
+from briefer.gui.suggestions import SuggestionFeed
 from briefer.gui.tag_panel import TagPanel
 from briefer.gui.tagging import Tagger
 from briefer.model import Changes, Tag
@@ -52,10 +54,16 @@ class MainWindow(QMainWindow):
         self.view = self.reader.view
         self.tags = TagPanel(kinds)
         self.navigator = Navigator(self.view)
+        self.suggestions = SuggestionFeed(self)
         self.tagger = Tagger(self.session, self.view, self.navigator)
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.setObjectName("rightSplitter")
         self.right.addWidget(self.tags)
+        self.briefing = Briefing(self)
+        self.composer = self.briefing.composer
+        self.right.addWidget(self.composer)
+        self.preview = self.briefing.preview
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.preview)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         for widget, stretch in ((self.articles, 0), (self.reader, 1), (self.right, 0)):
@@ -123,11 +131,14 @@ class MainWindow(QMainWindow):
         a("focus.reader", self.focus_reader)
         a("focus.tags", self.tags.tree.setFocus)
         a("tag.remove", self.tagger.remove_current)
+        a("suggestion.accept", self.tagger.accept_suggestion)
+        a("suggestion.reject", self.tagger.reject_suggestion)
         a("tag.edit", self.edit_current_tag)
         for kind in self.session.kinds:
             a(f"tag.as.{kind.key}", lambda key=kind.key: self.tagger.tag_as(key))
             a(f"nav.next-suggestion.{kind.key}", lambda key=kind.key: nav.next_suggestion(kind=key))
         self.files.connect_actions(self.actions)
+        self.briefing.connect_actions()
 
     def _build_menus(self) -> None:
         menus: dict[str, QMenu] = {}
@@ -146,6 +157,8 @@ class MainWindow(QMainWindow):
         self.session.workspaceOpened.connect(self._on_session_workspace_opened)
         self.session.errorReported.connect(self.show_message)
         self.articles.openArticleRequested.connect(self.open_article)
+        self.suggestions.suggestionsReady.connect(self._on_suggestions_ready)
+        self.suggestions.failed.connect(self.show_message)
         self.articles.activated.connect(self._on_articles_activated)
         self.view.currentTagChanged.connect(self._on_view_current_tag_changed)
         self.tags.tagActivated.connect(self._on_tags_tag_activated)
@@ -186,6 +199,7 @@ class MainWindow(QMainWindow):
 
     def open_article(self, article_id: int | None) -> None:
         """Show an article (None: none) in the reader and the tag panel."""
+        self.suggestions.cancel()
         if article_id is None or not self.session.is_open:
             self.reader.show_article(None)
             self._panel_tags.clear()
@@ -202,6 +216,7 @@ class MainWindow(QMainWindow):
         self._panel_current = None
         self.reader.show_article(article, tags)
         self.tags.show_tags(tags)
+        self.suggestions.request(ws.path, article_id)
         if self.articles.current_id() != article_id:
             self.articles.select(article_id, emit=False)
 
@@ -214,8 +229,12 @@ class MainWindow(QMainWindow):
         current = self.current_article_id()
         if current is not None and current in changes.articles:
             ws = self.session.ws
+            # A new tag only hides suggestions (done at once); anything else may bring
+            # some back, so the suggestions are computed again in the background.
+            recompute = not changes.tags
             for tag_id in sorted(changes.tags):
                 tag = self._fetch_tag(ws, tag_id)
+                recompute |= tag is None or tag_id in self.view.tags
                 if tag is not None and tag.article_id == current:
                     self.view.put_tag(tag)
                     self._panel_tags[tag_id] = tag
@@ -225,8 +244,14 @@ class MainWindow(QMainWindow):
                 self._panel_timer.start()
             if not changes.tags and current not in {r.id for r in ws.articles.list()}:
                 self.open_article(None)
+            elif recompute:
+                self.suggestions.request(ws.path, current)
         if changes.articles:
             self._list_timer.start()
+
+    def _on_suggestions_ready(self, article_id: int, found: list) -> None:
+        if article_id == self.current_article_id():
+            self.view.set_suggestions(found)
 
     def _on_view_current_tag_changed(self, tag_id: int | None) -> None:
         self._panel_current = tag_id
@@ -332,20 +357,27 @@ class MainWindow(QMainWindow):
             self.files.import_paths(paths)
 
     def _restore_state(self) -> None:
+        screen = self.screen().availableGeometry()
         geometry = self.settings.state("geometry")
         if geometry is None or not self.restoreGeometry(geometry):
-            screen = self.screen().availableGeometry()
-            self.resize(min(1400, screen.width()), min(860, screen.height()))
+            self.resize(int(screen.width() * 0.94), int(screen.height() * 0.92))
+        wide = screen.width() >= 1600
+        width = self.width() - (int(self.width() * 0.24) if wide else 0)
+        defaults = {self.splitter: [int(width * 0.24), int(width * 0.44), int(width * 0.32)],
+                    self.right: [int(self.height() * 0.5)] * 2}
         for name, widget in (("splitter", self.splitter), ("right", self.right)):
             state = self.settings.state(name)
             if state is None or not widget.restoreState(state):
-                widget.setSizes([330, 640, 380] if widget is self.splitter else [1])
+                widget.setSizes(defaults[widget])
         state = self.settings.state("window")
-        if state is not None:
-            self.restoreState(state)
+        if state is None or not self.restoreState(state):
+            # a fourth column fits only on wide screens; F8 shows it anywhere
+            self.preview.setVisible(wide)
+            self.resizeDocks([self.preview], [int(self.width() * 0.24)], Qt.Orientation.Horizontal)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.files.jobs.wait()
+        self.suggestions.wait()
         self.settings.set_state("geometry", self.saveGeometry())
         self.settings.set_state("window", self.saveState())
         self.settings.set_state("splitter", self.splitter.saveState())
@@ -356,6 +388,3 @@ class MainWindow(QMainWindow):
         self.session.close()
         super().closeEvent(event)
 
-    def central_parts(self) -> list[QWidget]:
-        """The main parts in Tab order (list, reader, tags)."""
-        return [self.articles, self.reader, self.tags]

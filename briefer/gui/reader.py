@@ -9,8 +9,9 @@ document positions (UTF-16, a blank line between paragraphs) through
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
-from typing import Any
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
+from itertools import accumulate
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextCursor
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 from briefer.gui.highlighter import CURRENT, SENTENCE, SUGGESTION, TAG, SpanHighlighter
 from briefer.gui.offsets import DocumentMap, document_text
 from briefer.model import Article, Tag
+from briefer.suggest import Suggestion
 from briefer.taxonomy import Taxonomy
 from briefer.text_units import Span, TextUnits
 
@@ -46,7 +48,7 @@ class ArticleView(QPlainTextEdit):
         self.highlighter = SpanHighlighter(self.document(), kinds, self.palette())
         self.article: Article | None = None
         self.tags: dict[int, Tag] = {}
-        self.suggestions: list[Any] = []
+        self.suggestions: list[Suggestion] = []
         self.units = TextUnits("")
         self.offsets = DocumentMap("")
         self.current_tag: int | None = None
@@ -54,19 +56,16 @@ class ArticleView(QPlainTextEdit):
         self.cursorPositionChanged.connect(self._on_cursor_moved)
 
     # loading --------------------------------------------------------------------------
-    def show_article(self, article: Article | None, tags: Sequence[Tag] = (),
-                     suggestions: Sequence[Any] = ()) -> None:
-        """Show an article with its tags and suggestions (None: show nothing)."""
+    def show_article(self, article: Article | None, tags: Sequence[Tag] = ()) -> None:
+        """Show an article with its tags (None: show nothing); suggestions come later."""
         text = article.text if article is not None else ""
         self.article = article
         self.tags = {t.id: t for t in tags if t.id is not None}
-        self.suggestions = list(suggestions)
+        self.suggestions = []
         self.units = TextUnits(text)
         self.offsets = DocumentMap(text)
         self.current_tag = None
         spans = [(("tag", t.id), *self._u16(t.start, t.end), TAG, t.kind) for t in self.tags.values()]
-        spans += [(("suggestion", i), *self._u16(s.start, s.end), SUGGESTION, s.kind)
-                  for i, s in enumerate(self.suggestions)]
         shown = document_text(text)
         self.highlighter.reset(shown, spans)
         self._moving = True
@@ -78,12 +77,18 @@ class ArticleView(QPlainTextEdit):
         return self.offsets.to_document(start), self.offsets.to_document(end)
 
     def put_tag(self, tag: Tag) -> None:
-        """Show a new or changed tag of this article."""
+        """Show a new or changed tag of this article (hiding suggestions it settles)."""
         assert tag.id is not None
         self.tags[tag.id] = tag
         self.highlighter.set_span(("tag", tag.id), *self._u16(tag.start, tag.end), TAG, tag.kind)
         if self.current_tag == tag.id:
             self._mark_current(tag.id)
+        if any(s.kind == tag.kind and s.overlaps(tag.start, tag.end) for s in self.suggestions):
+            self.set_suggestions(self.suggestions)
+
+    def drop_suggestion(self, suggestion: Suggestion) -> None:
+        """Stop showing one suggestion (rejected)."""
+        self.set_suggestions([s for s in self.suggestions if s != suggestion])
 
     def drop_tag(self, tag_id: int) -> None:
         """Stop showing a tag that was removed."""
@@ -92,13 +97,14 @@ class ArticleView(QPlainTextEdit):
         if self.current_tag == tag_id:
             self.set_current_tag(None)
 
-    def set_suggestions(self, suggestions: Sequence[Any]) -> None:
-        """Replace the suggestions shown faintly."""
-        for i in range(len(self.suggestions)):
-            self.highlighter.remove_span(("suggestion", i))
-        self.suggestions = list(suggestions)
-        for i, s in enumerate(self.suggestions):
-            self.highlighter.set_span(("suggestion", i), *self._u16(s.start, s.end), SUGGESTION, s.kind)
+    def set_suggestions(self, suggestions: Sequence[Suggestion]) -> None:
+        """Replace the suggestions shown faintly (those overlapping a tag of their kind are left out)."""
+        old = [("suggestion", i) for i in range(len(self.suggestions))]
+        tagged = _TaggedSpans(self.tags.values())
+        self.suggestions = [s for s in suggestions if not tagged.overlaps(s.kind, s.start, s.end)]
+        new = [(("suggestion", i), *self._u16(s.start, s.end), SUGGESTION, s.kind)
+               for i, s in enumerate(self.suggestions)]
+        self.highlighter.replace_spans(old, new)
 
     # positions in code points ----------------------------------------------------
     def cursor_offset(self) -> int:
@@ -167,6 +173,28 @@ class ArticleView(QPlainTextEdit):
         return _Moving(self)
 
 
+class _TaggedSpans:
+    """Answers "does a tag of this kind overlap this span?" in logarithmic time."""
+
+    def __init__(self, tags: Iterable[Tag]) -> None:
+        by_kind: dict[str, list[tuple[int, int]]] = {}
+        for tag in tags:
+            by_kind.setdefault(tag.kind, []).append((tag.start, tag.end))
+        self._starts: dict[str, list[int]] = {}
+        self._max_end: dict[str, list[int]] = {}
+        for kind, spans in by_kind.items():
+            spans.sort()
+            self._starts[kind] = [s for s, _ in spans]
+            self._max_end[kind] = list(accumulate((e for _, e in spans), max))
+
+    def overlaps(self, kind: str, start: int, end: int) -> bool:
+        starts = self._starts.get(kind)
+        if not starts:
+            return False
+        before = bisect_left(starts, end)  # tags starting before the span ends
+        return before > 0 and self._max_end[kind][before - 1] > start
+
+
 class _Moving:
     def __init__(self, view: ArticleView) -> None:
         self._view = view
@@ -213,8 +241,7 @@ class ReaderPane(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.view, 1)
 
-    def show_article(self, article: Article | None, tags: Sequence[Tag] = (),
-                     suggestions: Sequence[Any] = ()) -> None:
+    def show_article(self, article: Article | None, tags: Sequence[Tag] = ()) -> None:
         """Show an article's details and text."""
         self.header.setText(header_html(article))
-        self.view.show_article(article, tags, suggestions)
+        self.view.show_article(article, tags)

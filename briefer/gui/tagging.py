@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from briefer.errors import BrieferError
-from briefer.gui.commands import AddTag, RemoveTag
+from briefer.gui.commands import AcceptSuggestion, AddTag, RejectSuggestion, RemoveTag
 from briefer.gui.navigation import Navigator
 from briefer.gui.reader import ArticleView
 from briefer.gui.session import Session
@@ -43,8 +43,8 @@ class Tagger:
     def _suggested_attributes(self, kind: str, span: tuple[int, int]) -> dict[str, Any]:
         """Attributes of a suggestion of ``kind`` overlapping ``span`` (a quote's speaker)."""
         for suggestion in self.view.suggestions:
-            if suggestion.kind == kind and suggestion.start < span[1] and span[0] < suggestion.end:
-                return dict(getattr(suggestion, "attributes", {}) or {})
+            if suggestion.kind == kind and suggestion.overlaps(*span):
+                return dict(suggestion.attributes)
         return {}
 
     def tag_as(self, kind: str) -> int | None:
@@ -74,6 +74,29 @@ class Tagger:
         with self.view.moving():
             self.view.move_to(tag.end)
         self.view.set_current_tag(tag.id)
+
+    def accept_suggestion(self) -> int | None:
+        """Accept the suggestion at the cursor (or selected) as a tag; return the tag's id."""
+        article, suggestion = self.view.article, self.navigator.current_suggestion()
+        if article is None or article.id is None or suggestion is None:
+            self._report("No suggestion here: jump to one with s (or Shift and a tag key)")
+            return None
+        return self._push_and_focus(AcceptSuggestion(self.session, article.id, suggestion))
+
+    def reject_suggestion(self) -> None:
+        """Reject the suggestion at the cursor (or selected); it is not proposed again."""
+        article, suggestion = self.view.article, self.navigator.current_suggestion()
+        if article is None or article.id is None or suggestion is None:
+            self._report("No suggestion here to reject")
+            return
+        try:
+            self.session.push(RejectSuggestion(self.session, article.id, suggestion))
+        except BrieferError as exc:
+            self._report(str(exc))
+            return
+        self.view.drop_suggestion(suggestion)
+        with self.view.moving():
+            self.view.move_to(suggestion.end)
 
     def remove_current(self) -> None:
         """Remove the current tag."""

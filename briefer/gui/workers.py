@@ -14,13 +14,17 @@ import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from briefer import suggest
 from briefer.errors import BrieferError, Cancelled
-from briefer.ingest.batch import Outcome, import_paths
 from briefer.model import Changes
 from briefer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from briefer.ingest.batch import Outcome
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +89,8 @@ class ImportJob(QRunnable):
         self.cancelled.set()
 
     def run(self) -> None:
+        from briefer.ingest.batch import import_paths  # the importers load on the first import
+
         report = ImportReport()
         try:
             with Workspace.open(self.workspace) as ws:
@@ -103,6 +109,29 @@ class ImportJob(QRunnable):
             self.signals.failed.emit(f"import failed: {type(exc).__name__}: {exc}")
             return
         self.signals.finished.emit(report)
+
+
+class SuggestJob(QRunnable):
+    """Compute one article's suggestions on a worker thread (its own connection)."""
+
+    def __init__(self, workspace: Path, article_id: int) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.article_id = article_id
+        self.signals = JobSignals()
+
+    def run(self) -> None:
+        try:
+            with Workspace.open(self.workspace, readonly=True) as ws:
+                found = suggest.for_article(ws, self.article_id)
+        except BrieferError as exc:
+            self.signals.failed.emit(str(exc))
+            return
+        except Exception as exc:  # a bug in a suggester must not take the app down
+            log.exception("suggestions failed")
+            self.signals.failed.emit(f"suggestions failed: {type(exc).__name__}: {exc}")
+            return
+        self.signals.finished.emit((self.article_id, found))
 
 
 class Jobs(QObject):
