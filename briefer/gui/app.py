@@ -116,7 +116,10 @@ def run(workspace: Path | None = None, palette: str | None = None,
     app = make_application()
     sys.excepthook = show_crash
     window = create_window(workspace, palette, kinds)
-    window.show()
+    if window.first_start:
+        window.showMaximized()
+    else:
+        window.show()
     window.activateWindow()
     window.view.setFocus(Qt.FocusReason.OtherFocusReason)
     return app.exec()

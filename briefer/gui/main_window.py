@@ -331,11 +331,10 @@ class MainWindow(QMainWindow):
             self.apply_reader_font()
 
     def apply_reader_font(self) -> None:
-        """Use the reader font size from the preferences (0: the application's)."""
+        """Use the reader font size from the preferences (0: a point above the interface's)."""
         size = int(self.settings.get("reader/font_size"))
         font = QFont(self.font())
-        if size > 0:
-            font.setPointSize(size)
+        font.setPointSizeF(size if size > 0 else font.pointSizeF() + 1)
         self.view.setFont(font)
         self.view.highlighter.set_styles(self.session.kinds, self.view.palette())
 
@@ -359,11 +358,12 @@ class MainWindow(QMainWindow):
     def _restore_state(self) -> None:
         screen = self.screen().availableGeometry()
         geometry = self.settings.state("geometry")
-        if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(int(screen.width() * 0.94), int(screen.height() * 0.92))
+        self.first_start = geometry is None or not self.restoreGeometry(geometry)
+        if self.first_start:
+            self.resize(screen.size())  # shown maximised; this is the size to lay out for
         wide = screen.width() >= 1600
         width = self.width() - (int(self.width() * 0.24) if wide else 0)
-        defaults = {self.splitter: [int(width * 0.24), int(width * 0.44), int(width * 0.32)],
+        defaults = {self.splitter: [int(width * 0.26), int(width * 0.43), int(width * 0.31)],
                     self.right: [int(self.height() * 0.5)] * 2}
         for name, widget in (("splitter", self.splitter), ("right", self.right)):
             state = self.settings.state(name)

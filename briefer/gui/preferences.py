@@ -164,7 +164,7 @@ class Preferences(QDialog):
         self.font_size = QSpinBox()
         self.font_size.setAccessibleName("Reader font size")
         self.font_size.setRange(0, 40)
-        self.font_size.setSpecialValueText("Default")
+        self.font_size.setSpecialValueText("Automatic")
         self.font_size.setSuffix(" pt")
         self.font_size.setValue(int(self.settings.get("reader/font_size")))
         form = QFormLayout(page)

@@ -22,7 +22,7 @@ MAX_RECENT = 8
 #: Every preference with its default; the default's type is the value's type.
 DEFAULTS: dict[str, str | int | bool] = {
     "ui/palette": "system",  # system | light | dark
-    "reader/font_size": 0,  # points; 0 = the application font's size
+    "reader/font_size": 0,  # points; 0 = one point above the interface font
     "workspace/last": "",
     "workspace/recent": "",  # newline-separated paths, newest first
     "export/folder": "",
