@@ -118,7 +118,7 @@ def measure_preview(window: object, app: object, brief: int) -> float:
     samples = []
     for i in range(6):
         refreshed: list[float] = []
-        window.preview.refreshed.connect(lambda: refreshed.append(time.perf_counter()))
+        window.preview.refreshed.connect(lambda seen=refreshed: seen.append(time.perf_counter()))
         t0 = time.perf_counter()
         window.session.push(SetBriefFields(window.session, brief, bluf=f"Revision {i}: the front holds."))
         while not refreshed:

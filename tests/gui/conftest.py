@@ -14,6 +14,7 @@ from briefer.gui.main_window import MainWindow
 from briefer.gui.session import Session
 from briefer.gui.settings import Settings
 from briefer.workspace import Workspace
+from tests.gui.helpers import Keys
 
 
 @pytest.fixture(autouse=True)
@@ -24,6 +25,12 @@ def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Non
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
     yield
     apply_palette("system")
+
+
+@pytest.fixture
+def keys(qtbot: QtBot) -> Keys:
+    """Key presses on the focused widget, counted."""
+    return Keys(qtbot)
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import time
 from pathlib import Path
 
 import docx
-import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDropEvent
 from PySide6.QtWidgets import QDialog, QInputDialog
@@ -16,11 +15,6 @@ from briefer.gui.export_dialog import ExportDialog
 from briefer.gui.main_window import MainWindow
 from briefer.gui.preview import DEBOUNCE_MS
 from tests.gui.helpers import Keys, focused_name
-
-
-@pytest.fixture
-def keys(qtbot: QtBot) -> Keys:
-    return Keys(qtbot)
 
 
 def tag_words(window: MainWindow, keys: Keys, words: str, kind_key: str) -> int:

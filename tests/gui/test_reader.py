@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtGui import QColor, QTextCursor
 from pytestqt.qtbot import QtBot
 
@@ -14,11 +13,6 @@ from briefer.model import Article
 from briefer.workspace import Workspace
 from tests.gui.conftest import open_window
 from tests.gui.helpers import Keys
-
-
-@pytest.fixture
-def keys(qtbot: QtBot) -> Keys:
-    return Keys(qtbot)
 
 
 def selected_text(window: MainWindow) -> str:

@@ -19,11 +19,6 @@ def ready(window: MainWindow, qtbot: QtBot) -> MainWindow:
     return window
 
 
-@pytest.fixture
-def keys(qtbot: QtBot) -> Keys:
-    return Keys(qtbot)
-
-
 def selected(window: MainWindow) -> str:
     span = window.view.selection()
     return window.view.units.text[span[0]:span[1]] if span else ""
@@ -74,7 +69,8 @@ def test_reject_is_remembered_and_undone(ready: MainWindow, keys: Keys, qtbot: Q
     qtbot.waitUntil(lambda: figure in [s.text for s in ready.view.suggestions], timeout=20000)
 
 
-def test_tagging_a_selection_over_a_quote_suggestion_prefills_the_speaker(ready: MainWindow, keys: Keys) -> None:
+def test_tagging_a_selection_over_a_quote_suggestion_prefills_the_speaker(ready: MainWindow,
+                                                                          keys: Keys) -> None:
     text = ready.view.units.text
     ready.view.move_to(text.index("Zelensky expressed"))
     keys("i", "q")

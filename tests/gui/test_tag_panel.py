@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from briefer.gui.main_window import MainWindow
 from tests.gui.helpers import Keys, focused_name
-
-
-@pytest.fixture
-def keys(qtbot: QtBot) -> Keys:
-    return Keys(qtbot)
 
 
 def tag_quote(window: MainWindow, keys: Keys) -> int:

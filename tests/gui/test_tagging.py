@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
@@ -12,11 +11,6 @@ from briefer.model import Article
 from briefer.workspace import Workspace
 from tests.gui.conftest import open_window
 from tests.gui.helpers import Keys
-
-
-@pytest.fixture
-def keys(qtbot: QtBot) -> Keys:
-    return Keys(qtbot)
 
 
 def test_kind_key_tags_the_selection_and_highlights_it(window: MainWindow, keys: Keys, qtbot: QtBot) -> None:
