@@ -155,6 +155,7 @@ class BriefComposer(QWidget):
         self.assessment = MarkdownEdit("Assessment")
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Brief parts")
+        self.tabs.tabBar().setAccessibleName("Brief parts: sections, BLUF, assessment, details")
         self.tabs.addTab(self.tree, "Sections")
         self.tabs.addTab(self.bluf, "BLUF")
         self.tabs.addTab(self.assessment, "Assessment")

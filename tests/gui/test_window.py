@@ -76,10 +76,12 @@ def test_layout_persists(qtbot: QtBot, window: MainWindow) -> None:
 
 def test_every_control_is_reachable_by_tab_and_named(window: MainWindow, qtbot: QtBot) -> None:
     qtbot.keyClick(window.view, Qt.Key.Key_Q)  # a current quote: its fields are enabled
+    qtbot.keyClick(window.view, Qt.Key.Key_A)  # and a brief: the composer is enabled
+    window.preview.show()
     qtbot.waitUntil(lambda: window.tags.details.note.isEnabled())
     window.articles.filter.setFocus()
     seen: list[QWidget] = []
-    for _ in range(60):
+    for _ in range(80):
         widget = QApplication.focusWidget()
         if widget in seen:
             break
@@ -89,7 +91,8 @@ def test_every_control_is_reachable_by_tab_and_named(window: MainWindow, qtbot: 
             break
     names = {w.objectName() for w in seen}
     assert {"articleFilter", "articleList", "reader", "tagTree", "field-speaker", "field-role",
-            "tagNote"} <= names
+            "tagNote", "briefItems", "preview"} <= names
+    assert {"Current brief", "New brief"} <= {w.accessibleName() for w in seen}
     unnamed = [w for w in seen if not w.accessibleName()]
     assert unnamed == []
 
