@@ -115,3 +115,4 @@ def test_paste_html_as_new_article(window: MainWindow, qtbot: QtBot) -> None:
     assert article.title == "Grain deal talks"
     assert "Black Sea corridor" in article.text
     assert "<p>" not in article.text
+    QGuiApplication.clipboard().clear()  # the clipboard owns the data: free it while Qt runs
