@@ -11,10 +11,10 @@ import sys
 from collections.abc import Sequence
 
 from briefer import __version__
-from briefer.commands import articles, briefs, suggest, tags
+from briefer.commands import articles, briefs, gui, suggest, tags
 from briefer.errors import BrieferError
 
-COMMAND_GROUPS = (articles, tags, suggest, briefs)
+COMMAND_GROUPS = (articles, tags, suggest, briefs, gui)
 
 
 def build_parser() -> argparse.ArgumentParser:
