@@ -72,10 +72,8 @@ class Numbering:
         """A new numbering instance (restarting at ``start`` on ``level``); its ``numId``."""
         num_id = self._next_num
         self._next_num += 1
-        self._root.append(
-            parse_xml(
-                f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{self._abstract[ordered]}"/>'
-                f'<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>'
-            )
-        )
+        self._root.append(parse_xml(
+            f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{self._abstract[ordered]}"/>'
+            f'<w:lvlOverride w:ilvl="{level}"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>'
+        ))
         return num_id
