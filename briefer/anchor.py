@@ -31,7 +31,9 @@ class Selector:
 def select(text: str, start: int, end: int, context: int = CONTEXT) -> Selector:
     """The quote selector for ``text[start:end]``; raise InvalidInput when out of range."""
     if not 0 <= start < end <= len(text):
-        raise InvalidInput(f"offsets {start}-{end}", f"must satisfy 0 <= start < end <= {len(text)}")
+        raise InvalidInput(
+            f"offsets {start}-{end}", f"must satisfy 0 <= start < end <= {len(text)}"
+        )
     return Selector(text[start:end], text[max(0, start - context) : start], text[end : end + context])
 
 

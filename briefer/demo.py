@@ -53,18 +53,11 @@ def synthetic_brief(
         for n in range(articles):
             count = min(per_article, items - n * per_article)
             lines = [f"{sentences[i % len(sentences)]} [{n}.{i}]." for i in range(max(count, 1))]
-            article_id = ws.articles.add(
-                replace(
-                    base,
-                    text="\n".join(lines),
-                    title=f"{base.title} ({n + 1})",
-                    outlet=f"Outlet {n % 4 + 1}",
-                    author="Staff reporter",
-                    url=f"https://news.example.org/{n + 1}",
-                    published=f"2026-11-{n % 28 + 1:02d}",
-                    grade="ABCDEF"[n % 6],
-                )
-            ).id
+            article_id = ws.articles.add(replace(
+                base, text="\n".join(lines), title=f"{base.title} ({n + 1})", outlet=f"Outlet {n % 4 + 1}",
+                author="Staff reporter", url=f"https://news.example.org/{n + 1}",
+                published=f"2026-11-{n % 28 + 1:02d}", grade="ABCDEF"[n % 6],
+            )).id
             offset = 0
             for i in range(count):
                 kind = _KINDS[i % len(_KINDS)]
@@ -72,11 +65,7 @@ def synthetic_brief(
                 attrs = speaker if kind == "quote" else attributes.get(kind)
                 ws.tags.add(article_id, kind, offset, offset + len(lines[i]) - 1, attributes=attrs)
                 offset += len(lines[i]) + 1
-        brief_id = ws.briefs.new(
-            f"Synthetic brief of {items} items",
-            marking="TLP:GREEN",
-            author="Bench",
-            bluf="A **synthetic** brief.",
-        ).id
+        brief_id = ws.briefs.new(f"Synthetic brief of {items} items", marking="TLP:GREEN",
+                                 author="Bench", bluf="A **synthetic** brief.").id
         ws.briefs.auto_fill(brief_id, layout)
     return brief_id

@@ -178,12 +178,16 @@ class Changes:
     briefs: frozenset[int] = frozenset()
 
     @classmethod
-    def of(cls, *, articles: Any = (), tags: Any = (), briefs: Any = ()) -> Changes:
+    def of(
+        cls, *, articles: Any = (), tags: Any = (), briefs: Any = ()
+    ) -> Changes:
         """Build a change set from any iterables of ids."""
         return cls(_ids(articles), _ids(tags), _ids(briefs))
 
     def __or__(self, other: Changes) -> Changes:
-        return Changes(self.articles | other.articles, self.tags | other.tags, self.briefs | other.briefs)
+        return Changes(
+            self.articles | other.articles, self.tags | other.tags, self.briefs | other.briefs
+        )
 
     def __bool__(self) -> bool:
         return bool(self.articles or self.tags or self.briefs)

@@ -128,7 +128,9 @@ def _error(path: Path, node: yaml.Node | None, reason: str) -> TaxonomyError:
     return TaxonomyError(path, line, reason)
 
 
-def _mapping_value(path: Path, node: yaml.Node | None, key: str, *, required: bool) -> yaml.Node | None:
+def _mapping_value(
+    path: Path, node: yaml.Node | None, key: str, *, required: bool
+) -> yaml.Node | None:
     if not isinstance(node, yaml.MappingNode):
         raise _error(path, node, "expected a mapping")
     for key_node, value_node in node.value:
@@ -187,8 +189,7 @@ def _check_shortcuts(taxonomy: Taxonomy, path: Path) -> None:
     for kind in taxonomy:
         if kind.shortcut in seen:
             raise TaxonomyError(
-                path,
-                None,
+                path, None,
                 f"kinds {seen[kind.shortcut]!r} and {kind.key!r} share shortcut {kind.shortcut!r}",
             )
         seen[kind.shortcut] = kind.key

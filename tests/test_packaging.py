@@ -19,8 +19,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("dist")
     subprocess.run(
         [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(out), str(ROOT)],
-        check=True,
-        capture_output=True,
+        check=True, capture_output=True,
     )
     (built,) = out.glob("briefer-*.whl")
     return built
@@ -31,11 +30,8 @@ def test_wheel_installs_and_finds_its_data(wheel: Path, tmp_path: Path) -> None:
     venv.create(env_dir, with_pip=True)
     bin_dir = env_dir / ("Scripts" if os.name == "nt" else "bin")
     python = bin_dir / "python"
-    subprocess.run(
-        [str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", str(wheel)],
-        check=True,
-        capture_output=True,
-    )
+    subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", str(wheel)],
+                   check=True, capture_output=True)
     # Dependencies come from the test environment; its .pth files (and so the
     # editable checkout) are not processed from a path added this way.
     (purelib,) = (env_dir / "lib").glob("python*/site-packages")
@@ -43,9 +39,8 @@ def test_wheel_installs_and_finds_its_data(wheel: Path, tmp_path: Path) -> None:
 
     run_dir = tmp_path / "elsewhere"
     run_dir.mkdir()
-    version = subprocess.run(
-        [str(bin_dir / "briefer"), "--version"], cwd=run_dir, capture_output=True, text=True, check=True
-    )
+    version = subprocess.run([str(bin_dir / "briefer"), "--version"], cwd=run_dir,
+                             capture_output=True, text=True, check=True)
     assert version.stdout.startswith("briefer ")
     probe = (
         "import briefer, briefer.paths as p, briefer.taxonomy as t\n"
@@ -55,9 +50,8 @@ def test_wheel_installs_and_finds_its_data(wheel: Path, tmp_path: Path) -> None:
         "print(p.templates_dir().is_dir(), p.templates_dir().is_relative_to(p.resources_dir().parent))\n"
         "print(len(t.load()))\n"
     )
-    result = subprocess.run(
-        [str(python), "-c", probe], cwd=run_dir, capture_output=True, text=True, check=True
-    )
+    result = subprocess.run([str(python), "-c", probe], cwd=run_dir, capture_output=True, text=True,
+                            check=True)
     location, resources, templates, kinds = result.stdout.splitlines()
     assert Path(location).is_relative_to(env_dir)
     assert resources == "True True"

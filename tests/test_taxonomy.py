@@ -13,13 +13,8 @@ from briefer.errors import TaxonomyError
 def test_default_kinds_and_shortcuts() -> None:
     kinds = taxonomy.load()
     assert [(k.key, k.shortcut) for k in kinds] == [
-        ("fact", "f"),
-        ("quote", "q"),
-        ("figure", "n"),
-        ("date", "d"),
-        ("person", "p"),
-        ("organisation", "o"),
-        ("location", "l"),
+        ("fact", "f"), ("quote", "q"), ("figure", "n"), ("date", "d"),
+        ("person", "p"), ("organisation", "o"), ("location", "l"),
     ]
     assert kinds["quote"].field_keys() == ("speaker", "role")
     assert kinds["figure"].field_keys() == ("value", "unit")
@@ -53,12 +48,8 @@ def test_user_file_adds_and_overrides_kinds(tmp_path: Path) -> None:
         ("kinds:\n  - key: claim\n    shortcut: cc\n    colour: '#123456'\n", 2, "one printable character"),
         ("kinds:\n  - key: claim\n    shortcut: c\n    colour: red\n", 2, "not #RRGGBB"),
         ("kinds:\n  - key: Claim!\n    shortcut: c\n    colour: '#123456'\n", 2, "lower-case"),
-        (
-            "kinds:\n  - key: claim\n    shortcut: c\n    colour: '#123456'\n    fields:\n"
-            "      - key: x\n        type: blob\n",
-            6,
-            "type must be one of",
-        ),
+        ("kinds:\n  - key: claim\n    shortcut: c\n    colour: '#123456'\n    fields:\n"
+         "      - key: x\n        type: blob\n", 6, "type must be one of"),
     ],
 )
 def test_malformed_user_file_names_file_line_and_problem(

@@ -83,11 +83,8 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 def article_json(article: Article, file: str | None = None) -> dict[str, Any]:
     """The ``extract``/``show`` JSON fields of an article."""
-    return {
-        "file": file if file is not None else article.source_file,
-        **article.metadata(),
-        "text": article.text,
-    }
+    return {"file": file if file is not None else article.source_file, **article.metadata(),
+            "text": article.text}
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -127,24 +124,12 @@ def cmd_list(args: argparse.Namespace) -> int:
     with open_workspace(args.workspace) as ws:
         rows = ws.articles.list()
     if args.json:
-        print_json(
-            [
-                {
-                    "id": r.id,
-                    "title": r.title,
-                    "outlet": r.outlet,
-                    "published": r.published,
-                    "tags": r.tag_count,
-                }
-                for r in rows
-            ]
-        )
+        print_json([{"id": r.id, "title": r.title, "outlet": r.outlet, "published": r.published,
+                     "tags": r.tag_count} for r in rows])
         return 0
     for r in rows:
-        print(
-            f"{r.id:>6}  {r.title[:70]:70}  {(r.outlet or '')[:20]:20}  "
-            f"{(r.published or '')[:10]:10}  {r.tag_count:>4} tags"
-        )
+        print(f"{r.id:>6}  {r.title[:70]:70}  {(r.outlet or '')[:20]:20}  "
+              f"{(r.published or '')[:10]:10}  {r.tag_count:>4} tags")
     return 0
 
 

@@ -83,9 +83,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 def cmd_new(args: argparse.Namespace) -> int:
     resolve(args.template)  # a clear error for a template that does not exist
     with open_workspace(args.workspace) as ws:
-        created = ws.briefs.new(
-            args.title, template=args.template, marking=args.marking, author=args.author, period=args.period
-        )
+        created = ws.briefs.new(args.title, template=args.template, marking=args.marking,
+                                author=args.author, period=args.period)
     if args.json:
         print_json({"id": created.id})
     else:
@@ -110,19 +109,8 @@ def cmd_list(args: argparse.Namespace) -> int:
     with open_workspace(args.workspace) as ws:
         rows = ws.briefs.list()
     if args.json:
-        print_json(
-            [
-                {
-                    "id": r.id,
-                    "title": r.title,
-                    "marking": r.marking,
-                    "template": r.template,
-                    "items": r.item_count,
-                    "updated": r.updated,
-                }
-                for r in rows
-            ]
-        )
+        print_json([{"id": r.id, "title": r.title, "marking": r.marking, "template": r.template,
+                     "items": r.item_count, "updated": r.updated} for r in rows])
         return 0
     for r in rows:
         print(f"{r.id:>6}  {r.title[:60]:60}  {r.marking:16}  {r.template:14}  {r.item_count:>4} items")
@@ -133,27 +121,15 @@ def brief_json(brief: Brief, texts: dict[int, tuple[str, str]]) -> dict[str, Any
     """A brief as ``brief show --json`` prints it (``texts``: tag id → kind, text)."""
     issued = brief.issued or brief.created
     return {
-        "id": brief.id,
-        "title": brief.title,
-        "marking": brief.marking,
-        "dtg": brief.dtg or (format_dtg(issued) if issued else None),
-        "issued": brief.issued,
-        "period": brief.period,
-        "author": brief.author,
-        "template": brief.template,
-        "bluf": brief.bluf,
-        "assessment": brief.assessment,
+        "id": brief.id, "title": brief.title, "marking": brief.marking,
+        "dtg": brief.dtg or (format_dtg(issued) if issued else None), "issued": brief.issued,
+        "period": brief.period, "author": brief.author, "template": brief.template,
+        "bluf": brief.bluf, "assessment": brief.assessment,
         "items": [
-            {
-                "id": i.id,
-                "section": i.section,
-                "position": i.position,
-                "tag": i.tag_id,
-                "kind": texts[i.tag_id][0] if i.tag_id in texts else "note",
-                "text": texts[i.tag_id][1] if i.tag_id in texts else i.text,
-                "credibility": i.credibility,
-                "comment": i.comment,
-            }
+            {"id": i.id, "section": i.section, "position": i.position, "tag": i.tag_id,
+             "kind": texts[i.tag_id][0] if i.tag_id in texts else "note",
+             "text": texts[i.tag_id][1] if i.tag_id in texts else i.text,
+             "credibility": i.credibility, "comment": i.comment}
             for i in brief.items
         ],
     }
@@ -240,9 +216,8 @@ def cmd_render(args: argparse.Namespace) -> int:
     renderer = Renderer()
     try:
         with open_workspace(args.workspace, readonly=True) as ws:
-            path = renderer.export(
-                ws, args.brief, args.format, args.output, args.template, args.reference_doc
-            )
+            path = renderer.export(ws, args.brief, args.format, args.output, args.template,
+                                   args.reference_doc)
     finally:
         renderer.close()
     print(f"Wrote {path}")

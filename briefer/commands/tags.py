@@ -30,16 +30,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--start", type=int, help="start offset (code points)")
     p.add_argument("--end", type=int, help="end offset (code points, exclusive)")
     p.add_argument("--text", help="the exact words to tag, instead of offsets")
-    p.add_argument("--nth", type=positive_int, default=1, help="which occurrence of --text (default 1)")
+    p.add_argument("--nth", type=positive_int, default=1,
+                   help="which occurrence of --text (default 1)")
     p.add_argument("--speaker", help="who said it (quotes)")
-    p.add_argument(
-        "--attr",
-        type=key_value,
-        action="append",
-        default=[],
-        metavar="KEY=VALUE",
-        help="another attribute of the kind (repeatable)",
-    )
+    p.add_argument("--attr", type=key_value, action="append", default=[], metavar="KEY=VALUE",
+                   help="another attribute of the kind (repeatable)")
     p.add_argument("--note", default="", help="an analyst note on the tag")
     p.add_argument("--json", action="store_true", help="print the new tag as JSON")
     p.set_defaults(func=cmd_add)
@@ -80,7 +75,8 @@ def cmd_add(args: argparse.Namespace) -> int:
         attributes["speaker"] = args.speaker
     with open_workspace(args.workspace) as ws:
         start, end = _span(args, ws.articles.text(args.article))
-        created = ws.tags.add(args.article, kind.key, start, end, attributes=attributes, note=args.note)
+        created = ws.tags.add(args.article, kind.key, start, end, attributes=attributes,
+                              note=args.note)
         tag = ws.tags.get(created.id)
     if args.json:
         print_json(tag.to_json())
@@ -104,10 +100,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     for t in tags:
         extra = ", ".join(f"{k}={v}" for k, v in t.attributes.items())
-        print(
-            f"{t.id:>6}  a{t.article_id:<5} {t.kind:12} {t.start:>6}-{t.end:<6} {_excerpt(t)}"
-            + (f"  [{extra}]" if extra else "")
-        )
+        print(f"{t.id:>6}  a{t.article_id:<5} {t.kind:12} {t.start:>6}-{t.end:<6} {_excerpt(t)}"
+              + (f"  [{extra}]" if extra else ""))
     return 0
 
 

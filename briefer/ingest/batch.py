@@ -52,13 +52,8 @@ class Outcome:
 
     def to_json(self) -> dict[str, object]:
         """The command line's JSON object for this file."""
-        return {
-            "file": self.file,
-            "status": self.status,
-            "id": self.id,
-            "title": self.title,
-            "error": self.error,
-        }
+        return {"file": self.file, "status": self.status, "id": self.id,
+                "title": self.title, "error": self.error}
 
 
 def _reason(exc: BaseException) -> str:
@@ -98,7 +93,8 @@ def extract_paths(
                 if not ready:  # starting Python does not count against a file's time
                     worker.call(_ready, timeout=STARTUP_SECONDS, cancelled=cancelled)
                     ready = True
-                article = worker.call(extract_file, path, limits, timeout=limits.seconds, cancelled=cancelled)
+                article = worker.call(extract_file, path, limits, timeout=limits.seconds,
+                                      cancelled=cancelled)
                 result = Extracted(str(path), article=article)
             except (BrieferError, LimitExceeded, RemoteError, OSError, ValueError) as exc:
                 if isinstance(exc, Cancelled):

@@ -56,19 +56,13 @@ def check_container(data: bytes, name: str, limits: Limits) -> None:
         raise ImportFailed(name, f"zip holds {len(members)} files, over the {_MAX_MEMBERS} limit")
     total = sum(member.file_size for member in members)
     if total > limits.max_unpacked_bytes:
-        raise ImportFailed(
-            name,
-            f"zip bomb: unpacks to {human_size(total)}, over the "
-            f"{human_size(limits.max_unpacked_bytes)} limit",
-        )
+        raise ImportFailed(name, f"zip bomb: unpacks to {human_size(total)}, over the "
+                                 f"{human_size(limits.max_unpacked_bytes)} limit")
     for member in members:
         ratio = member.file_size / max(member.compress_size, 1)
         if member.file_size >= _SMALL_MEMBER and ratio > limits.max_ratio:
-            raise ImportFailed(
-                name,
-                f"zip bomb: {member.filename} is compressed {ratio:.0f}:1, "
-                f"over the {limits.max_ratio:g}:1 limit",
-            )
+            raise ImportFailed(name, f"zip bomb: {member.filename} is compressed {ratio:.0f}:1, "
+                                     f"over the {limits.max_ratio:g}:1 limit")
     if MAIN_PART not in {member.filename for member in members}:
         raise ImportFailed(name, f"not a Word document (no {MAIN_PART})")
 
@@ -98,15 +92,8 @@ def blocks(document: Document) -> Iterator[tuple[str, str]]:
 def _open(data: bytes, name: str) -> Document:
     try:
         return docx.Document(io.BytesIO(data))
-    except (
-        PackageNotFoundError,
-        KeyError,
-        ValueError,
-        XMLSyntaxError,
-        zipfile.BadZipFile,
-        zlib.error,
-        EOFError,
-    ) as exc:
+    except (PackageNotFoundError, KeyError, ValueError, XMLSyntaxError, zipfile.BadZipFile,
+            zlib.error, EOFError) as exc:
         raise ImportFailed(name, f"damaged Word file ({type(exc).__name__})") from exc
 
 
@@ -120,11 +107,8 @@ def extract(data: bytes, name: str, limits: Limits) -> Article:
         raise ImportFailed(name, f"damaged Word file ({type(exc).__name__})") from exc
     props = document.core_properties
     title = " ".join((props.title or "").split())
-    if (
-        items
-        and (items[0][0] in _TITLE_STYLES or " ".join(items[0][1].split()) == title)
-        and items[0][0] != "table"
-    ):
+    if items and (items[0][0] in _TITLE_STYLES or " ".join(items[0][1].split()) == title) \
+            and items[0][0] != "table":
         title = title or " ".join(items[0][1].split())
         items = items[1:]
     text = normalize("\n\n".join(text for _, text in items))
@@ -132,10 +116,8 @@ def extract(data: bytes, name: str, limits: Limits) -> Article:
         raise ImportFailed(name, "the document holds no text")
     created = props.created
     return Article(
-        title=title or text.partition("\n")[0][:200],
-        text=text,
+        title=title or text.partition("\n")[0][:200], text=text,
         author=(props.author or "").strip() or None,
         published=created.isoformat() if created else None,
-        language=(props.language or "").strip() or None,
-        format=FORMAT,
+        language=(props.language or "").strip() or None, format=FORMAT,
     )

@@ -33,17 +33,22 @@ _START = re.compile(
     r"<(?:!doctype\s+html|html|head|body|meta|title|link|script|style|div|p|article|section|h[1-6])\b",
     re.IGNORECASE | re.DOTALL,
 )
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_.:-]+)""", re.IGNORECASE)
+_CHARSET = re.compile(
+    rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_.:-]+)""", re.IGNORECASE
+)
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*>")
-_VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
-_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
+_VOID = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()
+)
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
+         (codecs.BOM_UTF16_BE, "utf-16-be"))
 
 
 def _head_text(head: bytes) -> str:
     for bom, encoding in _BOMS:
         if head.startswith(bom):
-            return head[len(bom) :].decode(encoding, errors="ignore")
+            return head[len(bom):].decode(encoding, errors="ignore")
     if head[:2].count(0) == 1:  # UTF-16 without a byte-order mark
         return head.decode("utf-16-le" if head[1] == 0 else "utf-16-be", errors="ignore")
     return head.decode("latin-1")
@@ -76,7 +81,7 @@ def decode_html(data: bytes) -> str:
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data[len(bom) :].decode(encoding, errors="replace")
+            return data[len(bom):].decode(encoding, errors="replace")
     declared = declared_charset(data)
     if declared and declared not in ("utf-8", "utf-16", "utf-16-le", "utf-16-be"):
         try:
@@ -91,7 +96,8 @@ def decode_html(data: bytes) -> str:
 def _parser() -> HTMLParser:
     # The same settings trafilatura parses with: comments and processing
     # instructions would otherwise be taken for content.
-    return HTMLParser(collect_ids=False, default_doctype=False, remove_comments=True, remove_pis=True)
+    return HTMLParser(collect_ids=False, default_doctype=False, remove_comments=True,
+                      remove_pis=True)
 
 
 def flatten(markup: str, max_depth: int = MAX_DEPTH) -> str:
@@ -121,7 +127,7 @@ def flatten(markup: str, max_depth: int = MAX_DEPTH) -> str:
                     del stack[index:]
                     break
         if drop:
-            pieces.append(markup[last : match.start()])
+            pieces.append(markup[last:match.start()])
             last = match.end()
     pieces.append(markup[last:])
     return "".join(pieces)
@@ -157,13 +163,6 @@ def extract(data: bytes, name: str, limits: Limits) -> Article:
     text = normalize(article_text(tree, meta.headlines))
     if not text:
         raise ImportFailed(name, "no article text found in the page")
-    return Article(
-        title=meta.title or text.partition("\n")[0][:200],
-        text=text,
-        author=meta.author,
-        outlet=meta.outlet,
-        url=meta.url,
-        published=meta.published,
-        language=meta.language,
-        format=FORMAT,
-    )
+    return Article(title=meta.title or text.partition("\n")[0][:200], text=text,
+                   author=meta.author, outlet=meta.outlet, url=meta.url,
+                   published=meta.published, language=meta.language, format=FORMAT)

@@ -31,7 +31,8 @@ SUSPICIOUS_SHARE = 0.2
 FALLBACK_GAIN = 2.0
 _LONG_PARAGRAPH = 80
 _BODYISH = re.compile(r"article|body|content|story|entry|post|text", re.IGNORECASE)
-_NOT_BODY = re.compile(r"comment|reply|review|related|teaser|card|promo|footer|sidebar|nav", re.IGNORECASE)
+_NOT_BODY = re.compile(r"comment|reply|review|related|teaser|card|promo|footer|sidebar|nav",
+                       re.IGNORECASE)
 _MIN_SPLIT_TEXT = 200
 _MAX_GAP_TEXT = 150
 _WORD = re.compile(r"\w+")
@@ -81,7 +82,8 @@ def join_split_bodies(tree: HtmlElement) -> int:
     groups: dict[tuple[str, str], list[HtmlElement]] = {}
     for element in tree.iter("div", "section", "article"):
         cls = element.get("class") or ""
-        if _BODYISH.search(cls) and not _NOT_BODY.search(cls) and _paragraph_text(element) >= _MIN_SPLIT_TEXT:
+        if _BODYISH.search(cls) and not _NOT_BODY.search(cls) and \
+                _paragraph_text(element) >= _MIN_SPLIT_TEXT:
             groups.setdefault((element.tag, cls), []).append(element)
     moved = 0
     for members in groups.values():
@@ -101,9 +103,8 @@ def _long_paragraph_text(tree: HtmlElement) -> int:
 
 
 def _trafilatura(tree: HtmlElement) -> str:
-    document = bare_extraction(
-        tree, favor_precision=True, include_comments=False, include_tables=True, with_metadata=False
-    )
+    document = bare_extraction(tree, favor_precision=True, include_comments=False,
+                               include_tables=True, with_metadata=False)
     return (document.text or "") if document is not None else ""
 
 

@@ -29,37 +29,16 @@ _MAX_JSON = 200_000
 _MIN_YEAR = 1990
 
 _DATE_KEYS = (
-    "article:published_time",
-    "og:article:published_time",
-    "datepublished",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "publish_date",
-    "parsely-pub-date",
-    "sailthru.date",
-    "dc.date.issued",
-    "dc.date",
-    "dcterms.created",
-    "dcterms.date",
-    "date",
-    "og:published_time",
-    "article.published",
-    "originalpublicationdate",
-    "datecreated",
-    "article:modified_time",
+    "article:published_time", "og:article:published_time", "datepublished", "pubdate",
+    "publishdate", "publish-date", "publish_date", "parsely-pub-date", "sailthru.date",
+    "dc.date.issued", "dc.date", "dcterms.created", "dcterms.date", "date", "og:published_time",
+    "article.published", "originalpublicationdate", "datecreated", "article:modified_time",
     "datemodified",
 )
-_AUTHOR_KEYS = (
-    "author",
-    "article:author",
-    "parsely-author",
-    "sailthru.author",
-    "dc.creator",
-    "byl",
-    "twitter:creator",
-)
-_OUTLET_KEYS = ("og:site_name", "application-name", "publisher", "dc.publisher", "twitter:site")
+_AUTHOR_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
+                "byl", "twitter:creator")
+_OUTLET_KEYS = ("og:site_name", "application-name", "publisher", "dc.publisher",
+                "twitter:site")
 _LANGUAGE_KEYS = ("content-language", "og:locale", "dc.language", "language", "inlanguage")
 
 
@@ -260,12 +239,8 @@ def _byline(tree: HtmlElement) -> str | None:
 
 
 def _language(tree: HtmlElement, tags: dict[str, str], ld: dict[str, Any]) -> str | None:
-    for value in (
-        tree.get("lang"),
-        tree.get("xml:lang"),
-        ld.get("inLanguage"),
-        *(tags.get(key) for key in _LANGUAGE_KEYS),
-    ):
+    for value in (tree.get("lang"), tree.get("xml:lang"), ld.get("inLanguage"),
+                  *(tags.get(key) for key in _LANGUAGE_KEYS)):
         if isinstance(value, str):
             code = value.strip().replace("_", "-").split(",")[0].strip()
             if _LANGUAGE.match(code.lower()):
@@ -285,63 +260,31 @@ def page_metadata(tree: HtmlElement) -> PageMeta:
     """Everything the page says about its article (all fields optional)."""
     tags = _meta_tags(tree)
     ld = _json_ld(tree)
-    canonical = next(
-        (
-            clean(link.get("href"))
-            for link in tree.iter("link")
-            if "canonical" in (link.get("rel") or "").lower().split()
-        ),
-        None,
-    )
+    canonical = next((clean(link.get("href")) for link in tree.iter("link")
+                      if "canonical" in (link.get("rel") or "").lower().split()), None)
     entity = ld.get("mainEntityOfPage")
-    url = next(
-        (
-            u
-            for u in (
-                canonical,
-                tags.get("og:url"),
-                ld.get("url"),
-                entity.get("@id") if isinstance(entity, dict) else entity,
-            )
-            if isinstance(u, str) and u.startswith(("http://", "https://"))
-        ),
-        None,
-    )
+    url = next((u for u in (canonical, tags.get("og:url"), ld.get("url"),
+                            entity.get("@id") if isinstance(entity, dict) else entity)
+                if isinstance(u, str) and u.startswith(("http://", "https://"))), None)
     publisher = _names(ld.get("publisher"))
     outlet = _first(*_tag_values(tags, _OUTLET_KEYS), *publisher)
     sites = [s for s in (outlet, *publisher, _site_from_url(url)) if s]
-    page_titles = [
-        t
-        for t in (
-            tags.get("og:title"),
-            clean(tree.findtext(".//title")),
-            tags.get("twitter:title"),
-            _first(ld.get("headline")),
-        )
-        if t
-    ]
+    page_titles = [t for t in (tags.get("og:title"), clean(tree.findtext(".//title")),
+                               tags.get("twitter:title"), _first(ld.get("headline"))) if t]
     h1s = _h1s(tree)
     authors = [a for a in _names(ld.get("author")) if not _is_url(a)]
-    author = (
-        ", ".join(dict.fromkeys(authors))
-        if authors
-        else (_first(*_tag_values(tags, _AUTHOR_KEYS)) or _byline(tree))
-    )
+    author = ", ".join(dict.fromkeys(authors)) if authors else (
+        _first(*_tag_values(tags, _AUTHOR_KEYS)) or _byline(tree))
     author = _BYLINE_PREFIX.sub("", author) if author else None
     published = iso_date(_first(ld.get("datePublished"), ld.get("dateCreated")))
     published = published or next(filter(None, (iso_date(tags.get(k)) for k in _DATE_KEYS)), None)
-    published = published or iso_date(
-        next((t.get("datetime") for t in tree.iter("time") if t.get("datetime")), None)
-    )
+    published = published or iso_date(next((t.get("datetime") for t in tree.iter("time")
+                                             if t.get("datetime")), None))
     if published is None:
         published = find_date(tree, extensive_search=False, original_date=True, url=url)
     title = choose_title(page_titles, h1s, sites)
     return PageMeta(
-        title=title,
-        author=author,
-        outlet=outlet,
-        url=url,
-        published=published,
+        title=title, author=author, outlet=outlet, url=url, published=published,
         language=_language(tree, tags, ld),
         headlines=tuple(dict.fromkeys(t for t in (title, *h1s[:2], *page_titles) if t)),
     )

@@ -29,14 +29,9 @@ FORMAT = "markdown"
 EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd")
 #: Front matter larger than this is refused (it is metadata, not a document).
 MAX_FRONT_MATTER = 64 * 1024
-_FIELDS = {
-    "title": ("title",),
-    "author": ("author", "authors", "byline"),
-    "outlet": ("outlet", "source", "publisher", "site"),
-    "url": ("url", "link", "canonical"),
-    "published": ("published", "date", "pubdate"),
-    "language": ("language", "lang"),
-}
+_FIELDS = {"title": ("title",), "author": ("author", "authors", "byline"),
+           "outlet": ("outlet", "source", "publisher", "site"), "url": ("url", "link", "canonical"),
+           "published": ("published", "date", "pubdate"), "language": ("language", "lang")}
 _LOOKS_MARKDOWN = re.compile(
     r"\A(?:\ufeff)?---\s*\n|^#{1,6}\s+\S|^\S.*\n(?:=+|-+)\s*$|\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*",
     re.MULTILINE,
@@ -56,11 +51,8 @@ def sniff(head: bytes) -> bool:
 
 
 def _parser() -> MarkdownIt:
-    return (
-        MarkdownIt("commonmark", {"typographer": False})
-        .enable(["table", "strikethrough"])
-        .use(front_matter_plugin)
-    )
+    return (MarkdownIt("commonmark", {"typographer": False})
+            .enable(["table", "strikethrough"]).use(front_matter_plugin))
 
 
 def _inline(token: Token) -> str:
@@ -201,12 +193,7 @@ def extract(data: bytes, name: str, limits: Limits) -> Article:
     if not text:
         raise ImportFailed(name, "the file holds no text")
     return Article(
-        title=title or text.partition("\n")[0][:200],
-        text=text,
-        author=_value(meta, "author"),
-        outlet=_value(meta, "outlet"),
-        url=_value(meta, "url"),
-        published=_value(meta, "published"),
-        language=_value(meta, "language"),
-        format=FORMAT,
+        title=title or text.partition("\n")[0][:200], text=text,
+        author=_value(meta, "author"), outlet=_value(meta, "outlet"), url=_value(meta, "url"),
+        published=_value(meta, "published"), language=_value(meta, "language"), format=FORMAT,
     )

@@ -15,31 +15,13 @@ from charset_normalizer import from_bytes
 
 #: Encodings a news article plausibly comes in when it is not UTF-8 or UTF-16.
 PLAUSIBLE_ENCODINGS = (
-    "cp1251",
-    "koi8_r",
-    "koi8_u",
-    "cp1252",
-    "iso8859_1",
-    "iso8859_15",
-    "cp1250",
-    "iso8859_2",
-    "cp1253",
-    "cp1254",
-    "cp1257",
-    "iso8859_5",
-    "mac_cyrillic",
-    "cp866",
-    "gb18030",
-    "big5",
-    "shift_jis",
-    "euc_jp",
-    "euc_kr",
+    "cp1251", "koi8_r", "koi8_u", "cp1252", "iso8859_1", "iso8859_15", "cp1250",
+    "iso8859_2", "cp1253", "cp1254", "cp1257", "iso8859_5", "mac_cyrillic", "cp866",
+    "gb18030", "big5", "shift_jis", "euc_jp", "euc_kr",
 )
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32-le"),
-    (codecs.BOM_UTF32_BE, "utf-32-be"),
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _ILLEGAL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
@@ -92,7 +74,7 @@ def decode(data: bytes) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom) :].decode(encoding), encoding
+                return data[len(bom):].decode(encoding), encoding
             except UnicodeDecodeError as exc:
                 raise UndecodableError(f"invalid {encoding} after its byte-order mark") from exc
     utf16 = _utf16_without_bom(data[:8192])

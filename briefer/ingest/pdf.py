@@ -75,11 +75,8 @@ class _PageLines:
 def paragraphs(lines: list[_Line]) -> list[str]:
     """Join printed lines into paragraphs by their spacing and font size."""
     lines = [line for line in lines if line.text.strip() and not _PAGE_NUMBER.match(line.text.strip())]
-    gaps = [
-        a.y - b.y
-        for a, b in zip(lines, lines[1:], strict=False)
-        if a.y is not None and b.y is not None and a.y > b.y
-    ]
+    gaps = [a.y - b.y for a, b in zip(lines, lines[1:], strict=False)
+            if a.y is not None and b.y is not None and a.y > b.y]
     spacing = statistics.median(gaps) if gaps else 0.0
     result: list[list[str]] = []
     previous: _Line | None = None
@@ -114,9 +111,8 @@ def pdf_date(raw: object) -> str | None:
         return None
     year, month, day, hour, minute, second, zone, zh, zm = match.groups()
     try:
-        value = datetime(
-            int(year), int(month or 1), int(day or 1), int(hour or 0), int(minute or 0), int(second or 0)
-        )
+        value = datetime(int(year), int(month or 1), int(day or 1), int(hour or 0),
+                         int(minute or 0), int(second or 0))
     except ValueError:
         return None
     if hour is None:
@@ -171,19 +167,12 @@ def _read(data: bytes, name: str, limits: Limits) -> Article:
     if title is not None and _FILE_TITLE.search(title):
         title = None  # "Microsoft Word - draft.docx" names a file, not the article
     first = found[0]
-    if len(found) > 1 and (
-        first == title or (title is None and len(first) <= _TITLE_MAX and not _SENTENCE_END.search(first))
-    ):
+    if len(found) > 1 and (first == title or (
+            title is None and len(first) <= _TITLE_MAX and not _SENTENCE_END.search(first))):
         title, found = first, found[1:]
     text = normalize("\n\n".join(found))
-    return Article(
-        title=title or text.partition("\n")[0][:200],
-        text=text,
-        author=author,
-        published=published,
-        language=language,
-        format=FORMAT,
-    )
+    return Article(title=title or text.partition("\n")[0][:200], text=text, author=author,
+                   published=published, language=language, format=FORMAT)
 
 
 def extract(data: bytes, name: str, limits: Limits) -> Article:

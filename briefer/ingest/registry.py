@@ -67,7 +67,9 @@ def read_file(path: Path, limits: Limits) -> bytes:
     if path.is_dir():
         raise ImportFailed(path, "is a folder")
     if size > limits.max_bytes:
-        raise ImportFailed(path, f"file is {human_size(size)}, over the {human_size(limits.max_bytes)} limit")
+        raise ImportFailed(
+            path, f"file is {human_size(size)}, over the {human_size(limits.max_bytes)} limit"
+        )
     if size == 0:
         raise ImportFailed(path, "the file is empty")
     try:

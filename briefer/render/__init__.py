@@ -25,14 +25,6 @@ from briefer.render.templates import (
 )
 
 __all__ = [
-    "FORMATS",
-    "Rendered",
-    "Renderer",
-    "Template",
-    "TemplateRef",
-    "export",
-    "find_templates",
-    "load_template",
-    "render_brief",
-    "user_templates_dir",
+    "FORMATS", "Rendered", "Renderer", "Template", "TemplateRef", "export", "find_templates",
+    "load_template", "render_brief", "user_templates_dir",
 ]

@@ -64,11 +64,7 @@ class Renderer:
         context = build_context(ws, brief_id, chosen)
         try:
             marked = self._worker.call(
-                render_markdown,
-                chosen.body,
-                str(chosen.path),
-                context,
-                MAX_OUTPUT_CHARS,
+                render_markdown, chosen.body, str(chosen.path), context, MAX_OUTPUT_CHARS,
                 timeout=self._timeout,
             )
         except LimitExceeded as exc:
@@ -86,13 +82,8 @@ class Renderer:
         return Rendered(strip_comments(marked), html.document(tree, brief.title), tree, brief, chosen)
 
     def export(
-        self,
-        ws: Workspace,
-        brief_id: int,
-        fmt: str,
-        path: str | Path,
-        template: str | Path | Template | None = None,
-        reference_doc: str | Path | None = None,
+        self, ws: Workspace, brief_id: int, fmt: str, path: str | Path,
+        template: str | Path | Template | None = None, reference_doc: str | Path | None = None,
     ) -> Path:
         """Write the brief as ``md``, ``html`` or ``docx`` to ``path`` (atomically)."""
         if fmt not in FORMATS:
@@ -121,14 +112,9 @@ def doc_meta(rendered: Rendered) -> DocMeta:
     created = parse_iso(brief.issued or brief.created or "1970-01-01T00:00:00Z")
     modified = parse_iso(brief.updated or brief.issued or "1970-01-01T00:00:00Z")
     return DocMeta(
-        title=brief.title,
-        author=brief.author,
-        marking=brief.marking,
-        created=created,
-        modified=max(created, modified),
-        header_marking=settings.header_marking,
-        footer_marking=settings.footer_marking,
-        comments=settings.comments,
+        title=brief.title, author=brief.author, marking=brief.marking, created=created,
+        modified=max(created, modified), header_marking=settings.header_marking,
+        footer_marking=settings.footer_marking, comments=settings.comments,
     )
 
 
@@ -150,12 +136,8 @@ def render_brief(ws: Workspace, brief_id: int, template: str | Path | Template |
 
 
 def export(
-    ws: Workspace,
-    brief_id: int,
-    fmt: str,
-    path: str | Path,
-    template: str | Path | Template | None = None,
-    reference_doc: str | Path | None = None,
+    ws: Workspace, brief_id: int, fmt: str, path: str | Path,
+    template: str | Path | Template | None = None, reference_doc: str | Path | None = None,
 ) -> Path:
     """Export a brief as ``md``, ``html`` or ``docx`` with the shared renderer."""
     with _lock:

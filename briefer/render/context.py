@@ -36,15 +36,9 @@ def _sentence(text: str, start: int, end: int) -> tuple[str, str]:
 
 def _source(number: int, article: Article) -> dict[str, Any]:
     return {
-        "number": number,
-        "id": article.id,
-        "title": article.title,
-        "outlet": article.outlet,
-        "author": article.author,
-        "date": (article.published or "")[:10] or None,
-        "published": article.published,
-        "url": article.url,
-        "grade": article.grade,
+        "number": number, "id": article.id, "title": article.title, "outlet": article.outlet,
+        "author": article.author, "date": (article.published or "")[:10] or None,
+        "published": article.published, "url": article.url, "grade": article.grade,
     }
 
 
@@ -72,20 +66,9 @@ class _Builder:
     def item(self, item: BriefItem) -> dict[str, Any]:
         credibility = item.credibility
         base: dict[str, Any] = {
-            "id": item.id,
-            "section": item.section,
-            "tag_id": item.tag_id,
-            "credibility": credibility,
-            "comment": item.comment,
-            "note": "",
-            "attributes": {},
-            "speaker": None,
-            "role": None,
-            "before": "",
-            "after": "",
-            "article_id": None,
-            "citation": None,
-            "source": None,
+            "id": item.id, "section": item.section, "tag_id": item.tag_id, "credibility": credibility,
+            "comment": item.comment, "note": "", "attributes": {}, "speaker": None, "role": None,
+            "before": "", "after": "", "article_id": None, "citation": None, "source": None,
             "reliability": None,
         }
         tag = self.tags.get(item.tag_id) if item.tag_id is not None else None
@@ -97,19 +80,10 @@ class _Builder:
         reliability = source["grade"]
         attributes = dict(tag.attributes)
         return {
-            **base,
-            "kind": tag.kind,
-            "text": tag.exact,
-            "note": tag.note,
-            "attributes": attributes,
-            "speaker": attributes.get("speaker"),
-            "role": attributes.get("role"),
-            "before": before,
-            "after": after,
-            "article_id": tag.article_id,
-            "citation": source["number"],
-            "source": source,
-            "reliability": reliability,
+            **base, "kind": tag.kind, "text": tag.exact, "note": tag.note, "attributes": attributes,
+            "speaker": attributes.get("speaker"), "role": attributes.get("role"),
+            "before": before, "after": after, "article_id": tag.article_id,
+            "citation": source["number"], "source": source, "reliability": reliability,
             "grade": f"{reliability or ''}{credibility or ''}",
         }
 
@@ -139,16 +113,10 @@ def _index_entries(builder: _Builder, items: list[dict[str, Any]]) -> list[dict[
     """Items plus the person/organisation/place/date tags of every cited article."""
     in_brief = {i["tag_id"] for i in items}
     extra = [
-        {
-            "kind": t.kind,
-            "text": t.exact,
-            "speaker": t.attributes.get("speaker"),
-            "citation": builder.sources[t.article_id]["number"],
-            "attributes": dict(t.attributes),
-        }
+        {"kind": t.kind, "text": t.exact, "speaker": t.attributes.get("speaker"),
+         "citation": builder.sources[t.article_id]["number"], "attributes": dict(t.attributes)}
         for t in builder.all_tags
-        if t.article_id in builder.sources
-        and t.id not in in_brief
+        if t.article_id in builder.sources and t.id not in in_brief
         and (t.kind in _INDEX_KINDS or t.attributes.get("speaker"))
     ]
     return items + extra
@@ -172,9 +140,8 @@ def _index(items: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
                 entry["citations"].append(item["citation"])
             if index == "dates":
                 entry["iso"] = entry["iso"] or item["attributes"].get("iso")
-    result = {
-        name: sorted(entries.values(), key=lambda e: e["name"].casefold()) for name, entries in found.items()
-    }
+    result = {name: sorted(entries.values(), key=lambda e: e["name"].casefold())
+              for name, entries in found.items()}
     result["dates"].sort(key=lambda e: (e["iso"] or "9999", e["name"].casefold()))
     return result
 
@@ -194,19 +161,11 @@ def build_context(ws: Workspace, brief_id: int, template: Template) -> dict[str,
     issued = brief.issued or brief.created or ""
     return {
         "brief": {
-            "id": brief.id,
-            "title": brief.title,
-            "marking": brief.marking,
-            "tlp": is_tlp(brief.marking),
-            "dtg": brief.dtg or (format_dtg(issued) if issued else ""),
-            "issued": issued,
-            "period": brief.period,
-            "author": brief.author,
-            "template": brief.template,
-            "bluf": Markdown(brief.bluf),
-            "assessment": Markdown(brief.assessment),
-            "created": brief.created,
-            "updated": brief.updated,
+            "id": brief.id, "title": brief.title, "marking": brief.marking, "tlp": is_tlp(brief.marking),
+            "dtg": brief.dtg or (format_dtg(issued) if issued else ""), "issued": issued,
+            "period": brief.period, "author": brief.author, "template": brief.template,
+            "bluf": Markdown(brief.bluf), "assessment": Markdown(brief.assessment),
+            "created": brief.created, "updated": brief.updated,
         },
         "template": {"name": template.name, "description": template.description},
         "sections": sections,

@@ -27,16 +27,8 @@ COMMENT_RE = re.compile(f"{COMMENT_OPEN}([0-9a-f]*){COMMENT_CLOSE}")
 _DROP_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff\ue000\ue001]")
 _SPACE_RE = re.compile("[ \t\n\r\f\v\x85\u2028\u2029]+")
 _ALWAYS = {
-    "\\": "\\\\",
-    "`": "\\`",
-    "*": "\\*",
-    "_": "\\_",
-    "[": "\\[",
-    "]": "\\]",
-    "|": "\\|",
-    "#": "\\#",
-    "<": "&lt;",
-    ">": "&gt;",
+    "\\": "\\\\", "`": "\\`", "*": "\\*", "_": "\\_", "[": "\\[", "]": "\\]", "|": "\\|",
+    "#": "\\#", "<": "&lt;", ">": "&gt;",
 }
 _ALWAYS_RE = re.compile("[" + re.escape("".join(_ALWAYS)) + "]|&(?=#?[0-9A-Za-z]+;)")
 _LEADING = {"-": "\\-", "+": "\\+", "=": "&#61;", "~": "&#126;"}
@@ -120,35 +112,10 @@ class Source(str):
 
 
 for _name in (
-    "__add__",
-    "__getitem__",
-    "__mod__",
-    "__mul__",
-    "__rmul__",
-    "capitalize",
-    "casefold",
-    "center",
-    "expandtabs",
-    "join",
-    "ljust",
-    "lower",
-    "lstrip",
-    "partition",
-    "removeprefix",
-    "removesuffix",
-    "replace",
-    "rjust",
-    "rpartition",
-    "rsplit",
-    "rstrip",
-    "split",
-    "splitlines",
-    "strip",
-    "swapcase",
-    "title",
-    "translate",
-    "upper",
-    "zfill",
+    "__add__", "__getitem__", "__mod__", "__mul__", "__rmul__", "capitalize", "casefold", "center",
+    "expandtabs", "join", "ljust", "lower", "lstrip", "partition", "removeprefix", "removesuffix",
+    "replace", "rjust", "rpartition", "rsplit", "rstrip", "split", "splitlines", "strip", "swapcase",
+    "title", "translate", "upper", "zfill",
 ):
     setattr(Source, _name, _keep(getattr(str, _name)))
 

@@ -117,16 +117,7 @@ def reference(source: Mapping[str, Any]) -> Markup:
 
 
 FILTERS: dict[str, Callable[..., Any]] = {
-    "cite": cite,
-    "dtg": dtg,
-    "grade": grade,
-    "date": date,
-    "md": md,
-    "join_names": join_names,
-    "plural": plural,
-    "comment": comment,
-    "number": number,
-    "quote": quote,
-    "link": link,
-    "reference": reference,
+    "cite": cite, "dtg": dtg, "grade": grade, "date": date, "md": md, "join_names": join_names,
+    "plural": plural, "comment": comment, "number": number, "quote": quote,
+    "link": link, "reference": reference,
 }

@@ -22,44 +22,13 @@ from briefer.render.escape import strip_comments
 from briefer.render.tree import Tree, parser
 
 TAGS = {
-    "a",
-    "b",
-    "blockquote",
-    "br",
-    "code",
-    "em",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "hr",
-    "i",
-    "li",
-    "ol",
-    "p",
-    "pre",
-    "section",
-    "strong",
-    "sup",
-    "table",
-    "tbody",
-    "td",
-    "th",
-    "thead",
-    "tr",
-    "ul",
+    "a", "b", "blockquote", "br", "code", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i",
+    "li", "ol", "p", "pre", "section", "strong", "sup", "table", "tbody", "td", "th", "thead",
+    "tr", "ul",
 }
 ATTRIBUTES = {
-    "a": {"href", "id", "class"},
-    "li": {"id", "class"},
-    "ol": {"start", "class"},
-    "section": {"class"},
-    "sup": {"class"},
-    "hr": {"class"},
-    "td": {"style"},
-    "th": {"style"},
+    "a": {"href", "id", "class"}, "li": {"id", "class"}, "ol": {"start", "class"},
+    "section": {"class"}, "sup": {"class"}, "hr": {"class"}, "td": {"style"}, "th": {"style"},
 }
 STYLE = """
 body { font-family: "DejaVu Sans", Arial, sans-serif; max-width: 48em; margin: 1em auto;
@@ -88,8 +57,7 @@ def _renderer() -> RendererHTML:
     original = parser().renderer
     renderer = copy.copy(original)
     renderer.rules = {
-        name: types.MethodType(rule.__func__, renderer)
-        if getattr(rule, "__self__", None) is original
+        name: types.MethodType(rule.__func__, renderer) if getattr(rule, "__self__", None) is original
         else rule
         for name, rule in original.rules.items()
     }
@@ -109,19 +77,15 @@ def fragment(tree: Tree) -> str:
     """The body of the preview: sanitised HTML of the parsed Markdown."""
     raw = _renderer().render(tree.tokens, parser().options, tree.env)
     return nh3.clean(
-        raw,
-        tags=TAGS,
-        attributes=ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
-        filter_style_properties={"text-align"},
-        link_rel="noopener noreferrer",
+        raw, tags=TAGS, attributes=ATTRIBUTES, url_schemes={"http", "https", "mailto"},
+        filter_style_properties={"text-align"}, link_rel="noopener noreferrer",
     )
 
 
 def document(tree: Tree, title: str) -> str:
     """A standalone HTML page of the preview (what ``--format html`` writes)."""
     return (
-        '<!DOCTYPE html>\n<html>\n<head>\n<meta charset="utf-8">\n'
+        "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
         f"<title>{html.escape(strip_comments(title))}</title>\n<style>{STYLE}</style>\n"
         f"</head>\n<body>\n{fragment(tree)}</body>\n</html>\n"
     )

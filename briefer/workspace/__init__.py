@@ -19,14 +19,7 @@ from briefer.workspace.store import SUFFIX, Clock, Store, connect, utc_now
 from briefer.workspace.tags import Removed, Tags
 
 __all__ = [
-    "GRADES",
-    "SCHEMA_VERSION",
-    "SUFFIX",
-    "Rejection",
-    "Removed",
-    "Workspace",
-    "fts_query",
-    "section_for",
+    "GRADES", "SCHEMA_VERSION", "SUFFIX", "Rejection", "Removed", "Workspace", "fts_query", "section_for",
 ]
 
 

@@ -11,25 +11,18 @@ from briefer.workspace.store import Store
 
 GRADES = ("A", "B", "C", "D", "E", "F")
 _COLUMNS = (
-    "id, title, author, outlet, url, published, language, format, source_file, text, imported_at, grade"
+    "id, title, author, outlet, url, published, language, format, source_file, "
+    "text, imported_at, grade"
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
 def _article(row: sqlite3.Row) -> Article:
     return Article(
-        id=row["id"],
-        title=row["title"],
-        text=row["text"],
-        author=row["author"],
-        outlet=row["outlet"],
-        url=row["url"],
-        published=row["published"],
-        language=row["language"],
-        format=row["format"],
-        source_file=row["source_file"],
-        imported_at=row["imported_at"],
-        grade=row["grade"],
+        id=row["id"], title=row["title"], text=row["text"], author=row["author"],
+        outlet=row["outlet"], url=row["url"], published=row["published"],
+        language=row["language"], format=row["format"], source_file=row["source_file"],
+        imported_at=row["imported_at"], grade=row["grade"],
     )
 
 
@@ -68,18 +61,9 @@ class Articles:
                 " source_file, sha256, text, imported_at, grade)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    article.title,
-                    article.author,
-                    article.outlet,
-                    article.url,
-                    article.published,
-                    article.language,
-                    article.format,
-                    article.source_file,
-                    digest,
-                    article.text,
-                    article.imported_at or self._store.now(),
-                    article.grade,
+                    article.title, article.author, article.outlet, article.url,
+                    article.published, article.language, article.format, article.source_file,
+                    digest, article.text, article.imported_at or self._store.now(), article.grade,
                 ),
             )
             new_id = int(cur.lastrowid or 0)
@@ -109,9 +93,8 @@ class Articles:
             " FROM articles a ORDER BY a.id DESC"
         )
         return [
-            ArticleSummary(
-                r["id"], r["title"], r["outlet"], r["published"], r["tag_count"], r["format"], r["grade"]
-            )
+            ArticleSummary(r["id"], r["title"], r["outlet"], r["published"], r["tag_count"],
+                           r["format"], r["grade"])
             for r in rows
         ]
 

@@ -38,14 +38,8 @@ _UNSET: Any = object()
 
 def _item(row: sqlite3.Row) -> BriefItem:
     return BriefItem(
-        id=row["id"],
-        brief_id=row["brief_id"],
-        section=row["section"],
-        position=row["position"],
-        tag_id=row["tag_id"],
-        text=row["text"],
-        credibility=row["credibility"],
-        comment=row["comment"],
+        id=row["id"], brief_id=row["brief_id"], section=row["section"], position=row["position"],
+        tag_id=row["tag_id"], text=row["text"], credibility=row["credibility"], comment=row["comment"],
     )
 
 
@@ -123,7 +117,8 @@ class Briefs:
         items = tuple(
             _item(r)
             for r in conn.execute(
-                f"SELECT {_ITEM_COLUMNS} FROM brief_items WHERE brief_id = ? ORDER BY section, position, id",
+                f"SELECT {_ITEM_COLUMNS} FROM brief_items WHERE brief_id = ?"
+                " ORDER BY section, position, id",
                 (brief_id,),
             )
         )
@@ -282,16 +277,8 @@ class Briefs:
             self._check_brief(conn, item.brief_id)
             conn.execute(
                 f"INSERT INTO brief_items ({_ITEM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    item.id,
-                    item.brief_id,
-                    item.section,
-                    -1,
-                    item.tag_id,
-                    item.text,
-                    item.credibility,
-                    item.comment,
-                ),
+                (item.id, item.brief_id, item.section, -1, item.tag_id, item.text,
+                 item.credibility, item.comment),
             )
             assert item.id is not None
             self._place(conn, item.brief_id, item.section, [item.id], item.position)
@@ -346,12 +333,7 @@ class Briefs:
         return str(row[0])
 
     def _insert(
-        self,
-        conn: sqlite3.Connection,
-        brief_id: int,
-        section: str,
-        *,
-        tag_id: int | None = None,
+        self, conn: sqlite3.Connection, brief_id: int, section: str, *, tag_id: int | None = None,
         text: str = "",
     ) -> int:
         cur = conn.execute(

@@ -27,17 +27,9 @@ class Removed:
 
 def _tag(row: sqlite3.Row) -> Tag:
     return Tag(
-        id=row["id"],
-        article_id=row["article_id"],
-        kind=row["kind"],
-        start=row["start"],
-        end=row["end"],
-        exact=row["exact"],
-        prefix=row["prefix"],
-        suffix=row["suffix"],
-        attributes=json.loads(row["attributes"]),
-        note=row["note"],
-        created=row["created"],
+        id=row["id"], article_id=row["article_id"], kind=row["kind"], start=row["start"],
+        end=row["end"], exact=row["exact"], prefix=row["prefix"], suffix=row["suffix"],
+        attributes=json.loads(row["attributes"]), note=row["note"], created=row["created"],
         updated=row["updated"],
     )
 
@@ -87,24 +79,15 @@ class Tags:
                 raise NotFound(f"article {article_id}", "no such article in this workspace")
             sel = select(row[0], start, end)
             if exact is not None and exact != sel.exact:
-                raise InvalidInput(f"offsets {start}-{end}", f"hold {sel.exact[:40]!r}, not {exact[:40]!r}")
+                raise InvalidInput(
+                    f"offsets {start}-{end}", f"hold {sel.exact[:40]!r}, not {exact[:40]!r}"
+                )
             now = self._store.now()
             cur = conn.execute(
                 'INSERT INTO tags (article_id, kind, start, "end", exact, prefix, suffix,'
                 " attributes, note, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    article_id,
-                    kind,
-                    start,
-                    end,
-                    sel.exact,
-                    sel.prefix,
-                    sel.suffix,
-                    json.dumps(attrs, ensure_ascii=False),
-                    note,
-                    now,
-                    now,
-                ),
+                (article_id, kind, start, end, sel.exact, sel.prefix, sel.suffix,
+                 json.dumps(attrs, ensure_ascii=False), note, now, now),
             )
             tag_id = int(cur.lastrowid or 0)
         return Created(tag_id, Changes.of(articles=[article_id], tags=[tag_id]))
@@ -150,18 +133,11 @@ class Tags:
         with self._store.transaction() as conn:
             conn.execute(
                 "UPDATE tags SET kind = ?, attributes = ?, note = ?, updated = ? WHERE id = ?",
-                (
-                    new.kind,
-                    json.dumps(dict(new.attributes), ensure_ascii=False),
-                    new.note,
-                    self._store.now(),
-                    tag_id,
-                ),
+                (new.kind, json.dumps(dict(new.attributes), ensure_ascii=False), new.note,
+                 self._store.now(), tag_id),
             )
-            briefs = [
-                r[0]
-                for r in conn.execute("SELECT DISTINCT brief_id FROM brief_items WHERE tag_id = ?", (tag_id,))
-            ]
+            briefs = [r[0] for r in conn.execute(
+                "SELECT DISTINCT brief_id FROM brief_items WHERE tag_id = ?", (tag_id,))]
         return Changes.of(articles=[old.article_id], tags=[tag_id], briefs=briefs)
 
     def remove(self, tag_id: int) -> Removed:
@@ -169,17 +145,11 @@ class Tags:
         tag = self.get(tag_id)
         with self._store.transaction() as conn:
             items = tuple(
-                BriefItem(
-                    id=r["id"],
-                    brief_id=r["brief_id"],
-                    section=r["section"],
-                    position=r["position"],
-                    tag_id=r["tag_id"],
-                    text=r["text"],
-                    credibility=r["credibility"],
-                    comment=r["comment"],
-                )
-                for r in conn.execute(f"SELECT {_ITEM_COLUMNS} FROM brief_items WHERE tag_id = ?", (tag_id,))
+                BriefItem(id=r["id"], brief_id=r["brief_id"], section=r["section"],
+                          position=r["position"], tag_id=r["tag_id"], text=r["text"],
+                          credibility=r["credibility"], comment=r["comment"])
+                for r in conn.execute(
+                    f"SELECT {_ITEM_COLUMNS} FROM brief_items WHERE tag_id = ?", (tag_id,))
             )
             conn.execute("DELETE FROM tags WHERE id = ?", (tag_id,))
         changes = Changes.of(articles=[tag.article_id], tags=[tag_id], briefs={i.brief_id for i in items})
@@ -191,26 +161,13 @@ class Tags:
         with self._store.transaction() as conn:
             conn.execute(
                 f"INSERT INTO tags ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    tag.id,
-                    tag.article_id,
-                    tag.kind,
-                    tag.start,
-                    tag.end,
-                    tag.exact,
-                    tag.prefix,
-                    tag.suffix,
-                    json.dumps(dict(tag.attributes), ensure_ascii=False),
-                    tag.note,
-                    tag.created,
-                    tag.updated,
-                ),
+                (tag.id, tag.article_id, tag.kind, tag.start, tag.end, tag.exact, tag.prefix,
+                 tag.suffix, json.dumps(dict(tag.attributes), ensure_ascii=False), tag.note,
+                 tag.created, tag.updated),
             )
             conn.executemany(
                 f"INSERT INTO brief_items ({_ITEM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (i.id, i.brief_id, i.section, i.position, i.tag_id, i.text, i.credibility, i.comment)
-                    for i in removed.items
-                ],
+                [(i.id, i.brief_id, i.section, i.position, i.tag_id, i.text, i.credibility,
+                  i.comment) for i in removed.items],
             )
         return removed.changes

@@ -35,60 +35,15 @@ def _text(fragment: str) -> str:
 def test_done_when_zelensky_quote_and_figures(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     ws = str(ensure_demo(tmp_path / "demo.briefer"))
     tags = [
-        json.loads(
-            run(
-                capsys,
-                "tag",
-                "add",
-                ws,
-                "1",
-                "--kind",
-                "quote",
-                "--text",
-                QUOTE,
-                "--speaker",
-                "Volodymyr Zelensky",
-                "--json",
-            )
-        )["id"],
-        json.loads(
-            run(
-                capsys,
-                "tag",
-                "add",
-                ws,
-                "1",
-                "--kind",
-                "figure",
-                "--text",
-                "160,000 personnel",
-                "--attr",
-                "value=160000",
-                "--json",
-            )
-        )["id"],
-        json.loads(
-            run(
-                capsys,
-                "tag",
-                "add",
-                ws,
-                "1",
-                "--kind",
-                "figure",
-                "--text",
-                "478 square kilometers",
-                "--attr",
-                "value=478",
-                "--attr",
-                "unit=km²",
-                "--json",
-            )
-        )["id"],
+        json.loads(run(capsys, "tag", "add", ws, "1", "--kind", "quote", "--text", QUOTE,
+                       "--speaker", "Volodymyr Zelensky", "--json"))["id"],
+        json.loads(run(capsys, "tag", "add", ws, "1", "--kind", "figure", "--text", "160,000 personnel",
+                       "--attr", "value=160000", "--json"))["id"],
+        json.loads(run(capsys, "tag", "add", ws, "1", "--kind", "figure", "--text", "478 square kilometers",
+                       "--attr", "value=478", "--attr", "unit=km²", "--json"))["id"],
     ]
-    brief = json.loads(
-        run(capsys, "brief", "new", ws, "--title", "Ukraine SITREP", "--marking", "TLP:AMBER", "--json")
-    )["id"]
+    brief = json.loads(run(capsys, "brief", "new", ws, "--title", "Ukraine SITREP", "--marking", "TLP:AMBER",
+                           "--json"))["id"]
     run(capsys, "brief", "add", ws, str(brief), *map(str, tags))
     outputs = {fmt: tmp_path / f"brief.{fmt}" for fmt in ("docx", "md", "html")}
     for fmt, path in outputs.items():
@@ -106,20 +61,12 @@ def test_done_when_zelensky_quote_and_figures(capsys: pytest.CaptureFixture[str]
     md = outputs["md"].read_text()
     md_text = _text(markdown.markdown(md, extensions=["footnotes", "tables"]))
     html_text = _text(re.sub(r"(?s).*<body>|</body>.*", "", outputs["html"].read_text()))
-    for needle in (
-        "Volodymyr Zelensky",
-        QUOTE,
-        "160,000 personnel",
-        "478 square kilometers",
-        "478 km²",
-        TITLE,
-        "TLP:AMBER",
-    ):
+    for needle in ("Volodymyr Zelensky", QUOTE, "160,000 personnel", "478 square kilometers", "478 km²",
+                   TITLE, "TLP:AMBER"):
         assert needle in md_text
         assert needle in html_text
     docx_text = " ".join(p.text for p in document.paragraphs) + " ".join(
-        c.text for t in document.tables for r in t.rows for c in r.cells
-    )
+        c.text for t in document.tables for r in t.rows for c in r.cells)
     assert "160,000 personnel" in docx_text
     assert "478 square kilometers" in docx_text
 

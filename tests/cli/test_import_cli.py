@@ -33,7 +33,8 @@ def _lines(text: str) -> list[dict]:
 
 def test_extract_json_gives_one_object_per_file(files, capsys) -> None:  # noqa: ANN001
     folder, titles = files
-    paths = [str(folder / name) for name in titles] + [str(folder / "cut.docx"), str(folder / "nowhere.md")]
+    paths = [str(folder / name) for name in titles] + [str(folder / "cut.docx"),
+                                                       str(folder / "nowhere.md")]
     assert main(["extract", *paths, "--json"]) == 1
     out = _lines(capsys.readouterr().out)
     assert [Path(item["file"]).name for item in out] == [*titles, "cut.docx", "nowhere.md"]
@@ -46,10 +47,8 @@ def test_extract_json_gives_one_object_per_file(files, capsys) -> None:  # noqa:
     assert page["outlet"] == "The Kyiv Ledger"
     assert page["published"] == "2024-11-05T08:15:00+02:00"
     assert page["url"] == "https://ledger.example.org/world/2024/11/05/ukraine-mobilizes"
-    assert out[-2] == {
-        "file": str(folder / "cut.docx"),
-        "error": "damaged or truncated Word file (not a readable zip)",
-    }
+    assert out[-2] == {"file": str(folder / "cut.docx"),
+                       "error": "damaged or truncated Word file (not a readable zip)"}
     assert out[-1] == {"file": str(folder / "nowhere.md"), "error": "no such file"}
 
 
@@ -104,20 +103,14 @@ def test_import_without_json_prints_one_line_per_file(files, tmp_path: Path, cap
     captured = capsys.readouterr()
     assert captured.out.startswith("imported ")
     assert "Ukraine mobilizes as Russia seizes Selydove" in captured.out
-    assert captured.err == (
-        f"briefer: error: {folder / 'cut.docx'}: damaged or truncated Word file (not a readable zip)\n"
-    )
+    assert captured.err == (f"briefer: error: {folder / 'cut.docx'}: "
+                            "damaged or truncated Word file (not a readable zip)\n")
 
 
 def test_extract_runs_as_a_program(files) -> None:  # noqa: ANN001
     folder, titles = files
-    done = subprocess.run(
-        [sys.executable, "-m", "briefer.cli", "extract", str(folder / "brief.docx"), "--json"],
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+    done = subprocess.run([sys.executable, "-m", "briefer.cli", "extract", str(folder / "brief.docx"),
+                           "--json"], capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     assert json.loads(done.stdout)["title"] == titles["brief.docx"]

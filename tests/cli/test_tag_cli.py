@@ -29,22 +29,8 @@ def demo(tmp_path: Path, sample_path: Path, capsys: pytest.CaptureFixture[str]) 
 def test_tag_the_zelensky_quote_by_its_words_in_one_command(
     demo: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    code, out, _ = run(
-        capsys,
-        "tag",
-        "add",
-        demo,
-        "1",
-        "--kind",
-        "quote",
-        "--text",
-        QUOTE,
-        "--speaker",
-        "Volodymyr Zelensky",
-        "--attr",
-        "role=Ukrainian President",
-        "--json",
-    )
+    code, out, _ = run(capsys, "tag", "add", demo, "1", "--kind", "quote", "--text", QUOTE,
+                       "--speaker", "Volodymyr Zelensky", "--attr", "role=Ukrainian President", "--json")
     assert code == 0
     tag = json.loads(out)
     assert tag["kind"] == "quote"
@@ -58,41 +44,24 @@ def test_tag_the_zelensky_quote_by_its_words_in_one_command(
     code, out, _ = run(capsys, "tag", "list", demo, "1", "--json")
     listed = json.loads(out)
     assert [(t["id"], t["kind"], t["start"], t["end"], t["text"], t["speaker"]) for t in listed] == [
-        (tag["id"], "quote", tag["start"], tag["end"], QUOTE, "Volodymyr Zelensky")
-    ]
+        (tag["id"], "quote", tag["start"], tag["end"], QUOTE, "Volodymyr Zelensky")]
 
 
 def test_tag_by_offsets_and_number_attribute(demo: str, capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = run(capsys, "show", demo, "1", "--json")
     text = json.loads(out)["text"]
     start = text.index("160,000")
-    code, out, _ = run(
-        capsys,
-        "tag",
-        "add",
-        demo,
-        "1",
-        "--kind",
-        "figure",
-        "--start",
-        str(start),
-        "--end",
-        str(start + 7),
-        "--attr",
-        "value=160,000",
-        "--attr",
-        "unit=personnel",
-        "--json",
-    )
+    code, out, _ = run(capsys, "tag", "add", demo, "1", "--kind", "figure", "--start", str(start),
+                       "--end", str(start + 7), "--attr", "value=160,000", "--attr", "unit=personnel",
+                       "--json")
     assert code == 0
     tag = json.loads(out)
     assert (tag["text"], tag["value"], tag["unit"], tag["speaker"]) == ("160,000", 160000, "personnel", None)
 
 
 def test_nth_occurrence_and_removal(demo: str, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(
-        capsys, "tag", "add", demo, "1", "--kind", "person", "--text", "Zelensky", "--nth", "2", "--json"
-    )
+    code, out, _ = run(capsys, "tag", "add", demo, "1", "--kind", "person", "--text", "Zelensky",
+                       "--nth", "2", "--json")
     tag = json.loads(out)
     code, out, _ = run(capsys, "show", demo, "1", "--json")
     text = json.loads(out)["text"]

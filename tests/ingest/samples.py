@@ -34,11 +34,8 @@ def make_docx(title: str = "Ukraine mobilizes amid Russian gains") -> bytes:
     document.add_paragraph("Ukraine mobilizes amid Russian gains", style="Title")
     document.add_paragraph("Zelensky said the war “is becoming internationalized”.")
     table = document.add_table(rows=3, cols=2)
-    for row, values in zip(
-        table.rows,
-        [("Measure", "Value"), ("Recruits", "160,000"), ("Land taken in October", "478 km²")],
-        strict=True,
-    ):
+    for row, values in zip(table.rows, [("Measure", "Value"), ("Recruits", "160,000"),
+                                        ("Land taken in October", "478 km²")], strict=True):
         for cell, value in zip(row.cells, values, strict=True):
             cell.text = value
     merged = document.add_table(rows=1, cols=3)

@@ -36,7 +36,8 @@ def test_bad_files_fail_alone_and_the_rest_import(tmp_path: Path) -> None:
 
 def slow_page(path: Path, blocks: int = 12000) -> Path:
     """A genuinely slow page to extract: 5 MB of small boxes of Cyrillic text (about 4 s here)."""
-    body = "".join(f'<div class="c{i % 7}"><p>{UKRAINIAN} {i}</p><span>x</span></div>' for i in range(blocks))
+    body = "".join(f'<div class="c{i % 7}"><p>{UKRAINIAN} {i}</p><span>x</span></div>'
+                   for i in range(blocks))
     path.write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
     return path
 
@@ -45,12 +46,8 @@ def test_a_file_over_the_time_limit_fails_and_the_next_ones_still_import(tmp_pat
     good = write_good_files(tmp_path / "good")
     slow = slow_page(tmp_path / "slow.html")
     limits = Limits(seconds=0.5)
-    paths = [
-        tmp_path / "good" / "plain.txt",
-        slow,
-        tmp_path / "good" / "page.html",
-        tmp_path / "good" / "brief.docx",
-    ]
+    paths = [tmp_path / "good" / "plain.txt", slow, tmp_path / "good" / "page.html",
+             tmp_path / "good" / "brief.docx"]
     results = list(extract_paths(paths, limits))
     assert [Path(r.file).name for r in results] == ["plain.txt", "slow.html", "page.html", "brief.docx"]
     assert results[1].error == "took longer than 0.5 s"
@@ -65,24 +62,12 @@ def test_import_paths_stores_reports_duplicates_and_keeps_going(tmp_path: Path, 
     write_bad_files(tmp_path / "bad", LIMITS.max_bytes)
     progress: list[tuple[int, int]] = []
     skipped: list[tuple[str, str]] = []
-    first = list(
-        import_paths(
-            ws,
-            [tmp_path],
-            LIMITS,
-            progress=lambda d, t: progress.append((d, t)),
-            skipped=lambda f, r: skipped.append((f, r)),
-        )
-    )
+    first = list(import_paths(ws, [tmp_path], LIMITS, progress=lambda d, t: progress.append((d, t)),
+                              skipped=lambda f, r: skipped.append((f, r))))
     statuses = {Path(o.file).name: o.status for o in first}
-    assert statuses == {
-        **dict.fromkeys(good, "imported"),
-        "binary.txt": "error",
-        "bomb.docx": "error",
-        "huge.txt": "error",
-        "locked.pdf": "error",
-        "truncated.docx": "error",
-    }
+    assert statuses == {**dict.fromkeys(good, "imported"), "binary.txt": "error",
+                        "bomb.docx": "error", "huge.txt": "error", "locked.pdf": "error",
+                        "truncated.docx": "error"}
     assert skipped == [(str(tmp_path / "bad" / "empty.txt"), "the file is empty")]
     assert progress[-1] == (10, 10)
     assert ws.articles.count() == len(good)

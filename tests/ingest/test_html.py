@@ -12,22 +12,9 @@ from tests.ingest.samples import DATA, UKRAINIAN
 
 LIMITS = Limits()
 BOILERPLATE = (
-    "Advertisement",
-    "mortgage",
-    "Share on",
-    "WhatsApp",
-    "Related stories",
-    "Drone attacks",
-    "newsletter",
-    "reader_1984",
-    "West must respond",
-    "cookies",
-    "Privacy policy",
-    "Most read",
-    "Read more",
-    "Inside the battle",
-    "Subscribe",
-    "All rights reserved",
+    "Advertisement", "mortgage", "Share on", "WhatsApp", "Related stories", "Drone attacks",
+    "newsletter", "reader_1984", "West must respond", "cookies", "Privacy policy", "Most read",
+    "Read more", "Inside the battle", "Subscribe", "All rights reserved",
 )
 
 
@@ -60,19 +47,13 @@ def test_news_page_body_is_the_article_only(news_article) -> None:  # noqa: ANN0
 
 def _page(body: str, head: str = "", charset: str = "utf-8") -> str:
     paragraphs = "".join(f"<p>{body} Paragraph {i} adds more words to the story.</p>" for i in range(6))
-    return (
-        f"<html><head><meta charset='{charset}'>{head}</head><body><nav><a href='/'>Home</a>"
-        f"</nav><article><h1>Головна новина</h1>{paragraphs}</article></body></html>"
-    )
+    return (f"<html><head><meta charset='{charset}'>{head}</head><body><nav><a href='/'>Home</a>"
+            f"</nav><article><h1>Головна новина</h1>{paragraphs}</article></body></html>")
 
 
-@pytest.mark.parametrize(
-    "declaration",
-    [
-        "<meta charset='windows-1251'>",
-        '<meta http-equiv="Content-Type" content="text/html; charset=windows-1251">',
-    ],
-)
+@pytest.mark.parametrize("declaration", ["<meta charset='windows-1251'>",
+                                         '<meta http-equiv="Content-Type" content="text/html; '
+                                         'charset=windows-1251">'])
 def test_declared_legacy_charset_is_honoured(declaration: str) -> None:
     page = _page(UKRAINIAN, charset="x").replace("<meta charset='x'>", declaration)
     article = html.extract(page.encode("cp1251"), "uk.html", LIMITS)
@@ -91,11 +72,8 @@ def test_undeclared_charset_is_detected_and_bom_wins() -> None:
 def test_an_article_nested_deeper_than_lxml_allows_survives() -> None:
     depth = 400
     sentence = "The deeply nested article still reaches the analyst intact."
-    page = (
-        _page(sentence)
-        .replace("<article>", "<div>" * depth + "<article>")
-        .replace("</article>", "</article>" + "</div>" * depth)
-    )
+    page = _page(sentence).replace("<article>", "<div>" * depth + "<article>").replace(
+        "</article>", "</article>" + "</div>" * depth)
     article = html.extract(page.encode(), "deep.html", LIMITS)
     assert article.text.count(sentence) == 6
 

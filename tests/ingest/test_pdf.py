@@ -39,11 +39,9 @@ def test_real_pdf_text_paragraphs_and_metadata() -> None:
     assert paragraphs[0] == (
         "Ukraine announced a fresh mobilization drive on Tuesday as Russia seized the mining hub "
         "of Selydove, raising alarms in Kyiv and among Western nations about North Korean troops "
-        "reported in Russia’s Kursk region."
-    )
-    assert paragraphs[1].endswith(
-        "“The conclusion is clear: this war is becoming internationalized, extending beyond two countries.”"
-    )
+        "reported in Russia’s Kursk region.")
+    assert paragraphs[1].endswith("“The conclusion is clear: this war is becoming internationalized, "
+                                  "extending beyond two countries.”")
     assert "recruit 160,000 personnel" in paragraphs[2]
     assert "Recruits planned 160,000" in article.text
 
@@ -77,11 +75,8 @@ def test_pages_over_the_limit_are_refused() -> None:
 
 @pytest.mark.parametrize(
     "data",
-    [
-        b"%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage",
-        ARTICLE.read_bytes()[:4000],
-        b"%PDF-1.4\n" + bytes(range(256)) * 8,
-    ],
+    [b"%PDF-1.7\n1 0 obj << /Type /Catalog >> garbage", ARTICLE.read_bytes()[:4000],
+     b"%PDF-1.4\n" + bytes(range(256)) * 8],
 )
 def test_damaged_pdf_is_refused_clearly(data: bytes) -> None:
     with pytest.raises(ImportFailed, match=r"^bad\.pdf: (damaged or truncated PDF|no extractable text)"):
@@ -98,13 +93,8 @@ def test_pypdf_noise_is_silenced(caplog: pytest.LogCaptureFixture, capsys: pytes
 
 @pytest.mark.parametrize(
     ("raw", "expected"),
-    [
-        ("D:20241105081500+02'00'", "2024-11-05T08:15:00+02:00"),
-        ("D:20241105", "2024-11-05"),
-        ("D:20241105081500Z", "2024-11-05T08:15:00+00:00"),
-        ("D:2024139", None),
-        ("nonsense", None),
-    ],
+    [("D:20241105081500+02'00'", "2024-11-05T08:15:00+02:00"), ("D:20241105", "2024-11-05"),
+     ("D:20241105081500Z", "2024-11-05T08:15:00+00:00"), ("D:2024139", None), ("nonsense", None)],
 )
 def test_pdf_dates(raw: str, expected: str | None) -> None:
     assert pdf.pdf_date(raw) == expected

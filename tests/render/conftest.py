@@ -30,11 +30,8 @@ def fill_demo_brief(ws: Workspace, template: str = "sitrep") -> int:
     tag(ws, "location", "Kursk")
     ws.articles.set_grade(1, "B")
     brief_id = ws.briefs.new(
-        "Ukraine: mobilisation and Russian gains",
-        template=template,
-        marking="TLP:AMBER",
-        author="J. Analyst",
-        period="1-5 November 2026",
+        "Ukraine: mobilisation and Russian gains", template=template, marking="TLP:AMBER",
+        author="J. Analyst", period="1-5 November 2026",
     ).id
     ws.briefs.set(
         brief_id,

@@ -54,10 +54,8 @@ def test_styles_lists_and_nesting(tmp_path: Path) -> None:
     assert ("List Number", "nested a") in styles
     assert ("Quote", "A quoted line.") in styles
     body = part_xml(out, "word/document.xml")
-    levels = {
-        p.xpath("string(.)"): p.xpath("string(w:pPr/w:numPr/w:ilvl/@w:val)", namespaces=NS)
-        for p in body.xpath("//w:p[w:pPr/w:numPr]", namespaces=NS)
-    }
+    levels = {p.xpath("string(.)"): p.xpath("string(w:pPr/w:numPr/w:ilvl/@w:val)", namespaces=NS)
+              for p in body.xpath("//w:p[w:pPr/w:numPr]", namespaces=NS)}
     assert levels == {"one": "0", "nested a": "1", "nested b": "1", "two": "0", "three": "0", "four": "0"}
     numbering = part_xml(out, "word/numbering.xml")
     starts = numbering.xpath("//w:num/w:lvlOverride/w:startOverride/@w:val", namespaces=NS)

@@ -18,11 +18,8 @@ def _render(body: str, **context: object) -> str:
 
 
 def test_sources_are_escaped_and_analyst_markdown_passes() -> None:
-    out = _render(
-        "{{ quote }} / {{ bluf }} / {{ quote|upper }} / {{ [quote, 'x']|join(', ') }}",
-        quote="a *b* <i>",
-        bluf=Markdown("**bold**"),
-    )
+    out = _render("{{ quote }} / {{ bluf }} / {{ quote|upper }} / {{ [quote, 'x']|join(', ') }}",
+                  quote="a *b* <i>", bluf=Markdown("**bold**"))
     assert out == "a \\*b\\* &lt;i&gt; / **bold** / A \\*B\\* &lt;I&gt; / a \\*b\\* &lt;i&gt;, x\n"
 
 
@@ -36,12 +33,10 @@ def test_filters() -> None:
     dates = _render("{{ '2026-11-25T14:30:00Z'|dtg }} {{ '2026-11-25'|date }}")
     assert dates == "251430ZNOV26 25 November 2026\n"
     assert _render("{{ n|number }} {{ 1|plural('item') }} {{ 2|plural('item') }}", n=160000) == (
-        "160,000 item items\n"
-    )
+        "160,000 item items\n")
     assert _render("{{ names|join_names }}", names=["A", "B", "C*"]) == "A, B and C\\*\n"
     assert _render("{{ s|reference }}", s={"outlet": "AP", "title": "T", "url": "javascript:x"}) == (
-        "AP, “T”.\n"
-    )
+        "AP, “T”.\n")
 
 
 def test_strict_undefined_names_the_line() -> None:
@@ -86,13 +81,9 @@ def test_endless_template_is_stopped_by_the_time_limit(tmp_path: Path, demo_ws: 
     renderer = Renderer(timeout=2)
     try:
         with pytest.raises(TemplateFailed, match="longer than 2 s"):
-            renderer.render(
-                demo_ws,
-                brief_id,
-                _write(
-                    tmp_path, "{% for i in range(99999) %}{% for j in range(99999) %}{% endfor %}{% endfor %}"
-                ),
-            )
+            renderer.render(demo_ws, brief_id,
+                            _write(tmp_path, "{% for i in range(99999) %}{% for j in range(99999) %}"
+                                             "{% endfor %}{% endfor %}"))
         # the renderer recovers: the next render works
         assert "# B" in renderer.render(demo_ws, brief_id, "sitrep").markdown
     finally:

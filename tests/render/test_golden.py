@@ -29,14 +29,9 @@ def _compare(name: str, actual: str) -> None:
         path.write_text(actual, encoding="utf-8")
     expected = path.read_text(encoding="utf-8")
     if actual != expected:
-        diff = "".join(
-            difflib.unified_diff(
-                expected.splitlines(keepends=True),
-                actual.splitlines(keepends=True),
-                f"golden/{name}",
-                "rendered",
-            )
-        )
+        diff = "".join(difflib.unified_diff(
+            expected.splitlines(keepends=True), actual.splitlines(keepends=True),
+            f"golden/{name}", "rendered"))
         pytest.fail(f"{name} differs from the golden file:\n{diff}")
 
 
@@ -75,9 +70,8 @@ def test_docx_reads_back_with_styles_footnotes_and_marking(
 
 @pytest.mark.parametrize("template", TEMPLATES)
 def test_golden_markdown_reads_in_python_markdown(template: str) -> None:
-    html = markdown.markdown(
-        (GOLDEN / f"{template}.md").read_text(encoding="utf-8"), extensions=["footnotes", "tables"]
-    )
+    html = markdown.markdown((GOLDEN / f"{template}.md").read_text(encoding="utf-8"),
+                             extensions=["footnotes", "tables"])
     assert '<div class="footnote">' in html
     assert "[^" not in html  # every citation became a real footnote
     assert "Ukraine Mobilizes Amidst Russian Gains" in html

@@ -25,19 +25,9 @@ def to_pdf(paths: list[Path], out: Path) -> dict[str, PdfReader]:
     """Convert DOCX files to PDF with LibreOffice in one run; the PDFs by stem."""
     profile = out / "lo-profile"
     subprocess.run(
-        [
-            str(SOFFICE),
-            f"-env:UserInstallation={profile.as_uri()}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(out),
-            *map(str, paths),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=240,
+        [str(SOFFICE), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(out), *map(str, paths)],
+        check=True, capture_output=True, timeout=240,
     )
     return {p.stem: PdfReader(out / f"{p.stem}.pdf") for p in paths}
 
@@ -45,10 +35,8 @@ def to_pdf(paths: list[Path], out: Path) -> dict[str, PdfReader]:
 def test_every_docx_opens_in_libreoffice(demo_ws: Workspace, renderer: Renderer, tmp_path: Path) -> None:
     briefs = {"sitrep": fill_demo_brief(demo_ws, "sitrep")}
     briefs |= {template: brief_for(demo_ws, template) for template in ("bluf-memo", "quote-digest")}
-    produced = [
-        renderer.export(demo_ws, brief_id, "docx", tmp_path / f"{template}.docx", template)
-        for template, brief_id in briefs.items()
-    ]
+    produced = [renderer.export(demo_ws, brief_id, "docx", tmp_path / f"{template}.docx", template)
+                for template, brief_id in briefs.items()]
     sample = _save(SAMPLE * 40, tmp_path)  # long enough for several pages
     produced.append(sample.rename(tmp_path / "long.docx"))
     pdfs = to_pdf(produced, tmp_path)
@@ -65,8 +53,7 @@ def test_every_docx_opens_in_libreoffice(demo_ws: Workspace, renderer: Renderer,
 
 def brief_for(ws: Workspace, template: str) -> int:
     """Another brief over the demo tags, made for ``template``."""
-    brief_id = ws.briefs.new(
-        f"Ukraine: mobilisation ({template})", template=template, marking="TLP:AMBER", author="J. Analyst"
-    ).id
+    brief_id = ws.briefs.new(f"Ukraine: mobilisation ({template})", template=template,
+                             marking="TLP:AMBER", author="J. Analyst").id
     ws.briefs.auto_fill(brief_id, load_template(template).layout())
     return brief_id

@@ -42,10 +42,7 @@ def test_front_matter_is_read_and_line_numbers_kept(tmp_path: Path) -> None:
     assert template.sections[0].title == "What happened"
     assert template.docx.reference == tmp_path / "house.docx"
     assert (template.docx.header_marking, template.docx.footer_marking, template.docx.comments) == (
-        True,
-        False,
-        False,
-    )
+        True, False, False)
     assert template.body.split("\n")[12] == "# {{ brief.title }}"  # line 13 of the file
 
 

@@ -21,26 +21,13 @@ def test_reimporting_same_text_reports_the_existing_article(ws: Workspace) -> No
 
 def test_article_keeps_metadata_and_import_time(ws: Workspace) -> None:
     stored = ws.articles.add(
-        Article(
-            title="T",
-            text="Body.",
-            author="A. Writer",
-            outlet="Wire",
-            url="https://x.test/a",
-            published="2024-11-05",
-            language="en",
-            format="html",
-            source_file="a.html",
-        )
+        Article(title="T", text="Body.", author="A. Writer", outlet="Wire", url="https://x.test/a",
+                published="2024-11-05", language="en", format="html", source_file="a.html")
     )
     article = ws.articles.get(stored.id)
     assert article.metadata() == {
-        "title": "T",
-        "author": "A. Writer",
-        "outlet": "Wire",
-        "url": "https://x.test/a",
-        "published": "2024-11-05",
-        "language": "en",
+        "title": "T", "author": "A. Writer", "outlet": "Wire", "url": "https://x.test/a",
+        "published": "2024-11-05", "language": "en",
     }
     assert (article.format, article.source_file) == ("html", "a.html")
     assert article.imported_at == "2026-11-25T14:30:00Z"

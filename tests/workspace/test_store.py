@@ -113,7 +113,9 @@ def test_committed_changes_survive_reopening(tmp_path: Path) -> None:
 
 def _insert_then_fail(ws: Workspace) -> None:
     with ws.store.transaction() as conn:
-        conn.execute("INSERT INTO articles (title, sha256, text, imported_at) VALUES ('A', 'a', 'x', 'now')")
+        conn.execute(
+            "INSERT INTO articles (title, sha256, text, imported_at) VALUES ('A', 'a', 'x', 'now')"
+        )
         raise RuntimeError("boom")
 
 

@@ -15,14 +15,8 @@ QUOTE = "The conclusion is clear: this war is becoming internationalized, extend
 def test_tag_stores_position_and_quote_selector(demo_ws: Workspace) -> None:
     text = demo_ws.articles.text(1)
     start = text.index(QUOTE)
-    created = demo_ws.tags.add(
-        1,
-        "quote",
-        start,
-        start + len(QUOTE),
-        exact=QUOTE,
-        attributes={"speaker": "Volodymyr Zelensky", "role": ""},
-    )
+    created = demo_ws.tags.add(1, "quote", start, start + len(QUOTE), exact=QUOTE,
+                               attributes={"speaker": "Volodymyr Zelensky", "role": ""})
     tag = demo_ws.tags.get(created.id)
     assert (tag.start, tag.end, tag.exact) == (start, start + len(QUOTE), QUOTE)
     assert text[start - len(tag.prefix) : start] == tag.prefix
@@ -52,24 +46,18 @@ def test_tag_on_missing_article_is_refused(ws: Workspace) -> None:
 def test_foreign_keys_are_enforced(demo_ws: Workspace) -> None:
     with pytest.raises(sqlite3.IntegrityError), demo_ws.store.transaction() as conn:
         conn.execute(
-            'INSERT INTO tags (article_id, kind, start, "end", exact, created, updated)'
+            "INSERT INTO tags (article_id, kind, start, \"end\", exact, created, updated)"
             " VALUES (99, 'fact', 0, 1, 'x', 'now', 'now')"
         )
 
 
 def test_update_replaces_attributes_and_note_but_not_offsets(demo_ws: Workspace) -> None:
     tag_id = demo_ws.tags.add(1, "fact", 0, 10).id
-    demo_ws.tags.update(
-        tag_id, kind="figure", attributes={"value": 160000, "unit": "personnel"}, note="check"
-    )
+    demo_ws.tags.update(tag_id, kind="figure", attributes={"value": 160000, "unit": "personnel"},
+                        note="check")
     tag = demo_ws.tags.get(tag_id)
     assert (tag.kind, tag.attributes, tag.note, tag.start, tag.end) == (
-        "figure",
-        {"value": 160000, "unit": "personnel"},
-        "check",
-        0,
-        10,
-    )
+        "figure", {"value": 160000, "unit": "personnel"}, "check", 0, 10)
 
 
 def test_non_json_attribute_is_refused(demo_ws: Workspace) -> None:

@@ -84,14 +84,8 @@ def build_document(tree: Tree, meta: DocMeta, reference: Path | None = None) -> 
     writer = BodyWriter(document, styles, Numbering(document), footnotes, comments, _text_width(document))
     with paused_gc():
         writer.write(tree.root, document.element.body)
-    mark_pages(
-        document,
-        xml_text(meta.marking),
-        styles["Header"],
-        styles["Footer"],
-        header=meta.header_marking,
-        footer=meta.footer_marking,
-    )
+    mark_pages(document, xml_text(meta.marking), styles["Header"], styles["Footer"],
+               header=meta.header_marking, footer=meta.footer_marking)
     core = document.core_properties
     core.title = xml_text(meta.title)
     core.author = xml_text(meta.author)

@@ -16,11 +16,8 @@ from briefer.render.docx.xml import sub, text_element, val
 
 #: TLP 2.0 label colours (text on a black background).
 TLP_COLOURS = {
-    "TLP:CLEAR": "FFFFFF",
-    "TLP:GREEN": "33FF00",
-    "TLP:AMBER": "FFC000",
-    "TLP:AMBER+STRICT": "FFC000",
-    "TLP:RED": "FF2B2B",
+    "TLP:CLEAR": "FFFFFF", "TLP:GREEN": "33FF00", "TLP:AMBER": "FFC000",
+    "TLP:AMBER+STRICT": "FFC000", "TLP:RED": "FF2B2B",
 }
 
 
@@ -75,16 +72,10 @@ def mark_pages(
     even = document.settings.odd_and_even_pages_header_footer
     for section in document.sections:
         first = section.different_first_page_header_footer
-        headers = [
-            section.header,
-            *([section.first_page_header] if first else []),
-            *([section.even_page_header] if even else []),
-        ]
-        footers = [
-            section.footer,
-            *([section.first_page_footer] if first else []),
-            *([section.even_page_footer] if even else []),
-        ]
+        headers = [section.header, *([section.first_page_header] if first else []),
+                   *([section.even_page_header] if even else [])]
+        footers = [section.footer, *([section.first_page_footer] if first else []),
+                   *([section.even_page_footer] if even else [])]
         for part in headers:
             part.is_linked_to_previous = False
             if header:

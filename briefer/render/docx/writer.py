@@ -54,13 +54,8 @@ class BodyWriter:
     """Writes one parsed tree into a document whose styles, numbering and footnotes are ready."""
 
     def __init__(
-        self,
-        document: Document,
-        styles: StyleIds,
-        numbering: Numbering,
-        footnotes: Footnotes,
-        comments: CommentSettings,
-        text_width: int,
+        self, document: Document, styles: StyleIds, numbering: Numbering, footnotes: Footnotes,
+        comments: CommentSettings, text_width: int,
     ) -> None:
         self._document = document
         self._styles = styles
@@ -93,12 +88,8 @@ class BodyWriter:
             self._notes[str(note.meta.get("id"))] = list(holder)[start:]
 
     def _blocks(
-        self,
-        nodes: Iterable[Node],
-        container: etree._Element,
-        part: Part,
-        style: str | None,
-        depth: int,
+        self, nodes: Iterable[Node], container: etree._Element, part: Part,
+        style: str | None, depth: int,
     ) -> None:
         for node in nodes:
             kind = node.type
@@ -132,11 +123,7 @@ class BodyWriter:
         return p
 
     def _paragraph(
-        self,
-        container: etree._Element,
-        style: str,
-        inlines: list[Node],
-        part: Part,
+        self, container: etree._Element, style: str, inlines: list[Node], part: Part,
         numbering: tuple[int, int] | None = None,
     ) -> etree._Element:
         p = self._new_paragraph(container, style)
@@ -151,7 +138,9 @@ class BodyWriter:
             self._pending_comments = []
         return p
 
-    def _list(self, node: Node, container: etree._Element, part: Part, style: str | None, depth: int) -> None:
+    def _list(
+        self, node: Node, container: etree._Element, part: Part, style: str | None, depth: int
+    ) -> None:
         ordered = node.type == "ordered_list"
         level = min(depth, 8)
         start = int(node.attrs.get("start", 1) or 1) if ordered else 1
@@ -175,19 +164,9 @@ class BodyWriter:
         tbl_pr = sub(tbl, "w:tblPr")
         val(tbl_pr, "w:tblStyle", self._styles["Table Grid"])
         sub(tbl_pr, "w:tblW", {"w:w": "5000", "w:type": "pct"})
-        sub(
-            tbl_pr,
-            "w:tblLook",
-            {
-                "w:val": "04A0",
-                "w:firstRow": "1",
-                "w:lastRow": "0",
-                "w:firstColumn": "0",
-                "w:lastColumn": "0",
-                "w:noHBand": "0",
-                "w:noVBand": "1",
-            },
-        )
+        sub(tbl_pr, "w:tblLook", {"w:val": "04A0", "w:firstRow": "1", "w:lastRow": "0",
+                                   "w:firstColumn": "0", "w:lastColumn": "0", "w:noHBand": "0",
+                                   "w:noVBand": "1"})
         grid = sub(tbl, "w:tblGrid")
         width = str(self._text_width // columns)
         for _ in range(columns):
@@ -285,9 +264,8 @@ class BodyWriter:
         settings = self._comments
         if not settings.enabled:
             return
-        comment = self._document.comments.add_comment(
-            "\n".join(texts), author=settings.author, initials=_initials(settings.author)
-        )
+        comment = self._document.comments.add_comment("\n".join(texts), author=settings.author,
+                                                      initials=_initials(settings.author))
         comment._comment_elm.date = settings.date
         cid = str(comment.comment_id)
         ppr = p.find(qn("w:pPr"))

@@ -54,12 +54,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         source = Path(tmp) / "article.docx"
         build_docx(source)
-        subprocess.run(
-            [soffice, "--headless", "--convert-to", "pdf", "--outdir", tmp, str(source)],
-            check=True,
-            capture_output=True,
-            timeout=120,
-        )
+        subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", tmp, str(source)],
+                       check=True, capture_output=True, timeout=120)
         shutil.copy(Path(tmp) / "article.pdf", HERE / "article.pdf")
     return 0
 
