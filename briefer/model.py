@@ -228,6 +228,14 @@ class RemovedItem:
 
 
 @dataclass(frozen=True, slots=True)
+class DeletedBrief:
+    """A deleted brief with its items, exactly as it was: pass it to ``restore`` to undo."""
+
+    brief: Brief
+    changes: Changes
+
+
+@dataclass(frozen=True, slots=True)
 class Moved:
     """Where a moved brief item came from: move it back there to undo."""
 

@@ -2,20 +2,19 @@
 
 Positions are 0-based indexes within a (brief, section); every operation keeps
 them dense. Each change is one transaction and has an exact inverse, so an undo
-command can call it: :meth:`Briefs.remove` / :meth:`Briefs.restore`,
-:meth:`Briefs.move` back to the :class:`~briefer.model.Moved` origin, and
-:meth:`Briefs.set` / :meth:`Briefs.set_item` with the old values.
+command can call it: :meth:`Briefs.remove` (an item) or :meth:`Briefs.delete`
+(a whole brief) / :meth:`Briefs.restore`, :meth:`Briefs.move` back to the
+:class:`~briefer.model.Moved` origin, and :meth:`Briefs.set` /
+:meth:`Briefs.set_item` with the old values.
 """
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from briefer.dtg import normalize_dtg, normalize_marking, parse_iso
 from briefer.errors import InvalidInput, NotFound
 from briefer.model import (
     Added,
@@ -24,62 +23,22 @@ from briefer.model import (
     BriefSummary,
     Changes,
     Created,
+    DeletedBrief,
     Moved,
     RemovedItem,
 )
+from briefer.workspace.brief_rows import (
+    BRIEF_COLUMNS,
+    FIELDS,
+    ITEM_COLUMNS,
+    check_credibility,
+    check_section,
+    clean_field,
+    item_from_row,
+)
 from briefer.workspace.store import Store
 
-FIELDS = ("title", "marking", "dtg", "issued", "period", "author", "template", "bluf", "assessment")
-_BRIEF_COLUMNS = "id, " + ", ".join(FIELDS) + ", created, updated"
-_ITEM_COLUMNS = "id, brief_id, section, position, tag_id, text, credibility, comment"
-_SECTION_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _UNSET: Any = object()
-
-
-def _item(row: sqlite3.Row) -> BriefItem:
-    return BriefItem(
-        id=row["id"], brief_id=row["brief_id"], section=row["section"], position=row["position"],
-        tag_id=row["tag_id"], text=row["text"], credibility=row["credibility"], comment=row["comment"],
-    )
-
-
-def _check_section(section: str) -> str:
-    if not _SECTION_RE.match(section or ""):
-        raise InvalidInput(f"section {section!r}", "must be letters, digits, - or _")
-    return section
-
-
-def _check_credibility(value: int | None) -> int | None:
-    if value is None:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= 6:
-        raise InvalidInput(f"credibility {value!r}", "must be 1 to 6 (or none)")
-    return value
-
-
-def _clean_field(name: str, value: Any) -> Any:
-    """A brief field value as stored; raise InvalidInput when it is not acceptable."""
-    if name not in FIELDS:
-        raise InvalidInput(f"field {name!r}", f"is not a brief field ({', '.join(FIELDS)})")
-    if name in ("dtg", "issued") and (value is None or str(value).strip() == ""):
-        return None
-    if not isinstance(value, str):
-        raise InvalidInput(f"{name}", "must be text")
-    try:
-        if name == "marking":
-            return normalize_marking(value)
-        if name == "dtg":
-            return normalize_dtg(value)
-        if name == "issued":
-            parse_iso(value)
-            return value.strip()
-    except ValueError as exc:
-        raise InvalidInput(f"{name} {value!r}", str(exc)) from None
-    if name in ("title", "template") and not value.strip():
-        raise InvalidInput(name, "must not be empty")
-    if name in ("title", "template", "period", "author"):
-        return " ".join(value.split())
-    return value
 
 
 class Briefs:
@@ -95,7 +54,7 @@ class Briefs:
 
         ``issued`` defaults to now (so the date-time group is derived from it).
         """
-        values = {name: _clean_field(name, value) for name, value in {"title": title, **fields}.items()}
+        values = {name: clean_field(name, value) for name, value in {"title": title, **fields}.items()}
         now = self._store.now()
         values.setdefault("issued", now)
         names = list(values)
@@ -111,13 +70,13 @@ class Briefs:
     def get(self, brief_id: int) -> Brief:
         """The brief with its items (by section, then position); NotFound when missing."""
         conn = self._store.conn
-        row = conn.execute(f"SELECT {_BRIEF_COLUMNS} FROM briefs WHERE id = ?", (brief_id,)).fetchone()
+        row = conn.execute(f"SELECT {BRIEF_COLUMNS} FROM briefs WHERE id = ?", (brief_id,)).fetchone()
         if row is None:
             raise NotFound(f"brief {brief_id}", "no such brief in this workspace")
         items = tuple(
-            _item(r)
+            item_from_row(r)
             for r in conn.execute(
-                f"SELECT {_ITEM_COLUMNS} FROM brief_items WHERE brief_id = ?"
+                f"SELECT {ITEM_COLUMNS} FROM brief_items WHERE brief_id = ?"
                 " ORDER BY section, position, id",
                 (brief_id,),
             )
@@ -140,7 +99,7 @@ class Briefs:
         """Change header fields (:data:`FIELDS`); an empty ``dtg`` means "derive it"."""
         if not fields:
             return Changes()
-        values = {name: _clean_field(name, value) for name, value in fields.items()}
+        values = {name: clean_field(name, value) for name, value in fields.items()}
         assignments = ", ".join(f"{name} = ?" for name in values)
         with self._store.transaction() as conn:
             cur = conn.execute(
@@ -150,6 +109,38 @@ class Briefs:
             if cur.rowcount == 0:
                 raise NotFound(f"brief {brief_id}", "no such brief in this workspace")
         return Changes.of(briefs=[brief_id])
+
+    def delete(self, brief_id: int) -> DeletedBrief:
+        """Delete a brief with its items; :meth:`restore` of the result puts both back exactly."""
+        with self._store.transaction() as conn:
+            brief = self.get(brief_id)
+            conn.execute("DELETE FROM briefs WHERE id = ?", (brief_id,))  # the items cascade
+        return DeletedBrief(brief, Changes.of(briefs=[brief_id]))
+
+    def _restore_brief(self, deleted: DeletedBrief) -> Changes:
+        brief = deleted.brief
+        where = f"brief {brief.id}"
+        with self._store.transaction() as conn:
+            if conn.execute("SELECT 1 FROM briefs WHERE id = ?", (brief.id,)).fetchone() is not None:
+                raise InvalidInput(where, "cannot be restored: another brief has its id")
+            for item in brief.items:
+                if item.tag_id is not None and conn.execute(
+                    "SELECT 1 FROM tags WHERE id = ?", (item.tag_id,)
+                ).fetchone() is None:
+                    raise NotFound(where, f"cannot be restored: tag {item.tag_id} it cites was removed")
+            try:
+                conn.execute(
+                    f"INSERT INTO briefs ({BRIEF_COLUMNS}) VALUES ({', '.join('?' * (len(FIELDS) + 3))})",
+                    [getattr(brief, name) for name in ("id", *FIELDS, "created", "updated")],
+                )
+                conn.executemany(
+                    f"INSERT INTO brief_items ({ITEM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(i.id, i.brief_id, i.section, i.position, i.tag_id, i.text, i.credibility, i.comment)
+                     for i in brief.items],
+                )
+            except sqlite3.IntegrityError as exc:
+                raise InvalidInput(where, f"cannot be restored: {exc}") from None
+        return deleted.changes
 
     def cited_articles(self, brief_id: int) -> list[int]:
         """Ids of the articles the brief's items cite (through their tags), ascending."""
@@ -165,11 +156,11 @@ class Briefs:
     def item(self, item_id: int) -> BriefItem:
         """One brief item; NotFound when missing."""
         row = self._store.conn.execute(
-            f"SELECT {_ITEM_COLUMNS} FROM brief_items WHERE id = ?", (item_id,)
+            f"SELECT {ITEM_COLUMNS} FROM brief_items WHERE id = ?", (item_id,)
         ).fetchone()
         if row is None:
             raise NotFound(f"brief item {item_id}", "no such item in this workspace")
-        return _item(row)
+        return item_from_row(row)
 
     def add_tags(
         self, brief_id: int, section: str, tag_ids: Sequence[int], position: int | None = None
@@ -178,7 +169,7 @@ class Briefs:
 
         Raises InvalidInput when a tag is already in the brief; nothing is added then.
         """
-        _check_section(section)
+        check_section(section)
         with self._store.transaction() as conn:
             self._check_brief(conn, brief_id)
             self._check_new_tags(conn, brief_id, tag_ids)
@@ -189,7 +180,7 @@ class Briefs:
 
     def add_note(self, brief_id: int, section: str, text: str, position: int | None = None) -> Created:
         """Add a free analyst note (plain text) to ``section`` at ``position``."""
-        _check_section(section)
+        check_section(section)
         if not text.strip():
             raise InvalidInput("note", "must not be empty")
         with self._store.transaction() as conn:
@@ -248,7 +239,7 @@ class Briefs:
 
         Returns where it was: ``move(moved.item_id, moved.section, moved.position)`` undoes it.
         """
-        _check_section(section)
+        check_section(section)
         old = self.item(item_id)
         with self._store.transaction() as conn:
             old_position = self._section_ids(conn, old.brief_id, old.section).index(item_id)
@@ -270,13 +261,20 @@ class Briefs:
             self._touch(conn, item.brief_id)
         return RemovedItem(replace(item, position=index), Changes.of(briefs=[item.brief_id]))
 
-    def restore(self, removed: RemovedItem) -> Changes:
-        """Put a removed item back with its id, section, position and fields."""
+    def restore(self, removed: RemovedItem | DeletedBrief) -> Changes:
+        """Undo :meth:`remove` (an item back in its place) or :meth:`delete` (the whole brief).
+
+        Everything comes back with its ids, fields, positions and timestamps. Raises
+        NotFound when the brief (or a tag a deleted brief cites) is gone meanwhile, and
+        InvalidInput when its id was taken; nothing is restored then.
+        """
+        if isinstance(removed, DeletedBrief):
+            return self._restore_brief(removed)
         item = removed.item
         with self._store.transaction() as conn:
             self._check_brief(conn, item.brief_id)
             conn.execute(
-                f"INSERT INTO brief_items ({_ITEM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO brief_items ({ITEM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 (item.id, item.brief_id, item.section, -1, item.tag_id, item.text,
                  item.credibility, item.comment),
             )
@@ -295,7 +293,7 @@ class Briefs:
     ) -> Changes:
         """Set an item's credibility (1–6, None clears), comment, or a note's text."""
         item = self.item(item_id)
-        new_credibility = item.credibility if credibility is _UNSET else _check_credibility(credibility)
+        new_credibility = item.credibility if credibility is _UNSET else check_credibility(credibility)
         new_text = item.text if text is None else text.strip()
         if item.tag_id is None and not new_text:
             raise InvalidInput("note", "must not be empty")

@@ -155,3 +155,56 @@ def test_cited_articles(tagged: tuple[Workspace, list[int]]) -> None:
     ws.briefs.add_tags(brief_id, "figures", tags[2:])
     ws.briefs.add_note(brief_id, "figures", "a note cites nothing")
     assert ws.briefs.cited_articles(brief_id) == [1]
+
+
+def _filled(ws: Workspace, tags: list[int]) -> int:
+    brief_id = ws.briefs.new("Morning SITREP", marking="TLP:AMBER", author="J. Doe").id
+    ws.briefs.set(brief_id, bluf="**Front holds.**", dtg="251430ZNOV26")
+    ws.briefs.add_by_kind(brief_id, tags, LAYOUT)
+    ws.briefs.add_note(brief_id, "situation", "Analyst note")
+    ws.briefs.set_item(ws.briefs.get(brief_id).items[0].id, credibility=2, comment="single source")  # type: ignore[arg-type]
+    return brief_id
+
+
+def test_delete_and_restore_are_exact_inverses(tagged: tuple[Workspace, list[int]]) -> None:
+    ws, tags = tagged
+    other = ws.briefs.new("Other").id
+    brief_id = _filled(ws, tags)
+    before = ws.briefs.get(brief_id)
+    listed = ws.briefs.list()
+    deleted = ws.briefs.delete(brief_id)
+    assert deleted.brief == before
+    assert deleted.changes.briefs == {brief_id}
+    assert [b.id for b in ws.briefs.list()] == [other]
+    with pytest.raises(NotFound):
+        ws.briefs.get(brief_id)
+    rows = ws.store.conn.execute("SELECT count(*) FROM brief_items WHERE brief_id = ?", (brief_id,))
+    assert rows.fetchone()[0] == 0
+    assert ws.briefs.restore(deleted) == deleted.changes
+    assert ws.briefs.get(brief_id) == before
+    assert ws.briefs.list() == listed
+
+
+def test_delete_a_missing_brief_is_not_found(ws: Workspace) -> None:
+    with pytest.raises(NotFound, match="brief 9"):
+        ws.briefs.delete(9)
+
+
+def test_restore_refuses_a_taken_id_or_a_removed_tag_and_changes_nothing(
+    tagged: tuple[Workspace, list[int]],
+) -> None:
+    ws, tags = tagged
+    brief_id = _filled(ws, tags)
+    deleted = ws.briefs.delete(brief_id)
+    taken = ws.briefs.new("Newer")  # SQLite gives the freed id to the next brief
+    assert taken.id == brief_id
+    with pytest.raises(InvalidInput, match=f"brief {brief_id}: cannot be restored: another brief"):
+        ws.briefs.restore(deleted)
+    assert ws.briefs.get(brief_id).title == "Newer"
+    ws.briefs.delete(taken.id)
+    ws.tags.remove(tags[2])
+    with pytest.raises(NotFound, match=f"tag {tags[2]} it cites was removed"):
+        ws.briefs.restore(deleted)
+    assert ws.briefs.list() == []
+    rows = ws.store.conn.execute("SELECT count(*) FROM brief_items").fetchone()[0]
+    assert rows == 0
