@@ -111,7 +111,7 @@ def measure_startup(path: Path, runs: int = 5) -> float:
 
 def measure_preview(window: object, app: object, brief: int) -> float:
     """Median time from a change to the 500-item brief until the preview shows it."""
-    from briefer.gui.commands import SetBriefFields
+    from briefer.gui.brief_commands import SetBriefFields
 
     window.briefing.choose(brief)
     window.preview.show()

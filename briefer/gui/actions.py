@@ -88,6 +88,7 @@ STATIC_ACTIONS: tuple[ActionSpec, ...] = (
     _spec("brief.add-tag", "Add tag to brief", ["A"], "reader", "Tag"),
     # Brief
     _spec("brief.new", "New brief…", ["Ctrl+Shift+N"], "window", "Brief"),
+    _spec("brief.delete", "Delete brief", ["Ctrl+Shift+Del"], "window", "Brief"),
     _spec("brief.item-up", "Move item up", ["Alt+Up"], "composer", "Brief"),
     _spec("brief.item-down", "Move item down", ["Alt+Down"], "composer", "Brief"),
     _spec("brief.item-next-section", "Move item to next section", ["Alt+Right"], "composer", "Brief"),

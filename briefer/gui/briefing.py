@@ -1,7 +1,7 @@
 """The window's brief work: the current brief, `a` to add a tag, item moves, preview, export.
 
-Every change is an undoable command (see :mod:`briefer.gui.commands`); creating a
-brief is not (like creating a file). Rendering and exporting are the render
+Every change is an undoable command (see :mod:`briefer.gui.brief_commands`),
+creating and deleting a brief included. Rendering and exporting are the render
 package's; this module only chooses what to render and where to write it.
 """
 
@@ -16,8 +16,16 @@ from PySide6.QtWidgets import QInputDialog
 
 from briefer import render
 from briefer.errors import BrieferError, NotFound
+from briefer.gui.brief_commands import (
+    AddToBrief,
+    CreateBrief,
+    DeleteBrief,
+    MoveItem,
+    RemoveItem,
+    SetBriefFields,
+)
 from briefer.gui.brief_composer import BriefComposer, ItemRow, SectionRows
-from briefer.gui.commands import AddToBrief, Command, MoveItem, RemoveItem, SetBriefFields
+from briefer.gui.commands import Command
 from briefer.gui.export_dialog import ExportDialog
 from briefer.gui.preview import PreviewDock
 from briefer.model import Brief, Changes
@@ -46,7 +54,7 @@ class Briefing(QObject):
         self.session = window.session
         self.templates = [ref.name for ref in render.find_templates()]
         self.composer = BriefComposer(self.templates)
-        self.preview = PreviewDock(self.preview_html, window)
+        self.preview = PreviewDock(self.preview_target, window)
         self.brief_id: int | None = None
         self.composer.briefChosen.connect(self.choose)
         self.composer.newBriefRequested.connect(self.new_brief)
@@ -54,6 +62,7 @@ class Briefing(QObject):
         self.composer.tree.moveRequested.connect(self._on_tree_move_requested)
         self.session.changed.connect(self._on_session_changed)
         self.session.workspaceOpened.connect(self._on_session_workspace_opened)
+        self.session.workspaceClosed.connect(self.preview.release)
 
     def connect_actions(self) -> None:
         """Connect the brief actions and give the composer its keys."""
@@ -61,6 +70,7 @@ class Briefing(QObject):
         actions.attach("composer", self.composer)
         actions.connect("brief.add-tag", self.add_current_tag)
         actions.connect("brief.new", self.new_brief)
+        actions.connect("brief.delete", self.delete_brief)
         actions.connect("brief.export", self.export)
         actions.connect("brief.item-up", lambda: self.move_current(0, -1))
         actions.connect("brief.item-down", lambda: self.move_current(0, 1))
@@ -82,6 +92,7 @@ class Briefing(QObject):
 
     # the current brief -------------------------------------------------------------------
     def _on_session_workspace_opened(self, ws: Workspace) -> None:
+        self.preview.release()
         briefs = ws.briefs.list()
         remembered = int(self.window.settings.get("brief/current"))
         ids = [b.id for b in briefs]
@@ -134,23 +145,40 @@ class Briefing(QObject):
         return ItemRow(item_id, shown, tag.exact)
 
     def _on_session_changed(self, changes: Changes) -> None:
-        if changes.briefs:
+        if not changes.briefs:
+            return
+        if self.brief_id is not None and self.brief() is None:  # deleted: show another one
+            self.choose(next((b.id for b in self.session.ws.briefs.list()), None))
+        else:
             self.refresh()
+
+    def reveal(self, brief_id: int) -> None:
+        """Show a brief an undo or redo changed (nothing when it is gone)."""
+        if brief_id != self.brief_id and brief_id in {b.id for b in self.session.ws.briefs.list()}:
+            self.choose(brief_id)
 
     # adding, moving, removing ----------------------------------------------------------------
     def new_brief(self, title: str | None = None) -> int | None:
-        """Create a brief (asking for its title unless given) and make it current."""
+        """Create a brief (asking for its title unless given) and make it current; undoable."""
         if title is None:
             title, ok = QInputDialog.getText(self.window, "New brief", "Title:", text=DEFAULT_TITLE)
             if not ok or not title.strip():
                 return None
-        try:
-            created = self.session.ws.briefs.new(title.strip(), template=DEFAULT_TEMPLATE)
-        except BrieferError as exc:
-            self.window.show_message(str(exc))
+        command = CreateBrief(self.session, title.strip(), template=DEFAULT_TEMPLATE)
+        if not self._push(command):
             return None
-        self.choose(created.id)
-        return created.id
+        self.choose(command.brief_id)
+        return command.brief_id
+
+    def delete_brief(self) -> None:
+        """Delete the current brief (undo brings it back) and show the next one."""
+        brief = self.brief()
+        if brief is None:
+            self.window.show_message("No brief to delete")
+            return
+        if self._push(DeleteBrief(self.session, brief.id)):
+            undo = self.window.actions["edit.undo"].shortcut().toString()
+            self.window.show_message(f"Deleted the brief “{brief.title}” ({undo} brings it back)")
 
     def add_current_tag(self) -> None:
         """Add the reader's current tag to the section of the brief that takes its kind."""
@@ -159,22 +187,33 @@ class Briefing(QObject):
         if tag is None:
             self.window.show_message("No tag here to add: move onto a tag (t) or tag something first")
             return
+        label = self.session.kinds[tag.kind].label.lower() if tag.kind in self.session.kinds else tag.kind
+        stack = self.session.undo_stack
         brief = self.brief()
-        if brief is None and self.new_brief(DEFAULT_TITLE) is not None:
-            brief = self.brief()
-        if brief is None:
-            return
+        if brief is None:  # the first `a` starts a brief: one key, one undo step
+            stack.beginMacro(f"Add {label} to a new brief")
+            try:
+                if self.new_brief(DEFAULT_TITLE) is not None:
+                    self._add_tag(tag.id, tag.kind, label)
+            finally:
+                stack.endMacro()
+        else:
+            self._add_tag(tag.id, tag.kind, label)
+
+    def _add_tag(self, tag_id: int, kind: str, label: str) -> None:
+        brief = self.brief()
+        assert brief is not None
+        assert brief.id is not None
         try:
             layout = render.load_template(brief.template).layout()
         except BrieferError as exc:
             self.window.show_message(str(exc))
             return
-        section = section_for(tag.kind, layout)
+        section = section_for(kind, layout)
         if section is None:
-            self.window.show_message(f"The {brief.template} template has no section for {tag.kind} tags")
+            self.window.show_message(f"The {brief.template} template has no section for {kind} tags")
             return
-        label = self.session.kinds[tag.kind].label.lower() if tag.kind in self.session.kinds else tag.kind
-        if self._push(AddToBrief(self.session, brief.id, section, [tag.id], label)):
+        if self._push(AddToBrief(self.session, brief.id, section, [tag_id], label)):
             self.window.show_message(f"Added the {label} to “{brief.title}”, section {section}")
 
     def move_current(self, section_step: int, position_step: int) -> None:
@@ -218,11 +257,11 @@ class Briefing(QObject):
             self.composer.tree.setCurrentItem(self.composer.tree.topLevelItem(0))
 
     # preview and export -------------------------------------------------------------------
-    def preview_html(self) -> str | None:
-        """The current brief as the sanitised preview HTML, or None without a brief."""
+    def preview_target(self) -> tuple[Path, int] | None:
+        """What the preview shows: the workspace file and the current brief, or None."""
         if self.brief_id is None or not self.session.is_open:
             return None
-        return render.render_brief(self.session.ws, self.brief_id).html
+        return self.session.ws.path, self.brief_id
 
     def export(self) -> Path | None:
         """Ask how and where, export the current brief, and open its folder when asked."""

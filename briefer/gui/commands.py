@@ -4,21 +4,35 @@ A command is applied once by :meth:`Session.push` (so a BrieferError reaches the
 caller before anything lands on the stack); the stack's first ``redo()`` is then
 skipped. Later redo/undo failures (say, the article was removed meanwhile) are
 reported as one line and the command is dropped from the history.
+
+After an undo or redo the session asks the window to reveal the command's
+:class:`Place` (the article and tag, or the brief, it changed), so the user sees
+what changed even when it was in another article.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from dataclasses import dataclass
 
 from PySide6.QtGui import QUndoCommand
 
 from briefer import suggest
 from briefer.errors import BrieferError
 from briefer.gui.session import Session
-from briefer.model import AttrValue, Changes, RemovedItem
+from briefer.model import AttrValue, Changes
 from briefer.suggest import Suggestion
 from briefer.workspace import Removed
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Where a command changed something: an article (a span, a tag in it) or a brief."""
+
+    article_id: int | None = None
+    span: tuple[int, int] | None = None
+    tag_id: int | None = None
+    brief_id: int | None = None
 
 
 class Command(QUndoCommand):
@@ -28,6 +42,10 @@ class Command(QUndoCommand):
         super().__init__(text)
         self.session = session
         self._skip_redo = False
+
+    def place(self) -> Place | None:
+        """Where this command changes things (shown after an undo or redo)."""
+        return None
 
     def apply(self) -> Changes:
         """Make the change in the workspace."""
@@ -59,6 +77,9 @@ class Command(QUndoCommand):
             self.session.errorReported.emit(f"Cannot {self.text().lower()}: {exc}")
             return
         self.session.notify(changes)
+        place = self.place()
+        if place is not None:
+            self.session.revealRequested.emit(place)
 
 
 class AddTag(Command):
@@ -82,6 +103,9 @@ class AddTag(Command):
         self.tag_id: int | None = None
         self._removed: Removed | None = None
 
+    def place(self) -> Place:
+        return Place(self.article_id, self.span, self.tag_id)
+
     def apply(self) -> Changes:
         ws = self.session.ws
         if self._removed is not None:
@@ -104,7 +128,11 @@ class RemoveTag(Command):
         label = session.kinds[tag.kind].label if tag.kind in session.kinds else tag.kind
         super().__init__(session, f"Remove {label.lower()} tag")
         self.tag_id = tag_id
+        self._place = Place(tag.article_id, (tag.start, tag.end), tag_id)
         self._removed: Removed | None = None
+
+    def place(self) -> Place:
+        return self._place
 
     def apply(self) -> Changes:
         self._removed = self.session.ws.tags.remove(self.tag_id)
@@ -131,8 +159,12 @@ class EditTag(Command):
         label = session.kinds[old.kind].label if old.kind in session.kinds else old.kind
         super().__init__(session, f"Edit {label.lower()}")
         self.tag_id = tag_id
+        self._place = Place(old.article_id, (old.start, old.end), tag_id)
         self._old = (old.kind, dict(old.attributes), old.note)
         self._new = (kind, dict(attributes) if attributes is not None else None, note)
+
+    def place(self) -> Place:
+        return self._place
 
     def apply(self) -> Changes:
         kind, attributes, note = self._new
@@ -141,94 +173,6 @@ class EditTag(Command):
     def revert(self) -> Changes:
         kind, attributes, note = self._old
         return self.session.ws.tags.update(self.tag_id, kind=kind, attributes=attributes, note=note)
-
-
-class SetBriefFields(Command):
-    """Change brief header fields (title, marking, BLUF, assessment…); undo restores them."""
-
-    def __init__(self, session: Session, brief_id: int, **fields: Any) -> None:
-        brief = session.ws.briefs.get(brief_id)
-        names = ", ".join(n.upper() if n == "bluf" else n for n in fields)
-        super().__init__(session, f"Edit brief {names}")
-        self.brief_id = brief_id
-        self._new = fields
-        self._old = {name: getattr(brief, name) for name in fields}
-
-    def apply(self) -> Changes:
-        return self.session.ws.briefs.set(self.brief_id, **self._new)
-
-    def revert(self) -> Changes:
-        return self.session.ws.briefs.set(self.brief_id, **self._old)
-
-
-class AddToBrief(Command):
-    """Add tags to a section of a brief; undo takes the new items out again."""
-
-    def __init__(self, session: Session, brief_id: int, section: str, tag_ids: list[int],
-                 label: str = "tag") -> None:
-        super().__init__(session, f"Add {label} to brief")
-        self.brief_id = brief_id
-        self.section = section
-        self.tag_ids = list(tag_ids)
-        self.item_ids: tuple[int, ...] = ()
-        self._removed: list[RemovedItem] = []
-
-    def apply(self) -> Changes:
-        briefs = self.session.ws.briefs
-        if self._removed:
-            changes = Changes()
-            for removed in self._removed:
-                changes |= briefs.restore(removed)
-            self._removed = []
-            return changes
-        added = briefs.add_tags(self.brief_id, self.section, self.tag_ids)
-        self.item_ids = added.ids
-        return added.changes
-
-    def revert(self) -> Changes:
-        briefs = self.session.ws.briefs
-        self._removed = [briefs.remove(item_id) for item_id in reversed(self.item_ids)]
-        self._removed.reverse()
-        changes = Changes()
-        for removed in self._removed:
-            changes |= removed.changes
-        return changes
-
-
-class MoveItem(Command):
-    """Move a brief item within or between sections; undo moves it back."""
-
-    def __init__(self, session: Session, item_id: int, section: str, position: int) -> None:
-        super().__init__(session, "Move brief item")
-        self.item_id = item_id
-        self.target = (section, position)
-        self._origin: tuple[str, int] | None = None
-
-    def apply(self) -> Changes:
-        moved = self.session.ws.briefs.move(self.item_id, *self.target)
-        self._origin = (moved.section, moved.position)
-        return moved.changes
-
-    def revert(self) -> Changes:
-        assert self._origin is not None
-        return self.session.ws.briefs.move(self.item_id, *self._origin).changes
-
-
-class RemoveItem(Command):
-    """Take an item out of its brief; undo puts it back in its place."""
-
-    def __init__(self, session: Session, item_id: int) -> None:
-        super().__init__(session, "Remove brief item")
-        self.item_id = item_id
-        self._removed: RemovedItem | None = None
-
-    def apply(self) -> Changes:
-        self._removed = self.session.ws.briefs.remove(self.item_id)
-        return self._removed.changes
-
-    def revert(self) -> Changes:
-        assert self._removed is not None
-        return self.session.ws.briefs.restore(self._removed)
 
 
 class AcceptSuggestion(AddTag):
@@ -257,6 +201,9 @@ class RejectSuggestion(Command):
         super().__init__(session, f"Reject {label.lower()} suggestion")
         self.article_id = article_id
         self.suggestion = suggestion
+
+    def place(self) -> Place:
+        return Place(self.article_id, (self.suggestion.start, self.suggestion.end))
 
     def apply(self) -> Changes:
         s = self.suggestion

@@ -11,15 +11,16 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QSplitter
+from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter
 
 from briefer.errors import BrieferError, NotFound
 from briefer.gui.actions import Actions
 from briefer.gui.article_list import ArticleList
 from briefer.gui.briefing import Briefing
-from briefer.gui.commands import EditTag
+from briefer.gui.commands import EditTag, Place
 from briefer.gui.files import Files
-from briefer.gui.keymap_dialog import MENU_ORDER, KeymapDialog
+from briefer.gui.keymap_dialog import KeymapDialog
+from briefer.gui.menus import build_menus, connect_actions
 from briefer.gui.navigation import Navigator
 from briefer.gui.preferences import Preferences
 from briefer.gui.reader import ReaderPane
@@ -28,6 +29,7 @@ from briefer.gui.settings import Settings
 from briefer.gui.suggestions import SuggestionFeed
 from briefer.gui.tag_panel import TagPanel
 from briefer.gui.tagging import Tagger
+from briefer.gui.window_layout import WindowLayout
 from briefer.model import Changes, Tag
 from briefer.workspace import Workspace
 
@@ -93,69 +95,18 @@ class MainWindow(QMainWindow):
         self._status_timer.setInterval(STATUS_MS)
         self._status_timer.timeout.connect(self.status.clear)
 
-        self._attach_actions()
-        self._build_menus()
+        connect_actions(self)
+        self.menus = build_menus(self)
         self._connect()
         self.apply_reader_font()
-        self._restore_state()
-
-    # building ----------------------------------------------------------------------------
-    def _attach_actions(self) -> None:
-        self.actions.attach("window", self)
-        self.actions.attach("reader", self.view)
-        self.actions.attach("articles", self.articles)
-        nav = self.navigator
-        a = self.actions.connect
-        a("app.quit", self.close)
-        a("edit.undo", self.session.undo_stack.undo)
-        a("edit.redo", self.session.undo_stack.redo)
-        a("edit.find", self.focus_filter)
-        a("app.preferences", self.show_preferences)
-        a("help.keymap", self.show_keymap)
-        a("nav.next-sentence", nav.next_sentence)
-        a("nav.previous-sentence", nav.previous_sentence)
-        a("nav.next-paragraph", nav.next_paragraph)
-        a("nav.previous-paragraph", nav.previous_paragraph)
-        a("nav.extend-word", nav.extend_word)
-        a("nav.shrink-word", nav.shrink_word)
-        a("nav.extend-sentence", nav.extend_sentence)
-        a("nav.shrink-sentence", nav.shrink_sentence)
-        a("nav.select-quote", self._select_quote)
-        a("nav.next-tag", nav.next_tag)
-        a("nav.previous-tag", lambda: nav.next_tag(forward=False))
-        a("nav.next-suggestion", nav.next_suggestion)
-        a("nav.previous-suggestion", lambda: nav.next_suggestion(forward=False))
-        a("nav.next-article", lambda: self.articles.step(1))
-        a("nav.previous-article", lambda: self.articles.step(-1))
-        a("focus.articles", self.articles.view.setFocus)
-        a("focus.reader", self.focus_reader)
-        a("focus.tags", self.tags.tree.setFocus)
-        a("tag.remove", self.tagger.remove_current)
-        a("suggestion.accept", self.tagger.accept_suggestion)
-        a("suggestion.reject", self.tagger.reject_suggestion)
-        a("tag.edit", self.edit_current_tag)
-        for kind in self.session.kinds:
-            a(f"tag.as.{kind.key}", lambda key=kind.key: self.tagger.tag_as(key))
-            a(f"nav.next-suggestion.{kind.key}", lambda key=kind.key: nav.next_suggestion(kind=key))
-        self.files.connect_actions(self.actions)
-        self.briefing.connect_actions()
-
-    def _build_menus(self) -> None:
-        menus: dict[str, QMenu] = {}
-        for name in MENU_ORDER:
-            menus[name] = self.menuBar().addMenu(f"&{name}")
-        for spec in self.actions.specs.values():
-            if spec.id.startswith("nav.next-suggestion."):
-                continue  # listed in the keymap; seven more rows would crowd the menu
-            menus[spec.menu].addAction(self.actions[spec.id])
-            if spec.id == "workspace.open":
-                menus["File"].addMenu(self.files.recent_menu)
-        self.menus = menus
+        self.panes = WindowLayout(self)
+        self.first_start = self.panes.restore()
 
     def _connect(self) -> None:
         self.session.changed.connect(self._on_session_changed)
         self.session.workspaceOpened.connect(self._on_session_workspace_opened)
         self.session.errorReported.connect(self.show_message)
+        self.session.revealRequested.connect(self.reveal)
         self.articles.openArticleRequested.connect(self.open_article)
         self.suggestions.suggestionsReady.connect(self._on_suggestions_ready)
         self.suggestions.failed.connect(self.show_message)
@@ -165,13 +116,6 @@ class MainWindow(QMainWindow):
         self.tags.model.editRequested.connect(self.edit_tag)
         self.tags.details.editRequested.connect(self.edit_tag)
         self.tags.details.editFinished.connect(self.focus_reader)
-        stack = self.session.undo_stack
-        stack.canUndoChanged.connect(self.actions["edit.undo"].setEnabled)
-        stack.canRedoChanged.connect(self.actions["edit.redo"].setEnabled)
-        stack.undoTextChanged.connect(lambda t: self.actions["edit.undo"].setText(f"Undo {t}".strip()))
-        stack.redoTextChanged.connect(lambda t: self.actions["edit.redo"].setText(f"Redo {t}".strip()))
-        self.actions["edit.undo"].setEnabled(False)
-        self.actions["edit.redo"].setEnabled(False)
 
     # workspace and articles ------------------------------------------------------------
     def open_workspace(self, path: Path, *, create: bool = False) -> bool:
@@ -298,7 +242,26 @@ class MainWindow(QMainWindow):
                 self.view.select(tag.start, tag.end)
             self.view.set_current_tag(tag_id)
 
-    def _select_quote(self) -> None:
+    def reveal(self, place: Place) -> None:
+        """Show where an undo or redo changed things: its article (and tag), or its brief."""
+        if place.brief_id is not None:
+            self.briefing.reveal(place.brief_id)
+        if place.article_id is None:
+            return
+        if place.article_id != self.current_article_id():
+            self.open_article(place.article_id)
+            if self.current_article_id() != place.article_id:
+                return  # gone meanwhile; open_article said so
+        tag = self.view.tags.get(place.tag_id) if place.tag_id is not None else None
+        if tag is not None:
+            self._on_tags_tag_activated(tag.id)
+        elif place.span is not None:
+            with self.view.moving():
+                self.view.move_to(place.span[0])
+            self.view.set_current_tag(None)
+
+    def select_quote(self) -> None:
+        """Select the quoted words of the current sentence (or say there are none)."""
         if not self.navigator.select_quote():
             self.show_message("No quotation in this sentence")
 
@@ -355,33 +318,11 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
             self.files.import_paths(paths)
 
-    def _restore_state(self) -> None:
-        screen = self.screen().availableGeometry()
-        geometry = self.settings.state("geometry")
-        self.first_start = geometry is None or not self.restoreGeometry(geometry)
-        if self.first_start:
-            self.resize(screen.size())  # shown maximised; this is the size to lay out for
-        wide = screen.width() >= 1600
-        width = self.width() - (int(self.width() * 0.24) if wide else 0)
-        defaults = {self.splitter: [int(width * 0.26), int(width * 0.43), int(width * 0.31)],
-                    self.right: [int(self.height() * 0.5)] * 2}
-        for name, widget in (("splitter", self.splitter), ("right", self.right)):
-            state = self.settings.state(name)
-            if state is None or not widget.restoreState(state):
-                widget.setSizes(defaults[widget])
-        state = self.settings.state("window")
-        if state is None or not self.restoreState(state):
-            # a fourth column fits only on wide screens; F8 shows it anywhere
-            self.preview.setVisible(wide)
-            self.resizeDocks([self.preview], [int(self.width() * 0.24)], Qt.Orientation.Horizontal)
-
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.files.jobs.wait()
         self.suggestions.wait()
-        self.settings.set_state("geometry", self.saveGeometry())
-        self.settings.set_state("window", self.saveState())
-        self.settings.set_state("splitter", self.splitter.saveState())
-        self.settings.set_state("right", self.right.saveState())
+        self.preview.shutdown()
+        self.panes.save()
         self.settings.sync()
         self._list_timer.stop()
         self.articles.set_workspace(None)

@@ -1,43 +1,188 @@
 """The live preview: the brief's sanitised HTML (from the renderer) in a dock.
 
-Changes arrive in bursts (a key held down, an undo of many items), so a refresh
-waits for a short quiet moment and renders once. The page is shown on white, as
-it will be printed, whatever the window's palette.
+Rendering a long brief takes longer than a key press may block the window, so it
+runs on a thread of its own with its own read-only workspace connection (SQLite
+connections belong to one thread) and its own :class:`~briefer.render.Renderer`.
+That thread also builds the Qt document, so the window only swaps it in. Changes
+arrive in bursts (a key held down, an undo of many items): a refresh waits for a
+short quiet moment, a request overtaken by a newer one is skipped, and a result
+that is no longer the latest is dropped. The page is shown on white, as it will
+be printed, whatever the window's palette.
 """
 
 from __future__ import annotations
 
 import html
+import logging
 from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QColor, QPalette, QTextDocument
+from PySide6.QtCore import QObject, QThread, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QTextDocument, QTextLength, QTextOption, QTextTable
 from PySide6.QtWidgets import QDockWidget, QTextBrowser, QWidget
 
 from briefer.errors import BrieferError
+from briefer.render import Renderer
+from briefer.render.html import fragment
+from briefer.workspace import Workspace
 
-DEBOUNCE_MS = 80
+if TYPE_CHECKING:
+    from briefer.render.tree import Tree
+
+log = logging.getLogger(__name__)
+
+DEBOUNCE_MS = 50
+EMPTY_PAGE = "<p><i>No brief yet: press <b>a</b> on a tag to start one.</i></p>"
+_RULE_COLOUR = "#b8bcc2"
+
+#: Qt's rich-text engine knows a subset of CSS; this page style keeps to it. Sizes are
+#: relative to the preview's font; tables are a step smaller, full width, padded.
+STYLE = """
+body { color: #1a1a1a; }
+h1 { font-size: x-large; margin-top: 2px; margin-bottom: 6px; }
+h2 { font-size: large; margin-top: 14px; margin-bottom: 4px; }
+h3 { font-size: medium; margin-top: 10px; margin-bottom: 3px; }
+p, li { margin-top: 2px; margin-bottom: 4px; line-height: 125%; }
+table { font-size: small; margin-top: 4px; margin-bottom: 8px; }
+th { background-color: #eef0f3; font-weight: bold; }
+th, td { padding: 3px 6px; }
+blockquote { margin-left: 10px; color: #333333; }
+.footnotes { font-size: small; }
+a { color: #1f5fa8; }
+"""
+
+
+def build_page(body: str, font: QFont) -> QTextDocument:
+    """A preview document of an HTML fragment: Qt-friendly style, words never broken.
+
+    Safe on any thread (the document has no parent); move it to the GUI thread to show it.
+    """
+    document = QTextDocument()
+    document.setDefaultFont(font)
+    document.setDocumentMargin(12)
+    document.setDefaultStyleSheet(STYLE)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)  # a word too long overflows, never splits
+    document.setDefaultTextOption(option)
+    document.setHtml(body)
+    frames = list(document.rootFrame().childFrames())
+    while frames:
+        frame = frames.pop()
+        frames.extend(frame.childFrames())
+        if isinstance(frame, QTextTable):
+            table = frame.format()
+            table.setWidth(QTextLength(QTextLength.Type.PercentageLength, 100))
+            table.setBorderCollapse(True)
+            table.setBorder(1)
+            table.setBorderBrush(QBrush(QColor(_RULE_COLOUR)))
+            table.setCellSpacing(0)
+            frame.setFormat(table)
+    return document
+
+
+def error_page(message: str) -> str:
+    """The page shown instead of a brief that cannot be rendered."""
+    return ("<p style='color:#a00000'><b>The brief cannot be rendered.</b><br>"
+            f"{html.escape(message)}</p>")
+
+
+class PreviewWorker(QObject):
+    """Renders briefs on the preview thread; one connection and renderer, kept between renders."""
+
+    rendered = Signal(int, object)  # generation, QTextDocument (moved to the GUI thread)
+
+    def __init__(self, gui_thread: QThread) -> None:
+        super().__init__()
+        self.latest = 0  # the newest generation asked for; set from the GUI thread
+        self._gui_thread = gui_thread
+        self._ws: Workspace | None = None
+        self._renderer: Renderer | None = None
+
+    def render(self, generation: int, path: str, brief_id: int, font: QFont) -> None:
+        """Render one brief unless a newer request came meanwhile; emit the document."""
+        if generation != self.latest:
+            return
+        try:
+            body = fragment(self._render_tree(Path(path), brief_id))
+        except BrieferError as exc:
+            self.release()  # the file may have changed under us: reopen next time
+            body = error_page(str(exc))
+        except Exception as exc:  # a bug: show it in the preview, keep the window alive
+            log.exception("preview failed")
+            self.release()
+            body = error_page(f"{type(exc).__name__}: {exc}")
+        document = build_page(body, font)
+        document.moveToThread(self._gui_thread)
+        self.rendered.emit(generation, document)
+
+    def _render_tree(self, path: Path, brief_id: int) -> Tree:
+        if self._ws is None or self._ws.path != path:
+            self.release()
+            self._ws = Workspace.open(path, readonly=True)
+        if self._renderer is None:
+            self._renderer = Renderer()
+        return self._renderer.render(self._ws, brief_id).tree
+
+    def release(self) -> None:
+        """Close the workspace connection (the next render opens it again)."""
+        if self._ws is not None:
+            self._ws.close()
+            self._ws = None
+
+    def close(self) -> None:
+        """Close the connection and stop the renderer's sandbox process."""
+        self.release()
+        if self._renderer is not None:
+            self._renderer.close()
+            self._renderer = None
+
+
+class _PreviewThread(QThread):
+    """The preview thread: runs the worker's events, then frees what the worker opened."""
+
+    def __init__(self, worker: PreviewWorker, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.worker = worker
+
+    def run(self) -> None:
+        self.exec()
+        self.worker.close()  # on this thread, which owns the connection
 
 
 class PreviewDock(QDockWidget):
-    """A dock showing the rendered brief; call :meth:`request` after every change."""
+    """A dock showing the rendered brief; call :meth:`request` after every change.
+
+    ``target`` says what to show: ``(workspace file, brief id)``, or None for no brief.
+    """
 
     refreshed = Signal()
+    _renderRequested = Signal(int, str, int, QFont)
+    _releaseRequested = Signal()
 
-    def __init__(self, render: Callable[[], str | None], parent: QWidget | None = None) -> None:
+    def __init__(self, target: Callable[[], tuple[Path, int] | None], parent: QWidget | None = None) -> None:
         super().__init__("Preview", parent)
         self.setObjectName("previewDock")
-        self._render = render
+        self._target = target
         self.browser = QTextBrowser()
         self.browser.setObjectName("preview")
         self.browser.setAccessibleName("Brief preview")
         self.browser.setOpenLinks(False)
+        self.browser.setWordWrapMode(QTextOption.WrapMode.WordWrap)
         palette = self.browser.palette()
         palette.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
         palette.setColor(QPalette.ColorRole.Text, QColor("#1a1a1a"))
         self.browser.setPalette(palette)
         self.setWidget(self.browser)
         self._document: QTextDocument | None = None
+        self._generation = 0
+        self._worker = PreviewWorker(QThread.currentThread())
+        self._thread = _PreviewThread(self._worker, self)
+        self._worker.moveToThread(self._thread)
+        self._renderRequested.connect(self._worker.render)
+        self._releaseRequested.connect(self._worker.release)
+        self._worker.rendered.connect(self._on_worker_rendered)
+        self._thread.start()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
@@ -49,19 +194,27 @@ class PreviewDock(QDockWidget):
         self._timer.start()
 
     def refresh(self) -> None:
-        """Render now and show the result, keeping the scroll position."""
+        """Ask the preview thread for the current brief now (shown when it arrives)."""
         self._timer.stop()
         if not self.isVisible():
             return
-        try:
-            page = self._render()
-        except BrieferError as exc:
-            page = ("<p style='color:#a00000'><b>The brief cannot be rendered.</b><br>"
-                    f"{html.escape(str(exc))}</p>")
-        # A document built apart and then swapped in costs a third of QTextBrowser.setHtml.
-        document = QTextDocument(self.browser)
-        document.setDefaultFont(self.browser.font())
-        document.setHtml(page or "<p><i>No brief yet: press <b>a</b> on a tag to start one.</i></p>")
+        self._generation += 1
+        self._worker.latest = self._generation
+        target = self._target()
+        if target is None:
+            self._show(build_page(EMPTY_PAGE, self.browser.font()))
+            return
+        path, brief_id = target
+        self._renderRequested.emit(self._generation, str(path), brief_id, self.browser.font())
+
+    def _on_worker_rendered(self, generation: int, document: QTextDocument) -> None:
+        if generation != self._generation:
+            document.deleteLater()  # overtaken by a newer change
+            return
+        self._show(document)
+
+    def _show(self, document: QTextDocument) -> None:
+        document.setParent(self.browser)
         bar = self.browser.verticalScrollBar()
         position = bar.value()
         self.browser.setDocument(document)
@@ -71,7 +224,19 @@ class PreviewDock(QDockWidget):
         bar.setValue(position)
         self.refreshed.emit()
 
+    def release(self) -> None:
+        """Let go of the workspace file (it is being closed or replaced)."""
+        self._generation += 1
+        self._worker.latest = self._generation
+        self._releaseRequested.emit()
+
+    def shutdown(self, msecs: int = 10000) -> None:
+        """Stop the preview thread (on closing the window)."""
+        self._timer.stop()
+        self.release()
+        self._thread.quit()
+        self._thread.wait(msecs)
+
     def text(self) -> str:
         """The preview's plain text (what a reader sees)."""
         return self.browser.toPlainText()
-

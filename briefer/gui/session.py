@@ -35,7 +35,9 @@ class Session(QObject):
 
     changed = Signal(object)  # Changes
     workspaceOpened = Signal(object)  # Workspace
+    workspaceClosed = Signal()
     errorReported = Signal(str)  # one line for the status bar
+    revealRequested = Signal(object)  # a commands.Place: show what an undo/redo changed
 
     def __init__(self, kinds: taxonomy.Taxonomy | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +71,7 @@ class Session(QObject):
         if self._ws is not None:
             self._ws.close()
             self._ws = None
+            self.workspaceClosed.emit()
 
     def push(self, command: Command) -> None:
         """Apply ``command`` now and put it on the undo stack.

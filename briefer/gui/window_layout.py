@@ -1,0 +1,119 @@
+"""The window's layout: default proportions, the reader's share kept, state saved and restored.
+
+The reader comes first: the article list and the right column (tags, composer)
+take a share of the width within bounds, the preview dock a fair share when
+shown, and the reader keeps at least :data:`READER_SHARE` of the window. When the
+preview opens and would squeeze the reader below :data:`READER_FLOOR`, the
+panes are set to their defaults again. A saved layout (the user's) is restored
+as it was.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple
+
+from PySide6.QtCore import QObject, Qt, QTimer
+
+if TYPE_CHECKING:
+    from briefer.gui.main_window import MainWindow
+
+
+class Share(NamedTuple):
+    """A pane's preferred share of the window width, within bounds (pixels)."""
+
+    share: float
+    least: int
+    most: int
+
+
+ARTICLES = Share(0.18, 200, 300)
+RIGHT = Share(0.28, 330, 480)
+PREVIEW = Share(0.26, 300, 560)
+READER_SHARE = 0.40
+READER_FLOOR = 0.34
+WIDE = 1600  # screens this wide show the preview from the first start
+
+
+class Widths(NamedTuple):
+    """Pane widths in pixels, left to right."""
+
+    articles: int
+    reader: int
+    right: int
+    preview: int
+
+
+def default_widths(width: int, preview: bool) -> Widths:
+    """The panes' widths for a window ``width`` pixels wide, with or without the preview.
+
+    Each side pane takes its share within its bounds; when that leaves the reader
+    less than :data:`READER_SHARE`, the side panes give up what they have above
+    their least width, in proportion, until it does (or all are at their least).
+    """
+    shares = [ARTICLES, RIGHT] + ([PREVIEW] if preview else [])
+    wanted = [min(max(s.share * width, s.least), s.most) for s in shares]
+    excess = sum(wanted) - width * (1 - READER_SHARE)
+    slack = sum(w - s.least for w, s in zip(wanted, shares, strict=True))
+    if excess > 0 and slack > 0:
+        keep = max(0.0, 1 - excess / slack)
+        wanted = [s.least + (w - s.least) * keep for w, s in zip(wanted, shares, strict=True)]
+    sides = [round(w) for w in wanted] + ([] if preview else [0])
+    return Widths(sides[0], width - sum(sides), sides[1], sides[2])
+
+
+class WindowLayout(QObject):
+    """Restores, saves and balances the main window's panes."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        window.preview.visibilityChanged.connect(self._on_preview_visibility_changed)
+
+    def apply_defaults(self, *, dock: bool = True) -> None:
+        """Size the panes for the window's width (and the preview dock, when shown)."""
+        window = self.window
+        shown = not window.preview.isHidden()
+        widths = default_widths(window.width(), shown)
+        window.splitter.setSizes([widths.articles, widths.reader, widths.right])
+        if shown and dock:
+            window.resizeDocks([window.preview], [widths.preview], Qt.Orientation.Horizontal)
+        window.right.setSizes([window.height() // 2] * 2)
+
+    def restore(self) -> bool:
+        """Restore the saved layout, or lay out for the screen; True on a first start."""
+        window, settings = self.window, self.window.settings
+        screen = window.screen().availableGeometry()
+        geometry = settings.state("geometry")
+        first_start = geometry is None or not window.restoreGeometry(geometry)
+        if first_start:
+            window.resize(screen.size())  # shown maximised; this is the size to lay out for
+        state = settings.state("window")
+        dock_restored = state is not None and window.restoreState(state)
+        if not dock_restored:
+            window.preview.setVisible(screen.width() >= WIDE)  # F8 shows it anywhere
+        self.apply_defaults(dock=not dock_restored)
+        for name, splitter in (("splitter", window.splitter), ("right", window.right)):
+            saved = settings.state(name)
+            if saved is not None:
+                splitter.restoreState(saved)
+        return first_start
+
+    def save(self) -> None:
+        """Remember geometry, docks and splitters for the next start."""
+        window, settings = self.window, self.window.settings
+        settings.set_state("geometry", window.saveGeometry())
+        settings.set_state("window", window.saveState())
+        settings.set_state("splitter", window.splitter.saveState())
+        settings.set_state("right", window.right.saveState())
+
+    def reader_share(self) -> float:
+        """The reader's share of the window width."""
+        return self.window.reader.width() / max(self.window.width(), 1)
+
+    def _on_preview_visibility_changed(self, visible: bool) -> None:
+        if visible:
+            QTimer.singleShot(0, self._keep_reader_readable)  # once the dock has its place
+
+    def _keep_reader_readable(self) -> None:
+        if self.window.isVisible() and self.reader_share() < READER_FLOOR:
+            self.apply_defaults()
