@@ -2,7 +2,8 @@
 
 The filter is the workspace's full-text search (every word, the last as a
 prefix); the list shows the matching articles in the list's order. Choosing a
-row asks the window to open that article.
+row asks the window to open that article. In a narrow list the outlet and date
+move under the title, so the title keeps room to be read.
 """
 
 from __future__ import annotations
@@ -10,8 +11,17 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTreeView, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeyEvent, QResizeEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLineEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from briefer.model import ArticleSummary
 from briefer.workspace import Workspace
@@ -20,6 +30,7 @@ Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 COLUMNS = ("Title", "Outlet", "Date", "Tags")
 FILTER_DELAY_MS = 120
+COMPACT_BELOW = 360  # pixels: a list narrower than this shows outlet and date under the title
 
 
 class ArticleModel(QAbstractTableModel):
@@ -67,6 +78,26 @@ class ArticleModel(QAbstractTableModel):
         return None
 
 
+def source_line(row: ArticleSummary) -> str:
+    """Outlet and date on one line, as the compact list shows them under the title."""
+    return " · ".join(p for p in (row.outlet, (row.published or "")[:10]) if p) or "no outlet or date"
+
+
+class _TitleDelegate(QStyledItemDelegate):
+    """Draws the title column; in compact mode with the source line under the title."""
+
+    def __init__(self, model: ArticleModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.compact = False
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: Index) -> None:  # noqa: N802 - Qt's name
+        super().initStyleOption(option, index)
+        if self.compact and index.isValid():
+            # U+2028 breaks the line where Qt measures and draws item text
+            option.text = f"{option.text}\u2028{source_line(self.model.rows[index.row()])}"
+
+
 class _FilterEdit(QLineEdit):
     """The filter box; Down moves into the list, Enter opens the first match."""
 
@@ -111,6 +142,8 @@ class ArticleList(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(column, width)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._titles = _TitleDelegate(self.model, self.view)
+        self.view.setItemDelegateForColumn(0, self._titles)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)
@@ -124,6 +157,20 @@ class ArticleList(QWidget):
         self.filter.downPressed.connect(self.view.setFocus)
         self.view.selectionModel().currentRowChanged.connect(self._on_view_current_changed)
         self.view.activated.connect(self._on_view_activated)
+
+    @property
+    def compact(self) -> bool:
+        """Whether outlet and date are shown under the title (a narrow list)."""
+        return self._titles.compact
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        compact = event.size().width() < COMPACT_BELOW
+        if compact != self._titles.compact:
+            self._titles.compact = compact
+            for column in (1, 2):
+                self.view.header().setSectionHidden(column, compact)
+            self.view.doItemsLayout()  # rows change height
 
     def set_workspace(self, ws: Workspace | None) -> None:
         """Show the articles of ``ws``."""

@@ -47,6 +47,7 @@ p, li { margin-top: 2px; margin-bottom: 4px; line-height: 125%; }
 table { font-size: small; margin-top: 4px; margin-bottom: 8px; }
 th { background-color: #eef0f3; font-weight: bold; }
 th, td { padding: 3px 6px; }
+td sup { vertical-align: baseline; }
 blockquote { margin-left: 10px; color: #333333; }
 .footnotes { font-size: small; }
 a { color: #1f5fa8; }

@@ -14,7 +14,7 @@ from bisect import bisect_left
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -335,9 +335,8 @@ class TagPanel(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 130), (2, 90)):
+        for column in (1, 2):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.details = TagDetails(kinds, self)
         self._syncing = False
@@ -347,6 +346,12 @@ class TagPanel(QWidget):
         layout.addWidget(self.details)
         self.model.modelReset.connect(self.tree.expandAll)
         self.tree.selectionModel().currentRowChanged.connect(self._on_tree_current_changed)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        width = self.tree.viewport().width()  # the field columns take a share; the words the rest
+        self.tree.header().resizeSection(1, min(max(int(width * 0.32), 80), 220))
+        self.tree.header().resizeSection(2, min(max(int(width * 0.18), 50), 160))
 
     def show_tags(self, tags: list[Tag]) -> None:
         """Show an article's tags."""

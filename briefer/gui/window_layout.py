@@ -3,9 +3,8 @@
 The reader comes first: the article list and the right column (tags, composer)
 take a share of the width within bounds, the preview dock a fair share when
 shown, and the reader keeps at least :data:`READER_SHARE` of the window. When the
-preview opens and would squeeze the reader below :data:`READER_FLOOR`, the
-panes are set to their defaults again. A saved layout (the user's) is restored
-as it was.
+preview opens and squeezes the reader below its default width (or opens too
+narrow to read), the panes are set to their defaults again. A saved layout (the user's) is restored as it was.
 """
 
 from __future__ import annotations
@@ -30,7 +29,7 @@ ARTICLES = Share(0.18, 200, 300)
 RIGHT = Share(0.28, 330, 480)
 PREVIEW = Share(0.26, 300, 560)
 READER_SHARE = 0.40
-READER_FLOOR = 0.34
+SLACK = 24  # pixels the reader may lose to the preview before the panes are rebalanced
 WIDE = 1600  # screens this wide show the preview from the first start
 
 
@@ -115,5 +114,10 @@ class WindowLayout(QObject):
             QTimer.singleShot(0, self._keep_reader_readable)  # once the dock has its place
 
     def _keep_reader_readable(self) -> None:
-        if self.window.isVisible() and self.reader_share() < READER_FLOOR:
+        window = self.window
+        if not window.isVisible() or window.preview.isHidden():
+            return
+        window.layout().activate()  # the dock's place, now
+        wanted = default_widths(window.width(), True)
+        if window.reader.width() < wanted.reader - SLACK or window.preview.width() < PREVIEW.least - SLACK:
             self.apply_defaults()

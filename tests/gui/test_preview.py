@@ -1,0 +1,99 @@
+"""The preview: rendered off the window's thread, latest change only, tables readable."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from PySide6.QtGui import QTextTable
+from pytestqt.qtbot import QtBot
+
+from briefer.gui.main_window import MainWindow
+from briefer.render import Renderer
+from tests.gui.helpers import Keys
+
+
+def tag_words(window: MainWindow, keys: Keys, words: str, kind_key: str) -> int:
+    start = window.view.units.text.index(words)
+    window.view.select(start, start + len(words))
+    keys(kind_key)
+    return window.view.current_tag
+
+
+@pytest.fixture
+def slow_renders(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Make every render take 0.4 s and record the thread it ran on."""
+    threads: list[int] = []
+    render = Renderer.render
+
+    def slow(self: Renderer, *args: object, **kwargs: object) -> object:
+        threads.append(threading.get_ident())
+        time.sleep(0.4)
+        return render(self, *args, **kwargs)
+
+    monkeypatch.setattr(Renderer, "render", slow)
+    return threads
+
+
+def test_a_slow_render_does_not_hold_up_the_keys(window: MainWindow, keys: Keys, qtbot: QtBot,
+                                                 slow_renders: list[int]) -> None:
+    window.preview.show()
+    tag_words(window, keys, "160,000", "n")
+    keys("a")
+    qtbot.waitUntil(lambda: bool(slow_renders))  # a render is under way
+    start = time.perf_counter()
+    keys("j", "f")  # the next sentence, tagged as a fact
+    elapsed = time.perf_counter() - start
+    assert elapsed < 0.2
+    assert len(window.session.ws.tags.list(1)) == 2
+    assert threading.get_ident() not in slow_renders
+    qtbot.waitUntil(lambda: "160,000" in window.preview.text(), timeout=5000)
+
+
+def test_only_the_latest_change_is_shown(window: MainWindow, keys: Keys, qtbot: QtBot,
+                                         slow_renders: list[int]) -> None:
+    window.preview.show()
+    tag_words(window, keys, "160,000", "n")
+    keys("a")
+    qtbot.waitUntil(lambda: "160,000" in window.preview.text(), timeout=5000)
+    shown: list[str] = []
+    window.preview.refreshed.connect(lambda: shown.append(window.preview.text()))
+    brief = window.briefing.brief_id
+    window.briefing._on_composer_fields_edited(brief, {"bluf": "First thought."})
+    qtbot.waitUntil(lambda: len(slow_renders) == 2)  # rendering the first edit
+    window.briefing._on_composer_fields_edited(brief, {"bluf": "Second thought."})
+    window.briefing._on_composer_fields_edited(brief, {"bluf": "Final word."})
+    qtbot.waitUntil(lambda: "Final word." in window.preview.text(), timeout=5000)
+    qtbot.wait(500)  # nothing older arrives after it
+    assert len(shown) == 1
+    assert "Final word." in shown[0]
+    assert len(slow_renders) == 3  # the first edit, then only the last one
+
+
+def test_tables_take_the_width_and_never_break_words(window: MainWindow, keys: Keys, qtbot: QtBot) -> None:
+    for words in ("160,000 personnel", "478 square kilometers"):
+        tag_words(window, keys, words, "n")
+        keys("a")
+    window.preview.show()
+    window.preview.browser.setFixedWidth(220)
+    qtbot.waitUntil(lambda: "478 square kilometers" in window.preview.text(), timeout=5000)
+    document = window.preview.browser.document()
+    document.size()  # lays it out
+    tables = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
+    assert len(tables) == 1
+    viewport = window.preview.browser.viewport().width()
+    assert document.documentLayout().frameBoundingRect(tables[0]).width() >= viewport - 2 * 12 - 2
+    lines = 0
+    for row in range(tables[0].rows()):
+        for column in range(tables[0].columns()):
+            cell = tables[0].cellAt(row, column)
+            block = cell.firstCursorPosition().block()
+            while block.isValid() and block.position() <= cell.lastCursorPosition().position():
+                layout, text = block.layout(), block.text()
+                for i in range(layout.lineCount() - 1):  # every line but the last ends after a space
+                    line = layout.lineAt(i)
+                    lines += 1
+                    assert text[line.textStart() + line.textLength() - 1].isspace(), text
+                block = block.next()
+    assert lines >= 1  # the narrow preview did wrap some cells: at spaces only
