@@ -187,7 +187,12 @@ class BriefComposer(QWidget):
         self.chooser.setCurrentIndex(index)
 
     def show_brief(self, brief: Brief | None, sections: Sequence[SectionRows] = ()) -> None:
-        """Show a brief's fields and its sections (None: an empty, disabled composer)."""
+        """Show a brief's fields and its sections (None: an empty, disabled composer).
+
+        Showing the same brief again leaves the field being typed in as it is (it is
+        saved when the user leaves it).
+        """
+        same = brief is not None and self.brief is not None and brief.id == self.brief.id
         self.brief = brief
         self.setEnabled(True)
         for widget in (self.tabs, self.tree):
@@ -209,19 +214,19 @@ class BriefComposer(QWidget):
         self.tree.expandAll()
         if current is not None:
             self.select_item(current[0])
-        self._fill_fields(brief)
+        self._fill_fields(brief, keep_focused=same)
 
-    def _fill_fields(self, brief: Brief | None) -> None:
+    def _fill_fields(self, brief: Brief | None, *, keep_focused: bool = False) -> None:
         values = {
             self.title: brief.title if brief else "", self.period: brief.period if brief else "",
             self.author: brief.author if brief else "",
         }
         for edit, value in values.items():
-            if edit.text() != value:
+            if edit.text() != value and not (keep_focused and edit.hasFocus()):
                 edit.setText(value)
         for edit, value in ((self.bluf, brief.bluf if brief else ""),
                             (self.assessment, brief.assessment if brief else "")):
-            if edit.toPlainText() != value:
+            if edit.toPlainText() != value and not (keep_focused and edit.hasFocus()):
                 edit.setPlainText(value)
         self.marking.setCurrentText(brief.marking if brief else MARKINGS[0])
         index = self.template.findText(brief.template) if brief else -1

@@ -145,9 +145,12 @@ class Briefing(QObject):
         return ItemRow(item_id, shown, tag.exact)
 
     def _on_session_changed(self, changes: Changes) -> None:
-        if not changes.briefs:
-            return
-        if self.brief_id is not None and self.brief() is None:  # deleted: show another one
+        if changes.briefs:
+            self.reload()
+
+    def reload(self) -> None:
+        """Show the current brief as stored now; when it was deleted, the next one."""
+        if self.session.is_open and self.brief_id is not None and self.brief() is None:
             self.choose(next((b.id for b in self.session.ws.briefs.list()), None))
         else:
             self.refresh()

@@ -164,6 +164,26 @@ class MainWindow(QMainWindow):
         if self.articles.current_id() != article_id:
             self.articles.select(article_id, emit=False)
 
+    def reload(self) -> None:
+        """Show the workspace as it is now (another window or the CLI changed it), in place.
+
+        The list keeps its selection and filter, the reader its article, selection,
+        scroll and current tag (or the first article when its own is gone), the
+        composer its brief and item.
+        """
+        if not self.session.is_open:
+            return
+        self.articles.refresh()
+        current = self.current_article_id()
+        ids = [r.id for r in self.session.ws.articles.list()]
+        if current in ids:
+            place = self.view.place()
+            self.open_article(current)
+            self.view.return_to(place)
+        else:
+            self.open_article(self.articles.current_id() or (ids[0] if ids else None))
+        self.briefing.reload()
+
     def _on_articles_activated(self, article_id: int) -> None:
         if self.current_article_id() != article_id:
             self.open_article(article_id)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from itertools import accumulate
 
 from PySide6.QtCore import Qt, Signal
@@ -171,6 +172,35 @@ class ArticleView(QPlainTextEdit):
     def moving(self) -> _Moving:
         """A context in which cursor moves keep the current tag as set explicitly."""
         return _Moving(self)
+
+    def place(self) -> ReaderPlace:
+        """Where the reader is: selection (or cursor), scroll position and current tag."""
+        cursor = self.textCursor()
+        return ReaderPlace(self.offsets.to_code_point(cursor.anchor()),
+                           self.offsets.to_code_point(cursor.position()),
+                           self.verticalScrollBar().value(), self.current_tag)
+
+    def return_to(self, place: ReaderPlace) -> None:
+        """Go back to a place in this article (after it was shown again)."""
+        end = len(self.units.text)
+        cursor = self.textCursor()
+        cursor.setPosition(self.offsets.to_document(min(place.anchor, end)))
+        cursor.setPosition(self.offsets.to_document(min(place.position, end)),
+                           QTextCursor.MoveMode.KeepAnchor)
+        with self.moving():
+            self.setTextCursor(cursor)
+        self.verticalScrollBar().setValue(place.scroll)
+        self.set_current_tag(place.tag_id if place.tag_id in self.tags else None)
+
+
+@dataclass(frozen=True, slots=True)
+class ReaderPlace:
+    """A place in the reader: selection anchor and cursor (code points), scroll, current tag."""
+
+    anchor: int
+    position: int
+    scroll: int
+    tag_id: int | None
 
 
 class _TaggedSpans:
