@@ -1,4 +1,4 @@
-"""Preferences: key bindings (rebind, reset, conflicts shown) and appearance.
+"""Preferences: key bindings (rebind, reset, conflicts shown), appearance, backups.
 
 Changes are kept in the dialog until OK; then only what differs from the
 defaults is saved (see :mod:`briefer.gui.settings`) and applied to the actions.
@@ -44,6 +44,7 @@ class Preferences(QDialog):
         tabs = QTabWidget()
         tabs.addTab(self._keys_tab(), "Keys")
         tabs.addTab(self._appearance_tab(), "Appearance")
+        tabs.addTab(self._backups_tab(), "Backups")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -172,6 +173,27 @@ class Preferences(QDialog):
         form.addRow("Reader font size", self.font_size)
         return page
 
+    # backups ---------------------------------------------------------------------------
+    def _backups_tab(self) -> QWidget:
+        page = QWidget()
+        self.backup_every = QSpinBox()
+        self.backup_every.setAccessibleName("Minutes of changes between backups")
+        self.backup_every.setRange(1, 24 * 60)
+        self.backup_every.setSuffix(" min")
+        self.backup_every.setValue(int(self.settings.get("backup/every_minutes")))
+        self.backup_keep = QSpinBox()
+        self.backup_keep.setAccessibleName("Backups kept per workspace")
+        self.backup_keep.setRange(1, 100)
+        self.backup_keep.setValue(int(self.settings.get("backup/keep")))
+        about = QLabel("A copy of the workspace is made when it is opened and then after every "
+                       "stretch of changes, in Briefer's data folder; the oldest go first.")
+        about.setWordWrap(True)
+        form = QFormLayout(page)
+        form.addRow(about)
+        form.addRow("Back up after", self.backup_every)
+        form.addRow("Keep the last", self.backup_keep)
+        return page
+
     def accept(self) -> None:
         """Save what differs from the defaults and apply the keys."""
         stored = self.settings.key_overrides()
@@ -179,5 +201,7 @@ class Preferences(QDialog):
             self.settings.set_key_override(action_id, self.overrides.get(action_id))
         self.settings.set("ui/palette", PALETTES[self.palette_box.currentIndex()])
         self.settings.set("reader/font_size", self.font_size.value())
+        self.settings.set("backup/every_minutes", self.backup_every.value())
+        self.settings.set("backup/keep", self.backup_keep.value())
         self.actions.apply_overrides(self.overrides)
         super().accept()

@@ -30,6 +30,8 @@ DEFAULTS: dict[str, str | int | bool] = {
     "export/template": "sitrep",
     "export/open_folder": False,
     "brief/current": 0,
+    "backup/every_minutes": 10,  # a rolling backup after this many minutes of changes
+    "backup/keep": 5,  # rolling backups kept per workspace
 }
 PALETTES = ("system", "light", "dark")
 _KEYS_GROUP = "keys/"

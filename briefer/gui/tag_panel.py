@@ -13,7 +13,7 @@ import html
 from bisect import bisect_left
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -345,13 +345,15 @@ class TagPanel(QWidget):
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.details)
         self.model.modelReset.connect(self.tree.expandAll)
+        self.tree.viewport().installEventFilter(self)
         self.tree.selectionModel().currentRowChanged.connect(self._on_tree_current_changed)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt's name
-        super().resizeEvent(event)
-        width = self.tree.viewport().width()  # the field columns take a share; the words the rest
-        self.tree.header().resizeSection(1, min(max(int(width * 0.32), 80), 220))
-        self.tree.header().resizeSection(2, min(max(int(width * 0.18), 50), 160))
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        if watched is self.tree.viewport() and isinstance(event, QResizeEvent):
+            width = event.size().width()  # the field columns take a share; the tagged words the rest
+            self.tree.header().resizeSection(1, min(max(int(width * 0.32), 80), 220))
+            self.tree.header().resizeSection(2, min(max(int(width * 0.18), 50), 160))
+        return super().eventFilter(watched, event)
 
     def show_tags(self, tags: list[Tag]) -> None:
         """Show an article's tags."""
