@@ -73,3 +73,13 @@ def test_a_narrow_article_list_puts_outlet_and_date_under_the_title(window: Main
     assert not header.isSectionHidden(2)
     title = articles.view.visualRect(articles.model.index(0, 0))
     assert title.height() < 2 * articles.view.fontMetrics().height()
+
+
+@pytest.mark.parametrize("size", SCREENS)
+def test_the_tagged_words_keep_the_widest_tag_column(window: MainWindow, qtbot: QtBot,
+                                                     size: tuple[int, int]) -> None:
+    lay_out(qtbot, window, size, preview=True)
+    header = window.tags.tree.header()
+    qtbot.waitUntil(lambda: header.sectionSize(0) > max(header.sectionSize(1), header.sectionSize(2)))
+    assert header.sectionSize(0) >= 0.4 * window.tags.tree.viewport().width()
+    assert header.sectionSize(1) >= 80
