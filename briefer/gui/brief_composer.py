@@ -265,6 +265,7 @@ class BriefComposer(QWidget):
         return self.tree.topLevelItem(index).childCount()
 
     # edits -------------------------------------------------------------------------------
+
     def _on_chooser_activated(self, index: int) -> None:
         brief_id = self.chooser.itemData(index)
         if brief_id is not None and (self.brief is None or brief_id != self.brief.id):

@@ -28,6 +28,7 @@ from briefer.gui.brief_composer import BriefComposer, ItemRow, SectionRows
 from briefer.gui.commands import Command
 from briefer.gui.export_dialog import ExportDialog
 from briefer.gui.preview import PreviewDock
+from briefer.gui.tag_details import excerpt
 from briefer.model import Brief, Changes
 from briefer.workspace import Workspace
 from briefer.workspace.briefs import section_for
@@ -38,11 +39,6 @@ if TYPE_CHECKING:
 DEFAULT_TEMPLATE = "sitrep"
 DEFAULT_TITLE = "Situation report"
 _EXCERPT = 80
-
-
-def _excerpt(text: str) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= _EXCERPT else flat[: _EXCERPT - 1] + "…"
 
 
 class Briefing(QObject):
@@ -137,11 +133,11 @@ class Briefing(QObject):
 
     def _row(self, ws: Workspace, item_id: int, tag_id: int | None, text: str) -> ItemRow:
         if tag_id is None:
-            return ItemRow(item_id, f"Note: {_excerpt(text)}", text)
+            return ItemRow(item_id, f"Note: {excerpt(text, _EXCERPT)}", text)
         tag = ws.tags.get(tag_id)
         who = tag.attributes.get("speaker") or tag.attributes.get("value")
         label = self.session.kinds[tag.kind].label if tag.kind in self.session.kinds else tag.kind
-        shown = f"{label}: {_excerpt(tag.exact)}" + (f" — {who}" if who else "")
+        shown = f"{label}: {excerpt(tag.exact, _EXCERPT)}" + (f" — {who}" if who else "")
         return ItemRow(item_id, shown, tag.exact)
 
     def _on_session_changed(self, changes: Changes) -> None:
@@ -250,7 +246,12 @@ class Briefing(QObject):
             self._push(RemoveItem(self.session, current[0]))
 
     def _on_composer_fields_edited(self, brief_id: int, fields: dict) -> None:
-        self._push(SetBriefFields(self.session, brief_id, **fields))
+        try:
+            command = SetBriefFields(self.session, brief_id, **fields)
+        except BrieferError as exc:
+            self.window.show_message(str(exc))
+            return
+        self.session.push_or_keep(command, ("brief", brief_id, *sorted(fields)))
 
     def focus_items(self) -> None:
         """Give the composer's item tree the focus."""

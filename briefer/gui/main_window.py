@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
-from PySide6.QtWidgets import QLabel, QMainWindow, QSplitter
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter
 
 from briefer.errors import BrieferError, NotFound
 from briefer.gui.actions import Actions
@@ -241,11 +241,17 @@ class MainWindow(QMainWindow):
 
     # tags ------------------------------------------------------------------------------
     def edit_tag(self, tag_id: int, request: dict) -> None:
-        """Apply an edit request from the tag panel as an undoable command."""
+        """Apply an edit request from the tag panel as an undoable command.
+
+        When the workspace refuses the write (another process holds it), the edit
+        is kept and saved later (see :meth:`Session.push_or_keep`).
+        """
         try:
-            self.session.push(EditTag(self.session, tag_id, **request))
+            command = EditTag(self.session, tag_id, **request)
         except BrieferError as exc:
             self.show_message(str(exc))
+            return
+        self.session.push_or_keep(command, ("tag", tag_id, *sorted(request)))
 
     def edit_current_tag(self) -> None:
         """Move the focus to the current tag's first field."""
@@ -327,6 +333,14 @@ class MainWindow(QMainWindow):
             self.view.highlighter.rehighlight()
         super().changeEvent(event)
 
+    def _lose_kept_edits(self) -> bool:
+        button = QMessageBox.StandardButton
+        answer = QMessageBox.question(
+            self, "Briefer", f"{len(self.session.kept)} edit(s) could not be saved yet: another program "
+            "is writing to this workspace. Close anyway and lose them?",
+            button.Close | button.Cancel, button.Cancel)
+        return answer == button.Close
+
     # drag and drop, state --------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 - Qt's name
         if event.mimeData().hasUrls() and any(u.isLocalFile() for u in event.mimeData().urls()):
@@ -339,6 +353,10 @@ class MainWindow(QMainWindow):
             self.files.import_paths(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.session.retry_kept()
+        if self.session.kept and not self._lose_kept_edits():
+            event.ignore()
+            return
         self.files.jobs.wait()
         self.suggestions.wait()
         self.preview.shutdown()

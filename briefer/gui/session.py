@@ -3,11 +3,14 @@
 Every change goes through :meth:`Session.push` (an undoable command) and ends in
 ``changed(Changes)``; views reload exactly what a Changes value names. Writes
 happen only here, on the GUI thread's connection; background jobs open their own
-connection and hand their Changes back through :meth:`notify`.
+connection and hand their Changes back through :meth:`notify`. An edit of typed
+text the workspace refuses (another process is writing) is kept and saved later
+(:meth:`Session.push_or_keep`), so nothing typed is lost.
 """
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,7 +18,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from briefer import taxonomy
-from briefer.errors import WorkspaceError
+from briefer.errors import BrieferError, WorkspaceError
 from briefer.model import Changes
 from briefer.paths import user_config_dir
 from briefer.workspace import Workspace
@@ -44,6 +47,7 @@ class Session(QObject):
         self.kinds = kinds or load_taxonomy()
         self.undo_stack = QUndoStack(self)
         self._ws: Workspace | None = None
+        self.kept: dict[Hashable, Command] = {}  # edits the workspace refused, to save later
 
     @property
     def ws(self) -> Workspace:
@@ -66,8 +70,9 @@ class Session(QObject):
         return ws
 
     def close(self) -> None:
-        """Close the workspace; its undo history goes with it."""
+        """Close the workspace; its undo history (and edits not saved) go with it."""
         self.undo_stack.clear()
+        self.kept.clear()
         if self._ws is not None:
             self._ws.close()
             self._ws = None
@@ -77,10 +82,51 @@ class Session(QObject):
         """Apply ``command`` now and put it on the undo stack.
 
         A BrieferError from the first application propagates (nothing is pushed),
-        so the caller can show its one line.
+        so the caller can show its one line. Once it is saved, kept edits are
+        tried again (the workspace takes writes again).
         """
+        self._apply(command)
+        self.retry_kept()
+
+    def _apply(self, command: Command) -> None:
         command.execute()
         self.undo_stack.push(command)
+
+    def push_or_keep(self, command: Command, key: Hashable) -> bool:
+        """Push an edit of typed text; when the workspace refuses the write, keep it.
+
+        A kept edit (the newest per ``key``, say a brief's BLUF) is tried again by
+        :meth:`retry_kept`: after the next change that is saved, and when the
+        workspace changed elsewhere (the other writer is done). Returns whether it
+        was saved now. Other errors are reported and the edit dropped.
+        """
+        try:
+            self._apply(command)
+        except WorkspaceError as exc:
+            if self._ws is None or self._ws.store.readonly:
+                self.errorReported.emit(str(exc))
+                return False
+            self.kept[key] = command
+            self.errorReported.emit(f"{exc} — your edit is kept and will be saved when it is free")
+            return False
+        except BrieferError as exc:
+            self.errorReported.emit(str(exc))
+            return False
+        self.kept.pop(key, None)
+        self.retry_kept()
+        return True
+
+    def retry_kept(self) -> None:
+        """Save the kept edits, oldest first; stop at the first the workspace still refuses."""
+        while self.kept:
+            key, command = next(iter(self.kept.items()))
+            try:
+                self._apply(command)
+            except WorkspaceError:
+                return
+            except BrieferError as exc:  # no longer applies (say, the tag was removed meanwhile)
+                self.errorReported.emit(f"Cannot {command.text().lower()}: {exc}")
+            self.kept.pop(key, None)
 
     def notify(self, changes: Changes) -> None:
         """Tell every view what changed (nothing is emitted for an empty Changes)."""

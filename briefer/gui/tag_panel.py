@@ -3,41 +3,27 @@
 The tree lists each kind (always, so rows never jump) with its tags under it in
 text order: the tagged words, the kind's main field (speaker, value, ISO date)
 and the note, the last two editable in place (F2 or typing). Below it, the
-current tag's every field and its note. Edits become requests; the window turns
-them into undoable commands, and the Changes that follow update the rows.
+current tag's every field and its note (:mod:`briefer.gui.tag_details`). Edits
+become requests; the window turns them into undoable commands, and the Changes
+that follow update the rows.
 """
 
 from __future__ import annotations
 
-import html
 from bisect import bisect_left
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QResizeEvent
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFormLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QTreeView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLayout, QWidget
 
-from briefer.model import AttrValue, Tag
+from briefer.gui.tag_details import TagDetails, excerpt
+from briefer.model import Tag
 from briefer.taxonomy import Kind, Taxonomy
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()
 COLUMNS = ("Tag", "Speaker / value", "Note")
-_EXCERPT = 90
-
-
-def _excerpt(text: str) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= _EXCERPT else flat[: _EXCERPT - 1] + "…"
 
 
 def main_field(kind: Kind) -> str | None:
@@ -193,7 +179,7 @@ class TagModel(QAbstractItemModel):
         assert tag is not None
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if index.column() == 0:
-                return _excerpt(tag.exact)
+                return excerpt(tag.exact)
             if index.column() == 1:
                 field = main_field(self.kinds[tag.kind]) if tag.kind in self.kinds else None
                 value = tag.attributes.get(field) if field else None
@@ -226,91 +212,6 @@ class TagModel(QAbstractItemModel):
             if field is not None and text != str(tag.attributes.get(field) or ""):
                 self.editRequested.emit(tag.id, {"attributes": {**tag.attributes, field: text}})
         return False  # the Changes that follow update the row
-
-
-class TagDetails(QWidget):
-    """Every field of the current tag, and its note, as line edits.
-
-    The rows for every kind's fields are built once; showing a tag shows its kind's rows.
-    """
-
-    editRequested = Signal(int, dict)
-    editFinished = Signal()  # Enter pressed: give the reader the focus back
-
-    def __init__(self, kinds: Taxonomy, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.kinds = kinds
-        self.tag: Tag | None = None
-        self._form = QFormLayout(self)
-        self._form.setContentsMargins(4, 4, 4, 4)
-        self._title = QLabel("No tag selected")
-        self._title.setObjectName("tagTitle")
-        self._title.setWordWrap(True)
-        self._form.addRow(self._title)
-        self._rows: dict[str, dict[str, QLineEdit]] = {}
-        for kind in kinds:
-            for field in kind.fields:
-                edit = QLineEdit()
-                edit.setObjectName(f"field-{field.key}")
-                edit.setAccessibleName(f"{kind.label} {field.label.lower()}")
-                self._connect(edit)
-                self._form.addRow(field.label, edit)
-                self._form.setRowVisible(edit, False)
-                self._rows.setdefault(kind.key, {})[field.key] = edit
-        self.fields: dict[str, QLineEdit] = {}
-        self.note = QLineEdit()
-        self.note.setObjectName("tagNote")
-        self.note.setAccessibleName("Tag note")
-        self.note.setPlaceholderText("A note on this tag")
-        self._connect(self.note)
-        self._form.addRow("Note", self.note)
-        self.show_tag(None)
-
-    def _connect(self, edit: QLineEdit) -> None:
-        edit.editingFinished.connect(self._commit)
-        edit.returnPressed.connect(self.editFinished.emit)
-
-    def show_tag(self, tag: Tag | None) -> None:
-        """Show a tag's fields (None: only a disabled note)."""
-        if tag is None or self.tag is None or tag.kind != self.tag.kind:
-            for edit in self.fields.values():
-                self._form.setRowVisible(edit, False)
-            self.fields = self._rows.get(tag.kind, {}) if tag is not None else {}
-            for edit in self.fields.values():
-                self._form.setRowVisible(edit, True)
-        self.tag = tag
-        if tag is None:
-            self._title.setText("No tag selected")
-        else:
-            label = self.kinds[tag.kind].label if tag.kind in self.kinds else tag.kind
-            self._title.setText(f"<b>{label}</b>: {html.escape(_excerpt(tag.exact))}")
-        for key, edit in self.fields.items():
-            value = tag.attributes.get(key) if tag is not None else None
-            edit.setText("" if value is None else str(value))
-        self.note.setText(tag.note if tag is not None else "")
-        self.note.setEnabled(tag is not None)
-
-    def focus_first_field(self) -> None:
-        """Put the focus in the first field (or the note), its text selected."""
-        edit = next(iter(self.fields.values()), self.note)
-        edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        edit.selectAll()
-
-    def _commit(self) -> None:
-        tag = self.tag
-        if tag is None or tag.id is None:
-            return
-        attributes: dict[str, AttrValue] = dict(tag.attributes)
-        for key, edit in self.fields.items():
-            attributes[key] = edit.text().strip()
-        attributes = {k: v for k, v in attributes.items() if v not in ("", None)}
-        request: dict[str, Any] = {}
-        if attributes != dict(tag.attributes):
-            request["attributes"] = attributes
-        if self.note.text().strip() != tag.note:
-            request["note"] = self.note.text().strip()
-        if request:
-            self.editRequested.emit(tag.id, request)
 
 
 class TagPanel(QWidget):
