@@ -102,7 +102,9 @@ def load_file(path: str | Path) -> Taxonomy:
     if len(data) > _MAX_BYTES:
         raise TaxonomyError(path, None, "file is larger than 1 MB")
     try:
-        root = yaml.compose(data.decode("utf-8"), Loader=yaml.SafeLoader)
+        text = data.decode("utf-8")
+        yaml.safe_load(text)  # refuses tags that would construct objects
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
     except UnicodeDecodeError as exc:
         raise TaxonomyError(path, None, "not UTF-8 text") from exc
     except yaml.MarkedYAMLError as exc:
@@ -153,7 +155,7 @@ def _kind(path: Path, node: yaml.Node) -> Kind:
     assert key is not None
     if not _KEY_RE.match(key):
         raise _error(path, node, f"kind key {key!r} must be lower-case letters, digits, - or _")
-    label = _scalar(path, node, "label") or key
+    label = _scalar(path, node, "label", required=False) or key
     shortcut = _scalar(path, node, "shortcut")
     assert shortcut is not None
     if len(shortcut) != 1 or not shortcut.isprintable() or shortcut.isspace():
