@@ -102,12 +102,12 @@ def _copy_all(src: sqlite3.Connection, building: Path) -> tuple[TableRecovery, .
         dst = ws.store.conn
         reports = []
         with ws.store.transaction():
-            for table in _tables_in_order(dst):
+            for table in tables_in_order(dst):
                 reports.append(_copy_table(src, dst, table))
     return tuple(reports)
 
 
-def _tables_in_order(conn: sqlite3.Connection) -> list[str]:
+def tables_in_order(conn: sqlite3.Connection) -> list[str]:
     """The workspace's own tables (no full-text index), each after the tables it refers to."""
     rows = conn.execute("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'"
                         " AND name NOT LIKE 'sqlite_%' ORDER BY name")

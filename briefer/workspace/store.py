@@ -153,10 +153,7 @@ def connect(
     else:
         identity_in_log = False
     try:
-        if readonly:
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
-        else:
-            conn = sqlite3.connect(path, isolation_level=None)
+        conn = _open_readonly(path) if readonly else sqlite3.connect(path, isolation_level=None)
     except sqlite3.Error as exc:
         raise _as_workspace_error(path, exc) from exc
     try:
@@ -178,6 +175,21 @@ def connect(
         raise
     conn.row_factory = sqlite3.Row
     return conn
+
+
+def _open_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection; on read-only media (no room for SQLite's index file)
+    an immutable one, unless a log left behind must be read."""
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+        return conn
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if "readonly" not in str(exc) or health.left_unclean(path):
+            raise
+    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
 
 
 def _check_header(path: Path, readonly: bool) -> bool:
