@@ -80,16 +80,13 @@ def backup(ws: Workspace, dest: str | Path) -> Path:
     try:
         _copy(ws.store.conn, dest, ws.path)
     except sqlite3.Error as exc:
-        raise _backup_error(ws.path, exc) from exc
+        if health.is_damage(exc):
+            raise WorkspaceDamaged(ws.path, [str(exc)]) from exc
+        reason = "the disk is full" if "full" in str(exc) else str(exc)
+        raise WorkspaceError(dest, f"could not write the backup: {reason}") from exc
     except OSError as exc:
-        raise WorkspaceError(dest, f"cannot write the backup: {exc.strerror or exc}") from exc
+        raise WorkspaceError(dest, f"could not write the backup: {exc.strerror or exc}") from exc
     return dest
-
-
-def _backup_error(path: Path, exc: sqlite3.Error) -> WorkspaceError:
-    if health.is_damage(exc):
-        return WorkspaceDamaged(path, [str(exc)])
-    return WorkspaceError(path, f"backup failed: {exc}")
 
 
 def _free_name(folder: Path, stem: str, when: datetime) -> Path:
@@ -217,7 +214,7 @@ def restore(backup_file: str | Path, workspace: str | Path, clock: Clock | None 
             try:
                 source.store.conn.backup(current.store.conn)
             except sqlite3.Error as exc:
-                raise _backup_error(workspace, exc) from exc
+                raise WorkspaceError(workspace, f"restore failed, nothing was changed: {exc}") from exc
     return kept
 
 

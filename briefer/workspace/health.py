@@ -12,7 +12,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-_DAMAGE_WORDS = ("malformed", "not a database", "disk i/o error", "database corrupt")
+_DAMAGE_WORDS = ("malformed", "not a database", "database corrupt")
 
 
 def wal_path(path: Path) -> Path:

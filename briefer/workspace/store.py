@@ -65,7 +65,10 @@ class Store:
         self._data_version = self._read_data_version()
 
     def _read_data_version(self) -> int:
-        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        try:
+            return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.DatabaseError:
+            return -1  # a damaged file opened read-only: reads report the damage
 
     def changed_externally(self) -> bool:
         """True when another connection committed a change since the last call (or open).
@@ -122,9 +125,11 @@ def _as_workspace_error(path: Path, exc: sqlite3.Error) -> WorkspaceError:
     if "readonly" in text or "read-only" in text:
         return WorkspaceError(path, "the file is read-only")
     if "disk is full" in text:
-        return WorkspaceError(path, "could not write: the disk is full; nothing was changed")
+        return WorkspaceError(path, "could not write: the disk is full; the change was not saved")
+    if "disk I/O error" in text:
+        return WorkspaceError(path, "disk I/O error (is the disk full, removed or failing?)")
     if "unable to open" in text:
-        return WorkspaceError(path, "cannot open the file (is its folder writable?)")
+        return WorkspaceError(path, "cannot open the file")
     return WorkspaceError(path, text)
 
 
@@ -146,10 +151,15 @@ def connect(
         identity_in_log = _check_header(path, readonly)
         if not readonly and not os.access(path, os.W_OK):
             raise WorkspaceError(path, "the file is read-only; open it read-only to read it")
+        if not readonly and not os.access(path.parent, os.W_OK):
+            raise WorkspaceError(path, "its folder is read-only (changes need a log file beside the"
+                                       " workspace); open it read-only to read it")
         if check is None:
             check = health.left_unclean(path)
     elif readonly:
         raise WorkspaceError(path, "no such workspace")
+    elif not os.access(path.parent, os.W_OK):
+        raise WorkspaceError(path, "cannot create the workspace: its folder is missing or read-only")
     else:
         identity_in_log = False
     try:
@@ -178,18 +188,23 @@ def connect(
 
 
 def _open_readonly(path: Path) -> sqlite3.Connection:
-    """A read-only connection; on read-only media (no room for SQLite's index file)
-    an immutable one, unless a log left behind must be read."""
+    """A read-only connection, even to a damaged file (reads then fail where the damage is).
+
+    On read-only media, where SQLite cannot make its index file, the file is
+    opened immutable instead, unless a log left behind must be read.
+    """
     uri = path.resolve().as_uri()
     conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
     try:
         conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
-        return conn
     except sqlite3.OperationalError as exc:
         conn.close()
         if "readonly" not in str(exc) or health.left_unclean(path):
             raise
-    return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
+        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
+    except sqlite3.DatabaseError:
+        pass  # damaged: still open, so what is readable can be read
+    return conn
 
 
 def _check_header(path: Path, readonly: bool) -> bool:
