@@ -87,6 +87,9 @@ def recover(source: str | Path, output: str | Path | None = None) -> Recovery:
             shutil.copyfile(health.wal_path(source), health.wal_path(snapshot))
         src = sqlite3.connect(snapshot)
         src.text_factory = lambda b: b.decode("utf-8", "replace")
+        # Lets SQLite read a file shorter than its header says (a truncated copy)
+        # instead of refusing it whole; this connection never writes.
+        src.execute("PRAGMA writable_schema = ON")
         try:
             problems = tuple(health.quick_check(src))
             with atomic_path(output) as building:
