@@ -21,6 +21,13 @@ from briefer.sandbox import LimitedWorker, LimitExceeded, RemoteError
 from briefer.workspace import Workspace
 
 Progress = Callable[[int, int], None]
+#: Time a fresh sandbox process may take to start and import the importers.
+STARTUP_SECONDS = 60.0
+
+
+def _ready() -> bool:
+    """A no-op run in a fresh sandbox: unpickling it has imported every importer."""
+    return True
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,17 +84,22 @@ def extract_paths(
         elif skipped is not None:
             skipped(str(candidate.path), candidate.skipped)
     total = len(candidates)
+    ready = False  # whether the sandbox process has started and loaded the importers
     with LimitedWorker(memory_mb=limits.memory_mb) as worker:
         for done, path in enumerate(candidates, start=1):
             if cancelled is not None and cancelled.is_set():
                 raise Cancelled()
             try:
+                if not ready:  # starting Python does not count against a file's time
+                    worker.call(_ready, timeout=STARTUP_SECONDS, cancelled=cancelled)
+                    ready = True
                 article = worker.call(extract_file, path, limits, timeout=limits.seconds,
                                       cancelled=cancelled)
                 result = Extracted(str(path), article=article)
             except (BrieferError, LimitExceeded, RemoteError, OSError, ValueError) as exc:
                 if isinstance(exc, Cancelled):
                     raise
+                ready = ready and not isinstance(exc, LimitExceeded)  # the sandbox was restarted
                 result = Extracted(str(path), error=_reason(exc))
             if progress is not None:
                 progress(done, total)

@@ -7,6 +7,15 @@ from dataclasses import dataclass
 MB = 1024 * 1024
 
 
+def human_size(size: float) -> str:
+    """A byte count for error messages: ``512 bytes``, ``12.5 KB``, ``60.2 MB``."""
+    if size < 1024:
+        return f"{size:g} bytes"
+    if size < MB:
+        return f"{size / 1024:.1f} KB"
+    return f"{size / MB:.1f} MB"
+
+
 @dataclass(frozen=True, slots=True)
 class Limits:
     """Caps on one imported file. Every field has a sensible default.

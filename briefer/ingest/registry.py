@@ -3,7 +3,8 @@
 Each importer module has ``FORMAT``, ``EXTENSIONS``, ``sniff(head) -> bool`` and
 ``extract(data, name, limits) -> Article`` (raising ImportFailed). The registry
 tries the importer named by the extension when its sniff agrees, then every
-importer by content, text last.
+importer by content, text last, and finally the extension's importer anyway
+(so a damaged ``.pdf`` fails with that importer's reason).
 """
 
 from __future__ import annotations
@@ -14,11 +15,11 @@ from pathlib import Path
 from types import ModuleType
 
 from briefer.errors import ImportFailed
-from briefer.ingest import text
-from briefer.ingest.limits import MB, Limits
+from briefer.ingest import docx, html, markdown, pdf, text
+from briefer.ingest.limits import Limits, human_size
 from briefer.model import Article
 
-IMPORTERS: tuple[ModuleType, ...] = (text,)
+IMPORTERS: tuple[ModuleType, ...] = (pdf, docx, html, markdown, text)
 _HEAD = 8192
 
 
@@ -36,12 +37,15 @@ def importer_for(path: Path, head: bytes) -> ModuleType | None:
     for module in IMPORTERS:
         if suffix in module.EXTENSIONS and module.sniff(head):
             return module
+    if suffix in _KNOWN_BINARY:
+        return None
     for module in IMPORTERS:
         if module is not text and module.sniff(head):
             return module
-    if suffix in _KNOWN_BINARY:
-        return None
-    return text if text.sniff(head) else None
+    if text.sniff(head):
+        return text
+    # Content fits nothing: the importer the name promises explains what is wrong.
+    return next((module for module in IMPORTERS if suffix in module.EXTENSIONS), None)
 
 
 _KNOWN_BINARY = frozenset(
@@ -64,7 +68,7 @@ def read_file(path: Path, limits: Limits) -> bytes:
         raise ImportFailed(path, "is a folder")
     if size > limits.max_bytes:
         raise ImportFailed(
-            path, f"file is {size / MB:.1f} MB, over the {limits.max_bytes / MB:g} MB limit"
+            path, f"file is {human_size(size)}, over the {human_size(limits.max_bytes)} limit"
         )
     if size == 0:
         raise ImportFailed(path, "the file is empty")

@@ -1,0 +1,199 @@
+"""Markdown articles: what a reader sees, with metadata from YAML front matter.
+
+Front matter (``---`` … ``---`` at the top, read with PyYAML's safe loader and
+capped in size) may give ``title``, ``author``, ``outlet`` or ``source``,
+``url``, ``date`` or ``published``, and ``language``. Without a title there, the
+first heading is the title. The stored text has the markup removed: paragraphs
+and headings become paragraphs, list items and table rows become lines, and
+quotation marks stay exactly as written (no typographic rewriting).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import re
+from typing import Any
+
+import yaml
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from briefer.errors import ImportFailed
+from briefer.ingest.limits import Limits
+from briefer.ingest.normalize import UndecodableError, decode, looks_binary, normalize
+from briefer.model import Article
+
+FORMAT = "markdown"
+EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd")
+#: Front matter larger than this is refused (it is metadata, not a document).
+MAX_FRONT_MATTER = 64 * 1024
+_FIELDS = {"title": ("title",), "author": ("author", "authors", "byline"),
+           "outlet": ("outlet", "source", "publisher", "site"), "url": ("url", "link", "canonical"),
+           "published": ("published", "date", "pubdate"), "language": ("language", "lang")}
+_LOOKS_MARKDOWN = re.compile(
+    r"\A(?:\ufeff)?---\s*\n|^#{1,6}\s+\S|^\S.*\n(?:=+|-+)\s*$|\[[^\]\n]+\]\([^)\s]+\)|\*\*[^*\n]+\*\*",
+    re.MULTILINE,
+)
+_TAGS = re.compile(r"<[^>]*>")
+
+
+def sniff(head: bytes) -> bool:
+    """True for text that shows Markdown syntax (front matter, headings, links, bold)."""
+    if looks_binary(head):
+        return False
+    try:
+        text = decode(head)[0]
+    except UndecodableError:
+        return False
+    return _LOOKS_MARKDOWN.search(text) is not None
+
+
+def _parser() -> MarkdownIt:
+    return (MarkdownIt("commonmark", {"typographer": False})
+            .enable(["table", "strikethrough"]).use(front_matter_plugin))
+
+
+def _inline(token: Token) -> str:
+    parts = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type == "softbreak":
+            parts.append(" ")
+        elif child.type == "hardbreak":
+            parts.append("\n")
+    return "".join(parts).strip()
+
+
+class _Renderer:
+    """Markdown tokens to plain text blocks (paragraphs; lists and tables as line groups)."""
+
+    def __init__(self) -> None:
+        self.blocks: list[str] = []
+        self.group: list[str] | None = None  # lines of the list or table being built
+        self.lists: list[list[Any]] = []  # [ordered, next number, first paragraph pending]
+        self.row: list[str] | None = None
+        self.headings: list[tuple[str, int]] = []  # (text, block index)
+
+    def _line(self, text: str) -> None:
+        if not self.lists:
+            self.blocks.append(text)
+            return
+        ordered, number, pending = self.lists[-1]
+        indent = "  " * (len(self.lists) - 1)
+        if pending:
+            marker = f"{number}. " if ordered else "- "
+            self.lists[-1][2] = False
+            text = f"{indent}{marker}{text}"
+        else:
+            text = f"{indent}  {text}"
+        if self.group is not None:
+            self.group.append(text)
+
+    def _close_group(self) -> None:
+        if self.group:
+            self.blocks.append("\n".join(self.group))
+        self.group = None
+
+    def feed(self, tokens: list[Token]) -> None:
+        heading_level = 0
+        for token in tokens:
+            kind = token.type
+            if kind in ("bullet_list_open", "ordered_list_open"):
+                if not self.lists:
+                    self.group = []
+                start = int(token.attrGet("start") or 1)
+                self.lists.append([kind == "ordered_list_open", start - 1, False])
+            elif kind == "list_item_open":
+                self.lists[-1][1] += 1
+                self.lists[-1][2] = True
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                self.lists.pop()
+                if not self.lists:
+                    self._close_group()
+            elif kind == "table_open":
+                self.group = []
+            elif kind == "table_close":
+                self._close_group()
+            elif kind == "tr_open":
+                self.row = []
+            elif kind == "tr_close" and self.row is not None and self.group is not None:
+                self.group.append(" | ".join(self.row))
+                self.row = None
+            elif kind == "heading_open":
+                heading_level = int(token.tag[1])
+            elif kind == "inline":
+                text = _inline(token)
+                if self.row is not None:
+                    self.row.append(text)
+                elif text:
+                    if heading_level and not self.lists:
+                        self.headings.append((text, len(self.blocks)))
+                    self._line(text)
+                heading_level = 0
+            elif kind in ("fence", "code_block") and token.content.strip():
+                self._line(token.content.rstrip("\n"))
+            elif kind == "html_block":
+                text = html.unescape(_TAGS.sub("", token.content)).strip()
+                if text:
+                    self._line(text)
+
+
+def _value(data: dict[str, Any], field: str) -> str | None:
+    for key in _FIELDS[field]:
+        value = data.get(key)
+        if isinstance(value, list):
+            value = ", ".join(str(v) for v in value if isinstance(v, str | int | float))
+        if isinstance(value, dt.datetime | dt.date):
+            return value.isoformat()
+        if isinstance(value, str | int | float) and str(value).strip():
+            return " ".join(str(value).split())
+    return None
+
+
+def front_matter(tokens: list[Token], name: str) -> dict[str, Any]:
+    """The YAML front matter among parsed ``tokens`` as a dict ({} when there is none)."""
+    token = next((t for t in tokens if t.type == "front_matter"), None)
+    if token is None:
+        return {}
+    if len(token.content) > MAX_FRONT_MATTER:
+        raise ImportFailed(name, f"front matter is over {MAX_FRONT_MATTER // 1024} KB")
+    try:
+        data = yaml.safe_load(token.content)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 2}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or "invalid YAML"
+        raise ImportFailed(name, f"front matter{where}: {problem}") from exc
+    return data if isinstance(data, dict) else {}
+
+
+def extract(data: bytes, name: str, limits: Limits) -> Article:
+    """Decode, read front matter, and render a Markdown file to plain text."""
+    del limits  # the registry has capped the size
+    if looks_binary(data):
+        raise ImportFailed(name, "binary file, not Markdown")
+    try:
+        source = normalize(decode(data)[0])
+    except UndecodableError as exc:
+        raise ImportFailed(name, str(exc)) from exc
+    tokens = _parser().parse(source)
+    meta = front_matter(tokens, name)
+    renderer = _Renderer()
+    renderer.feed(tokens)
+    blocks = renderer.blocks
+    title = _value(meta, "title")
+    heading, index = renderer.headings[0] if renderer.headings else (None, -1)
+    if index == 0 and (title is None or heading == title):
+        blocks = blocks[1:]  # the document opens with its title: keep it out of the body
+    title = title or heading
+    text = normalize("\n\n".join(blocks))
+    if not text:
+        raise ImportFailed(name, "the file holds no text")
+    return Article(
+        title=title or text.partition("\n")[0][:200], text=text,
+        author=_value(meta, "author"), outlet=_value(meta, "outlet"), url=_value(meta, "url"),
+        published=_value(meta, "published"), language=_value(meta, "language"), format=FORMAT,
+    )
