@@ -169,6 +169,9 @@ class _Child:
 
 def child_main(path: Path, seed: int) -> None:
     """Run changes until killed (the parent's SIGKILL is the only way out)."""
+    import briefer.ingest  # noqa: F401 - loaded before "ready", so kills land in real work
+
+    _send("ready")
     child = _Child(path, seed)
     _send("open")
     while True:
@@ -198,11 +201,14 @@ def _child_process(args: list[str]) -> subprocess.Popen[bytes]:
 
 
 def _kill_after(proc: subprocess.Popen[bytes], delay: float) -> tuple[list[str], str]:
+    """Kill ``delay`` seconds after the child said "ready" (its libraries loaded)."""
+    assert proc.stdout is not None
+    first = proc.stdout.readline().decode()
     time.sleep(delay)
     if proc.poll() is None:
         proc.send_signal(signal.SIGKILL)
     out, err = proc.communicate()
-    lines = out.decode().splitlines()
+    lines = (first + out.decode()).splitlines()
     return lines, err.decode() if proc.returncode != -signal.SIGKILL else ""
 
 
@@ -295,7 +301,7 @@ def export_child_main(folder: Path, seed: int, start: int) -> None:
 
     rnd = random.Random(seed)
     version = start
-    _send("open")
+    _send("ready")
     while True:
         version += 1
         _send(f"intent {version}")
