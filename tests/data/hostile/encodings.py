@@ -88,7 +88,8 @@ def cases(folder: Path) -> Iterator[Case]:
         ("empty.txt", b"", "error", (), "an empty file"),
         ("whitespace.txt", b" \n\t\r\n   \n", "error", (), "only whitespace"),
         ("cp1252-quotes.txt",
-         f"Headline\n\u201cWe will win,\u201d he said \u2013 {SENTENCE}".encode("cp1252"), "ok", ("We will win", SENTENCE), "cp1252 curly quotes and dashes"),
+         f"Headline\n\u201cWe will win,\u201d he said \u2013 {SENTENCE}".encode("cp1252"), "ok",
+         ("We will win", SENTENCE), "cp1252 curly quotes and dashes"),
         ("koi8r.txt", "Украина мобилизуется\nЗеленский заявил, что война становится международной.\n"
          .encode("koi8_r"), "ok", ("Зеленский",), "Russian in KOI8-R"),
         ("shift-jis.txt", "ウクライナ\nゼレンスキー大統領は戦争が国際化していると述べた。\n"

@@ -65,7 +65,8 @@ def cases(folder: Path) -> Iterator[Case]:
     yield Case(f"{G}/page-20mb.html", G, "import", "either", note="a 20 MB page of sidebar boxes")
     samples: list[tuple[str, bytes | str, str, tuple[str, ...], tuple[str, ...], str]] = [
         ("no-body.html",
-         "<html><head><title>Only a head</title><meta name='author' content='X'></head></html>", "either", (), (), "a page without a body"),
+         "<html><head><title>Only a head</title><meta name='author' content='X'></head></html>", "either",
+         (), (), "a page without a body"),
         ("only-scripts.html", "<html><head><script>var a = 1;</script></head><body>"
          + "<script>document.write('Zelensky said it');</script>" * 50 + "</body></html>",
          "error", (), ("document.write",), "a body of scripts only"),
