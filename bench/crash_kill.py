@@ -200,10 +200,22 @@ def _child_process(args: list[str]) -> subprocess.Popen[bytes]:
                             stderr=subprocess.PIPE)
 
 
+def _until_ready(proc: subprocess.Popen[bytes]) -> bytes:
+    """What the child wrote up to and including its "ready" line (or until it died).
+
+    Read from the raw pipe: ``communicate`` reads the pipe's file descriptor too,
+    so anything a buffered ``readline`` held back would never be seen.
+    """
+    assert proc.stdout is not None
+    fd, seen = proc.stdout.fileno(), b""
+    while b"\n" not in seen and (chunk := os.read(fd, 4096)):
+        seen += chunk
+    return seen
+
+
 def _kill_after(proc: subprocess.Popen[bytes], delay: float) -> tuple[list[str], str]:
     """Kill ``delay`` seconds after the child said "ready" (its libraries loaded)."""
-    assert proc.stdout is not None
-    first = proc.stdout.readline().decode()
+    first = _until_ready(proc).decode()
     time.sleep(delay)
     if proc.poll() is None:
         proc.send_signal(signal.SIGKILL)
@@ -267,6 +279,8 @@ def run_workspace_kills(folder: Path, kills: int, seed: int = 1, max_delay: floa
         # Every other check reads through a read-only connection, leaving the log
         # for the next child to recover; the others close and checkpoint.
         verdict, acked, problem = check_after_kill(path, acked, intent, readonly=n % 2 == 1)
+        if verdict == "lost":
+            report.child_errors.append(f"kill {n}: {problem}; {n_acks} acks, last lines {lines[-3:]}")
         if verdict == "corrupt":
             report.corrupt += 1
             report.child_errors.append(f"kill {n}: {problem}")
