@@ -76,7 +76,11 @@ def quick_check(conn: sqlite3.Connection, limit: int = 10) -> list[str]:
         rows = [str(r[0]) for r in conn.execute(f"PRAGMA quick_check({int(limit)})")]
     except sqlite3.DatabaseError as exc:
         return [str(exc)]
-    return [] if rows == ["ok"] else rows
+    if rows == ["ok"]:
+        return []
+    # A row may span lines and start with a "*** in database main ***" banner.
+    lines = (line.strip() for row in rows for line in row.splitlines())
+    return [line for line in lines if line and not line.startswith("***")][:limit] or rows[:1]
 
 
 def is_damage(exc: BaseException) -> bool:

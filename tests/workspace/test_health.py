@@ -100,7 +100,11 @@ def test_check_lists_problems_of_a_damaged_page(tmp_path: Path) -> None:
     with Workspace.open(path, readonly=True) as ws:
         problems = ws.check()
     assert problems
-    assert all(isinstance(p, str) for p in problems)
+    assert all("\n" not in p and not p.startswith("***") for p in problems)
+    with pytest.raises(WorkspaceDamaged) as info:
+        Workspace.open(path, check=True)
+    assert "\n" not in str(info.value)
+    assert info.value.problems == tuple(problems)
 
 
 def test_damaged_workspace_error_survives_the_sandbox_pickle(tmp_path: Path) -> None:

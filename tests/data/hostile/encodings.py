@@ -100,6 +100,8 @@ def cases(folder: Path) -> Iterator[Case]:
          "UTF-7 (never detected on purpose)"),
         ("one-mb-line.txt", ("word " * 209_715 + "needle-at-the-end").encode(), "ok", ("needle-at-the-end",),
          "a single 1 MB line"),
+        ("million-spaces.txt", f"{HEADLINE}Before{' ' * 1_000_000}after. {SENTENCE}\n".encode(), "ok",
+         ("after.", SENTENCE), "a run of 1,000,000 spaces inside a line"),
         ("one-mb-line.md", ("**bold** _it_ " * 75_000 + "needle-at-the-end").encode(), "ok",
          ("needle-at-the-end",), "a single 1 MB Markdown line full of emphasis"),
         ("one-mb-line.html", ("<html><body><p>" + "word " * 209_715 + "needle-at-the-end</p></body></html>")
