@@ -8,7 +8,7 @@ STAMP  := $(VENV)/.installed
 .PHONY: run test setup system-deps lint clean
 
 run: setup
-	$(VENV)/bin/briefer demo
+	$(VENV)/bin/briefer gui
 
 test: setup
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)

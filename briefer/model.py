@@ -153,6 +153,18 @@ class Brief:
     updated: str | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class BriefSummary:
+    """A row of the brief list: what a list shows without loading the items."""
+
+    id: int
+    title: str
+    marking: str
+    template: str
+    item_count: int
+    updated: str
+
+
 def _ids(values: Any) -> frozenset[int]:
     return frozenset(int(v) for v in values)
 
@@ -196,4 +208,30 @@ class Imported:
     id: int
     title: str
     duplicate: bool
+    changes: Changes
+
+
+@dataclass(frozen=True, slots=True)
+class Added:
+    """The ids of brief items an operation added (in order), and what changed."""
+
+    ids: tuple[int, ...]
+    changes: Changes
+
+
+@dataclass(frozen=True, slots=True)
+class RemovedItem:
+    """A removed brief item, exactly as it was: pass it to ``restore`` to undo."""
+
+    item: BriefItem
+    changes: Changes
+
+
+@dataclass(frozen=True, slots=True)
+class Moved:
+    """Where a moved brief item came from: move it back there to undo."""
+
+    item_id: int
+    section: str
+    position: int
     changes: Changes

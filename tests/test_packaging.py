@@ -45,7 +45,8 @@ def test_wheel_installs_and_finds_its_data(wheel: Path, tmp_path: Path) -> None:
     probe = (
         "import briefer, briefer.paths as p, briefer.taxonomy as t\n"
         "print(briefer.__file__)\n"
-        "print(p.resource('taxonomy.yaml').is_file(), p.resource('samples/ukraine-mobilizes.txt').is_file())\n"
+        "print(p.resource('taxonomy.yaml').is_file(),"
+        " p.resource('samples/ukraine-mobilizes.txt').is_file())\n"
         "print(p.templates_dir().is_dir(), p.templates_dir().is_relative_to(p.resources_dir().parent))\n"
         "print(len(t.load()))\n"
     )

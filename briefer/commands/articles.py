@@ -7,9 +7,10 @@ import sys
 from typing import Any
 
 from briefer.commands.common import Progress, open_workspace, positive_int, print_json
-from briefer.demo import ensure_demo
-from briefer.ingest.batch import extract_paths, import_paths
 from briefer.model import Article
+
+# The importers (HTML, PDF, DOCX libraries) load only in the commands that read files,
+# so other commands, `briefer gui` among them, start without paying for them.
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -65,6 +66,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     progress = Progress()
     failed = 0
     with open_workspace(args.workspace) as ws:
+        from briefer.ingest.batch import import_paths
+
         for outcome in import_paths(ws, args.paths, progress=progress, skipped=_skipped):
             progress.clear()
             failed += outcome.status == "error"
@@ -87,6 +90,8 @@ def article_json(article: Article, file: str | None = None) -> dict[str, Any]:
 def cmd_extract(args: argparse.Namespace) -> int:
     progress = Progress()
     failed = 0
+    from briefer.ingest.batch import extract_paths
+
     for item in extract_paths(args.paths, progress=progress, skipped=_skipped):
         progress.clear()
         if item.article is None:
@@ -150,6 +155,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    from briefer.demo import ensure_demo
+
     path = ensure_demo()
     with open_workspace(str(path)) as ws:
         print(f"Demo workspace: {path}\n")

@@ -1,7 +1,7 @@
 """The workspace: one SQLite file holding articles, tags and briefs.
 
 Open one with :meth:`Workspace.open` (or :meth:`Workspace.create`) and reach its
-parts as ``ws.articles`` and ``ws.tags``. Every change method commits one
+parts as ``ws.articles``, ``ws.tags``, ``ws.briefs`` and ``ws.rejections``. Every change method commits one
 transaction and returns a :class:`~briefer.model.Changes` value (or a result
 that carries one) saying what it touched.
 """
@@ -13,11 +13,15 @@ from types import TracebackType
 
 from briefer.workspace import health
 from briefer.workspace.articles import GRADES, Articles, fts_query
+from briefer.workspace.briefs import Briefs, section_for
+from briefer.workspace.rejections import Rejection, Rejections
 from briefer.workspace.schema import SCHEMA_VERSION
 from briefer.workspace.store import SUFFIX, Clock, Store, connect, utc_now
 from briefer.workspace.tags import Removed, Tags
 
-__all__ = ["GRADES", "SCHEMA_VERSION", "SUFFIX", "Removed", "Workspace", "fts_query"]
+__all__ = [
+    "GRADES", "SCHEMA_VERSION", "SUFFIX", "Rejection", "Removed", "Workspace", "fts_query", "section_for",
+]
 
 
 class Workspace:
@@ -27,6 +31,8 @@ class Workspace:
         self.store = store
         self.articles = Articles(store)
         self.tags = Tags(store)
+        self.briefs = Briefs(store)
+        self.rejections = Rejections(store)
 
     @classmethod
     def open(

@@ -251,6 +251,9 @@ def _migrate(conn: sqlite3.Connection) -> None:
         conn.execute("ROLLBACK")
         raise
     conn.execute("COMMIT")
+    # Copy the new header into the main file now: another connection (a background
+    # import) checks the header there before opening, while this one stays open.
+    conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
 
 def _statements(script: str) -> Iterator[str]:

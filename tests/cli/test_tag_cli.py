@@ -113,8 +113,8 @@ def test_debug_shows_the_traceback(demo: str, capsys: pytest.CaptureFixture[str]
 def test_list_show_and_search(demo: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "list", demo, "--json")
     rows = json.loads(out)
-    assert rows == [{"id": 1, "title": "Ukraine Mobilizes Amidst Russian Gains and North Korean Troop Deployment",
-                     "outlet": None, "published": None, "tags": 0}]
+    title = "Ukraine Mobilizes Amidst Russian Gains and North Korean Troop Deployment"
+    assert rows == [{"id": 1, "title": title, "outlet": None, "published": None, "tags": 0}]
     code, out, _ = run(capsys, "show", demo, "1", "--json")
     shown = json.loads(out)
     assert set(shown) == {"id", "file", "title", "author", "outlet", "url", "published", "language", "text"}

@@ -111,12 +111,17 @@ def test_committed_changes_survive_reopening(tmp_path: Path) -> None:
         assert [t.exact for t in ws.tags.list(article_id)] == ["Alpha"]
 
 
-def test_failed_operation_rolls_back_whole_transaction(ws: Workspace) -> None:
-    with pytest.raises(RuntimeError), ws.store.transaction() as conn:
+def _insert_then_fail(ws: Workspace) -> None:
+    with ws.store.transaction() as conn:
         conn.execute(
             "INSERT INTO articles (title, sha256, text, imported_at) VALUES ('A', 'a', 'x', 'now')"
         )
         raise RuntimeError("boom")
+
+
+def test_failed_operation_rolls_back_whole_transaction(ws: Workspace) -> None:
+    with pytest.raises(RuntimeError):
+        _insert_then_fail(ws)
     assert ws.articles.count() == 0
 
 

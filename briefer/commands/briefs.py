@@ -1,0 +1,224 @@
+"""Brief commands: ``briefer brief new|add|list|show|set|item|auto``, ``templates``, ``render``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from briefer.commands.common import key_value, open_workspace, positive_int, print_json
+from briefer.dtg import format_dtg
+from briefer.errors import InvalidInput, TemplateFailed
+from briefer.model import Brief
+from briefer.render import FORMATS, Renderer, find_templates, load_template
+from briefer.render.templates import resolve
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the ``brief`` group and the ``templates`` and ``render`` commands."""
+    brief = sub.add_parser("brief", help="create and fill briefs")
+    brief_sub = brief.add_subparsers(dest="brief_command", required=True, metavar="COMMAND")
+
+    p = brief_sub.add_parser("new", help="create a brief; prints its id")
+    p.add_argument("workspace")
+    p.add_argument("--title", required=True)
+    p.add_argument("--template", default="sitrep", help="template name or path (default sitrep)")
+    p.add_argument("--marking", default="TLP:CLEAR", help="TLP 2.0 label or a classification line")
+    p.add_argument("--author", default="")
+    p.add_argument("--period", default="", help="the period the brief covers")
+    p.add_argument("--json", action="store_true", help='print {"id": N}')
+    p.set_defaults(func=cmd_new)
+
+    p = brief_sub.add_parser("add", help="add tags to a brief (section chosen by tag kind)")
+    p.add_argument("workspace")
+    p.add_argument("brief", type=positive_int)
+    p.add_argument("tags", type=positive_int, nargs="+", metavar="TAG")
+    p.add_argument("--section", help="section id (default: the first section taking the tag's kind)")
+    p.add_argument("--position", type=int, help="0-based position in the section (default: end)")
+    p.set_defaults(func=cmd_add)
+
+    p = brief_sub.add_parser("list", help="list the briefs of a workspace")
+    p.add_argument("workspace")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_list)
+
+    p = brief_sub.add_parser("show", help="show a brief with its items")
+    p.add_argument("workspace")
+    p.add_argument("brief", type=positive_int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_show)
+
+    p = brief_sub.add_parser("set", help="set brief fields: title, marking, dtg, period, author…")
+    p.add_argument("workspace")
+    p.add_argument("brief", type=positive_int)
+    p.add_argument("fields", type=key_value, nargs="+", metavar="FIELD=VALUE")
+    p.set_defaults(func=cmd_set)
+
+    p = brief_sub.add_parser("item", help="set an item's credibility (1-6) or comment")
+    p.add_argument("workspace")
+    p.add_argument("item", type=positive_int)
+    p.add_argument("--credibility", help="1 to 6, or 'none' to clear")
+    p.add_argument("--comment", help="analyst comment (a Word comment in DOCX)")
+    p.set_defaults(func=cmd_item)
+
+    p = brief_sub.add_parser("auto", help="fill the sections from the tags, by kind")
+    p.add_argument("workspace")
+    p.add_argument("brief", type=positive_int)
+    p.set_defaults(func=cmd_auto)
+
+    p = sub.add_parser("templates", help="list brief templates and where each comes from")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_templates)
+
+    p = sub.add_parser("render", help="render a brief to Markdown, DOCX or HTML")
+    p.add_argument("workspace")
+    p.add_argument("brief", type=positive_int)
+    p.add_argument("--format", required=True, choices=FORMATS)
+    p.add_argument("-o", "--output", required=True, metavar="PATH")
+    p.add_argument("--template", help="template name or path (default: the brief's)")
+    p.add_argument("--reference-doc", metavar="DOCX", help="Word document whose styles to use")
+    p.set_defaults(func=cmd_render)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    resolve(args.template)  # a clear error for a template that does not exist
+    with open_workspace(args.workspace) as ws:
+        created = ws.briefs.new(args.title, template=args.template, marking=args.marking,
+                                author=args.author, period=args.period)
+    if args.json:
+        print_json({"id": created.id})
+    else:
+        print(created.id)
+    return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    if args.position is not None and not args.section:
+        raise InvalidInput("--position", "needs --section")
+    with open_workspace(args.workspace) as ws:
+        if args.section:
+            added = ws.briefs.add_tags(args.brief, args.section, args.tags, args.position)
+        else:
+            layout = load_template(ws.briefs.get(args.brief).template).layout()
+            added = ws.briefs.add_by_kind(args.brief, args.tags, layout)
+    print(f"Added {len(added.ids)} item(s) to brief {args.brief}")
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    with open_workspace(args.workspace) as ws:
+        rows = ws.briefs.list()
+    if args.json:
+        print_json([{"id": r.id, "title": r.title, "marking": r.marking, "template": r.template,
+                     "items": r.item_count, "updated": r.updated} for r in rows])
+        return 0
+    for r in rows:
+        print(f"{r.id:>6}  {r.title[:60]:60}  {r.marking:16}  {r.template:14}  {r.item_count:>4} items")
+    return 0
+
+
+def brief_json(brief: Brief, texts: dict[int, tuple[str, str]]) -> dict[str, Any]:
+    """A brief as ``brief show --json`` prints it (``texts``: tag id → kind, text)."""
+    issued = brief.issued or brief.created
+    return {
+        "id": brief.id, "title": brief.title, "marking": brief.marking,
+        "dtg": brief.dtg or (format_dtg(issued) if issued else None), "issued": brief.issued,
+        "period": brief.period, "author": brief.author, "template": brief.template,
+        "bluf": brief.bluf, "assessment": brief.assessment,
+        "items": [
+            {"id": i.id, "section": i.section, "position": i.position, "tag": i.tag_id,
+             "kind": texts[i.tag_id][0] if i.tag_id in texts else "note",
+             "text": texts[i.tag_id][1] if i.tag_id in texts else i.text,
+             "credibility": i.credibility, "comment": i.comment}
+            for i in brief.items
+        ],
+    }
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with open_workspace(args.workspace) as ws:
+        brief = ws.briefs.get(args.brief)
+        texts = {t.id: (t.kind, t.exact) for t in ws.tags.list() if t.id is not None}
+    data = brief_json(brief, texts)
+    if args.json:
+        print_json(data)
+        return 0
+    print(f"# {brief.title}\n{data['marking']}  {data['dtg']}  template {brief.template}")
+    for name in ("period", "author", "bluf", "assessment"):
+        if data[name]:
+            print(f"{name}: {data[name]}")
+    section = None
+    for item in data["items"]:
+        if item["section"] != section:
+            section = item["section"]
+            print(f"\n[{section}]")
+        grade = f" ({item['credibility']})" if item["credibility"] else ""
+        text = " ".join(item["text"].split())
+        print(f"{item['id']:>6}  {item['kind']:12} {text[:70]}{grade}")
+    return 0
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    fields = dict(args.fields)
+    if fields.get("template"):
+        resolve(fields["template"])  # a clear error for a template that does not exist
+    with open_workspace(args.workspace) as ws:
+        ws.briefs.set(args.brief, **fields)
+    print(f"Updated brief {args.brief}: {', '.join(k for k, _ in args.fields)}")
+    return 0
+
+
+def cmd_item(args: argparse.Namespace) -> int:
+    changes: dict[str, Any] = {}
+    if args.credibility is not None:
+        text = args.credibility.strip().lower()
+        if text not in ("none", "1", "2", "3", "4", "5", "6"):
+            raise InvalidInput(f"credibility {args.credibility!r}", "must be 1 to 6, or none")
+        changes["credibility"] = None if text == "none" else int(text)
+    if args.comment is not None:
+        changes["comment"] = args.comment
+    with open_workspace(args.workspace) as ws:
+        ws.briefs.set_item(args.item, **changes)
+    print(f"Updated item {args.item}")
+    return 0
+
+
+def cmd_auto(args: argparse.Namespace) -> int:
+    with open_workspace(args.workspace) as ws:
+        layout = load_template(ws.briefs.get(args.brief).template).layout()
+        added = ws.briefs.auto_fill(args.brief, layout)
+    print(f"Added {len(added.ids)} item(s) to brief {args.brief}")
+    return 0
+
+
+def cmd_templates(args: argparse.Namespace) -> int:
+    rows = []
+    for ref in find_templates():
+        row: dict[str, Any] = {"name": ref.name, "origin": ref.origin, "path": str(ref.path)}
+        try:
+            template = load_template(ref)
+            row |= {"description": template.description, "sections": [s.id for s in template.sections]}
+        except TemplateFailed as exc:
+            row["error"] = str(exc)
+        rows.append(row)
+    if args.json:
+        print_json(rows)
+        return 0
+    for row in rows:
+        if "error" in row:
+            print(f"briefer: error: {row['error']}", file=sys.stderr)
+        else:
+            print(f"{row['name']:16} {row['origin']:9} {row['description']}")
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    renderer = Renderer()
+    try:
+        with open_workspace(args.workspace, readonly=True) as ws:
+            path = renderer.export(ws, args.brief, args.format, args.output, args.template,
+                                   args.reference_doc)
+    finally:
+        renderer.close()
+    print(f"Wrote {path}")
+    return 0

@@ -1,0 +1,275 @@
+"""The brief composer: the current brief's sections and items, header and Markdown texts.
+
+It only presents what it is given and turns edits into requests (signals); the
+window's :mod:`~briefer.gui.briefing` controller turns those into undoable
+commands. Items move by key (Alt+arrows, in the action table) or by dragging
+them onto another place; the drop becomes a move request, and the tree is
+redrawn from the workspace once the move is done.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QDropEvent, QFocusEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTabWidget,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefer.model import Brief, BriefSummary
+
+MARKINGS = ("TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED")
+_ITEM_ROLE = Qt.ItemDataRole.UserRole
+_SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRow:
+    """One item as the composer shows it."""
+
+    id: int
+    text: str
+    tooltip: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class SectionRows:
+    """A section with its items, in order."""
+
+    id: str
+    title: str
+    items: tuple[ItemRow, ...]
+
+
+class MarkdownEdit(QPlainTextEdit):
+    """A plain-text field for analyst Markdown that reports edits when it loses focus."""
+
+    editingFinished = Signal()
+
+    def __init__(self, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName(name)
+        self.setPlaceholderText(f"{name} (Markdown)")
+        self.setTabChangesFocus(True)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt's name
+        super().focusOutEvent(event)
+        self.editingFinished.emit()
+
+
+class ItemTree(QTreeWidget):
+    """Sections and their items; dropping an item asks for a move instead of moving it."""
+
+    moveRequested = Signal(int, str, int)  # item id, section id, position
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("briefItems")
+        self.setAccessibleName("Brief sections and items")
+        self.setHeaderHidden(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+
+    def drop_target(self, point: QPoint) -> tuple[str, int] | None:
+        """The section and position a drop at ``point`` (viewport coordinates) means, or None.
+
+        On a section heading: its start (upper quarter) or its end. On an item: before
+        it (upper half) or after it.
+        """
+        target = self.itemAt(point)
+        if target is None:
+            return None
+        rect = self.visualItemRect(target)
+        upper = point.y() < rect.top() + rect.height() / (4 if target.parent() is None else 2)
+        if target.parent() is None:
+            return target.data(0, _SECTION_ROLE), 0 if upper else target.childCount()
+        section = target.parent()
+        position = section.indexOfChild(target) + (0 if upper else 1)
+        return section.data(0, _SECTION_ROLE), position
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt's name
+        item = self.currentItem()
+        target = self.drop_target(event.position().toPoint())
+        event.setDropAction(Qt.DropAction.IgnoreAction)
+        event.accept()
+        if item is None or item.parent() is None or target is None:
+            return
+        section, position = target
+        if section == item.parent().data(0, _SECTION_ROLE) and position > item.parent().indexOfChild(item):
+            position -= 1  # the item leaves its old place first
+        self.moveRequested.emit(item.data(0, _ITEM_ROLE), section, position)
+
+
+class BriefComposer(QWidget):
+    """Brief choice, header fields, sections with items, BLUF and assessment."""
+
+    briefChosen = Signal(int)
+    newBriefRequested = Signal()
+    fieldsEdited = Signal(int, dict)  # brief id, {field: value}
+
+    def __init__(self, templates: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.brief: Brief | None = None
+        self.chooser = QComboBox()
+        self.chooser.setAccessibleName("Current brief")
+        self.new_button = QPushButton("New brief…")
+        self.new_button.setAccessibleName("New brief")
+        top = QHBoxLayout()
+        top.addWidget(self.chooser, 1)
+        top.addWidget(self.new_button)
+        self.tree = ItemTree()
+        self.title = QLineEdit()
+        self.title.setAccessibleName("Brief title")
+        self.marking = QComboBox()
+        self.marking.setEditable(True)
+        self.marking.addItems(MARKINGS)
+        self.marking.setAccessibleName("Marking")
+        self.template = QComboBox()
+        self.template.addItems(list(templates))
+        self.template.setAccessibleName("Brief template")
+        self.period = QLineEdit()
+        self.period.setAccessibleName("Period covered")
+        self.author = QLineEdit()
+        self.author.setAccessibleName("Author")
+        details = QWidget()
+        form = QFormLayout(details)
+        for label, widget in (("Title", self.title), ("Marking", self.marking),
+                              ("Template", self.template), ("Period", self.period),
+                              ("Author", self.author)):
+            form.addRow(label, widget)
+        self.bluf = MarkdownEdit("Bottom line up front")
+        self.assessment = MarkdownEdit("Assessment")
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Brief parts")
+        self.tabs.tabBar().setAccessibleName("Brief parts: sections, BLUF, assessment, details")
+        self.tabs.addTab(self.tree, "Sections")
+        self.tabs.addTab(self.bluf, "BLUF")
+        self.tabs.addTab(self.assessment, "Assessment")
+        self.tabs.addTab(details, "Details")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.tabs, 1)
+        self.chooser.activated.connect(self._on_chooser_activated)
+        self.new_button.clicked.connect(self.newBriefRequested.emit)
+        for edit, name in ((self.title, "title"), (self.period, "period"), (self.author, "author")):
+            edit.editingFinished.connect(lambda e=edit, n=name: self._edited(n, e.text().strip()))
+        self.bluf.editingFinished.connect(lambda: self._edited("bluf", self.bluf.toPlainText()))
+        self.assessment.editingFinished.connect(
+            lambda: self._edited("assessment", self.assessment.toPlainText()))
+        self.marking.activated.connect(lambda _i: self._edited("marking", self.marking.currentText()))
+        self.marking.lineEdit().editingFinished.connect(
+            lambda: self._edited("marking", self.marking.currentText().strip()))
+        self.template.activated.connect(lambda _i: self._edited("template", self.template.currentText()))
+        self.setEnabled(False)
+
+    # showing ---------------------------------------------------------------------------
+    def set_briefs(self, briefs: Sequence[BriefSummary], current: int | None) -> None:
+        """Fill the brief chooser."""
+        self.chooser.clear()
+        for summary in briefs:
+            self.chooser.addItem(f"{summary.title} ({summary.item_count})", summary.id)
+        index = self.chooser.findData(current)
+        self.chooser.setCurrentIndex(index)
+
+    def show_brief(self, brief: Brief | None, sections: Sequence[SectionRows] = ()) -> None:
+        """Show a brief's fields and its sections (None: an empty, disabled composer)."""
+        self.brief = brief
+        self.setEnabled(True)
+        for widget in (self.tabs, self.tree):
+            widget.setEnabled(brief is not None)
+        current = self.current_item()
+        self.tree.clear()
+        for section in sections:
+            top = QTreeWidgetItem([f"{section.title} ({len(section.items)})"])
+            top.setData(0, _SECTION_ROLE, section.id)
+            top.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsDropEnabled)
+            for row in section.items:
+                child = QTreeWidgetItem([row.text])
+                child.setData(0, _ITEM_ROLE, row.id)
+                child.setToolTip(0, row.tooltip or row.text)
+                child.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                               | Qt.ItemFlag.ItemIsDragEnabled)
+                top.addChild(child)
+            self.tree.addTopLevelItem(top)
+        self.tree.expandAll()
+        if current is not None:
+            self.select_item(current[0])
+        self._fill_fields(brief)
+
+    def _fill_fields(self, brief: Brief | None) -> None:
+        values = {
+            self.title: brief.title if brief else "", self.period: brief.period if brief else "",
+            self.author: brief.author if brief else "",
+        }
+        for edit, value in values.items():
+            if edit.text() != value:
+                edit.setText(value)
+        for edit, value in ((self.bluf, brief.bluf if brief else ""),
+                            (self.assessment, brief.assessment if brief else "")):
+            if edit.toPlainText() != value:
+                edit.setPlainText(value)
+        self.marking.setCurrentText(brief.marking if brief else MARKINGS[0])
+        index = self.template.findText(brief.template) if brief else -1
+        if index < 0 and brief is not None:
+            self.template.addItem(brief.template)
+            index = self.template.count() - 1
+        self.template.setCurrentIndex(index)
+
+    # items -------------------------------------------------------------------------------
+    def current_item(self) -> tuple[int, str, int] | None:
+        """``(item id, section id, position)`` of the selected item, or None."""
+        item = self.tree.currentItem()
+        if item is None or item.parent() is None:
+            return None
+        parent = item.parent()
+        return item.data(0, _ITEM_ROLE), parent.data(0, _SECTION_ROLE), parent.indexOfChild(item)
+
+    def select_item(self, item_id: int) -> bool:
+        """Make an item current; False when it is not shown."""
+        for i in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(i)
+            for j in range(top.childCount()):
+                if top.child(j).data(0, _ITEM_ROLE) == item_id:
+                    self.tree.setCurrentItem(top.child(j))
+                    return True
+        return False
+
+    def section_ids(self) -> list[str]:
+        """The shown sections' ids, in order."""
+        tree = self.tree
+        return [tree.topLevelItem(i).data(0, _SECTION_ROLE) for i in range(tree.topLevelItemCount())]
+
+    def section_size(self, section: str) -> int:
+        """How many items a shown section has."""
+        index = self.section_ids().index(section)
+        return self.tree.topLevelItem(index).childCount()
+
+    # edits -------------------------------------------------------------------------------
+    def _on_chooser_activated(self, index: int) -> None:
+        brief_id = self.chooser.itemData(index)
+        if brief_id is not None and (self.brief is None or brief_id != self.brief.id):
+            self.briefChosen.emit(brief_id)
+
+    def _edited(self, field: str, value: str) -> None:
+        brief = self.brief
+        if brief is None or brief.id is None or getattr(brief, field) == value:
+            return
+        if field in ("title", "marking", "template") and not value:
+            self._fill_fields(brief)  # these may not be empty: show the old value again
+            return
+        self.fieldsEdited.emit(brief.id, {field: value})

@@ -1,0 +1,253 @@
+"""The window's brief work: the current brief, `a` to add a tag, item moves, preview, export.
+
+Every change is an undoable command (see :mod:`briefer.gui.commands`); creating a
+brief is not (like creating a file). Rendering and exporting are the render
+package's; this module only chooses what to render and where to write it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QInputDialog
+
+from briefer import render
+from briefer.errors import BrieferError, NotFound
+from briefer.gui.brief_composer import BriefComposer, ItemRow, SectionRows
+from briefer.gui.commands import AddToBrief, Command, MoveItem, RemoveItem, SetBriefFields
+from briefer.gui.export_dialog import ExportDialog
+from briefer.gui.preview import PreviewDock
+from briefer.model import Brief, Changes
+from briefer.workspace import Workspace
+from briefer.workspace.briefs import section_for
+
+if TYPE_CHECKING:
+    from briefer.gui.main_window import MainWindow
+
+DEFAULT_TEMPLATE = "sitrep"
+DEFAULT_TITLE = "Situation report"
+_EXCERPT = 80
+
+
+def _excerpt(text: str) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= _EXCERPT else flat[: _EXCERPT - 1] + "…"
+
+
+class Briefing(QObject):
+    """Keeps the composer and preview on the current brief and edits it by commands."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = window.session
+        self.templates = [ref.name for ref in render.find_templates()]
+        self.composer = BriefComposer(self.templates)
+        self.preview = PreviewDock(self.preview_html, window)
+        self.brief_id: int | None = None
+        self.composer.briefChosen.connect(self.choose)
+        self.composer.newBriefRequested.connect(self.new_brief)
+        self.composer.fieldsEdited.connect(self._on_composer_fields_edited)
+        self.composer.tree.moveRequested.connect(self._on_tree_move_requested)
+        self.session.changed.connect(self._on_session_changed)
+        self.session.workspaceOpened.connect(self._on_session_workspace_opened)
+
+    def connect_actions(self) -> None:
+        """Connect the brief actions and give the composer its keys."""
+        actions = self.window.actions
+        actions.attach("composer", self.composer)
+        actions.connect("brief.add-tag", self.add_current_tag)
+        actions.connect("brief.new", self.new_brief)
+        actions.connect("brief.export", self.export)
+        actions.connect("brief.item-up", lambda: self.move_current(0, -1))
+        actions.connect("brief.item-down", lambda: self.move_current(0, 1))
+        actions.connect("brief.item-next-section", lambda: self.move_current(1, 0))
+        actions.connect("brief.item-previous-section", lambda: self.move_current(-1, 0))
+        actions.connect("brief.item-remove", self.remove_current)
+        actions.connect("focus.composer", self.focus_items)
+        actions["view.preview"].setCheckable(True)
+        actions["view.preview"].toggled.connect(self.preview.setVisible)
+        self.preview.visibilityChanged.connect(actions["view.preview"].setChecked)
+
+    def _push(self, command: Command) -> bool:
+        try:
+            self.session.push(command)
+        except BrieferError as exc:
+            self.window.show_message(str(exc))
+            return False
+        return True
+
+    # the current brief -------------------------------------------------------------------
+    def _on_session_workspace_opened(self, ws: Workspace) -> None:
+        briefs = ws.briefs.list()
+        remembered = int(self.window.settings.get("brief/current"))
+        ids = [b.id for b in briefs]
+        self.choose(remembered if remembered in ids else (ids[0] if ids else None))
+
+    def choose(self, brief_id: int | None) -> None:
+        """Make a brief the current one (None: none) and show it."""
+        self.brief_id = brief_id
+        self.window.settings.set("brief/current", brief_id or 0)
+        self.refresh()
+
+    def brief(self) -> Brief | None:
+        """The current brief, or None."""
+        if self.brief_id is None or not self.session.is_open:
+            return None
+        try:
+            return self.session.ws.briefs.get(self.brief_id)
+        except NotFound:
+            return None
+
+    def refresh(self) -> None:
+        """Show the current brief in the composer and ask the preview to follow."""
+        brief = self.brief()
+        self.composer.set_briefs(self.session.ws.briefs.list() if self.session.is_open else [],
+                                 brief.id if brief else None)
+        self.composer.show_brief(brief, self._sections(brief) if brief else ())
+        self.preview.request()
+
+    def _sections(self, brief: Brief) -> list[SectionRows]:
+        ws = self.session.ws
+        try:
+            template = render.load_template(brief.template)
+            order = [(s.id, s.title) for s in template.sections]
+        except BrieferError:
+            order = []
+        items: dict[str, list[ItemRow]] = {}
+        for item in brief.items:
+            assert item.id is not None
+            items.setdefault(item.section, []).append(self._row(ws, item.id, item.tag_id, item.text))
+        order += [(s, s) for s in items if s not in {o[0] for o in order}]
+        return [SectionRows(sid, title, tuple(items.get(sid, ()))) for sid, title in order]
+
+    def _row(self, ws: Workspace, item_id: int, tag_id: int | None, text: str) -> ItemRow:
+        if tag_id is None:
+            return ItemRow(item_id, f"Note: {_excerpt(text)}", text)
+        tag = ws.tags.get(tag_id)
+        who = tag.attributes.get("speaker") or tag.attributes.get("value")
+        label = self.session.kinds[tag.kind].label if tag.kind in self.session.kinds else tag.kind
+        shown = f"{label}: {_excerpt(tag.exact)}" + (f" — {who}" if who else "")
+        return ItemRow(item_id, shown, tag.exact)
+
+    def _on_session_changed(self, changes: Changes) -> None:
+        if changes.briefs:
+            self.refresh()
+
+    # adding, moving, removing ----------------------------------------------------------------
+    def new_brief(self, title: str | None = None) -> int | None:
+        """Create a brief (asking for its title unless given) and make it current."""
+        if title is None:
+            title, ok = QInputDialog.getText(self.window, "New brief", "Title:", text=DEFAULT_TITLE)
+            if not ok or not title.strip():
+                return None
+        try:
+            created = self.session.ws.briefs.new(title.strip(), template=DEFAULT_TEMPLATE)
+        except BrieferError as exc:
+            self.window.show_message(str(exc))
+            return None
+        self.choose(created.id)
+        return created.id
+
+    def add_current_tag(self) -> None:
+        """Add the reader's current tag to the section of the brief that takes its kind."""
+        tag_id = self.window.view.current_tag
+        tag = self.window.view.tags.get(tag_id) if tag_id is not None else None
+        if tag is None:
+            self.window.show_message("No tag here to add: move onto a tag (t) or tag something first")
+            return
+        brief = self.brief()
+        if brief is None and self.new_brief(DEFAULT_TITLE) is not None:
+            brief = self.brief()
+        if brief is None:
+            return
+        try:
+            layout = render.load_template(brief.template).layout()
+        except BrieferError as exc:
+            self.window.show_message(str(exc))
+            return
+        section = section_for(tag.kind, layout)
+        if section is None:
+            self.window.show_message(f"The {brief.template} template has no section for {tag.kind} tags")
+            return
+        label = self.session.kinds[tag.kind].label.lower() if tag.kind in self.session.kinds else tag.kind
+        if self._push(AddToBrief(self.session, brief.id, section, [tag.id], label)):
+            self.window.show_message(f"Added the {label} to “{brief.title}”, section {section}")
+
+    def move_current(self, section_step: int, position_step: int) -> None:
+        """Move the selected item up/down in its section, or to the next/previous section."""
+        current = self.composer.current_item()
+        if current is None:
+            return
+        item_id, section, position = current
+        sections = self.composer.section_ids()
+        if section_step:
+            index = sections.index(section) + section_step
+            if not 0 <= index < len(sections):
+                return
+            target = (sections[index], self.composer.section_size(sections[index]))
+        else:
+            new_position = position + position_step
+            if not 0 <= new_position < self.composer.section_size(section):
+                return
+            target = (section, new_position)
+        if self._push(MoveItem(self.session, item_id, *target)):
+            self.composer.select_item(item_id)
+
+    def _on_tree_move_requested(self, item_id: int, section: str, position: int) -> None:
+        if self._push(MoveItem(self.session, item_id, section, position)):
+            self.composer.select_item(item_id)
+
+    def remove_current(self) -> None:
+        """Take the selected item out of the brief."""
+        current = self.composer.current_item()
+        if current is not None:
+            self._push(RemoveItem(self.session, current[0]))
+
+    def _on_composer_fields_edited(self, brief_id: int, fields: dict) -> None:
+        self._push(SetBriefFields(self.session, brief_id, **fields))
+
+    def focus_items(self) -> None:
+        """Give the composer's item tree the focus."""
+        self.composer.tabs.setCurrentWidget(self.composer.tree)
+        self.composer.tree.setFocus()
+        if self.composer.tree.currentItem() is None and self.composer.tree.topLevelItemCount():
+            self.composer.tree.setCurrentItem(self.composer.tree.topLevelItem(0))
+
+    # preview and export -------------------------------------------------------------------
+    def preview_html(self) -> str | None:
+        """The current brief as the sanitised preview HTML, or None without a brief."""
+        if self.brief_id is None or not self.session.is_open:
+            return None
+        return render.render_brief(self.session.ws, self.brief_id).html
+
+    def export(self) -> Path | None:
+        """Ask how and where, export the current brief, and open its folder when asked."""
+        brief = self.brief()
+        if brief is None:
+            self.window.show_message("No brief to export: press a on a tag to start one")
+            return None
+        settings = self.window.settings
+        folder = Path(str(settings.get("export/folder")) or Path.home())
+        stem = "".join(c if c.isalnum() or c in "-_ " else "_" for c in brief.title).strip() or "brief"
+        dialog = ExportDialog(self.templates, template=brief.template, fmt=str(settings.get("export/format")),
+                              path=folder / stem, open_folder=bool(settings.get("export/open_folder")),
+                              parent=self.window)
+        if not dialog.exec():
+            return None
+        choice = dialog.choice()
+        try:
+            path = render.export(self.session.ws, brief.id, choice.format, choice.path, choice.template)
+        except BrieferError as exc:
+            self.window.show_message(str(exc))
+            return None
+        settings.set("export/folder", str(choice.path.parent))
+        settings.set("export/format", choice.format)
+        settings.set("export/open_folder", choice.open_folder)
+        self.window.show_message(f"Exported {path}")
+        if choice.open_folder:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+        return path

@@ -1,0 +1,183 @@
+"""Files in and out of the window: new/open/recent workspaces, importing, pasting.
+
+Imports run as a background job (see :mod:`briefer.gui.workers`) with a
+progress bar and a Cancel button in the status bar, then a summary of the
+files that failed, one line each. Pasted text or HTML is written to a temporary
+file and imported like any other file, so the same importers and limits apply.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressBar, QPushButton
+
+from briefer.gui.actions import Actions
+from briefer.gui.workers import ImportJob, ImportReport, Jobs
+from briefer.workspace import SUFFIX
+
+if TYPE_CHECKING:
+    from briefer.gui.main_window import MainWindow
+
+WORKSPACE_FILTER = f"Briefer workspaces (*{SUFFIX});;All files (*)"
+ARTICLE_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm *.docx *.pdf);;All files (*)"
+
+
+def _imports(suffix: str) -> bool:
+    """Whether an importer reads files with this suffix by their format (not as text)."""
+    from briefer.ingest import IMPORTERS  # the importers' libraries load on first use
+
+    return any(suffix in module.EXTENSIONS for module in IMPORTERS)
+
+
+class Files(QObject):
+    """Workspace and import handling for one main window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.jobs = Jobs(self)
+        self.recent_menu = QMenu("Open &recent", window)
+        self.progress = QProgressBar()
+        self.progress.setAccessibleName("Import progress")
+        self.progress.setMaximumWidth(220)
+        self.cancel = QPushButton("Cancel import")
+        self.cancel.setAccessibleName("Cancel import")
+        self.cancel.clicked.connect(self.cancel_import)
+        for widget in (self.progress, self.cancel):
+            window.statusBar().addPermanentWidget(widget)
+            widget.hide()
+        self.last_report: ImportReport | None = None
+        self._paste_dir: tempfile.TemporaryDirectory[str] | None = None
+        self.update_recent_menu()
+
+    def connect_actions(self, actions: Actions) -> None:
+        """Connect the File menu's actions."""
+        actions.connect("workspace.new", self.new_workspace)
+        actions.connect("workspace.open", self.open_workspace)
+        actions.connect("article.import", self.import_dialog)
+        actions.connect("article.paste", self.paste_article)
+
+    # workspaces ---------------------------------------------------------------------------
+    def _start_folder(self) -> str:
+        last = str(self.window.settings.get("workspace/last"))
+        return str(Path(last).parent) if last else str(Path.home())
+
+    def new_workspace(self) -> None:
+        """Ask for a file name and create a workspace there."""
+        name, _ = QFileDialog.getSaveFileName(self.window, "New workspace", self._start_folder(),
+                                              WORKSPACE_FILTER)
+        if name:
+            path = Path(name)
+            if path.suffix != SUFFIX:
+                path = path.with_name(path.name + SUFFIX)
+            self.window.open_workspace(path, create=True)
+
+    def open_workspace(self) -> None:
+        """Ask for a workspace file and open it."""
+        name, _ = QFileDialog.getOpenFileName(self.window, "Open workspace", self._start_folder(),
+                                              WORKSPACE_FILTER)
+        if name:
+            self.window.open_workspace(Path(name))
+
+    def update_recent_menu(self) -> None:
+        """Rebuild the Open recent menu from the settings."""
+        self.recent_menu.clear()
+        recent = self.window.settings.recent()
+        for i, path in enumerate(recent, start=1):
+            action = self.recent_menu.addAction(f"&{i} {path.name}  —  {path.parent}")
+            action.triggered.connect(lambda _checked=False, p=path: self.window.open_workspace(p))
+        self.recent_menu.setEnabled(bool(recent))
+
+    # importing --------------------------------------------------------------------------
+    def import_dialog(self) -> None:
+        """Ask for article files and import them."""
+        names, _ = QFileDialog.getOpenFileNames(self.window, "Import articles", str(Path.home()),
+                                                ARTICLE_FILTER)
+        if names:
+            self.import_paths([Path(n) for n in names])
+
+    def import_paths(self, paths: list[Path]) -> ImportJob | None:
+        """Import files and folders in the background; None when no workspace or busy."""
+        if not self.window.session.is_open:
+            self.window.show_message("Open or create a workspace before importing")
+            return None
+        job = ImportJob(self.window.session.ws.path, paths)
+        job.signals.progress.connect(self._on_job_progress)
+        job.signals.finished.connect(self._on_job_finished)
+        job.signals.failed.connect(self._on_job_failed)
+        if not self.jobs.start(job):
+            self.window.show_message("An import is already running")
+            return None
+        self.progress.setRange(0, 0)
+        self.progress.show()
+        self.cancel.show()
+        self.window.show_message(f"Importing {len(paths)} item(s)…")
+        return job
+
+    def cancel_import(self) -> None:
+        """Stop the running import (what it imported so far stays)."""
+        if self.jobs.current is not None:
+            self.jobs.current.cancel()
+            self.window.show_message("Cancelling import…")
+
+    def _on_job_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+
+    def _end_job(self) -> None:
+        self.progress.hide()
+        self.cancel.hide()
+        self._paste_dir_cleanup()
+
+    def _on_job_failed(self, message: str) -> None:
+        self._end_job()
+        self.window.show_message(message)
+
+    def _on_job_finished(self, report: ImportReport) -> None:
+        self._end_job()
+        self.last_report = report
+        self.window.session.notify(report.changes)
+        self.window.articles.refresh()
+        self.window.show_message(report.summary())
+        new = [o.id for o in report.outcomes if o.status == "imported" and o.id is not None]
+        if new:
+            self.window.articles.select(new[-1])
+        failures = report.failures()
+        if failures:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Import", report.summary(),
+                              QMessageBox.StandardButton.Ok, self.window)
+            box.setObjectName("importFailures")
+            box.setInformativeText("\n".join(failures[:20]) + (
+                f"\n… and {len(failures) - 20} more" if len(failures) > 20 else ""))
+            box.setDetailedText("\n".join(failures))
+            box.open()
+
+    # pasting ----------------------------------------------------------------------------
+    def paste_article(self) -> None:
+        """Import the clipboard's HTML (or plain text) as a new article."""
+        mime = QGuiApplication.clipboard().mimeData()
+        if mime is not None and mime.hasHtml() and mime.html().strip() and _imports(".html"):
+            data, suffix = mime.html(), ".html"
+        elif mime is not None and mime.hasText() and mime.text().strip():
+            data, suffix = mime.text(), ".txt"
+        else:
+            self.window.show_message("The clipboard holds no text to import")
+            return
+        self._paste_dir_cleanup()
+        self._paste_dir = tempfile.TemporaryDirectory(prefix="briefer-paste-")
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        path = Path(self._paste_dir.name) / f"pasted-{stamp}{suffix}"
+        path.write_text(data, encoding="utf-8")
+        if self.import_paths([path]) is None:
+            self._paste_dir_cleanup()
+
+    def _paste_dir_cleanup(self) -> None:
+        if self._paste_dir is not None:
+            self._paste_dir.cleanup()
+            self._paste_dir = None

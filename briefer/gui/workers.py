@@ -1,0 +1,164 @@
+"""Background jobs: a Qt-free core function wrapped in a thin QRunnable.
+
+The runnable never touches widgets: it reports through its signals
+(``progress(done, total)``, ``finished(result)``, ``failed(message)``), which Qt
+delivers on the GUI thread. An import opens its own workspace connection (SQLite
+connections belong to one thread); the window then refreshes from the Changes in
+the result. One job runs at a time.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from briefer import suggest
+from briefer.errors import BrieferError, Cancelled
+from briefer.model import Changes
+from briefer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from briefer.ingest.batch import Outcome
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class ImportReport:
+    """What an import did: one outcome per file, files skipped, whether it was cancelled."""
+
+    outcomes: list[Outcome] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    cancelled: bool = False
+
+    @property
+    def changes(self) -> Changes:
+        """Everything the import changed."""
+        total = Changes()
+        for outcome in self.outcomes:
+            total = total | outcome.changes
+        return total
+
+    def count(self, status: str) -> int:
+        """How many files ended with ``status`` (imported, duplicate, error)."""
+        return sum(o.status == status for o in self.outcomes)
+
+    def failures(self) -> list[str]:
+        """One line per file that failed or was skipped: ``file: reason``."""
+        lines = [f"{Path(o.file).name}: {o.error}" for o in self.outcomes if o.status == "error"]
+        lines += [f"{Path(file).name}: {reason}" for file, reason in self.skipped]
+        return lines
+
+    def summary(self) -> str:
+        """One line for the status bar."""
+        parts = [f"Imported {self.count('imported')} article(s)"]
+        if self.count("duplicate"):
+            parts.append(f"{self.count('duplicate')} already there")
+        if self.failures():
+            parts.append(f"{len(self.failures())} failed")
+        text = ", ".join(parts)
+        return text + (" — cancelled" if self.cancelled else "")
+
+
+class JobSignals(QObject):
+    """What a job reports; created on the GUI thread so slots run there."""
+
+    progress = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(str)
+
+
+class ImportJob(QRunnable):
+    """Import files into a workspace file on a worker thread."""
+
+    def __init__(self, workspace: Path, paths: Sequence[Path]) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.paths = list(paths)
+        self.cancelled = threading.Event()
+        self.signals = JobSignals()
+
+    def cancel(self) -> None:
+        """Ask the job to stop; what was imported so far stays."""
+        self.cancelled.set()
+
+    def run(self) -> None:
+        from briefer.ingest.batch import import_paths  # the importers load on the first import
+
+        report = ImportReport()
+        try:
+            with Workspace.open(self.workspace) as ws:
+                for outcome in import_paths(
+                    ws, self.paths, progress=self.signals.progress.emit, cancelled=self.cancelled,
+                    skipped=lambda file, reason: report.skipped.append((file, reason)),
+                ):
+                    report.outcomes.append(outcome)
+        except Cancelled:
+            report.cancelled = True
+        except BrieferError as exc:
+            self.signals.failed.emit(str(exc))
+            return
+        except Exception as exc:  # a bug: keep the app alive, tell the user, log the trace
+            log.exception("import failed")
+            self.signals.failed.emit(f"import failed: {type(exc).__name__}: {exc}")
+            return
+        self.signals.finished.emit(report)
+
+
+class SuggestJob(QRunnable):
+    """Compute one article's suggestions on a worker thread (its own connection)."""
+
+    def __init__(self, workspace: Path, article_id: int) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.article_id = article_id
+        self.signals = JobSignals()
+
+    def run(self) -> None:
+        try:
+            with Workspace.open(self.workspace, readonly=True) as ws:
+                found = suggest.for_article(ws, self.article_id)
+        except BrieferError as exc:
+            self.signals.failed.emit(str(exc))
+            return
+        except Exception as exc:  # a bug in a suggester must not take the app down
+            log.exception("suggestions failed")
+            self.signals.failed.emit(f"suggestions failed: {type(exc).__name__}: {exc}")
+            return
+        self.signals.finished.emit((self.article_id, found))
+
+
+class Jobs(QObject):
+    """Runs one background job at a time on its own thread pool."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.current: ImportJob | None = None
+
+    def start(self, job: ImportJob) -> bool:
+        """Start ``job`` unless one is running; False when busy."""
+        if self.current is not None:
+            return False
+        self.current = job
+        job.setAutoDelete(False)
+        job.signals.finished.connect(self._done)
+        job.signals.failed.connect(self._done)
+        self.pool.start(job)
+        return True
+
+    def _done(self, *_: object) -> None:
+        self.current = None
+
+    def wait(self, msecs: int = 30000) -> bool:
+        """Wait for the running job to end (on closing the window)."""
+        if self.current is not None:
+            self.current.cancel()
+        return self.pool.waitForDone(msecs)

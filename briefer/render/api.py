@@ -1,0 +1,144 @@
+"""Rendering a brief: context → sandboxed template → Markdown → HTML / DOCX / .md.
+
+A :class:`Renderer` keeps one sandbox process alive, so repeated renders (a live
+preview) pay only for the work itself. Not thread-safe: give each thread its own
+renderer. Reads the workspace, never writes it.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+from briefer.atomic import save_atomic, write_atomic
+from briefer.dtg import parse_iso
+from briefer.errors import InvalidInput, TemplateFailed
+from briefer.model import Brief
+from briefer.render import html
+from briefer.render.context import build_context
+from briefer.render.docx import DocMeta, build_document
+from briefer.render.engine import MAX_OUTPUT_CHARS, render_markdown
+from briefer.render.escape import strip_comments
+from briefer.render.templates import Template, load_template
+from briefer.render.tree import Tree, parse
+from briefer.sandbox import LimitedWorker, LimitExceeded
+from briefer.workspace import Workspace
+
+FORMATS = ("md", "docx", "html")
+TIME_LIMIT_SECONDS = 5.0
+MEMORY_LIMIT_MB = 768
+
+
+@dataclass(frozen=True, slots=True)
+class Rendered:
+    """A rendered brief: its Markdown (as exported) and the sanitised HTML preview page."""
+
+    markdown: str
+    html: str
+    tree: Tree
+    brief: Brief
+    template: Template
+
+
+def template_for(brief: Brief, template: str | Path | Template | None) -> Template:
+    """The template to render ``brief`` with: the one given, else the brief's own."""
+    if isinstance(template, Template):
+        return template
+    return load_template(template if template is not None else brief.template)
+
+
+class Renderer:
+    """Renders briefs through templates in a reusable sandbox process."""
+
+    def __init__(self, timeout: float = TIME_LIMIT_SECONDS, memory_mb: int = MEMORY_LIMIT_MB) -> None:
+        self._worker = LimitedWorker(memory_mb=memory_mb)
+        self._timeout = timeout
+
+    def _marked(
+        self, ws: Workspace, brief_id: int, template: str | Path | Template | None
+    ) -> tuple[str, Brief, Template]:
+        """The template's Markdown output (with comment markers), the brief and the template."""
+        brief = ws.briefs.get(brief_id)
+        chosen = template_for(brief, template)
+        context = build_context(ws, brief_id, chosen)
+        try:
+            marked = self._worker.call(
+                render_markdown, chosen.body, str(chosen.path), context, MAX_OUTPUT_CHARS,
+                timeout=self._timeout,
+            )
+        except LimitExceeded as exc:
+            raise TemplateFailed(str(chosen.path), None, str(exc)) from None
+        return marked, brief, chosen
+
+    def markdown(self, ws: Workspace, brief_id: int, template: str | Path | Template | None = None) -> str:
+        """Only the Markdown of a brief, as the ``.md`` export holds it."""
+        return strip_comments(self._marked(ws, brief_id, template)[0])
+
+    def render(self, ws: Workspace, brief_id: int, template: str | Path | Template | None = None) -> Rendered:
+        """Render a brief to Markdown and HTML; raise TemplateFailed with file and line."""
+        marked, brief, chosen = self._marked(ws, brief_id, template)
+        tree = parse(marked)
+        return Rendered(strip_comments(marked), html.document(tree, brief.title), tree, brief, chosen)
+
+    def export(
+        self, ws: Workspace, brief_id: int, fmt: str, path: str | Path,
+        template: str | Path | Template | None = None, reference_doc: str | Path | None = None,
+    ) -> Path:
+        """Write the brief as ``md``, ``html`` or ``docx`` to ``path`` (atomically)."""
+        if fmt not in FORMATS:
+            raise InvalidInput(f"format {fmt!r}", f"must be one of {', '.join(FORMATS)}")
+        rendered = self.render(ws, brief_id, template)
+        target = Path(path)
+        if fmt == "md":
+            write_atomic(target, rendered.markdown)
+        elif fmt == "html":
+            write_atomic(target, rendered.html)
+        else:
+            settings = rendered.template.docx
+            reference = Path(reference_doc) if reference_doc is not None else settings.reference
+            document = build_document(rendered.tree, doc_meta(rendered), reference)
+            save_atomic(target, document.save)
+        return target
+
+    def close(self) -> None:
+        """Stop the sandbox process."""
+        self._worker.close()
+
+
+def doc_meta(rendered: Rendered) -> DocMeta:
+    """The DOCX core properties and page furniture of a rendered brief."""
+    brief, settings = rendered.brief, rendered.template.docx
+    created = parse_iso(brief.issued or brief.created or "1970-01-01T00:00:00Z")
+    modified = parse_iso(brief.updated or brief.issued or "1970-01-01T00:00:00Z")
+    return DocMeta(
+        title=brief.title, author=brief.author, marking=brief.marking, created=created,
+        modified=max(created, modified), header_marking=settings.header_marking,
+        footer_marking=settings.footer_marking, comments=settings.comments,
+    )
+
+
+_shared: Renderer | None = None
+_lock = threading.Lock()
+
+
+def _renderer() -> Renderer:
+    global _shared
+    if _shared is None:
+        _shared = Renderer()
+    return _shared
+
+
+def render_brief(ws: Workspace, brief_id: int, template: str | Path | Template | None = None) -> Rendered:
+    """Render a brief with the shared renderer (one sandbox process for the app)."""
+    with _lock:
+        return _renderer().render(ws, brief_id, template)
+
+
+def export(
+    ws: Workspace, brief_id: int, fmt: str, path: str | Path,
+    template: str | Path | Template | None = None, reference_doc: str | Path | None = None,
+) -> Path:
+    """Export a brief as ``md``, ``html`` or ``docx`` with the shared renderer."""
+    with _lock:
+        return _renderer().export(ws, brief_id, fmt, path, template, reference_doc)

@@ -1,0 +1,176 @@
+"""A brief as plain data for templates: the template contract (docs/templates.md).
+
+:func:`build_context` reads the workspace (never writes it) and returns dicts,
+lists, strings, numbers and None only. Strings the analyst wrote in Markdown
+(``bluf``, ``assessment``) are :class:`~briefer.render.escape.Markdown`; every
+other string is text, escaped for Markdown when a template outputs it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from briefer.dtg import format_dtg, is_tlp
+from briefer.model import Article, Brief, BriefItem, Tag
+from briefer.render.escape import Markdown
+from briefer.render.templates import Template
+from briefer.workspace import Workspace, section_for
+
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s)|\n")
+_MAX_CONTEXT = 300
+_INDEX_KINDS = {"person": "people", "organisation": "organisations", "location": "places", "date": "dates"}
+
+
+def _sentence(text: str, start: int, end: int) -> tuple[str, str]:
+    """The words before and after ``text[start:end]`` within its sentence (bounded)."""
+    lower = max(0, start - _MAX_CONTEXT)
+    cuts = [m.end() for m in _SENTENCE_END_RE.finditer(text, lower, start)]
+    begin = cuts[-1] if cuts else lower
+    after = _SENTENCE_END_RE.search(text, end, min(len(text), end + _MAX_CONTEXT))
+    finish = after.end() if after else min(len(text), end + _MAX_CONTEXT)
+    if text[finish - 1 : finish] == "\n":
+        finish -= 1
+    return text[begin:start].lstrip(), text[end:finish].rstrip()
+
+
+def _source(number: int, article: Article) -> dict[str, Any]:
+    return {
+        "number": number, "id": article.id, "title": article.title, "outlet": article.outlet,
+        "author": article.author, "date": (article.published or "")[:10] or None,
+        "published": article.published, "url": article.url, "grade": article.grade,
+    }
+
+
+class _Builder:
+    """Numbers sources in order of first citation and turns items into dicts."""
+
+    def __init__(self, ws: Workspace, brief: Brief) -> None:
+        self.ws = ws
+        # Only the cited articles' tags: the work grows with the brief, not the workspace.
+        self.all_tags = [t for a in ws.briefs.cited_articles(brief.id) for t in ws.tags.list(a)]  # type: ignore[arg-type]
+        self.tags: dict[int, Tag] = {t.id: t for t in self.all_tags}  # type: ignore[misc]
+        self.articles: dict[int, Article] = {}
+        self.sources: dict[int, dict[str, Any]] = {}
+
+    def article(self, article_id: int) -> Article:
+        if article_id not in self.articles:
+            self.articles[article_id] = self.ws.articles.get(article_id)
+        return self.articles[article_id]
+
+    def source(self, article_id: int) -> dict[str, Any]:
+        if article_id not in self.sources:
+            self.sources[article_id] = _source(len(self.sources) + 1, self.article(article_id))
+        return self.sources[article_id]
+
+    def item(self, item: BriefItem) -> dict[str, Any]:
+        credibility = item.credibility
+        base: dict[str, Any] = {
+            "id": item.id, "section": item.section, "tag_id": item.tag_id, "credibility": credibility,
+            "comment": item.comment, "note": "", "attributes": {}, "speaker": None, "role": None,
+            "before": "", "after": "", "article_id": None, "citation": None, "source": None,
+            "reliability": None,
+        }
+        tag = self.tags.get(item.tag_id) if item.tag_id is not None else None
+        if tag is None:
+            grade = str(credibility or "")
+            return {**base, "kind": "note", "text": item.text, "grade": grade}
+        source = self.source(tag.article_id)
+        before, after = _sentence(self.article(tag.article_id).text, tag.start, tag.end)
+        reliability = source["grade"]
+        attributes = dict(tag.attributes)
+        return {
+            **base, "kind": tag.kind, "text": tag.exact, "note": tag.note, "attributes": attributes,
+            "speaker": attributes.get("speaker"), "role": attributes.get("role"),
+            "before": before, "after": after, "article_id": tag.article_id,
+            "citation": source["number"], "source": source, "reliability": reliability,
+            "grade": f"{reliability or ''}{credibility or ''}",
+        }
+
+
+def _placed(builder: _Builder, brief: Brief, template: Template) -> dict[str, list[BriefItem]]:
+    """Items by the template section they go in.
+
+    An item in a section this template lacks (the brief was filled for another
+    template) goes to the first section taking its kind, else keeps its own.
+    """
+    layout = template.layout()
+    placed: dict[str, list[BriefItem]] = {sid: [] for sid in layout}
+    for item in brief.items:
+        section = item.section
+        if section not in layout:
+            tag = builder.tags.get(item.tag_id) if item.tag_id is not None else None
+            section = section_for(tag.kind if tag else "note", layout) or section
+        placed.setdefault(section, []).append(item)
+    return placed
+
+
+def _title(section_id: str) -> str:
+    return section_id.replace("-", " ").replace("_", " ").capitalize()
+
+
+def _index_entries(builder: _Builder, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Items plus the person/organisation/place/date tags of every cited article."""
+    in_brief = {i["tag_id"] for i in items}
+    extra = [
+        {"kind": t.kind, "text": t.exact, "speaker": t.attributes.get("speaker"),
+         "citation": builder.sources[t.article_id]["number"], "attributes": dict(t.attributes)}
+        for t in builder.all_tags
+        if t.article_id in builder.sources and t.id not in in_brief
+        and (t.kind in _INDEX_KINDS or t.attributes.get("speaker"))
+    ]
+    return items + extra
+
+
+def _index(items: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    found: dict[str, dict[str, dict[str, Any]]] = {name: {} for name in _INDEX_KINDS.values()}
+    for item in items:
+        names: list[tuple[str, str]] = []
+        if item["kind"] in _INDEX_KINDS:
+            names.append((_INDEX_KINDS[item["kind"]], item["text"]))
+        if item["speaker"]:
+            names.append(("people", str(item["speaker"])))
+        for index, name in names:
+            key = " ".join(name.split()).casefold()
+            entry = found[index].setdefault(
+                key, {"name": " ".join(name.split()), "count": 0, "citations": [], "iso": None}
+            )
+            entry["count"] += 1
+            if item["citation"] and item["citation"] not in entry["citations"]:
+                entry["citations"].append(item["citation"])
+            if index == "dates":
+                entry["iso"] = entry["iso"] or item["attributes"].get("iso")
+    result = {name: sorted(entries.values(), key=lambda e: e["name"].casefold())
+              for name, entries in found.items()}
+    result["dates"].sort(key=lambda e: (e["iso"] or "9999", e["name"].casefold()))
+    return result
+
+
+def build_context(ws: Workspace, brief_id: int, template: Template) -> dict[str, Any]:
+    """The plain-data context a template renders ``brief_id`` from."""
+    brief = ws.briefs.get(brief_id)
+    builder = _Builder(ws, brief)
+    titles = {s.id: (s.title, list(s.kinds)) for s in template.sections}
+    sections: list[dict[str, Any]] = []
+    all_items: list[dict[str, Any]] = []
+    for sid, members in _placed(builder, brief, template).items():
+        items = [builder.item(i) for i in members]
+        all_items.extend(items)
+        title, kinds = titles.get(sid, (_title(sid), []))
+        sections.append({"id": sid, "title": title, "kinds": kinds, "items": items})
+    issued = brief.issued or brief.created or ""
+    return {
+        "brief": {
+            "id": brief.id, "title": brief.title, "marking": brief.marking, "tlp": is_tlp(brief.marking),
+            "dtg": brief.dtg or (format_dtg(issued) if issued else ""), "issued": issued,
+            "period": brief.period, "author": brief.author, "template": brief.template,
+            "bluf": Markdown(brief.bluf), "assessment": Markdown(brief.assessment),
+            "created": brief.created, "updated": brief.updated,
+        },
+        "template": {"name": template.name, "description": template.description},
+        "sections": sections,
+        "section": {s["id"]: s for s in sections},
+        "items": all_items,
+        "sources": sorted(builder.sources.values(), key=lambda s: s["number"]),
+        **_index(_index_entries(builder, all_items)),
+    }

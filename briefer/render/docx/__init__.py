@@ -1,0 +1,99 @@
+"""DOCX output: the parsed Markdown tree written with python-docx onto a reference document.
+
+The reference document (``resources/reference.docx`` or the user's, as with
+pandoc's ``--reference-doc``) gives the styles, page setup and any house header;
+its body is replaced by the brief. Output is deterministic: dates come from the
+brief, never from the clock, so the same brief gives the same file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import docx
+from docx.document import Document
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml.ns import qn
+from docx.shared import Emu
+
+from briefer.errors import InvalidInput
+from briefer.paths import resource
+from briefer.render.docx.fields import mark_pages
+from briefer.render.docx.footnotes import Footnotes
+from briefer.render.docx.numbering import Numbering
+from briefer.render.docx.styles import ensure_styles
+from briefer.render.docx.writer import BodyWriter, CommentSettings
+from briefer.render.docx.xml import xml_text
+from briefer.render.tree import Tree, paused_gc
+
+__all__ = ["DocMeta", "build_document", "default_reference", "open_reference"]
+_TWIPS_PER_EMU = 1 / 635
+
+
+@dataclass(frozen=True, slots=True)
+class DocMeta:
+    """What the DOCX says about itself: core properties, marking, page furniture."""
+
+    title: str
+    author: str
+    marking: str
+    created: dt.datetime
+    modified: dt.datetime
+    header_marking: bool = True
+    footer_marking: bool = True
+    comments: bool = True
+
+
+def default_reference() -> Path:
+    """The shipped reference document with Briefer's default styles."""
+    return resource("reference.docx")
+
+
+def open_reference(path: Path | None) -> Document:
+    """A reference document with its body emptied (keeping the final section settings).
+
+    Raises InvalidInput naming the file when it is not a readable Word document.
+    """
+    path = path or default_reference()
+    try:
+        document = docx.Document(str(path))
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, PackageNotFoundError) as exc:
+        raise InvalidInput(f"reference document {path}", f"not a readable Word document ({exc})") from None
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    return document
+
+
+def _text_width(document: Document) -> int:
+    section = document.sections[-1]
+    width = (section.page_width or Emu(0)) - (section.left_margin or 0) - (section.right_margin or 0)
+    return max(int(width * _TWIPS_PER_EMU), 1440)
+
+
+def build_document(tree: Tree, meta: DocMeta, reference: Path | None = None) -> Document:
+    """The brief as a python-docx Document (save it with ``document.save``)."""
+    document = open_reference(reference)
+    styles = ensure_styles(document)
+    footnotes = Footnotes(document, styles["Footnote Text"], styles["Footnote Reference"])
+    comments = CommentSettings(meta.comments, meta.author or "Analyst", meta.created)
+    writer = BodyWriter(document, styles, Numbering(document), footnotes, comments, _text_width(document))
+    with paused_gc():
+        writer.write(tree.root, document.element.body)
+    mark_pages(document, xml_text(meta.marking), styles["Header"], styles["Footer"],
+               header=meta.header_marking, footer=meta.footer_marking)
+    core = document.core_properties
+    core.title = xml_text(meta.title)
+    core.author = xml_text(meta.author)
+    core.last_modified_by = xml_text(meta.author)
+    core.category = xml_text(meta.marking)
+    core.subject = core.keywords = core.comments = ""
+    core.created = meta.created
+    core.modified = meta.modified
+    core.last_printed = meta.created
+    core.revision = 1
+    return document

@@ -1,0 +1,91 @@
+"""The HTML preview: the parsed Markdown tree as sanitised HTML.
+
+markdown-it's renderer walks the same tokens the DOCX writer walks; nh3 then
+keeps only an allow-list of tags and attributes, so nothing from a source or a
+template can run script or load anything in the preview.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import types
+from collections.abc import Sequence
+from functools import cache
+from typing import Any
+
+import nh3
+from markdown_it.renderer import RendererHTML
+from markdown_it.token import Token
+
+from briefer.render.escape import strip_comments
+from briefer.render.tree import Tree, parser
+
+TAGS = {
+    "a", "b", "blockquote", "br", "code", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i",
+    "li", "ol", "p", "pre", "section", "strong", "sup", "table", "tbody", "td", "th", "thead",
+    "tr", "ul",
+}
+ATTRIBUTES = {
+    "a": {"href", "id", "class"}, "li": {"id", "class"}, "ol": {"start", "class"},
+    "section": {"class"}, "sup": {"class"}, "hr": {"class"}, "td": {"style"}, "th": {"style"},
+}
+STYLE = """
+body { font-family: "DejaVu Sans", Arial, sans-serif; max-width: 48em; margin: 1em auto;
+       padding: 0 1em; line-height: 1.45; color: #1a1a1a; }
+table { border-collapse: collapse; } th, td { border: 1px solid #999; padding: .2em .5em; }
+blockquote { margin-left: 0; padding-left: 1em; border-left: 3px solid #bbb; color: #333; }
+.footnotes { font-size: .9em; } sup.footnote-ref a { text-decoration: none; }
+"""
+
+
+def _text_rule(tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    return html.escape(strip_comments(tokens[idx].content), quote=False)
+
+
+def _caption_rule(tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+    return f"[{tokens[idx].meta['id'] + 1}]"  # every citation of source 3 reads [3]
+
+
+@cache
+def _renderer() -> RendererHTML:
+    """markdown-it's renderer with the footnote rules, dropping comment markers.
+
+    A copy, so the shared parser is untouched; rules bound to the original
+    renderer are rebound to the copy so they call its rules.
+    """
+    original = parser().renderer
+    renderer = copy.copy(original)
+    renderer.rules = {
+        name: types.MethodType(rule.__func__, renderer) if getattr(rule, "__self__", None) is original
+        else rule
+        for name, rule in original.rules.items()
+    }
+    anchor = renderer.rules["footnote_anchor"]
+
+    def first_anchor_only(tokens: Sequence[Token], idx: int, options: Any, env: Any) -> str:
+        # one way back per source, not one per citation (a source cited 500 times)
+        return anchor(tokens, idx, options, env) if not tokens[idx].meta.get("subId") else ""
+
+    renderer.rules["text"] = _text_rule
+    renderer.rules["footnote_caption"] = _caption_rule
+    renderer.rules["footnote_anchor"] = first_anchor_only
+    return renderer
+
+
+def fragment(tree: Tree) -> str:
+    """The body of the preview: sanitised HTML of the parsed Markdown."""
+    raw = _renderer().render(tree.tokens, parser().options, tree.env)
+    return nh3.clean(
+        raw, tags=TAGS, attributes=ATTRIBUTES, url_schemes={"http", "https", "mailto"},
+        filter_style_properties={"text-align"}, link_rel="noopener noreferrer",
+    )
+
+
+def document(tree: Tree, title: str) -> str:
+    """A standalone HTML page of the preview (what ``--format html`` writes)."""
+    return (
+        "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
+        f"<title>{html.escape(strip_comments(title))}</title>\n<style>{STYLE}</style>\n"
+        f"</head>\n<body>\n{fragment(tree)}</body>\n</html>\n"
+    )

@@ -1,0 +1,376 @@
+"""People, organisations and places: capitalised phrases, titles, gazetteers, aliases.
+
+A capitalised phrase is an actor when a gazetteer names it, when a title stands
+before it (``Maj. Gen. Pat Ryder``), when it starts with a known given name, when
+its last word makes it an organisation (``National Security Council``), when it
+is an acronym, or when place words surround it (``the villages of X, Y and Z``).
+Later short mentions (``Zelensky``, ``ISW``) link to the full name as ``canonical``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from briefer.suggest import lexicon
+from briefer.suggest.base import Occupancy
+from briefer.suggest.document import Document
+from briefer.suggest.morph import nominative
+from briefer.suggest.roles import role_after, role_before
+
+UP = "A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ"
+_ABBR = r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|Adm|Sen|Rep|Gov|Brig|Prof|St|Jr|Sr|Rev)"
+_TOKEN = rf"(?:(?:[{UP}]\.){{2,}}|{_ABBR}\.|[{UP}](?:[\w\-]|['’](?=\w\w))*)"
+_CONNECT = r"(?:of|for|the|de|da|del|der|van|von|bin|al|la|le|du)"
+_CHUNK = re.compile(rf"(?<![\w'’.]){_TOKEN}(?:[ \u00a0](?:{_CONNECT}[ \u00a0])*{_TOKEN})*")
+_TOKEN_RE = re.compile(_TOKEN)
+_LOWER_WORD = re.compile(r"(?<![\w'’])[a-zа-яёіїєґ][\w'’-]*")
+_WINDOW_WORD = re.compile(r"[\w'’.-]+")
+_SENTENCE_END = frozenset(".!?…\n:")
+_SKIP_BEFORE = frozenset(" \t\"'“”«»„‘’([–—-")
+_ALWAYS_STOP = frozenset(
+    "the a an in on at as but and or if when while after before since during according "
+    "among both this that these those it he she they we i you our his her their its there "
+    "here yet still meanwhile however also now then some many most all several other such "
+    "what who why how where every each no not across over under by for from with without "
+    "to of despite although though because so just only even already instead asked "
+    "monday tuesday wednesday thursday friday saturday sunday january february march april "
+    "may june july august september october november december mr mrs ms dr".split()
+)
+_NOT_ORG_ACRONYMS = frozenset(
+    "I II III IV TV AI OK PM AM GMT UTC ID CEO GDP VAT LNG USD EUR UAH RUB GBP MW GW KM UK US".split()
+)
+_PLACE_AFTER = re.compile(
+    r"[ \u00a0](?:region|oblast|province|district|city|village|town|county|"
+    r"area|river|sea|області|область|району|район|области|районе)\b"
+)
+_PLACE_LIST = re.compile(
+    rf"\b(?:villages?|towns?|cities|city|settlements?|regions?|region)[ ]of[ ]"
+    rf"((?:{_TOKEN}(?:,[ ]| and |, and |[ ]))*{_TOKEN})"
+)
+_FEMALE_WORDS = frozenset("mrs. ms. spokeswoman chairwoman congresswoman queen princess dame lady".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """An actor mention: kind, offsets, canonical name, the rule, optional role and gender."""
+
+    kind: str
+    start: int
+    end: int
+    text: str
+    canonical: str
+    rule: str
+    confidence: float
+    role: str | None = None
+    role_start: int | None = None
+    gender: str | None = None
+
+
+def _sentence_initial(text: str, pos: int) -> bool:
+    i = pos - 1
+    while i >= 0 and text[i] in _SKIP_BEFORE:
+        i -= 1
+    return i < 0 or text[i] in _SENTENCE_END
+
+
+def _gazetteer_at(text: str, start: int, limit: int) -> tuple[int, lexicon.Entry, str] | None:
+    """The longest gazetteer name starting at ``start``: (end, entry, matched alias)."""
+    table = lexicon.gazetteer()
+    words = []
+    for m in _WINDOW_WORD.finditer(text, start, min(len(text), start + 90)):
+        if m.start() != start and text[words[-1][1] if words else start : m.start()].strip(" \u00a0"):
+            break
+        word_end = m.end()
+        while (
+            word_end > m.start() + 1
+            and text[word_end - 1] == "."
+            and "." not in text[m.start() : word_end - 1]
+        ):
+            word_end -= 1
+        possessive = text[word_end - 2 : word_end] in ("'s", "’s")
+        words.append((m.start(), word_end - 2 if possessive else word_end))
+        if possessive or len(words) >= limit:
+            break
+    for n in range(len(words), 0, -1):
+        end = words[n - 1][1]
+        phrase = text[start:end]
+        for candidate in (phrase, phrase.rstrip(".")):
+            entry = table.get(lexicon.key(candidate))
+            if entry and candidate:
+                return start + len(candidate), entry, candidate
+    return None
+
+
+def _canonical_of(entry: lexicon.Entry) -> str:
+    """English canonical names for Latin mentions; the listed Cyrillic name for Cyrillic ones."""
+    if re.search("[а-яёіїєґ]", entry.alias, re.IGNORECASE):
+        return entry.alias
+    return entry.canonical
+
+
+class _Finder:
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.lower_vocab = {w.lower() for w in _LOWER_WORD.findall(self.text)}
+        self.titles = lexicon.titles()
+        self.title_words = lexicon.title_words()
+        self.demonyms = lexicon.demonyms()
+        self.names = lexicon.first_names()
+        self.org_words = lexicon.org_words()
+        self.limit = lexicon.longest_name()
+        self.mentions: list[Mention] = []
+
+    def _stoppable(self, token: str, start: int) -> bool:
+        low = token.lower()
+        if low in _ALWAYS_STOP:
+            return True
+        return _sentence_initial(self.text, start) and low in self.lower_vocab
+
+    def run(self) -> list[Mention]:
+        text = self.text
+        for m in _CHUNK.finditer(text):
+            self._chunk(m.start(), m.end())
+        for m in _PLACE_LIST.finditer(text):
+            for t in _TOKEN_RE.finditer(text, m.start(1), m.end(1)):
+                self._add("location", t.start(), t.end(), t.group(), "place-list", 0.7)
+        return self._link()
+
+    def _tokens(self, start: int, end: int) -> list[tuple[int, int]]:
+        return [(t.start(), t.end()) for t in _TOKEN_RE.finditer(self.text, start, end)]
+
+    def _chunk(self, start: int, end: int) -> None:
+        text = self.text
+        tokens = self._tokens(start, end)
+        while tokens and self._stoppable(text[tokens[0][0] : tokens[0][1]], tokens[0][0]):
+            tokens.pop(0)
+        i = 0
+        while i < len(tokens):
+            t_start = tokens[i][0]
+            hit = _gazetteer_at(text, t_start, self.limit)
+            if hit and hit[0] >= tokens[i][1] and not self._is_title_start(tokens, i):
+                g_end, entry, alias = hit
+                self._add(
+                    entry.kind,
+                    t_start,
+                    g_end,
+                    text[t_start:g_end],
+                    "gazetteer",
+                    0.9,
+                    canonical=_canonical_of(entry),
+                )
+                while i < len(tokens) and tokens[i][0] < g_end:
+                    i += 1
+                continue
+            j = i
+            while j < len(tokens):
+                nxt = _gazetteer_at(text, tokens[j][0], self.limit) if j > i else None
+                if nxt and not self._is_title_start(tokens, j):
+                    break
+                j += 1
+            self._classify(tokens[i:j])
+            i = j
+
+    def _is_title_start(self, tokens: list[tuple[int, int]], i: int) -> bool:
+        word = self.text[tokens[i][0] : tokens[i][1]].lower()
+        return word in self.title_words and i + 1 < len(tokens)
+
+    def _classify(self, tokens: list[tuple[int, int]]) -> None:
+        if not tokens:
+            return
+        text = self.text
+        words = [text[s:e] for s, e in tokens]
+        lows = [w.lower() for w in words]
+        while words and lows[-1] in _ALWAYS_STOP:
+            tokens, words, lows = tokens[:-1], words[:-1], lows[:-1]
+        k = 0
+        while k < len(words):
+            if lows[k] in self.title_words or lows[k] in self.demonyms:
+                k += 1
+            elif k + 1 < len(words) and f"{lows[k]} {lows[k + 1]}" in self.demonyms:
+                k += 2
+            else:
+                break
+        if k == len(words):
+            return
+        start, end = tokens[0][0], tokens[-1][1]
+        if k and len(words) - k <= 4 and lows[-1] not in self.org_words:
+            self._person(tokens[k][0], end, "title", 0.85)
+            return
+        if lows[-1] in self.org_words or (len(words) > 2 and lows[0] in self.org_words):
+            self._add("organisation", start, end, text[start:end], "org-word", 0.75)
+            return
+        if len(words) == 1:
+            word = words[0]
+            if (
+                word.replace(".", "").isupper()
+                and 2 <= len(word.replace(".", "")) <= 6
+                and word.replace(".", "") not in _NOT_ORG_ACRONYMS
+                and word.isalpha()
+            ):
+                self._add("organisation", start, end, word, "acronym", 0.6)
+            elif _PLACE_AFTER.match(text, end):
+                self._add("location", start, end, word, "place-word", 0.7)
+            elif lows[0] in self.org_words and not _sentence_initial(text, start):
+                self._add("organisation", start, end, word, "org-word", 0.6)
+            return
+        given = next((i for i, w in enumerate(words[:3]) if lexicon.stem(w) in self.names), None)
+        if (
+            given is not None
+            and len(words) - given <= 4
+            and not words[-1].isupper()
+            and (given + 1 < len(words) or given == 0)
+        ):
+            if given + 1 < len(words) or not _sentence_initial(text, start):
+                self._person(tokens[given][0], end, "given-name", 0.8)
+            return
+        before = text[max(0, start - 40) : start].split()
+        if before and before[-1].lower() in self.title_words and len(words) <= 4:
+            self._person(start, end, "title", 0.75)
+            return
+        if len(words) <= 3 and role_after(text, end) is not None:
+            self._person(start, end, "apposition", 0.65)
+
+    def _person(self, start: int, end: int, rule: str, confidence: float) -> None:
+        role, role_start = role_before(self.text, start, self.title_words, self.demonyms)
+        if role is None:
+            after = role_after(self.text, end)
+            if after is not None:
+                role = after
+        first = self.text[start:end].split()[0]
+        gender = self.names.get(first.lower()) or self.names.get(lexicon.stem(first))
+        if gender is None and role_start is not None:
+            first = self.text[role_start:start].lower().split()
+            if any(w in _FEMALE_WORDS for w in first):
+                gender = "f"
+        self._add(
+            "person",
+            start,
+            end,
+            self.text[start:end],
+            rule,
+            confidence,
+            role=role,
+            role_start=role_start,
+            gender=gender,
+        )
+
+    def _add(
+        self,
+        kind: str,
+        start: int,
+        end: int,
+        text: str,
+        rule: str,
+        confidence: float,
+        canonical: str | None = None,
+        role: str | None = None,
+        role_start: int | None = None,
+        gender: str | None = None,
+    ) -> None:
+        self.mentions.append(
+            Mention(kind, start, end, text, canonical or text, rule, confidence, role, role_start, gender)
+        )
+
+    def _link(self) -> list[Mention]:
+        """Link short mentions to full names; find later surname-only mentions."""
+        lang = self.doc.lang
+        people: dict[str, Mention] = {}
+        aliases: dict[str, Mention] = {}
+        given: dict[str, list[Mention]] = {}
+        for m in sorted(self.mentions, key=lambda m: m.start):
+            if m.kind != "person":
+                continue
+            words = m.text.split()
+            full_key = lexicon.key(m.text)
+            if len(words) >= 2 and full_key not in people:
+                people[full_key] = m
+                aliases.setdefault(lexicon.stem(words[-1]), m)
+                if lexicon.stem(words[0]) not in self.names:
+                    aliases.setdefault(lexicon.stem(words[0]), m)
+                else:
+                    given.setdefault(lexicon.stem(words[0]), []).append(m)
+        for name, owners in given.items():
+            if len({o.canonical for o in owners}) == 1:
+                aliases.setdefault(name, owners[0])
+        covered = Occupancy(len(self.text))
+        for m in self.mentions:
+            covered.take(m.start, m.end)
+        linked: list[Mention] = []
+        for m in self.mentions:
+            if m.kind == "person":
+                words = m.text.split()
+                owner = (
+                    people.get(lexicon.key(m.text)) if len(words) >= 2 else aliases.get(lexicon.stem(m.text))
+                )
+                if owner is not None:
+                    m = replace(
+                        m,
+                        canonical=owner.canonical,
+                        role=m.role or owner.role,
+                        gender=m.gender or owner.gender,
+                    )
+            linked.append(m)
+        for t in _TOKEN_RE.finditer(self.text):
+            owner = aliases.get(lexicon.stem(t.group()))
+            if owner is None or not covered.free(t.start(), t.end()):
+                continue
+            linked.append(
+                Mention(
+                    "person",
+                    t.start(),
+                    t.end(),
+                    t.group(),
+                    owner.canonical,
+                    "alias",
+                    0.7,
+                    owner.role,
+                    None,
+                    owner.gender,
+                )
+            )
+        linked = _link_organisations(linked)
+        if lang in ("uk", "ru"):
+            linked = [
+                replace(m, canonical=nominative(m.canonical, lang)) if m.kind == "person" else m
+                for m in linked
+            ]
+        roles = {}
+        for m in linked:
+            if m.kind == "person" and m.role and m.canonical not in roles:
+                roles[m.canonical] = m.role
+        linked = [replace(m, role=roles.get(m.canonical)) if m.kind == "person" else m for m in linked]
+        return _dedupe(linked, len(self.text))
+
+
+def _link_organisations(mentions: list[Mention]) -> list[Mention]:
+    """A one-word organisation (``the Commission``) links to an earlier one it ends."""
+    heads: dict[str, str] = {}
+    out = []
+    for m in sorted(mentions, key=lambda m: m.start):
+        if m.kind == "organisation":
+            words = m.text.split()
+            if len(words) == 1 and lexicon.stem(m.text) in heads:
+                m = replace(m, canonical=heads[lexicon.stem(m.text)])
+            elif len(words) > 1:
+                heads.setdefault(lexicon.stem(words[-1]), m.canonical)
+        out.append(m)
+    return out
+
+
+def _dedupe(mentions: list[Mention], length: int) -> list[Mention]:
+    """One mention per span: the longest, most confident one wins an overlap."""
+    ranked = sorted(mentions, key=lambda m: (-(m.end - m.start), -m.confidence, m.start))
+    taken = Occupancy(length)
+    kept = []
+    for m in ranked:
+        if taken.free(m.start, m.end):
+            taken.take(m.start, m.end)
+            kept.append(m)
+    return sorted(kept, key=lambda m: m.start)
+
+
+def find_actors(doc: Document) -> list[Mention]:
+    """Every actor mention of the document, in text order."""
+    return _Finder(doc).run()

@@ -1,0 +1,86 @@
+"""``suggest``: every suggester over one article text, as one sorted list."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from briefer.errors import InvalidInput
+from briefer.suggest.actors import Mention, find_actors
+from briefer.suggest.base import ACTOR_KINDS, KINDS, Suggestion
+from briefer.suggest.dates import find_dates
+from briefer.suggest.document import Document
+from briefer.suggest.figures import find_figures
+from briefer.suggest.speakers import Attributor
+
+_MIN_UNATTRIBUTED_WORDS = 4
+_SCARE_BEFORE = re.compile(
+    r"(?:['’]s|\bso-called|\bthe|\ba|\ban|\bits|\btheir|\bhis|\bher|\bour|"
+    r"так званого|так званої|так званий|так называемого|так называемой)\s*$",
+    re.IGNORECASE,
+)
+
+
+def _quotes(doc: Document, mentions: list[Mention]) -> list[Suggestion]:
+    out = []
+    speakers = Attributor(doc, mentions).attribute(doc.quotes)
+    for q, speaker in zip(doc.quotes, speakers, strict=True):
+        words = doc.text[q.start : q.end].split()
+        is_name = len(words) <= 2 and words[0][:1].isupper() and words[-1][-1:] not in ".!?…"
+        scare = len(words) <= 3 and _SCARE_BEFORE.search(doc.text, max(0, q.open - 12), q.open)
+        if is_name or scare or (speaker is None and len(words) < _MIN_UNATTRIBUTED_WORDS):
+            continue
+        attributes = {}
+        if speaker is not None:
+            attributes["speaker"] = speaker.name
+            if speaker.role:
+                attributes["role"] = speaker.role
+        rule = "quote" + ("" if q.closed else "-unclosed") + (f"+{speaker.rule}" if speaker else "")
+        confidence = speaker.confidence if speaker else 0.3
+        out.append(
+            Suggestion(
+                "quote",
+                q.start,
+                q.end,
+                doc.text[q.start : q.end],
+                attributes,
+                rule,
+                confidence if q.closed else confidence * 0.7,
+            )
+        )
+    return out
+
+
+def _actors(mentions: list[Mention], kinds: set[str]) -> list[Suggestion]:
+    return [
+        Suggestion(m.kind, m.start, m.end, m.text, {"canonical": m.canonical}, m.rule, m.confidence)
+        for m in mentions
+        if m.kind in kinds
+    ]
+
+
+def suggest(
+    text: str, *, published: str | None = None, kinds: Collection[str] | None = None
+) -> list[Suggestion]:
+    """Suggestions for one article's text, sorted by start.
+
+    ``published`` (an ISO date or date-time) anchors relative dates ("on Monday");
+    ``kinds`` limits the result to some taxonomy kinds. Raises InvalidInput for an
+    unknown kind or a malformed publication date.
+    """
+    wanted = set(KINDS) if kinds is None else set(kinds)
+    unknown = wanted - set(KINDS)
+    if unknown:
+        raise InvalidInput(f"kind {sorted(unknown)[0]!r}", f"suggestions exist for {', '.join(KINDS)}")
+    doc = Document(text)
+    out: list[Suggestion] = []
+    mentions = find_actors(doc) if wanted & {"quote", *ACTOR_KINDS} else []
+    if "quote" in wanted:
+        out += _quotes(doc, mentions)
+    out += _actors(mentions, wanted)
+    dates = find_dates(doc, published) if wanted & {"date", "figure"} else []
+    if "date" in wanted:
+        out += dates
+    if "figure" in wanted:
+        out += find_figures(doc, [(d.start, d.end) for d in dates])
+    return sorted(out, key=lambda s: (s.start, s.end, s.kind))

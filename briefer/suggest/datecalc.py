@@ -1,0 +1,108 @@
+"""Date arithmetic for relative expressions, anchored on the publication date.
+
+Values are ISO 8601 strings of the precision the text gives: ``2024-05-17``
+(day), ``2024-05`` (month), ``2024`` (year), ``2024-W20`` (week).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from briefer.errors import InvalidInput
+
+
+def parse_published(value: str | None) -> date | None:
+    """The date part of an ISO 8601 publication date; raise InvalidInput when malformed."""
+    if value is None or not value.strip():
+        return None
+    try:
+        return date.fromisoformat(value.strip()[:10])
+    except ValueError as exc:
+        raise InvalidInput(f"published {value!r}", "is not an ISO 8601 date (YYYY-MM-DD)") from exc
+
+
+def day(d: date) -> str:
+    """``YYYY-MM-DD``."""
+    return d.isoformat()
+
+
+def month(year: int, month_: int) -> str:
+    """``YYYY-MM``."""
+    return f"{year:04d}-{month_:02d}"
+
+
+def week(d: date) -> str:
+    """The ISO week holding ``d``: ``YYYY-Www``."""
+    iso = d.isocalendar()
+    return f"{iso.year:04d}-W{iso.week:02d}"
+
+
+def shift_month(year: int, month_: int, delta: int) -> tuple[int, int]:
+    """``(year, month)`` moved by ``delta`` months."""
+    index = year * 12 + month_ - 1 + delta
+    return index // 12, index % 12 + 1
+
+
+def weekday(anchor: date, target: int, direction: int, strict: bool = False) -> date:
+    """The date of weekday ``target`` (0 = Monday) nearest ``anchor`` in ``direction``.
+
+    ``direction`` -1 looks back (the anchor day itself counts unless ``strict``),
+    +1 looks ahead.
+    """
+    if direction < 0:
+        back = (anchor.weekday() - target) % 7
+        if strict and back == 0:
+            back = 7
+        return anchor - timedelta(days=back)
+    ahead = (target - anchor.weekday()) % 7
+    if strict and ahead == 0:
+        ahead = 7
+    return anchor + timedelta(days=ahead)
+
+
+def month_year(anchor: date, month_: int, direction: int, strict: bool = False) -> int:
+    """The year of the month ``month_`` nearest the anchor's month in ``direction``."""
+    if direction < 0:
+        before = month_ < anchor.month or (month_ == anchor.month and not strict)
+        return anchor.year if before else anchor.year - 1
+    after = month_ > anchor.month or (month_ == anchor.month and not strict)
+    return anchor.year if after else anchor.year + 1
+
+
+def day_year(anchor: date, month_: int, day_: int, direction: int) -> date | None:
+    """A day and month without a year, placed in the year nearest the anchor."""
+    for year in (anchor.year, anchor.year - 1, anchor.year + 1):
+        try:
+            candidate = date(year, month_, day_)
+        except ValueError:
+            continue
+        if (
+            direction < 0
+            and candidate <= anchor + timedelta(days=1)
+            and candidate > anchor - timedelta(days=330)
+        ) or (direction > 0 and anchor <= candidate < anchor + timedelta(days=366)):
+            return candidate
+    try:
+        return date(anchor.year, month_, day_)
+    except ValueError:
+        return None
+
+
+def relative(anchor: date, unit: str, offset: int) -> str:
+    """``last week`` / ``this month`` / ``next year`` as ISO."""
+    if unit == "week":
+        return week(anchor + timedelta(days=7 * offset))
+    if unit == "month":
+        return month(*shift_month(anchor.year, anchor.month, offset))
+    return f"{anchor.year + offset:04d}"
+
+
+def ago(anchor: date, amount: int, unit: str) -> str:
+    """``N days/weeks/months/years ago`` as ISO."""
+    if unit.startswith("day"):
+        return day(anchor - timedelta(days=amount))
+    if unit.startswith("week"):
+        return day(anchor - timedelta(days=7 * amount))
+    if unit.startswith("month"):
+        return month(*shift_month(anchor.year, anchor.month, -amount))
+    return f"{anchor.year - amount:04d}"

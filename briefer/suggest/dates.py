@@ -1,0 +1,399 @@
+"""Dates and times, absolute and relative, normalised against the publication date.
+
+``on Monday`` gives ``Monday`` with the Monday on or before publication (after
+it when the sentence speaks of the future); ``last October``, ``earlier this
+month``, ``two days ago`` likewise. Without a publication date only what the text
+fixes (``March 2022``, ``5 October 2024``) gets an ISO value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
+
+from briefer.suggest import datecalc, lexicon
+from briefer.suggest.base import Occupancy, Suggestion
+from briefer.suggest.document import Document
+from briefer.suggest.numbers import words_value
+
+_YEAR_WORDS = r"(?:року|році|рік|роки|років|р\.|годами|годов|годы|года|году|год|г\.)"
+_REL_YEAR = {
+    "last year": -1,
+    "this year": 0,
+    "next year": 1,
+    "минулого року": -1,
+    "цього року": 0,
+    "наступного року": 1,
+    "прошлого года": -1,
+    "этого года": 0,
+    "следующего года": 1,
+}
+_DAY_PARTS = "morning|afternoon|evening|night|ранку|вечора|ночі|вранці|увечері|утра|вечера|ночи|утром|вечером"
+_ABBR_DOT = r"(?:(?:(?<=Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|(?<=Sept))\.)?"
+_TIME_WORDS = r"(?:години|годині|годину|часов|часа|час)"
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    start: int
+    end: int
+    iso: str | None
+    rule: str
+    day: date | None = None  # set when the expression names one day
+
+
+Resolver = Callable[[re.Match[str], date | None, int], tuple[str | None, date | None]]
+
+
+def _months(lang: str) -> dict[str, int]:
+    return {str(k).lower(): int(v) for k, v in lexicon.words(lang)["months"].items()}
+
+
+def _month_names(lang: str) -> str:
+    names = _months(lang)
+    if lang == "en":
+        return lexicon.alternation(n.capitalize() for n in names if n != "may" and len(n) > 2) + "|May"
+    return lexicon.alternation(names)
+
+
+@cache
+def _rules(lang: str) -> list[tuple[str, re.Pattern[str], Resolver]]:
+    w = lexicon.words(lang)
+    months = _months(lang)
+    mon = _month_names(lang)
+    weekdays = {str(k).lower(): int(v) for k, v in w["weekdays"].items()}
+    if lang == "en":
+        wd = lexicon.alternation(k.capitalize() for k in weekdays if len(k) > 3)
+    else:
+        wd = lexicon.alternation(weekdays)
+    rel_days = {str(k).lower(): int(v) for k, v in w["relative_days"].items()}
+    ci = "(?i:" if lang == "en" else "(?:"
+    flags = 0 if lang == "en" else re.IGNORECASE
+
+    def month_of(m: re.Match[str]) -> int:
+        return months[m.group("mon").lower().rstrip(".")]
+
+    def absolute(m: re.Match[str], anchor: date | None, direction: int) -> tuple[str | None, date | None]:
+        mo = month_of(m)
+        d = int(m.group("d")) if m.groupdict().get("d") else None
+        year = int(m.group("y")) if m.groupdict().get("y") else None
+        rel = (m.groupdict().get("ry") or "").lower()
+        if year is None and rel and anchor:
+            year = anchor.year + _REL_YEAR.get(" ".join(rel.split()), 0)
+        modifier = (m.groupdict().get("rel") or "").lower()
+        if d is None:
+            if year is None and anchor:
+                strict = modifier in ("last", "next")
+                year = datecalc.month_year(
+                    anchor, mo, 1 if modifier == "next" else (-1 if modifier == "last" else direction), strict
+                )
+                if modifier == "this":
+                    year = anchor.year
+            return (datecalc.month(year, mo) if year else None), None
+        try:
+            if year is not None:
+                day_ = date(year, mo, d)
+            elif anchor:
+                day_ = datecalc.day_year(anchor, mo, d, direction)
+            else:
+                return None, None
+        except ValueError:
+            return None, None
+        return (day_.isoformat() if day_ else None), day_
+
+    def iso_date(m: re.Match[str], anchor: date | None, direction: int) -> tuple[str | None, date | None]:
+        try:
+            d = date(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
+        except ValueError:
+            return None, None
+        return d.isoformat(), d
+
+    def on_weekday(m: re.Match[str], anchor: date | None, direction: int) -> tuple[str | None, date | None]:
+        if anchor is None:
+            return None, None
+        modifier = (m.group("rel") or "").lower()
+        target = weekdays[
+            m.group("wd").lower().rstrip("s")
+            if m.group("wd").lower().rstrip("s") in weekdays
+            else m.group("wd").lower()
+        ]
+        if modifier == "next":
+            d = datecalc.weekday(anchor, target, 1, strict=True)
+        elif modifier == "last":
+            d = datecalc.weekday(anchor, target, -1, strict=True)
+        else:
+            d = datecalc.weekday(anchor, target, direction)
+        return d.isoformat(), d
+
+    def relative_day(m: re.Match[str], anchor: date | None, direction: int) -> tuple[str | None, date | None]:
+        if anchor is None:
+            return None, None
+        from datetime import timedelta
+
+        d = anchor + timedelta(days=rel_days[" ".join(m.group().lower().split())])
+        return d.isoformat(), d
+
+    def relative_unit(
+        m: re.Match[str], anchor: date | None, direction: int
+    ) -> tuple[str | None, date | None]:
+        if anchor is None:
+            return None, None
+        words = " ".join(m.group("rel").lower().split())
+        offset = int(lexicon.words(lang)["relative_words"].get(words, 0))
+        unit = m.group("unit").lower()
+        return datecalc.relative(anchor, "week" if unit == "weekend" else unit, offset), None
+
+    def relative_phrase(
+        m: re.Match[str], anchor: date | None, direction: int
+    ) -> tuple[str | None, date | None]:
+        if anchor is None:
+            return None, None
+        unit, offset = w["relative_phrases"][" ".join(m.group().lower().split())]
+        return datecalc.relative(anchor, str(unit), int(offset)), None
+
+    def ago(m: re.Match[str], anchor: date | None, direction: int) -> tuple[str | None, date | None]:
+        n = m.group("n")
+        amount = (
+            int(n) if n.isdigit() else (1 if n.lower() in ("a", "an") else int(words_value(n, lang) or 0))
+        )
+        if anchor is None or not amount:
+            return None, None
+        return datecalc.ago(anchor, amount, m.group("unit").lower()), None
+
+    def year(m: re.Match[str], anchor: date | None, direction: int) -> tuple[str | None, date | None]:
+        if m.group("y2") or m.groupdict().get("s"):
+            return None, None
+        return m.group("y"), None
+
+    def season(m: re.Match[str], anchor: date | None, direction: int) -> tuple[str | None, date | None]:
+        if m.group("y"):
+            return m.group("y"), None
+        return None, None
+
+    def no_iso(m: re.Match[str], anchor: date | None, direction: int) -> tuple[str | None, date | None]:
+        return None, None
+
+    rel_words = lexicon.alternation(w.get("relative_words", {}))
+    en_rules: list[tuple[str, str, Resolver]] = [
+        ("iso", r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b", iso_date),
+        (
+            "month-day",
+            rf"(?:{ci}(?P<rel>early|late|mid)[ -]))?\b(?P<mon>{mon})\.?[ \u00a0](?P<d>\d{{1,2}})"
+            rf"(?:st|nd|rd|th)?\b(?:,?[ \u00a0](?P<y>\d{{4}}))?",
+            absolute,
+        ),
+        (
+            "day-month",
+            rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[ \u00a0](?:of[ \u00a0])?(?P<mon>{mon})\b{_ABBR_DOT}"
+            rf"(?:,?[ \u00a0](?P<y>\d{{4}}))?",
+            absolute,
+        ),
+        (
+            "month",
+            rf"(?:{ci}(?P<rel>last|this|next|early|late|mid|earlier this|later this))[ -])?"
+            rf"\b(?P<mon>{mon})\b{_ABBR_DOT}(?:[ \u00a0](?P<y>\d{{4}})\b"
+            rf"|[ \u00a0](?P<ry>(?i:last year|this year|next year)))?",
+            absolute,
+        ),
+        (
+            "weekday",
+            rf"(?:{ci}(?P<rel>last|next|this|late|early))[ \u00a0])?\b(?P<wd>{wd})\b"
+            rf"(?:[ \u00a0](?P<part>{_DAY_PARTS}))?",
+            on_weekday,
+        ),
+        ("relative-day", rf"\b{ci}{lexicon.alternation(rel_days)})\b", relative_day),
+        (
+            "relative",
+            rf"\b{ci}(?P<rel>{rel_words})[ \u00a0]+(?P<unit>week|month|year|weekend))\b",
+            relative_unit,
+        ),
+        (
+            "ago",
+            rf"\b(?P<n>\d+|[A-Za-z]+(?:-[a-z]+)?)[ \u00a0]+(?P<unit>{ci}days?|weeks?|months?|years?))"
+            rf"[ \u00a0]+{ci}ago)\b",
+            ago,
+        ),
+        (
+            "year",
+            r"(?<![\w$€£.,/#-])(?P<y>(?:19|20)\d\d)(?:(?:/|–|-)(?P<y2>\d{2}|\d{4}))?(?P<s>s)?"
+            r"(?![\w%]|[.,]\d|[ \u00a0](?:percent|per cent|people|tonnes|km)\b)",
+            year,
+        ),
+        (
+            "season",
+            rf"\b{ci}(?:last|this|next|the|early|late)[ \u00a0](?:spring|summer|autumn|winter)"
+            rf"(?:[ \u00a0]of[ \u00a0](?P<y>\d{{4}}))?)\b",
+            season,
+        ),
+        ("quarter", rf"\b{ci}the[ \u00a0](?:first|second|third|fourth|last)[ \u00a0]quarter)\b", no_iso),
+    ]
+    if lang == "en":
+        return [(name, re.compile(pattern, flags), fn) for name, pattern, fn in en_rules]
+    uk_rules: list[tuple[str, str, Resolver]] = [
+        ("iso", r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b", iso_date),
+        (
+            "day-month",
+            rf"\b(?P<d>\d{{1,2}})(?:[ \u00a0]*(?:по|-|–)[ \u00a0]*\d{{1,2}})?[ \u00a0](?P<mon>{mon})\b"
+            rf"(?:[ \u00a0](?P<y>\d{{4}})(?:[ \u00a0]{_YEAR_WORDS})?)?",
+            absolute,
+        ),
+        (
+            "month",
+            rf"\b(?P<mon>{mon})(?:[–-](?:{mon}))?\b(?:[ \u00a0](?P<y>\d{{4}})(?:[ \u00a0]{_YEAR_WORDS})?"
+            rf"|[ \u00a0](?P<ry>минулого року|цього року|наступного року|прошлого года|этого года|"
+            rf"следующего года))?",
+            absolute,
+        ),
+        ("weekday", rf"\b(?P<rel>)(?P<wd>{wd})\b", on_weekday),
+        ("relative-day", rf"\b(?:{lexicon.alternation(rel_days)})\b", relative_day),
+        ("relative", rf"(?<![\w])(?:{lexicon.alternation(w['relative_phrases'])})\b", relative_phrase),
+        (
+            "year",
+            rf"(?<![\w$€£.,/#-])(?P<y>(?:19|20)\d\d)(?:[–-](?P<y2>(?:19|20)\d\d))?(?![\w%]|[.,]\d)"
+            rf"(?:[ \u00a0]{_YEAR_WORDS})?",
+            year,
+        ),
+    ]
+    return [(name, re.compile(pattern, flags), fn) for name, pattern, fn in uk_rules]
+
+
+@cache
+def _time_patterns() -> tuple[re.Pattern[str], ...]:
+    """Times as separate simple patterns (one alternation of them all scans far slower)."""
+    return (
+        re.compile(
+            r"(?<![\d.,:])(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?[ \u00a0]?(?P<ap>[aApP]\.[mM]\.|[aApP][mM]\b)"
+        ),
+        re.compile(r"(?<![\d.,:])(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)\b(?![.,:]\d)"),
+        re.compile(
+            rf"(?<![\d.,:])(?P<hl>\d{{1,2}})[ \u00a0]{_TIME_WORDS}(?:[ \u00a0](?P<part>{_DAY_PARTS}))?"
+        ),
+        re.compile(r"\b(?P<named>[Nn]oon|[Mm]idnight|опівночі|полудні|полночь|полдень)\b"),
+        re.compile(r"\b(?P<hw>[A-Za-z]+(?:-[a-z]+)?)[ \u00a0]o['’]clock\b"),
+    )
+
+
+def _times(text: str) -> list[re.Match[str]]:
+    return sorted((m for p in _time_patterns() for m in p.finditer(text)), key=lambda m: m.start())
+
+
+def _clock(m: re.Match[str], lang: str) -> tuple[int, int] | None:
+    g = m.groupdict()
+    if g.get("named"):
+        return (12, 0) if g.get("named").lower() in ("noon", "полудні", "полдень") else (0, 0)
+    if g.get("h24"):
+        return int(g.get("h24")), int(g.get("mi24"))
+    if g.get("hl"):
+        hour = int(g.get("hl"))
+        part = (g.get("part") or "").lower()
+        return (hour + 12 if part in ("вечора", "вечера", "дня") and hour < 12 else hour), 0
+    hour_value = int(g.get("h")) if g.get("h") else int(words_value(g.get("hw"), lang) or -1)
+    if not 0 <= hour_value <= 12:
+        return None
+    minute = int(g.get("mi") or 0)
+    ap = (g.get("ap") or "").lower()
+    evening = re.match(
+        r"[ \u00a0]+(?:last night|tonight|this evening|in the evening)", m.string[m.end() : m.end() + 20]
+    )
+    if (ap.startswith("p") or (not ap and evening)) and hour_value < 12:
+        hour_value += 12
+    elif ap.startswith("a") and hour_value == 12:
+        hour_value = 0
+    return hour_value, minute
+
+
+@cache
+def _future(lang: str) -> re.Pattern[str]:
+    markers = lexicon.alternation(lexicon.words(lang)["future_markers"])
+    return re.compile(rf"(?<!\w)(?:{markers})(?!\w)", re.IGNORECASE)
+
+
+def _direction(doc: Document, pos: int, cache_: dict[int, int]) -> int:
+    """+1 when the sentence holding ``pos`` speaks of the future, else -1."""
+    s_start, s_end = doc.sentence_at(pos)
+    if s_start not in cache_:
+        cache_[s_start] = 1 if _future(doc.lang).search(doc.text, s_start, s_end) else -1
+    return cache_[s_start]
+
+
+def find_dates(doc: Document, published: str | None) -> list[Suggestion]:
+    """Every date and time expression of the document, with ISO values where known."""
+    anchor = datecalc.parse_published(published)
+    text, lang = doc.text, doc.lang
+    found: list[_Found] = []
+    directions: dict[int, int] = {}
+    for name, pattern, resolve in _rules(lang):
+        for m in pattern.finditer(text):
+            if name == "month" and _not_a_month(text, m, lang):
+                continue
+            if name == "year" and _after_name(text, m.start()):
+                continue  # Mirage 2000
+            iso, day_ = resolve(m, anchor, _direction(doc, m.start(), directions))
+            found.append(_Found(m.start(), m.end(), iso, f"date-{name}", day_))
+    times = [(m, _clock(m, lang)) for m in _times(text)]
+    found += [_Found(m.start(), m.end(), None, "date-time") for m, hm in times if hm is not None]
+    kept = _longest(found, len(text))
+    return _merge_times(text, kept, {m.start(): hm for m, hm in times if hm is not None})
+
+
+def _not_a_month(text: str, m: re.Match[str], lang: str) -> bool:
+    """``May`` opening a sentence, or a capitalised Ukrainian/Russian month (the name Марта)."""
+    if m.group("y") or m.groupdict().get("rel") or m.groupdict().get("ry"):
+        return False
+    if lang == "en":
+        return m.group("mon") == "May" and _sentence_start(text, m.start())
+    return m.group("mon")[:1].isupper()
+
+
+def _after_name(text: str, pos: int) -> bool:
+    word = re.search(r"([\w-]+)[ \u00a0]$", text[max(0, pos - 30) : pos])
+    if not word or not word.group(1)[:1].isupper():
+        return False
+    return not _sentence_start(text, pos - len(word.group(0)))
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip(" \"“«„'‘")
+    return not before or before[-1] in ".!?\n"
+
+
+def _longest(found: list[_Found], length: int) -> list[_Found]:
+    kept: list[_Found] = []
+    taken = Occupancy(length)
+    for f in sorted(found, key=lambda f: (-(f.end - f.start), f.start)):
+        if taken.free(f.start, f.end):
+            taken.take(f.start, f.end)
+            kept.append(f)
+    return sorted(kept, key=lambda f: f.start)
+
+
+_JOIN = re.compile(r"[ \u00a0]+(?:on[ \u00a0]+|,[ \u00a0]*)?$|[ \u00a0]*,[ \u00a0]*$")
+
+
+def _merge_times(text: str, found: list[_Found], clocks: dict[int, tuple[int, int]]) -> list[Suggestion]:
+    """A time followed by the day it falls on (``6pm on Monday``) becomes one date-time."""
+    out = []
+    i = 0
+    while i < len(found):
+        f = found[i]
+        if f.rule == "date-time" and i + 1 < len(found):
+            nxt = found[i + 1]
+            between = text[f.end : nxt.start]
+            if len(between) <= 5 and _JOIN.search(between) and nxt.day is not None:
+                hour, minute = clocks[f.start]
+                iso = f"{nxt.day.isoformat()}T{hour:02d}:{minute:02d}"
+                out.append(
+                    Suggestion(
+                        "date", f.start, nxt.end, text[f.start : nxt.end], {"iso": iso}, "date-time+day", 0.8
+                    )
+                )
+                i += 2
+                continue
+        attributes = {"iso": f.iso} if f.iso else {}
+        confidence = 0.85 if f.iso else 0.6
+        out.append(Suggestion("date", f.start, f.end, text[f.start : f.end], attributes, f.rule, confidence))
+        i += 1
+    return out

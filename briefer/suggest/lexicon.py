@@ -1,0 +1,186 @@
+"""Gazetteers and word lists from ``resources/gazetteer``, loaded once and cached.
+
+Lookups are case-insensitive. Cyrillic names also match inflected forms through
+:func:`stem` (``України`` and ``Україною`` both give ``україн``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from typing import Any
+
+import yaml
+
+from briefer.paths import resource
+
+_CASE_ENDINGS = (
+    "ами",
+    "ями",
+    "ого",
+    "ому",
+    "ими",
+    "ыми",
+    "ими",
+    "ом",
+    "ем",
+    "ам",
+    "ям",
+    "ах",
+    "ях",
+    "их",
+    "ых",
+    "ой",
+    "ей",
+    "ою",
+    "ею",
+    "ым",
+    "им",
+)
+_VOWELS = frozenset("аяуюіїиеєоьйыэё")
+_CYRILLIC_RE = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A crude case-insensitive stem: Cyrillic case endings and final vowels removed.
+
+    Latin words are only lower-cased. Short words keep at least three letters.
+    """
+    low = word.lower().replace("’", "'")
+    if not _CYRILLIC_RE.search(low):
+        return low
+    for ending in _CASE_ENDINGS:
+        if low.endswith(ending) and len(low) - len(ending) >= 3:
+            low = low[: -len(ending)]
+            break
+    for _ in range(2):
+        if len(low) > 3 and low[-1] in _VOWELS:
+            low = low[:-1]
+    return low
+
+
+@lru_cache(maxsize=65536)
+def key(name: str) -> str:
+    """The lookup key of a (multi-word) name: each word stemmed, single spaces."""
+    return " ".join(stem(w) for w in name.replace("’", "'").split())
+
+
+def _lines(name: str) -> list[str]:
+    text = resource(f"gazetteer/{name}").read_text(encoding="utf-8")
+    return [line.split("#", 1)[0].strip() for line in text.splitlines() if line.split("#", 1)[0].strip()]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A gazetteer entity: its kind, canonical name and the listed name matched
+    (for an inflected form, the name in the nominative)."""
+
+    kind: str
+    canonical: str
+    alias: str = ""
+
+
+@cache
+def gazetteer() -> dict[str, Entry]:
+    """Name key → entity, for countries, places and organisations with their aliases."""
+    table: dict[str, Entry] = {}
+    for file, kind in (
+        ("organisations.txt", "organisation"),
+        ("countries.txt", "location"),
+        ("places.txt", "location"),
+    ):
+        for line in _lines(file):
+            names = [n.strip() for n in line.split("|") if n.strip()]
+            nominative = None
+            for name in names:
+                if name.startswith("~"):  # an inflected form of the name before it
+                    table.setdefault(key(name[1:]), Entry(kind, names[0], nominative or name[1:]))
+                    continue
+                if _CYRILLIC_RE.search(name) and not name.isupper():
+                    nominative = name
+                table.setdefault(key(name), Entry(kind, names[0], name))
+    return table
+
+
+@cache
+def longest_name() -> int:
+    """How many words the longest gazetteer name has."""
+    return max(len(k.split()) for k in gazetteer())
+
+
+@cache
+def first_names() -> dict[str, str]:
+    """Given name (lower case) → ``m`` or ``f``."""
+    table = {}
+    for line in _lines("first-names.txt"):
+        name, _, gender = line.rpartition(" ")
+        table[name.lower()] = gender
+        table.setdefault(stem(name), gender)
+    return table
+
+
+@cache
+def titles() -> frozenset[str]:
+    """Lower-case title phrases that stand before a name (president, maj. gen.…)."""
+    return frozenset(_lines("titles.txt"))
+
+
+@cache
+def title_words() -> frozenset[str]:
+    """Single lower-case words of the titles, without connectors (of, the…)."""
+    return frozenset(w for t in titles() for w in t.split() if w not in ("of", "the", "in", "for"))
+
+
+@cache
+def demonyms() -> frozenset[str]:
+    """Lower-case nationality adjectives (ukrainian, north korean…)."""
+    return frozenset(line.lower() for line in _lines("demonyms.txt"))
+
+
+@cache
+def org_words() -> frozenset[str]:
+    """Lower-case words that make a capitalised phrase an organisation."""
+    return frozenset(line.lower() for line in _lines("org-words.txt"))
+
+
+@cache
+def _language_file() -> dict[str, Any]:
+    data = yaml.safe_load(resource("gazetteer/language.yaml").read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+@cache
+def words(lang: str) -> dict[str, Any]:
+    """The word lists of one language (en, uk, ru); English for any other.
+
+    Ukrainian and Russian each get the other's words too: short texts are hard to
+    tell apart, and a Ukrainian article may quote Russian.
+    """
+    data = _language_file()
+    if lang not in ("uk", "ru"):
+        return dict(data["en"])
+    own, other = data[lang], data["ru" if lang == "uk" else "uk"]
+    merged: dict[str, Any] = {}
+    for name in own.keys() | other.keys():
+        mine, theirs = own.get(name), other.get(name)
+        if isinstance(mine, dict) or isinstance(theirs, dict):
+            merged[name] = {**(theirs or {}), **(mine or {})}
+        else:
+            merged[name] = list(mine or []) + [w for w in theirs or [] if w not in (mine or [])]
+    return merged
+
+
+def shared(section: str) -> dict[str, Any]:
+    """A language-independent section of ``language.yaml`` (currencies, units)."""
+    value = _language_file()[section]
+    assert isinstance(value, dict)
+    return value
+
+
+def alternation(phrases: Any) -> str:
+    """A regex alternation of phrases, longest first, spaces matching any whitespace."""
+    items = sorted({str(p) for p in phrases}, key=len, reverse=True)
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in items)

@@ -1,0 +1,298 @@
+"""Who said a quotation: attribution patterns, pronouns, groups, continuation.
+
+In order: an attribution after the quote (``," said X`` / ``," X told reporters``
+/ ``», – сказав X``), one before it in the same sentence (``X said: "`` / ``X …,
+stating, "`` / ``according to X``), then the speaker of the previous quote when
+the quote continues a paragraph or opens the next one. Pronouns resolve to the
+nearest fitting named person before them; ``the ministry`` to the organisation
+it names; other groups (``officials``) stay as written.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache
+
+from briefer.suggest import lexicon
+from briefer.suggest.actors import Mention
+from briefer.suggest.document import Document
+from briefer.suggest.quotes import Quote
+
+_ORG_NOUNS = frozenset(
+    "ministry government agency bank fund council commission alliance office "
+    "service administration regulator utility operator company group department "
+    "court embassy kremlin pentagon parliament committee".split()
+)
+_GAP = re.compile(r"[\s,–—\-\"'”»’]*(?:the[ \u00a0])?", re.IGNORECASE)
+_APPOSITIVE = re.compile(r"\s*,[^,]{1,80},\s*$")
+_AFTER_REACH = 80  # characters after a closing mark where an attribution may start
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """A quote's speaker: canonical name, role, the rule that found it, a confidence."""
+
+    name: str
+    role: str | None
+    rule: str
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    start: int
+    end: int
+    kind: str  # person, organisation, pronoun, group
+    name: str
+    role: str | None = None
+    gender: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    verb: re.Pattern[str]
+    after_verb: re.Pattern[str]
+    participle: re.Pattern[str]
+    according: re.Pattern[str]
+    pronoun: re.Pattern[str]
+    group: re.Pattern[str]
+    genders: dict[str, str]
+
+
+@cache
+def _patterns(lang: str) -> _Patterns:
+    w = lexicon.words(lang)
+    determiners = lexicon.alternation(w.get("determiners", []))
+    adjectives = r"(?:[\w'’-]+[ \u00a0]){0,2}?"
+    det = rf"(?:(?:{determiners})[ \u00a0])?" if determiners else ""
+    one_of = r"(?:one of |один із |одна з |один из |одна из )?"
+    return _Patterns(
+        verb=re.compile(rf"\b(?:{lexicon.alternation(w['speech_verbs'])})\b", re.IGNORECASE),
+        after_verb=re.compile(
+            rf"\b(?:(?:was |were )?quoted as saying|"
+            rf"{lexicon.alternation(w['speech_verbs'] + w['speech_participles'])})\b",
+            re.IGNORECASE,
+        ),
+        participle=re.compile(rf"\b(?:{lexicon.alternation(w['speech_participles'])})\b", re.IGNORECASE),
+        according=re.compile(rf"\b(?:{lexicon.alternation(w['speech_phrases'])})\b", re.IGNORECASE),
+        pronoun=re.compile(rf"\b{one_of}(?:{lexicon.alternation(w['pronouns'])})\b", re.IGNORECASE),
+        group=re.compile(
+            rf"\b{det}{adjectives}(?:{lexicon.alternation(w['speaker_nouns'])})\b", re.IGNORECASE
+        ),
+        genders={str(k): str(v) for k, v in w["pronouns"].items()},
+    )
+
+
+class Attributor:
+    """Finds the speakers of a document's quotes from its actor mentions."""
+
+    def __init__(self, doc: Document, mentions: list[Mention]) -> None:
+        self.doc = doc
+        self.p = _patterns(doc.lang)
+        self.actors = [
+            m for m in mentions if m.kind in ("person", "organisation") and not doc.inside_quote(m.start)
+        ]
+        self.people = [m for m in self.actors if m.kind == "person"]
+        self._people_starts = [m.start for m in self.people]
+
+    def _candidates(self, start: int, end: int) -> list[_Candidate]:
+        """Speaker candidates in ``masked[start:end]``: actors, pronouns, groups."""
+        text = self.doc.masked
+        found = [
+            _Candidate(
+                m.role_start if m.role_start is not None and m.role_start >= start else m.start,
+                m.end,
+                m.kind,
+                m.canonical,
+                m.role,
+                m.gender,
+            )
+            for m in self.actors
+            if start <= m.start and m.end <= end
+        ]
+        taken = [(c.start, c.end) for c in found]
+        for m in self.p.pronoun.finditer(text, start, end):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                word = m.group().split()[-1].lower()
+                found.append(_Candidate(m.start(), m.end(), "pronoun", word, gender=self.p.genders.get(word)))
+        for m in self.p.group.finditer(text, start, end):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                found.append(_Candidate(m.start(), m.end(), "group", m.group()))
+        return sorted(found, key=lambda c: (c.start, -(c.end - c.start)))
+
+    def attribute(self, quotes: list[Quote]) -> list[Speaker | None]:
+        """The speaker of each quote (None when no rule finds one)."""
+        results: list[Speaker | None] = []
+        for index, q in enumerate(quotes):
+            speaker = self._local(q, quotes[index - 1] if index else None)
+            if speaker is None and index:
+                speaker = self._continued(q, quotes[index - 1], results[-1])
+            if speaker is None:
+                speaker = self._introduced(q)
+            results.append(speaker)
+        return results
+
+    def _local(self, q: Quote, previous: Quote | None) -> Speaker | None:
+        doc = self.doc
+        s_start, _ = doc.sentence_at(q.open)
+        if previous is not None and previous.close >= s_start:
+            s_start = previous.close + 1
+        _, s_end = doc.sentence_at(q.close)
+        after = self._after(q.close + 1, s_end)
+        if after is not None:
+            return after
+        return self._before(s_start, q.open, short=len(doc.text[q.start : q.end].split()) <= 3)
+
+    def _after(self, start: int, end: int) -> Speaker | None:
+        text = self.doc.masked
+        end = min(end, len(text))
+        if start >= end or "·" in text[start : min(end, start + 3)]:
+            return None
+        reach = min(end, start + _AFTER_REACH)
+        cut = text.find("·", start, end)
+        if cut >= 0:
+            end = cut
+        according = self.p.according.search(text, start, reach)
+        if according:
+            spoken = self._first(self._candidates(according.end(), end))
+            if spoken:
+                return self._speaker(spoken, "according-to", 0.8)
+        verb = self.p.after_verb.search(text, start, reach)
+        if verb is None:
+            return None
+        before = self._candidates(start, verb.start())
+        if before and _GAP.fullmatch(text, start, before[0].start):
+            return self._speaker(self._best(before), "quote-then-speaker-verb", 0.9)
+        if _GAP.fullmatch(text, start, verb.start()):
+            stop = _clause_end(text, verb.end(), end)
+            spoken = self._first(self._candidates(verb.end(), stop))
+            if spoken:
+                return self._speaker(spoken, "quote-then-verb-speaker", 0.9)
+        return None
+
+    def _before(self, start: int, end: int, short: bool) -> Speaker | None:
+        text = self.doc.masked
+        phrases = list(self.p.according.finditer(text, start, end))
+        according = phrases[-1] if phrases else None
+        verbs = list(self.p.verb.finditer(text, start, end))
+        participles = list(self.p.participle.finditer(text, start, end))
+        if according and (not verbs or verbs[-1].start() < according.start()):
+            spoken = self._first(self._candidates(according.end(), _clause_end(text, according.end(), end)))
+            if spoken:
+                return self._speaker(spoken, "according-to", 0.85)
+        if short and not verbs:
+            return None
+        if participles and (not verbs or participles[-1].start() > verbs[-1].start()):
+            subject = self._first(self._candidates(start, participles[-1].start()))
+            if subject:
+                return self._speaker(subject, "speaker-participle-quote", 0.8)
+        if verbs:
+            verb = verbs[-1]
+            ahead = self._candidates(start, verb.start())
+            if ahead:
+                return self._speaker(self._nearest(ahead, verb.start()), "speaker-verb-quote", 0.85)
+            spoken = self._first(self._candidates(verb.end(), _clause_end(text, verb.end(), end)))
+            if spoken:
+                return self._speaker(spoken, "verb-speaker-quote", 0.8)
+        return None
+
+    def _continued(self, q: Quote, previous: Quote, speaker: Speaker | None) -> Speaker | None:
+        """A quote with no attribution continues the previous speaker's words."""
+        if speaker is None:
+            return None
+        doc = self.doc
+        p_start, _ = doc.paragraph_at(q.open)
+        prev_para = doc.paragraph_at(previous.close)[0]
+        if prev_para == p_start:
+            return Speaker(speaker.name, speaker.role, "same-paragraph", 0.75)
+        gap = doc.text.count("\n", previous.close, q.open)
+        opens_paragraph = doc.text[p_start : q.open].strip(" –—-") == ""
+        if opens_paragraph and gap <= 3:
+            return Speaker(speaker.name, speaker.role, "next-paragraph", 0.6)
+        return None
+
+    def _introduced(self, q: Quote) -> Speaker | None:
+        """A quote opening its sentence after one about someone (``…, he did not hesitate. "…``)."""
+        doc = self.doc
+        s_start, _ = doc.sentence_at(q.open)
+        p_start, _ = doc.paragraph_at(q.open)
+        if s_start != q.open or s_start <= p_start:
+            return None
+        prev_start, _ = doc.sentence_at(s_start - 1)
+        subject = self._first(self._candidates(max(prev_start, p_start), s_start))
+        return self._speaker(subject, "previous-sentence", 0.55) if subject else None
+
+    @staticmethod
+    def _first(candidates: list[_Candidate]) -> _Candidate | None:
+        people = [c for c in candidates if c.kind == "person"]
+        if people and candidates[0].kind != "pronoun":
+            return people[0]
+        return candidates[0] if candidates else None
+
+    @staticmethod
+    def _best(candidates: list[_Candidate]) -> _Candidate:
+        people = [c for c in candidates if c.kind == "person"]
+        return people[-1] if people else candidates[0]
+
+    def _nearest(self, candidates: list[_Candidate], verb: int) -> _Candidate:
+        """The subject of a verb: the last candidate, or a person before an apposition."""
+        last = candidates[-1]
+        if last.kind != "person":
+            for c in reversed(candidates):
+                if c.kind == "person" and _APPOSITIVE.match(self.doc.masked, c.end, verb):
+                    return c
+        people = [c for c in candidates if c.kind == "person" and c.end >= last.start - 40]
+        return people[-1] if people and last.kind == "group" else last
+
+    def _speaker(self, c: _Candidate, rule: str, confidence: float) -> Speaker | None:
+        if c.kind == "pronoun":
+            return self._resolve(c, rule, confidence)
+        if c.kind == "group":
+            return self._group(c, rule, confidence)
+        return Speaker(c.name, c.role, rule, confidence)
+
+    def _resolve(self, c: _Candidate, rule: str, confidence: float) -> Speaker | None:
+        """A pronoun's nearest fitting named person (or group, for they/it) before it."""
+        if c.gender == "g":
+            groups = [
+                g
+                for g in self._candidates(max(0, c.start - 400), c.start)
+                if g.kind in ("group", "organisation")
+            ]
+            return self._speaker(groups[-1], f"{rule}+pronoun", confidence - 0.15) if groups else None
+        i = bisect_left(self._people_starts, c.start) - 1
+        while i >= 0:
+            person = self.people[i]
+            if person.gender is None or person.gender == c.gender:
+                return Speaker(person.canonical, person.role, f"{rule}+pronoun", confidence - 0.1)
+            i -= 1
+        return None
+
+    def _group(self, c: _Candidate, rule: str, confidence: float) -> Speaker:
+        """``the ministry`` → the organisation named before; ``officials`` stays as written."""
+        words = c.name.split()
+        head = lexicon.stem(words[-1])
+        if words[-1].lower() in _ORG_NOUNS:
+            for org in reversed([m for m in self.actors if m.kind == "organisation" and m.end <= c.start]):
+                if head in {lexicon.stem(w) for w in org.text.split()} or words[-1].lower() in (
+                    "company",
+                    "operator",
+                    "utility",
+                ):
+                    return Speaker(org.canonical, None, f"{rule}+group", confidence - 0.1)
+        for person in reversed(self.people):
+            if (
+                person.end <= c.start
+                and person.role
+                and head in {lexicon.stem(w) for w in person.role.split()}
+            ):
+                return Speaker(person.canonical, person.role, f"{rule}+role", confidence - 0.15)
+        return Speaker(c.name, None, f"{rule}+group", confidence - 0.2)
+
+
+def _clause_end(text: str, start: int, end: int) -> int:
+    """Where the clause starting at ``start`` ends (a comma, full stop or colon), within ``end``."""
+    m = re.compile(r"[.;:!?]|,(?![ \u00a0]\d)").search(text, start, end)
+    return m.start() if m else end

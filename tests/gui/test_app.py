@@ -1,0 +1,45 @@
+"""Application set-up: palettes, the crash dialog, keys typed into fields stay text."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from briefer.gui.app import apply_palette, show_crash
+from briefer.gui.keymap_dialog import KeymapDialog
+from briefer.gui.main_window import MainWindow
+from tests.gui.helpers import Keys
+
+
+def test_dark_and_light_palettes(qtbot: QtBot) -> None:
+    apply_palette("dark")
+    window = QApplication.palette().color(QPalette.ColorRole.Window)
+    text = QApplication.palette().color(QPalette.ColorRole.WindowText)
+    assert window.lightness() < 80 < text.lightness()
+    apply_palette("light")
+    assert QApplication.palette().color(QPalette.ColorRole.Window).lightness() > 180
+
+
+def test_unexpected_errors_reach_a_dialog_with_the_trace(qtbot: QtBot, monkeypatch) -> None:  # noqa: ANN001
+    shown: list[QMessageBox] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box) or 0)
+    try:
+        raise RuntimeError("boom")
+    except RuntimeError as exc:
+        show_crash(type(exc), exc, exc.__traceback__)
+    [box] = shown
+    assert "RuntimeError: boom" in box.text()
+    assert "Traceback" in box.detailedText()
+
+
+def test_letters_and_question_marks_typed_into_fields_are_text(window: MainWindow, qtbot: QtBot,
+                                                                monkeypatch) -> None:  # noqa: ANN001
+    opened: list[object] = []
+    monkeypatch.setattr(KeymapDialog, "exec", lambda d: opened.append(d) or 0)
+    keys = Keys(qtbot)
+    keys("Ctrl+F")
+    keys.type("jkq? fa")
+    assert window.articles.filter.text() == "jkq? fa"
+    assert opened == []
+    assert window.session.ws.tags.list() == []

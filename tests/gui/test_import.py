@@ -1,0 +1,118 @@
+"""Importing in the background: progress, failures summary, cancel, drop, paste."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from briefer.gui.main_window import MainWindow
+from briefer.gui.workers import ImportReport
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_import_in_background_with_failure_summary(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    good = write(tmp_path, "talks.txt", "Talks resume\nDiplomats met in Geneva on Monday.")
+    empty = write(tmp_path, "empty.txt", "")
+    binary = tmp_path / "photo.png"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
+    with qtbot.waitSignal(window.session.changed, timeout=30000):
+        job = window.files.import_paths([good, empty, binary])
+        assert job is not None
+        assert window.files.progress.isVisible()
+        assert window.files.cancel.isVisible()
+    qtbot.waitUntil(lambda: window.files.last_report is not None)
+    report = window.files.last_report
+    assert report.count("imported") == 1
+    assert "Talks resume" in [r.title for r in window.articles.model.rows]
+    assert not window.files.progress.isVisible()
+    box = window.findChild(QMessageBox, "importFailures")
+    assert box is not None
+    assert box.isVisible()
+    lines = box.informativeText().splitlines()
+    assert len(lines) == 2
+    assert any(line.startswith("empty.txt: ") for line in lines)
+    assert any(line.startswith("photo.png: ") for line in lines)
+    assert "1 article(s)" in window.status.text()
+    assert "2 failed" in window.status.text()
+    box.close()
+
+
+def test_import_dialog_uses_the_chosen_files(window: MainWindow, qtbot: QtBot, tmp_path: Path,
+                                             monkeypatch) -> None:  # noqa: ANN001
+    good = write(tmp_path, "a.txt", "Article A\nSome text about the front.")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(good)], ""))
+    window.actions["article.import"].trigger()
+    qtbot.waitUntil(lambda: "Article A" in [r.title for r in window.articles.model.rows], timeout=30000)
+
+
+def test_cancel_keeps_what_was_imported(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    paths = [write(tmp_path, f"a{i:03}.txt", f"Article {i}\nText number {i} of the batch.")
+             for i in range(60)]
+    reports: list[ImportReport] = []
+    job = window.files.import_paths(paths)
+    job.signals.finished.connect(reports.append)
+    qtbot.waitUntil(lambda: window.files.progress.value() >= 1, timeout=30000)
+    window.files.cancel.click()
+    qtbot.waitUntil(lambda: bool(reports), timeout=30000)
+    assert reports[0].cancelled
+    imported = reports[0].count("imported")
+    assert 1 <= imported < 60
+    assert window.session.ws.articles.count() == imported + 1  # plus the demo article
+    assert "cancelled" in window.status.text()
+
+
+def test_dropping_files_imports_them(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    write(folder, "one.txt", "Dropped one\nFirst dropped article.")
+    write(folder, "two.txt", "Dropped two\nSecond dropped article.")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(folder))])
+    point, buttons, modifiers = QPointF(50, 50), Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(point.toPoint(), Qt.DropAction.CopyAction, mime, buttons, modifiers)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(window, QDropEvent(point, Qt.DropAction.CopyAction, mime, buttons, modifiers))
+    qtbot.waitUntil(lambda: window.files.last_report is not None, timeout=30000)
+    assert {"Dropped one", "Dropped two"} <= {r.title for r in window.articles.model.rows}
+
+
+def test_paste_text_as_new_article(window: MainWindow, qtbot: QtBot) -> None:
+    QGuiApplication.clipboard().setText("Pasted headline\nA paragraph copied from a web page.")
+    window.actions["article.paste"].trigger()
+    qtbot.waitUntil(lambda: window.files.last_report is not None, timeout=30000)
+    assert window.view.article.title == "Pasted headline"
+    assert window.view.article.text == "A paragraph copied from a web page."
+
+
+def test_paste_with_empty_clipboard_says_so(window: MainWindow) -> None:
+    QGuiApplication.clipboard().clear()
+    window.actions["article.paste"].trigger()
+    assert window.status.text() == "The clipboard holds no text to import"
+
+
+def test_paste_html_as_new_article(window: MainWindow, qtbot: QtBot) -> None:
+    mime = QMimeData()
+    page = ("<html><head><title>Grain deal talks</title></head><body><article><h1>Grain deal talks</h1>"
+            + "".join(f"<p>Paragraph {i}: negotiators met in Istanbul to discuss grain shipments "
+                      "through the Black Sea corridor, officials said on Monday.</p>" for i in range(6))
+            + "</article></body></html>")
+    mime.setHtml(page)
+    mime.setText("plain fallback")
+    QGuiApplication.clipboard().setMimeData(mime)
+    window.actions["article.paste"].trigger()
+    qtbot.waitUntil(lambda: window.files.last_report is not None, timeout=30000)
+    article = window.view.article
+    assert article.title == "Grain deal talks"
+    assert "Black Sea corridor" in article.text
+    assert "<p>" not in article.text
+    QGuiApplication.clipboard().clear()  # the clipboard owns the data: free it while Qt runs

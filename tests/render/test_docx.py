@@ -1,0 +1,152 @@
+"""The DOCX writer: Word structures a reader (and Word) relies on, from Markdown."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import docx
+import pytest
+from docx.shared import RGBColor
+
+from briefer.errors import InvalidInput
+from briefer.render.docx import DocMeta, build_document
+from briefer.render.escape import comment_marker
+from briefer.render.tree import parse
+from tests.render.docx_helpers import NS, footnote_texts, part_names, part_xml
+
+WHEN = dt.datetime(2026, 11, 25, 14, 30, tzinfo=dt.UTC)
+META = DocMeta("Brief", "J. Analyst", "TLP:RED", WHEN, WHEN)
+SAMPLE = f"""# Title
+
+Intro with a [link](https://example.org/a?b=1) and a note.[^1]
+
+- one{comment_marker("check this")}
+  1. nested a
+  2. nested b
+- two
+
+3. three
+4. four
+
+> A quoted line.
+
+| Name | Count |
+|---|---:|
+| a | 1 |
+
+[^1]: A source, <https://example.org/src>.
+"""
+
+
+def _save(markdown: str, tmp_path: Path, meta: DocMeta = META, reference: Path | None = None) -> Path:
+    out = tmp_path / "out.docx"
+    build_document(parse(markdown), meta, reference).save(str(out))
+    return out
+
+
+def test_styles_lists_and_nesting(tmp_path: Path) -> None:
+    out = _save(SAMPLE, tmp_path)
+    document = docx.Document(str(out))
+    styles = [(p.style.name, p.text) for p in document.paragraphs]
+    assert styles[0] == ("Title", "Title")
+    assert ("List Bullet", "one") in styles
+    assert ("List Number", "nested a") in styles
+    assert ("Quote", "A quoted line.") in styles
+    body = part_xml(out, "word/document.xml")
+    levels = {p.xpath("string(.)"): p.xpath("string(w:pPr/w:numPr/w:ilvl/@w:val)", namespaces=NS)
+              for p in body.xpath("//w:p[w:pPr/w:numPr]", namespaces=NS)}
+    assert levels == {"one": "0", "nested a": "1", "nested b": "1", "two": "0", "three": "0", "four": "0"}
+    numbering = part_xml(out, "word/numbering.xml")
+    starts = numbering.xpath("//w:num/w:lvlOverride/w:startOverride/@w:val", namespaces=NS)
+    assert "3" in starts  # the ordered list starting at 3 keeps its start
+
+
+def test_real_footnotes_and_hyperlinks(tmp_path: Path) -> None:
+    out = _save(SAMPLE, tmp_path)
+    assert "word/footnotes.xml" in part_names(out)
+    assert footnote_texts(out) == ["A source, https://example.org/src."]
+    body = part_xml(out, "word/document.xml")
+    assert body.xpath("count(//w:footnoteReference)", namespaces=NS) == 1
+    settings = part_xml(out, "word/settings.xml")
+    assert settings.xpath("count(//w:footnotePr/w:footnote)", namespaces=NS) == 2
+    document = docx.Document(str(out))
+    targets = [r.target_ref for r in document.part.rels.values() if r.is_external]
+    assert "https://example.org/a?b=1" in targets
+    link_style = body.xpath("string(//w:hyperlink/w:r/w:rPr/w:rStyle/@w:val)", namespaces=NS)
+    assert link_style == "Hyperlink"
+
+
+def test_table_has_a_repeating_header_row(tmp_path: Path) -> None:
+    out = _save(SAMPLE, tmp_path)
+    table = docx.Document(str(out)).tables[0]
+    assert table.style.name == "Table Grid"
+    assert [c.text for c in table.rows[0].cells] == ["Name", "Count"]
+    rows = part_xml(out, "word/document.xml").xpath("//w:tr", namespaces=NS)
+    assert rows[0].xpath("boolean(w:trPr/w:tblHeader)", namespaces=NS)
+    assert not rows[1].xpath("boolean(w:trPr/w:tblHeader)", namespaces=NS)
+
+
+def test_marking_on_every_page_and_page_numbers(tmp_path: Path) -> None:
+    out = _save(SAMPLE, tmp_path)
+    section = docx.Document(str(out)).sections[0]
+    header_run = section.header.paragraphs[0].runs[0]
+    assert header_run.text.strip() == "TLP:RED"
+    assert header_run.font.color.rgb == RGBColor(0xFF, 0x2B, 0x2B)
+    assert "TLP:RED" in section.footer.paragraphs[0].text
+    assert "".join(section.footer.paragraphs[1]._p.xpath(".//w:t/text()")) == "Page 1 of 1"
+    instructions = section.footer._element.xpath(".//w:fldSimple/@w:instr")
+    assert any("PAGE" in i for i in instructions)
+    assert any("NUMPAGES" in i for i in instructions)
+
+
+def test_comments_carry_analyst_notes_or_are_left_out(tmp_path: Path) -> None:
+    out = _save(SAMPLE, tmp_path)
+    comments = docx.Document(str(out)).comments
+    [comment] = list(comments)
+    assert comment.text == "check this"
+    assert comment.author == "J. Analyst"
+    assert comment.timestamp == WHEN
+    body = part_xml(out, "word/document.xml")
+    assert body.xpath("string(//w:p[w:commentRangeStart])", namespaces=NS) == "one"
+    quiet = DocMeta("Brief", "J. Analyst", "TLP:RED", WHEN, WHEN, comments=False)
+    out = _save(SAMPLE, tmp_path, quiet)
+    assert "word/comments.xml" not in part_names(out)
+    assert "check this" not in "".join(part_xml(out, "word/document.xml").itertext())
+
+
+def test_core_properties_are_deterministic(tmp_path: Path) -> None:
+    first = _save(SAMPLE, tmp_path).read_bytes()
+    core = docx.Document(str(tmp_path / "out.docx")).core_properties
+    assert (core.title, core.author, core.created) == ("Brief", "J. Analyst", WHEN)
+    assert _save(SAMPLE, tmp_path).read_bytes() == first
+
+
+def test_xml_illegal_characters_do_not_crash(tmp_path: Path) -> None:
+    meta = DocMeta("Bad\x01title\x0b", "A\x00uthor", "TLP:CLEAR\x1f", WHEN, WHEN)
+    out = _save("# Ti\x02tle\n\nText \x0c with \x1b controls \ufffe.\n", tmp_path, meta)
+    text = "".join(part_xml(out, "word/document.xml").itertext())
+    assert "Title" in text
+    assert "\x0c" not in text
+    assert docx.Document(str(out)).core_properties.title == "Badtitle"
+
+
+def test_user_reference_document_restyles_the_brief(tmp_path: Path) -> None:
+    house = docx.Document()
+    house.styles["Heading 1"].font.color.rgb = RGBColor(0x12, 0x34, 0x56)
+    house.add_paragraph("house body text that must not survive")
+    house_path = tmp_path / "house.docx"
+    house.save(str(house_path))
+    out = _save("# T\n\n## Section\n\nBody.[^1]\n\n[^1]: Note.\n", tmp_path, reference=house_path)
+    document = docx.Document(str(out))
+    assert document.styles["Heading 1"].font.color.rgb == RGBColor(0x12, 0x34, 0x56)
+    assert [p.text for p in document.paragraphs] == ["T", "Section", "Body."]
+    assert document.styles["footnote text"] is not None  # added where the house document lacks it
+    assert footnote_texts(out) == ["Note."]
+
+
+def test_unreadable_reference_document_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "house.docx"
+    bad.write_text("not a zip")
+    with pytest.raises(InvalidInput, match=r"house\.docx: not a readable Word document"):
+        _save("# T\n", tmp_path, reference=bad)

@@ -1,0 +1,80 @@
+"""Golden files: each built-in template on the demo article, as Markdown and DOCX XML.
+
+Set BRIEFER_UPDATE_GOLDEN=1 to rewrite the files after an intended change, then
+review the diff before committing it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from pathlib import Path
+
+import docx
+import markdown
+import pytest
+
+from briefer.render import Renderer
+from briefer.workspace import Workspace
+from tests.render.conftest import fill_demo_brief
+from tests.render.docx_helpers import footnote_texts, pretty
+
+GOLDEN = Path(__file__).resolve().parent.parent / "golden"
+TEMPLATES = ("sitrep", "bluf-memo", "quote-digest")
+
+
+def _compare(name: str, actual: str) -> None:
+    path = GOLDEN / name
+    if os.environ.get("BRIEFER_UPDATE_GOLDEN"):
+        path.write_text(actual, encoding="utf-8")
+    expected = path.read_text(encoding="utf-8")
+    if actual != expected:
+        diff = "".join(difflib.unified_diff(
+            expected.splitlines(keepends=True), actual.splitlines(keepends=True),
+            f"golden/{name}", "rendered"))
+        pytest.fail(f"{name} differs from the golden file:\n{diff}")
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_template_matches_golden_files(
+    template: str, demo_ws: Workspace, renderer: Renderer, tmp_path: Path
+) -> None:
+    brief_id = fill_demo_brief(demo_ws, template)
+    _compare(f"{template}.md", renderer.render(demo_ws, brief_id).markdown)
+    out = renderer.export(demo_ws, brief_id, "docx", tmp_path / f"{template}.docx")
+    _compare(f"{template}.document.xml", pretty(out, "word/document.xml"))
+    _compare(f"{template}.footnotes.xml", pretty(out, "word/footnotes.xml"))
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_docx_reads_back_with_styles_footnotes_and_marking(
+    template: str, demo_ws: Workspace, renderer: Renderer, tmp_path: Path
+) -> None:
+    brief_id = fill_demo_brief(demo_ws, template)
+    out = renderer.export(demo_ws, brief_id, "docx", tmp_path / f"{template}.docx")
+    document = docx.Document(str(out))
+    styles = [p.style.name for p in document.paragraphs]
+    assert styles[1] == "Title"
+    assert document.paragraphs[1].text == "Ukraine: mobilisation and Russian gains"
+    assert "Heading 1" in styles
+    notes = footnote_texts(out)
+    assert notes
+    assert all("Ukraine Mobilizes Amidst Russian Gains" in n for n in notes)
+    section = document.sections[0]
+    assert "TLP:AMBER" in section.header.paragraphs[0].text
+    assert "TLP:AMBER" in "".join(p.text for p in section.footer.paragraphs)
+    core = document.core_properties
+    assert (core.title, core.author) == ("Ukraine: mobilisation and Russian gains", "J. Analyst")
+    assert core.created.isoformat().startswith("2026-11-25T14:30")
+
+
+@pytest.mark.parametrize("template", TEMPLATES)
+def test_golden_markdown_reads_in_python_markdown(template: str) -> None:
+    html = markdown.markdown((GOLDEN / f"{template}.md").read_text(encoding="utf-8"),
+                             extensions=["footnotes", "tables"])
+    assert '<div class="footnote">' in html
+    assert "[^" not in html  # every citation became a real footnote
+    assert "Ukraine Mobilizes Amidst Russian Gains" in html
+    if template == "sitrep":
+        assert "<table>" in html
+        assert "<th" in html

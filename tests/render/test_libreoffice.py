@@ -1,0 +1,59 @@
+"""Every DOCX Briefer writes opens in LibreOffice, with the marking on every page."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from briefer.render import Renderer, load_template
+from briefer.workspace import Workspace
+from tests.render.conftest import fill_demo_brief
+from tests.render.test_docx import SAMPLE, _save
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+pytestmark = [
+    pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (CI installs it)"),
+    pytest.mark.slow,
+]
+
+
+def to_pdf(paths: list[Path], out: Path) -> dict[str, PdfReader]:
+    """Convert DOCX files to PDF with LibreOffice in one run; the PDFs by stem."""
+    profile = out / "lo-profile"
+    subprocess.run(
+        [str(SOFFICE), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(out), *map(str, paths)],
+        check=True, capture_output=True, timeout=240,
+    )
+    return {p.stem: PdfReader(out / f"{p.stem}.pdf") for p in paths}
+
+
+def test_every_docx_opens_in_libreoffice(demo_ws: Workspace, renderer: Renderer, tmp_path: Path) -> None:
+    briefs = {"sitrep": fill_demo_brief(demo_ws, "sitrep")}
+    briefs |= {template: brief_for(demo_ws, template) for template in ("bluf-memo", "quote-digest")}
+    produced = [renderer.export(demo_ws, brief_id, "docx", tmp_path / f"{template}.docx", template)
+                for template, brief_id in briefs.items()]
+    sample = _save(SAMPLE * 40, tmp_path)  # long enough for several pages
+    produced.append(sample.rename(tmp_path / "long.docx"))
+    pdfs = to_pdf(produced, tmp_path)
+    for name, pdf in pdfs.items():
+        pages = [page.extract_text() for page in pdf.pages]
+        assert pages, name
+        marking = "TLP:RED" if name == "long" else "TLP:AMBER"
+        assert all(text.count(marking) >= 2 for text in pages), f"{name}: marking missing on a page"
+    assert len(pdfs["long"].pages) > 1
+    sitrep = " ".join(page.extract_text() for page in pdfs["sitrep"].pages)
+    assert "Volodymyr Zelensky" in sitrep
+    assert "internationalized" in sitrep
+
+
+def brief_for(ws: Workspace, template: str) -> int:
+    """Another brief over the demo tags, made for ``template``."""
+    brief_id = ws.briefs.new(f"Ukraine: mobilisation ({template})", template=template,
+                             marking="TLP:AMBER", author="J. Analyst").id
+    ws.briefs.auto_fill(brief_id, load_template(template).layout())
+    return brief_id

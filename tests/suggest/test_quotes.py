@@ -1,0 +1,93 @@
+"""Quotation marks of every style, nesting, and quotes over sentences and paragraphs."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.suggest.helpers import found, one
+
+
+@pytest.mark.parametrize(
+    ("text", "inner"),
+    [
+        (
+            '"We will not retreat from this city," Mayor Ihor Terekhov said.',
+            "We will not retreat from this city",
+        ),
+        (
+            "“We will not retreat from this city,” Mayor Ihor Terekhov said.",
+            "We will not retreat from this city",
+        ),
+        ("«Ми не відступимо з цього міста», – сказав мер Ігор Терехов.", "Ми не відступимо з цього міста"),
+        ("„Ми не відступимо з цього міста“, – сказав мер Ігор Терехов.", "Ми не відступимо з цього міста"),
+        (
+            "‘We will not retreat from this city,’ Mayor Ihor Terekhov said.",
+            "We will not retreat from this city",
+        ),
+        (
+            "'We will not retreat from this city,' Mayor Ihor Terekhov said.",
+            "We will not retreat from this city",
+        ),
+    ],
+    ids=["straight", "curly", "guillemets", "low-high", "single-curly", "single-straight"],
+)
+def test_each_quote_style_gives_the_words_inside_the_marks(text: str, inner: str) -> None:
+    quote = one(text, "quote", inner)
+    assert quote.attributes["speaker"] in ("Ihor Terekhov", "Ігор Терехов")
+
+
+def test_nested_quotes_stay_inside_the_outer_quote() -> None:
+    text = "‘They told us on the app it was “under control”,’ said Priya Nair, a resident."
+    quotes = found(text, "quote")
+    assert [q.text for q in quotes] == ["They told us on the app it was “under control”"]
+    assert quotes[0].attributes["speaker"] == "Priya Nair"
+
+
+def test_guillemets_nest_low_high_quotes() -> None:
+    text = "«Брат подзвонив і сказав: „Купи мені турнікет“. Я пішла в аптеку», – розповідає Марта Левченко."
+    quotes = found(text, "quote")
+    assert [q.text for q in quotes] == ["Брат подзвонив і сказав: „Купи мені турнікет“. Я пішла в аптеку"]
+
+
+def test_a_quote_of_several_sentences_is_one_quote() -> None:
+    text = '"The first week was hard. Then it got worse. Then we learned," said Dr. Yulia Petrenko.'
+    assert [q.text for q in found(text, "quote")] == [
+        "The first week was hard. Then it got worse. Then we learned"
+    ]
+
+
+def test_a_paragraph_opening_a_quote_continues_into_the_next() -> None:
+    text = (
+        "Serhiy Dovhan, the mayor, spoke quickly.\n"
+        "“People ask me if I am afraid. Of course I am afraid.\n"
+        "“But fear is not a plan,” Dovhan said.\n"
+        "He left for the port."
+    )
+    quotes = found(text, "quote")
+    assert [q.text for q in quotes] == [
+        "People ask me if I am afraid. Of course I am afraid.\n“But fear is not a plan"
+    ]
+    assert quotes[0].attributes["speaker"] == "Serhiy Dovhan"
+
+
+def test_a_quote_over_three_paragraphs_with_straight_marks() -> None:
+    text = 'Kateryna Moroz is a nurse.\n"One.\n"Two.\n"Three," she said.\n'
+    assert [q.text for q in found(text, "quote")] == ['One.\n"Two.\n"Three']
+
+
+def test_a_partial_quote_inside_a_sentence() -> None:
+    text = 'Prime Minister Denys Shmyhal called the attack "energy terrorism" and asked for help.'
+    quote = one(text, "quote", "energy terrorism")
+    assert quote.attributes["speaker"] == "Denys Shmyhal"
+
+
+def test_apostrophes_and_scare_quotes_are_not_quotes() -> None:
+    text = "Ukraine's allies said it's the so-called \"shadow fleet\" of Russia's tankers. «Крила» works."
+    assert found(text, "quote") == []
+
+
+def test_an_unattributed_long_quote_is_still_suggested_without_speaker() -> None:
+    text = 'The leaflet read: "Leave the city before the end of the week or stay in shelters."'
+    quote = one(text, "quote", "Leave the city before the end of the week or stay in shelters.")
+    assert "speaker" not in quote.attributes or quote.attributes["speaker"] is None
+    assert quote.confidence < 0.5
