@@ -1,10 +1,11 @@
 """Kill test: a child process changes a workspace in a loop and is SIGKILLed at random moments.
 
 The child imports text files, tags, edits and removes tags, grades and removes
-articles (and edits briefs, when the workspace has them), each change one
-committed transaction. Inside each transaction, before committing, it sends a
-digest of the whole workspace as it will be once committed ("intent"); after the
-commit returns it sends "ack". The parent kills it after a random delay, reopens
+articles, creates and edits briefs, cites tags in them, adds, moves and removes
+brief items and rejects suggestions, each change one committed transaction.
+Inside each transaction, before committing, it sends a digest of the whole
+workspace as it will be once committed ("intent"); after the commit returns it
+sends "ack". The parent kills it after a random delay, reopens
 the workspace (which runs ``quick_check`` after an unclean exit), runs
 ``quick_check`` and the full-text index check, and requires the workspace to be
 exactly the last acknowledged state, or that state plus the one change in flight.
@@ -39,6 +40,7 @@ SCRIPT = Path(__file__).resolve()
 WORDS = ("troops", "border", "minister", "said", "region", "drone", "attack", "talks", "aid", "front",
          "city", "forces", "report", "officials", "week", "strike", "energy", "grid", "delegation")
 KINDS = ("fact", "quote", "figure", "date", "person", "organisation", "location")
+SECTIONS = ("key", "quotes", "figures", "actors")
 
 
 # --- what the parent and the child both read -------------------------------------------------
@@ -149,11 +151,76 @@ class _Child:
         self.ws.articles.remove(article)
         return f"remove {article}"
 
+    def new_brief(self) -> str | None:
+        if len(self._ids("SELECT id FROM briefs")) >= 5:
+            return None
+        created = self.ws.briefs.new(f"Sitrep {self.rnd.randint(1, 999)}", period="24 h")
+        return f"brief {created.id}"
+
+    def edit_brief(self) -> str | None:
+        briefs = self._ids("SELECT id FROM briefs")
+        if not briefs:
+            return None
+        brief = self.rnd.choice(briefs)
+        field = self.rnd.choice(("bluf", "assessment", "title"))
+        self.ws.briefs.set(brief, **{field: f"{field} text {self.rnd.randint(0, 10**6)}"})
+        return f"brief-edit {brief}"
+
+    def cite(self) -> str | None:
+        briefs = self._ids("SELECT id FROM briefs")
+        tags = self._ids("SELECT id FROM tags")
+        if not briefs or not tags:
+            return None
+        brief = self.rnd.choice(briefs)
+        cited = {i.tag_id for i in self.ws.briefs.get(brief).items}
+        free = [t for t in tags if t not in cited]
+        if not free:
+            return None
+        section = self.rnd.choice(SECTIONS)
+        added = self.ws.briefs.add_tags(brief, section, self.rnd.sample(free, min(3, len(free))))
+        return f"cite {added.ids}"
+
+    def note(self) -> str | None:
+        briefs = self._ids("SELECT id FROM briefs")
+        if not briefs:
+            return None
+        created = self.ws.briefs.add_note(self.rnd.choice(briefs), self.rnd.choice(SECTIONS),
+                                          f"Analyst note {self.rnd.randint(0, 10**6)}.", position=0)
+        return f"note {created.id}"
+
+    def move_item(self) -> str | None:
+        items = self._ids("SELECT id FROM brief_items")
+        if not items:
+            return None
+        item = self.rnd.choice(items)
+        self.ws.briefs.move(item, self.rnd.choice(SECTIONS), self.rnd.randint(0, 3))
+        return f"move {item}"
+
+    def remove_item(self) -> str | None:
+        items = self._ids("SELECT id FROM brief_items")
+        if not items:
+            return None
+        item = self.rnd.choice(items)
+        self.ws.briefs.remove(item)
+        return f"drop {item}"
+
+    def reject(self) -> str | None:
+        articles = self._ids("SELECT id FROM articles")
+        if not articles:
+            return None
+        article = self.rnd.choice(articles)
+        text = self.ws.articles.text(article)
+        start = self.rnd.randrange(0, max(1, len(text) - 10))
+        self.ws.rejections.reject(article, self.rnd.choice(KINDS), start, start + 5, text[start:start + 5])
+        return f"reject {article}"
+
     def step(self) -> None:
         """One committed change, announced before the commit and acknowledged after it."""
         many = self.ws.articles.count() > 40
         ops = [(self.import_article, 2 if many else 4), (self.add_tag, 8), (self.edit_tag, 4),
-               (self.remove_tag, 2), (self.grade, 2), (self.remove_article, 4 if many else 1)]
+               (self.remove_tag, 2), (self.grade, 2), (self.remove_article, 4 if many else 1),
+               (self.new_brief, 1), (self.edit_brief, 2), (self.cite, 3), (self.note, 2),
+               (self.move_item, 2), (self.remove_item, 2), (self.reject, 1)]
         if self.rnd.random() < 0.01:
             self.ws.close()
             self.ws = Workspace.open(self.path)
