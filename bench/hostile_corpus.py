@@ -68,7 +68,8 @@ def walk(folder: Path, cases: list[Case], limits: Limits | None = None) -> list[
     """Run every case in a sandboxed child (restarted after a hang or crash)."""
     limits = limits or Limits()
     results = []
-    with LimitedWorker(memory_mb=limits.memory_mb) as worker:
+    # Not a daemon: rendering starts the renderer's own sandbox inside it, as the app does.
+    with LimitedWorker(memory_mb=limits.memory_mb, daemon=False) as worker:
         for case in cases:
             worker.call(_ready, timeout=60)  # starting Python does not count against an input
             started = time.perf_counter()

@@ -9,6 +9,7 @@ so a crash leaves every committed change in place.
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -24,6 +25,18 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 Clock = Callable[[], datetime]
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """``text`` with lone surrogates (SQLite cannot store them) replaced by U+FFFD.
+
+    They reach us from undecodable command-line bytes (Python's surrogateescape)
+    and from broken clipboard text.
+    """
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def utc_now() -> datetime:
