@@ -91,8 +91,8 @@ class WorkspaceDamaged(WorkspaceError):
         more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
         super().__init__(
             path,
-            f"the workspace is damaged: {first}{more}; open it read-only, or copy what is"
-            " readable into a new workspace with 'briefer recover'",
+            f"the workspace is damaged: {first}{more}; 'briefer check' shows what is readable,"
+            " 'briefer recover' copies it into a new workspace",
         )
         self.problems = tuple(problems)
 
