@@ -1,8 +1,9 @@
 """Score the suggesters against the annotated development set.
 
-    python bench/suggest_quality.py [--data tests/data/suggest] [--json] [--errors]
+    python bench/suggest_quality.py [--data tests/data/suggest] [--splits SPLIT,…] [--json]
+                                    [--errors SPLIT,…]
 
-Prints precision/recall/F1 per kind for the dev articles, the held-out ones and
+Prints precision/recall/F1 per kind for each split (dev, heldout, heldout2) and
 all together: quotes with the right speaker (exact span, ≥ 50 % overlap) and by
 span alone; figures and dates by span, with the share of matched ones whose value
 or ISO date is right; people, organisations and places as distinct names.
@@ -13,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Collection
 from pathlib import Path
 
 from briefer.suggest import suggest
@@ -22,19 +24,29 @@ DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "suggest"
 KINDS = ("quote", "figure", "date", "person", "organisation", "location")
 
 
-def evaluate(folder: Path, show_errors: bool = False) -> dict[str, object]:
-    """Scores per split (dev, heldout, all) and kind."""
+def evaluate(
+    folder: Path, splits: Collection[str] | None = None, show_errors: Collection[str] = ()
+) -> dict[str, object]:
+    """Scores per split (as the articles name them, then ``all``) and kind.
+
+    ``splits`` limits the articles scored (None: every one); misses and false
+    suggestions of the articles in ``show_errors`` splits go to stderr.
+    """
     totals: dict[str, dict[str, dict[str, Counts]]] = {}
-    counts = {"dev": 0, "heldout": 0, "all": 0}
-    for article in load_dir(folder):
+    counts: dict[str, int] = {}
+    articles = load_dir(folder, splits)
+    for split in [*sorted({a.split for a in articles}), "all"]:
+        counts[split] = 0
+        totals[split] = {}
+    for article in articles:
         predicted = suggest(article.text, published=article.published)
         scores = score_article(article, predicted)
         for split in (article.split, "all"):
             counts[split] += 1
             for kind, modes in scores.items():
                 for mode, c in modes.items():
-                    totals.setdefault(split, {}).setdefault(kind, {}).setdefault(mode, Counts()).add(c)
-        if show_errors and article.split == "dev":
+                    totals[split].setdefault(kind, {}).setdefault(mode, Counts()).add(c)
+        if article.split in show_errors:
             _print_errors(article, predicted)
     result: dict[str, object] = {}
     for split, kinds in totals.items():
@@ -88,9 +100,18 @@ def main() -> int:
     )
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--json", action="store_true", help="print the scores as JSON")
-    parser.add_argument("--errors", action="store_true", help="list misses and false suggestions on stderr")
+    parser.add_argument(
+        "--errors",
+        nargs="?",
+        const="dev",
+        default="",
+        metavar="SPLIT,…",
+        help="list misses and false suggestions of these splits on stderr (default: dev)",
+    )
+    parser.add_argument("--splits", default="", metavar="SPLIT,…", help="score only these splits")
     args = parser.parse_args()
-    result = evaluate(args.data, args.errors)
+    splits = [s for s in args.splits.split(",") if s] or None
+    result = evaluate(args.data, splits, {s for s in args.errors.split(",") if s})
     print(json.dumps(result, indent=2) if args.json else _table(result))
     return 0
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from briefer.suggest import lexicon
+from briefer.suggest import context, lexicon
 from briefer.suggest.base import Occupancy
 from briefer.suggest.document import Document
+from briefer.suggest.gazetteer import canonical_of, gazetteer_at
 from briefer.suggest.morph import nominative
 from briefer.suggest.roles import role_after, role_before
 
@@ -25,7 +26,6 @@ _CONNECT = r"(?:of|for|the|de|da|del|der|van|von|bin|al|la|le|du)"
 _CHUNK = re.compile(rf"(?<![\w'’.]){_TOKEN}(?:[ \u00a0](?:{_CONNECT}[ \u00a0])*{_TOKEN})*")
 _TOKEN_RE = re.compile(_TOKEN)
 _LOWER_WORD = re.compile(r"(?<![\w'’])[a-zа-яёіїєґ][\w'’-]*")
-_WINDOW_WORD = re.compile(r"[\w'’.-]+")
 _SENTENCE_END = frozenset(".!?…\n:")
 _SKIP_BEFORE = frozenset(" \t\"'“”«»„‘’([–—-")
 _ALWAYS_STOP = frozenset(
@@ -38,7 +38,8 @@ _ALWAYS_STOP = frozenset(
     "may june july august september october november december mr mrs ms dr".split()
 )
 _NOT_ORG_ACRONYMS = frozenset(
-    "I II III IV TV AI OK PM AM GMT UTC ID CEO GDP VAT LNG USD EUR UAH RUB GBP MW GW KM UK US".split()
+    "I II III IV TV AI OK PM AM GMT UTC ID CEO GDP CPI VAT LNG USD EUR UAH RUB GBP MW GW KM UK US "
+    "ВВП ІСЦ ИПЦ ПДВ НДС".split()
 )
 _PLACE_AFTER = re.compile(
     r"[ \u00a0](?:region|oblast|province|district|city|village|town|county|"
@@ -74,41 +75,6 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_END
 
 
-def _gazetteer_at(text: str, start: int, limit: int) -> tuple[int, lexicon.Entry, str] | None:
-    """The longest gazetteer name starting at ``start``: (end, entry, matched alias)."""
-    table = lexicon.gazetteer()
-    words = []
-    for m in _WINDOW_WORD.finditer(text, start, min(len(text), start + 90)):
-        if m.start() != start and text[words[-1][1] if words else start : m.start()].strip(" \u00a0"):
-            break
-        word_end = m.end()
-        while (
-            word_end > m.start() + 1
-            and text[word_end - 1] == "."
-            and "." not in text[m.start() : word_end - 1]
-        ):
-            word_end -= 1
-        possessive = text[word_end - 2 : word_end] in ("'s", "’s")
-        words.append((m.start(), word_end - 2 if possessive else word_end))
-        if possessive or len(words) >= limit:
-            break
-    for n in range(len(words), 0, -1):
-        end = words[n - 1][1]
-        phrase = text[start:end]
-        for candidate in (phrase, phrase.rstrip(".")):
-            entry = table.get(lexicon.key(candidate))
-            if entry and candidate:
-                return start + len(candidate), entry, candidate
-    return None
-
-
-def _canonical_of(entry: lexicon.Entry) -> str:
-    """English canonical names for Latin mentions; the listed Cyrillic name for Cyrillic ones."""
-    if re.search("[а-яёіїєґ]", entry.alias, re.IGNORECASE):
-        return entry.alias
-    return entry.canonical
-
-
 class _Finder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -121,6 +87,7 @@ class _Finder:
         self.org_words = lexicon.org_words()
         self.limit = lexicon.longest_name()
         self.mentions: list[Mention] = []
+        self._surnames: set[str] = set()
 
     def _stoppable(self, token: str, start: int) -> bool:
         low = token.lower()
@@ -135,6 +102,10 @@ class _Finder:
         for m in _PLACE_LIST.finditer(text):
             for t in _TOKEN_RE.finditer(text, m.start(1), m.end(1)):
                 self._add("location", t.start(), t.end(), t.group(), "place-list", 0.7)
+        for start, end, name in context.quoted_bodies(text):
+            self._add("organisation", start, end, name, "quoted-name", 0.6)
+        for start, end, name in context.cyrillic_organisations(text, self.doc.lang):
+            self._add("organisation", start, end, text[start:end], "org-phrase", 0.7, canonical=name)
         return self._link()
 
     def _tokens(self, start: int, end: int) -> list[tuple[int, int]]:
@@ -145,12 +116,19 @@ class _Finder:
         tokens = self._tokens(start, end)
         while tokens and self._stoppable(text[tokens[0][0] : tokens[0][1]], tokens[0][0]):
             tokens.pop(0)
+        if tokens and context.is_dateline(text, tokens[0][0], tokens[-1][1]):
+            self._dateline(tokens[0][0], tokens[-1][1])
+            return
         i = 0
         while i < len(tokens):
             t_start = tokens[i][0]
-            hit = _gazetteer_at(text, t_start, self.limit)
+            hit = gazetteer_at(text, t_start, self.limit)
             if hit and hit[0] >= tokens[i][1] and not self._is_title_start(tokens, i):
                 g_end, entry, alias = hit
+                last = text[tokens[-1][0] : tokens[-1][1]].lower()
+                if entry.kind == "location" and tokens[-1][1] > g_end and last in self.org_words:
+                    self._organisation(t_start, tokens[-1][1], "place-org-word", 0.7)
+                    return  # Kharkiv Regional Military Administration
                 self._add(
                     entry.kind,
                     t_start,
@@ -158,14 +136,14 @@ class _Finder:
                     text[t_start:g_end],
                     "gazetteer",
                     0.9,
-                    canonical=_canonical_of(entry),
+                    canonical=canonical_of(entry, self.doc.lang),
                 )
                 while i < len(tokens) and tokens[i][0] < g_end:
                     i += 1
                 continue
             j = i
             while j < len(tokens):
-                nxt = _gazetteer_at(text, tokens[j][0], self.limit) if j > i else None
+                nxt = gazetteer_at(text, tokens[j][0], self.limit) if j > i else None
                 if nxt and not self._is_title_start(tokens, j):
                     break
                 j += 1
@@ -184,6 +162,18 @@ class _Finder:
         lows = [w.lower() for w in words]
         while words and lows[-1] in _ALWAYS_STOP:
             tokens, words, lows = tokens[:-1], words[:-1], lows[:-1]
+        start, end = tokens[0][0], tokens[-1][1]
+        lead = next((i for i, w in enumerate(lows) if w not in self.demonyms), len(lows) - 1)
+        if (
+            lows[-1] in self.org_words
+            and len(words) > 1
+            or (
+                lows[lead] in self.org_words
+                and (len(words) - lead > 2 or re.search(r" (?:of|for) ", text[tokens[lead][0] : end]))
+            )
+        ):
+            self._organisation(start, end, "org-word", 0.75)
+            return
         k = 0
         while k < len(words):
             if lows[k] in self.title_words or lows[k] in self.demonyms:
@@ -194,12 +184,11 @@ class _Finder:
                 break
         if k == len(words):
             return
-        start, end = tokens[0][0], tokens[-1][1]
         if k and len(words) - k <= 4 and lows[-1] not in self.org_words:
             self._person(tokens[k][0], end, "title", 0.85)
             return
-        if lows[-1] in self.org_words or (len(words) > 2 and lows[0] in self.org_words):
-            self._add("organisation", start, end, text[start:end], "org-word", 0.75)
+        if lows[-1] in self.org_words:
+            self._organisation(start, end, "org-word", 0.75)
             return
         if len(words) == 1:
             word = words[0]
@@ -214,6 +203,10 @@ class _Finder:
                 self._add("location", start, end, word, "place-word", 0.7)
             elif lows[0] in self.org_words and not _sentence_initial(text, start):
                 self._add("organisation", start, end, word, "org-word", 0.6)
+            elif lows[0] in self.names and not _sentence_initial(text, start):
+                self._person(start, end, "given-name", 0.6)  # "local resident Elena"
+            else:
+                self._by_preposition(start, end, words)
             return
         given = next((i for i, w in enumerate(words[:3]) if lexicon.stem(w) in self.names), None)
         if (
@@ -231,8 +224,49 @@ class _Finder:
             return
         if len(words) <= 3 and role_after(text, end) is not None:
             self._person(start, end, "apposition", 0.65)
+        elif len(words) <= 3 and given is None:
+            self._by_preposition(start, end, words)
+
+    def _dateline(self, start: int, end: int) -> None:
+        """A place in capitals opening a paragraph: ``IZMAIL, Ukraine —``."""
+        name = " ".join(w.capitalize() for w in self.text[start:end].split())
+        entry = lexicon.gazetteer().get(lexicon.key(name))
+        if entry is None or entry.kind == "location":
+            canonical = canonical_of(entry) if entry else name
+            self._add("location", start, end, self.text[start:end], "dateline", 0.8, canonical=canonical)
+
+    def _by_preposition(self, start: int, end: int, words: list[str]) -> None:
+        """An unknown capitalised name after a place preposition (``near Pokrovsk``) is a place."""
+        surnames = self._surnames
+        if (
+            not context.after_place_preposition(self.text, start)
+            or any(w.lower() in self.org_words or w.isupper() for w in words)
+            or re.match(r"-[a-z]", self.text[end : end + 2])  # United States-led
+            or lexicon.stem(words[-1]) in surnames
+        ):
+            return
+        if self.doc.lang == "en":
+            if not re.search("[а-яёіїєґ]", words[0], re.IGNORECASE):
+                self._add("location", start, end, self.text[start:end], "place-preposition", 0.5)
+            return
+        canonical = context.cyrillic_place(words, self.doc.lang)
+        if canonical:
+            self._add(
+                "location", start, end, self.text[start:end], "place-preposition", 0.5, canonical=canonical
+            )
+
+    def _organisation(self, start: int, end: int, rule: str, confidence: float) -> None:
+        """An organisation from its name words, with an ordinal before it (``24th … Brigade``);
+        ``Finland's Foreign Ministry`` is named the Finnish Foreign Ministry."""
+        start = context.ordinal_start(self.text, start)
+        name = self.text[start:end]
+        demonym = context.possessive_demonym(self.text, start)
+        canonical = f"{demonym} {name}" if demonym and name.split()[0].lower() not in self.demonyms else name
+        self._add("organisation", start, end, name, rule, confidence, canonical=canonical)
 
     def _person(self, start: int, end: int, rule: str, confidence: float) -> None:
+        if any(ch.isdigit() for ch in self.text[start:end]):
+            return  # an identifier (PFM-1), not a name
         role, role_start = role_before(self.text, start, self.title_words, self.demonyms)
         if role is None:
             after = role_after(self.text, end)
@@ -272,6 +306,8 @@ class _Finder:
         self.mentions.append(
             Mention(kind, start, end, text, canonical or text, rule, confidence, role, role_start, gender)
         )
+        if kind == "person":
+            self._surnames.add(lexicon.stem(text.split()[-1]))
 
     def _link(self) -> list[Mention]:
         """Link short mentions to full names; find later surname-only mentions."""
@@ -330,7 +366,7 @@ class _Finder:
                     owner.gender,
                 )
             )
-        linked = _link_organisations(linked)
+        linked = _link_organisations(_with_place_tail(linked, self.text))
         if lang in ("uk", "ru"):
             linked = [
                 replace(m, canonical=nominative(m.canonical, lang)) if m.kind == "person" else m
@@ -342,6 +378,26 @@ class _Finder:
                 roles[m.canonical] = m.role
         linked = [replace(m, role=roles.get(m.canonical)) if m.kind == "person" else m for m in linked]
         return _dedupe(linked, len(self.text))
+
+
+def _with_place_tail(mentions: list[Mention], text: str) -> list[Mention]:
+    """A Cyrillic organisation followed by the country it belongs to in the genitive is
+    named with it (``Министерство обороны России``); the place stays a place."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    out = []
+    for i, m in enumerate(ordered):
+        nxt = ordered[i + 1] if i + 1 < len(ordered) else None
+        if (
+            m.kind == "organisation"
+            and nxt is not None
+            and nxt.kind == "location"
+            and text[m.end : nxt.start] == " "
+            and re.match("[А-ЯЁІЇЄҐ]", nxt.text)
+            and nxt.text != nxt.canonical
+        ):
+            m = replace(m, canonical=f"{m.canonical} {nxt.text}")
+        out.append(m)
+    return out
 
 
 def _link_organisations(mentions: list[Mention]) -> list[Mention]:

@@ -11,9 +11,11 @@ from briefer.suggest.base import ACTOR_KINDS, KINDS, Suggestion
 from briefer.suggest.dates import find_dates
 from briefer.suggest.document import Document
 from briefer.suggest.figures import find_figures
-from briefer.suggest.speakers import Attributor
+from briefer.suggest.speakers import Attributor, is_quoted_name
 
 _MIN_UNATTRIBUTED_WORDS = 4
+# speakers carried over from an earlier quote: a short capitalised quote so attributed is a name
+_CONTINUATION_RULES = frozenset(("same-paragraph", "next-paragraph", "previous-sentence"))
 _SCARE_BEFORE = re.compile(
     r"(?:['’]s|\bso-called|\bthe|\ba|\ban|\bits|\btheir|\bhis|\bher|\bour|"
     r"так званого|так званої|так званий|так называемого|так называемой)\s*$",
@@ -26,9 +28,11 @@ def _quotes(doc: Document, mentions: list[Mention]) -> list[Suggestion]:
     speakers = Attributor(doc, mentions).attribute(doc.quotes)
     for q, speaker in zip(doc.quotes, speakers, strict=True):
         words = doc.text[q.start : q.end].split()
-        is_name = len(words) <= 2 and words[0][:1].isupper() and words[-1][-1:] not in ".!?…"
+        continued = speaker is None or speaker.rule in _CONTINUATION_RULES
+        is_name = is_quoted_name(doc.text[q.start : q.end]) and (len(words) <= 2 or continued)
+        is_term = len(words) == 1 and words[0][-1:] not in ".!?…"  # «фейках»: a term, not a quote
         scare = len(words) <= 3 and _SCARE_BEFORE.search(doc.text, max(0, q.open - 12), q.open)
-        if is_name or scare or (speaker is None and len(words) < _MIN_UNATTRIBUTED_WORDS):
+        if is_name or is_term or scare or (speaker is None and len(words) < _MIN_UNATTRIBUTED_WORDS):
             continue
         attributes = {}
         if speaker is not None:

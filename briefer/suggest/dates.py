@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 
@@ -18,6 +18,7 @@ from briefer.suggest import datecalc, lexicon
 from briefer.suggest.base import Occupancy, Suggestion
 from briefer.suggest.document import Document
 from briefer.suggest.numbers import words_value
+from briefer.suggest.times import DAY_PARTS, clock, find_times
 
 _YEAR_WORDS = r"(?:року|році|рік|роки|років|р\.|годами|годов|годы|года|году|год|г\.)"
 _REL_YEAR = {
@@ -31,9 +32,11 @@ _REL_YEAR = {
     "этого года": 0,
     "следующего года": 1,
 }
-_DAY_PARTS = "morning|afternoon|evening|night|ранку|вечора|ночі|вранці|увечері|утра|вечера|ночи|утром|вечером"
 _ABBR_DOT = r"(?:(?:(?<=Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|(?<=Sept))\.)?"
-_TIME_WORDS = r"(?:години|годині|годину|часов|часа|час)"
+
+
+# "the end of the year" is dated by "the year"; the edge words stay outside the span
+_EDGE_OF = re.compile(r"(?i:(?:at[ \u00a0])?the[ \u00a0](?:end|start|beginning|close)[ \u00a0]of[ \u00a0])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,7 +204,7 @@ def _rules(lang: str) -> list[tuple[str, re.Pattern[str], Resolver]]:
         (
             "weekday",
             rf"(?:{ci}(?P<rel>last|next|this|late|early))[ \u00a0])?\b(?P<wd>{wd})\b"
-            rf"(?:[ \u00a0](?P<part>{_DAY_PARTS}))?",
+            rf"(?:[ \u00a0](?P<part>{DAY_PARTS}))?",
             on_weekday,
         ),
         ("relative-day", rf"\b{ci}{lexicon.alternation(rel_days)})\b", relative_day),
@@ -228,7 +231,12 @@ def _rules(lang: str) -> list[tuple[str, re.Pattern[str], Resolver]]:
             rf"(?:[ \u00a0]of[ \u00a0](?P<y>\d{{4}}))?)\b",
             season,
         ),
-        ("quarter", rf"\b{ci}the[ \u00a0](?:first|second|third|fourth|last)[ \u00a0]quarter)\b", no_iso),
+        (
+            "quarter",
+            rf"\b{ci}the[ \u00a0](?:first|second|third|fourth|last)[ \u00a0](?:quarter|half)"
+            rf"(?:[ \u00a0]of[ \u00a0](?P<y>\d{{4}}))?)\b",
+            season,
+        ),
     ]
     if lang == "en":
         return [(name, re.compile(pattern, flags), fn) for name, pattern, fn in en_rules]
@@ -251,6 +259,12 @@ def _rules(lang: str) -> list[tuple[str, re.Pattern[str], Resolver]]:
         ("relative-day", rf"\b(?:{lexicon.alternation(rel_days)})\b", relative_day),
         ("relative", rf"(?<![\w])(?:{lexicon.alternation(w['relative_phrases'])})\b", relative_phrase),
         (
+            "quarter",
+            rf"\b(?:перш|друг|трет|четверт|перв|втор)\w*[ \u00a0](?:квартал|півріччя|полугоди)\w*"
+            rf"(?:[ \u00a0](?P<y>\d{{4}})(?:[ \u00a0]{_YEAR_WORDS})?)?",
+            season,
+        ),
+        (
             "year",
             rf"(?<![\w$€£.,/#-])(?P<y>(?:19|20)\d\d)(?:[–-](?P<y2>(?:19|20)\d\d))?(?![\w%]|[.,]\d)"
             rf"(?:[ \u00a0]{_YEAR_WORDS})?",
@@ -258,51 +272,6 @@ def _rules(lang: str) -> list[tuple[str, re.Pattern[str], Resolver]]:
         ),
     ]
     return [(name, re.compile(pattern, flags), fn) for name, pattern, fn in uk_rules]
-
-
-@cache
-def _time_patterns() -> tuple[re.Pattern[str], ...]:
-    """Times as separate simple patterns (one alternation of them all scans far slower)."""
-    return (
-        re.compile(
-            r"(?<![\d.,:])(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?[ \u00a0]?(?P<ap>[aApP]\.[mM]\.|[aApP][mM]\b)"
-        ),
-        re.compile(r"(?<![\d.,:])(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)\b(?![.,:]\d)"),
-        re.compile(
-            rf"(?<![\d.,:])(?P<hl>\d{{1,2}})[ \u00a0]{_TIME_WORDS}(?:[ \u00a0](?P<part>{_DAY_PARTS}))?"
-        ),
-        re.compile(r"\b(?P<named>[Nn]oon|[Mm]idnight|опівночі|полудні|полночь|полдень)\b"),
-        re.compile(r"\b(?P<hw>[A-Za-z]+(?:-[a-z]+)?)[ \u00a0]o['’]clock\b"),
-    )
-
-
-def _times(text: str) -> list[re.Match[str]]:
-    return sorted((m for p in _time_patterns() for m in p.finditer(text)), key=lambda m: m.start())
-
-
-def _clock(m: re.Match[str], lang: str) -> tuple[int, int] | None:
-    g = m.groupdict()
-    if g.get("named"):
-        return (12, 0) if g.get("named").lower() in ("noon", "полудні", "полдень") else (0, 0)
-    if g.get("h24"):
-        return int(g.get("h24")), int(g.get("mi24"))
-    if g.get("hl"):
-        hour = int(g.get("hl"))
-        part = (g.get("part") or "").lower()
-        return (hour + 12 if part in ("вечора", "вечера", "дня") and hour < 12 else hour), 0
-    hour_value = int(g.get("h")) if g.get("h") else int(words_value(g.get("hw"), lang) or -1)
-    if not 0 <= hour_value <= 12:
-        return None
-    minute = int(g.get("mi") or 0)
-    ap = (g.get("ap") or "").lower()
-    evening = re.match(
-        r"[ \u00a0]+(?:last night|tonight|this evening|in the evening)", m.string[m.end() : m.end() + 20]
-    )
-    if (ap.startswith("p") or (not ap and evening)) and hour_value < 12:
-        hour_value += 12
-    elif ap.startswith("a") and hour_value == 12:
-        hour_value = 0
-    return hour_value, minute
 
 
 @cache
@@ -332,11 +301,31 @@ def find_dates(doc: Document, published: str | None) -> list[Suggestion]:
             if name == "year" and _after_name(text, m.start()):
                 continue  # Mirage 2000
             iso, day_ = resolve(m, anchor, _direction(doc, m.start(), directions))
-            found.append(_Found(m.start(), m.end(), iso, f"date-{name}", day_))
-    times = [(m, _clock(m, lang)) for m in _times(text)]
+            edge = _EDGE_OF.match(text, m.start(), m.end())
+            start = edge.end() if edge and edge.end() < m.end() else m.start()
+            found.append(_Found(start, m.end(), iso, f"date-{name}", day_))
+    times = [(m, clock(m, lang)) for m in find_times(text)]
     found += [_Found(m.start(), m.end(), None, "date-time") for m, hm in times if hm is not None]
     kept = _longest(found, len(text))
-    return _merge_times(text, kept, {m.start(): hm for m, hm in times if hm is not None})
+    clocks = {m.start(): hm for m, hm in times if hm is not None}
+    return _merge_times(text, _date_times(doc, kept, clocks, anchor), clocks)
+
+
+def _date_times(
+    doc: Document, found: list[_Found], clocks: dict[int, tuple[int, int]], anchor: date | None
+) -> list[_Found]:
+    """A time alone falls on the day its sentence names, else on the publication day."""
+    out = []
+    for f in found:
+        if f.rule == "date-time" and f.iso is None and f.start in clocks:
+            s_start, s_end = doc.sentence_at(f.start)
+            days = [g.day for g in found if g.day is not None and s_start <= g.start < s_end]
+            day_ = days[0] if days else anchor
+            if day_ is not None:
+                hour, minute = clocks[f.start]
+                f = replace(f, iso=f"{day_.isoformat()}T{hour:02d}:{minute:02d}")
+        out.append(f)
+    return out
 
 
 def _not_a_month(text: str, m: re.Match[str], lang: str) -> bool:

@@ -74,12 +74,35 @@ def _lines(name: str) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """A gazetteer entity: its kind, canonical name and the listed name matched
-    (for an inflected form, the name in the nominative)."""
+    """A gazetteer entity: its kind, canonical name, the listed name matched (for an
+    inflected form, the name in the nominative) and its Cyrillic names."""
 
     kind: str
     canonical: str
     alias: str = ""
+    cyrillic: tuple[str, ...] = ()
+
+    def name_in(self, lang: str) -> str:
+        """The matched Cyrillic name, or the entity's name in the article's spelling when
+        the match came through the other language's form (``Львові`` → Львів, not Львов)."""
+        other = _UK_LETTERS if lang == "ru" else _RU_LETTERS
+        if not other.search(self.alias):
+            return self.alias
+        return next((n for n in self.cyrillic if not other.search(n)), self.alias)
+
+
+_UK_LETTERS = re.compile("[іїєґІЇЄҐ]")
+_RU_LETTERS = re.compile("[ыэъёЫЭЪЁ]")
+
+
+def _alternation_keys(name: str) -> list[str]:
+    """Extra keys for a Ukrainian name whose і/ї turns to о/є in other cases (Харків → Харкові)."""
+    words = name.split()
+    last = words[-1]
+    if _CYRILLIC_RE.search(last) and last[-2:] in ("ів", "їв"):
+        changed = last[:-2] + ("ов" if last[-2] == "і" else "єв")
+        return [key(" ".join([*words[:-1], changed]))]
+    return []
 
 
 @cache
@@ -93,14 +116,17 @@ def gazetteer() -> dict[str, Entry]:
     ):
         for line in _lines(file):
             names = [n.strip() for n in line.split("|") if n.strip()]
+            cyrillic = tuple(n for n in names if _CYRILLIC_RE.search(n) and not n.isupper() and n[0] != "~")
             nominative = None
             for name in names:
                 if name.startswith("~"):  # an inflected form of the name before it
-                    table.setdefault(key(name[1:]), Entry(kind, names[0], nominative or name[1:]))
+                    table.setdefault(key(name[1:]), Entry(kind, names[0], nominative or name[1:], cyrillic))
                     continue
                 if _CYRILLIC_RE.search(name) and not name.isupper():
                     nominative = name
-                table.setdefault(key(name), Entry(kind, names[0], name))
+                entry = Entry(kind, names[0], name, cyrillic)
+                for k in [key(name), *_alternation_keys(name)]:
+                    table.setdefault(k, entry)
     return table
 
 
@@ -108,6 +134,16 @@ def gazetteer() -> dict[str, Entry]:
 def longest_name() -> int:
     """How many words the longest gazetteer name has."""
     return max(len(k.split()) for k in gazetteer())
+
+
+@cache
+def name_lengths() -> dict[str, int]:
+    """First word's key → how many words the longest gazetteer name starting with it has."""
+    table: dict[str, int] = {}
+    for k in gazetteer():
+        words = k.split()
+        table[words[0]] = max(table.get(words[0], 0), len(words))
+    return table
 
 
 @cache
@@ -136,7 +172,18 @@ def title_words() -> frozenset[str]:
 @cache
 def demonyms() -> frozenset[str]:
     """Lower-case nationality adjectives (ukrainian, north korean…)."""
-    return frozenset(line.lower() for line in _lines("demonyms.txt"))
+    return frozenset(line.split("|")[0].strip().lower() for line in _lines("demonyms.txt"))
+
+
+@cache
+def demonym_of() -> dict[str, str]:
+    """Canonical country name → its adjective (``Finland`` → ``Finnish``)."""
+    table = {}
+    for line in _lines("demonyms.txt"):
+        adjective, _, country = (part.strip() for part in line.partition("|"))
+        if country:
+            table.setdefault(country, adjective)
+    return table
 
 
 @cache
@@ -181,6 +228,12 @@ def shared(section: str) -> dict[str, Any]:
 
 
 def alternation(phrases: Any) -> str:
-    """A regex alternation of phrases, longest first, spaces matching any whitespace."""
+    """A regex alternation of phrases, longest first, spaces matching any whitespace.
+
+    A look-ahead for the phrases' first letters (either case) comes first, so the
+    regex engine skips most positions without trying each phrase.
+    """
     items = sorted({str(p) for p in phrases}, key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in items)
+    firsts = "".join(sorted({c for p in items if p for c in (p[0].lower(), p[0].upper())}))
+    body = "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in items)
+    return f"(?=[{re.escape(firsts)}])(?:{body})" if items else body

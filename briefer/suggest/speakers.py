@@ -59,6 +59,9 @@ class _Patterns:
     pronoun: re.Pattern[str]
     group: re.Pattern[str]
     genders: dict[str, str]
+    person_nouns: dict[str, str]
+    pronoun_phrase: re.Pattern[str]
+    phrase_genders: dict[str, str]
 
 
 @cache
@@ -79,9 +82,13 @@ def _patterns(lang: str) -> _Patterns:
         according=re.compile(rf"\b(?:{lexicon.alternation(w['speech_phrases'])})\b", re.IGNORECASE),
         pronoun=re.compile(rf"\b{one_of}(?:{lexicon.alternation(w['pronouns'])})\b", re.IGNORECASE),
         group=re.compile(
-            rf"\b{det}{adjectives}(?:{lexicon.alternation(w['speaker_nouns'])})\b", re.IGNORECASE
+            rf"\b{det}{adjectives}(?:{lexicon.alternation(w['speaker_nouns'] + list(w['person_nouns']))})\b",
+            re.IGNORECASE,
         ),
         genders={str(k): str(v) for k, v in w["pronouns"].items()},
+        person_nouns={str(k): str(v) for k, v in w["person_nouns"].items()},
+        pronoun_phrase=re.compile(rf"\b(?:{lexicon.alternation(w['pronoun_phrases'])})\b", re.IGNORECASE),
+        phrase_genders={str(k).lower(): str(v) for k, v in w["pronoun_phrases"].items()},
     )
 
 
@@ -152,6 +159,8 @@ class Attributor:
             return None
         reach = min(end, start + _AFTER_REACH)
         cut = text.find("·", start, end)
+        while cut >= 0 and (named := self._name_in_quotes(cut)) is not None:
+            cut = text.find("·", named.close + 1, end)  # сказал «Новой газете» аналитик X
         if cut >= 0:
             end = cut
         according = self.p.according.search(text, start, reach)
@@ -172,6 +181,13 @@ class Attributor:
                 return self._speaker(spoken, "quote-then-verb-speaker", 0.9)
         return None
 
+    def _name_in_quotes(self, pos: int) -> Quote | None:
+        """The quote holding ``pos`` when it is a name in quotation marks, not speech."""
+        for q in self.doc.quotes:
+            if q.open <= pos <= q.close:
+                return q if is_quoted_name(self.doc.text[q.start : q.end]) else None
+        return None
+
     def _before(self, start: int, end: int, short: bool) -> Speaker | None:
         text = self.doc.masked
         phrases = list(self.p.according.finditer(text, start, end))
@@ -182,6 +198,11 @@ class Attributor:
             spoken = self._first(self._candidates(according.end(), _clause_end(text, according.end(), end)))
             if spoken:
                 return self._speaker(spoken, "according-to", 0.85)
+        said = [m for m in self.p.pronoun_phrase.finditer(text, start, end)]
+        if said and (not verbs or verbs[-1].start() < said[-1].start()):
+            gender = self.p.phrase_genders.get(" ".join(said[-1].group().lower().split()))
+            pronoun = _Candidate(said[-1].start(), said[-1].end(), "pronoun", said[-1].group(), gender=gender)
+            return self._resolve(pronoun, "pronoun-phrase", 0.8)
         if short and not verbs:
             return None
         if participles and (not verbs or participles[-1].start() > verbs[-1].start()):
@@ -262,17 +283,30 @@ class Attributor:
                 if g.kind in ("group", "organisation")
             ]
             return self._speaker(groups[-1], f"{rule}+pronoun", confidence - 0.15) if groups else None
-        i = bisect_left(self._people_starts, c.start) - 1
+        person = self._nearest_person(c.start, c.gender)
+        if person is None:
+            return None
+        return Speaker(person.canonical, person.role, f"{rule}+pronoun", confidence - 0.1)
+
+    def _nearest_person(self, pos: int, gender: str | None) -> Mention | None:
+        """The nearest named person before ``pos`` whose gender fits (``g``: any)."""
+        i = bisect_left(self._people_starts, pos) - 1
         while i >= 0:
             person = self.people[i]
-            if person.gender is None or person.gender == c.gender:
-                return Speaker(person.canonical, person.role, f"{rule}+pronoun", confidence - 0.1)
+            if person.gender is None or gender in (None, "g") or person.gender == gender:
+                return person
             i -= 1
         return None
 
     def _group(self, c: _Candidate, rule: str, confidence: float) -> Speaker:
-        """``the ministry`` → the organisation named before; ``officials`` stays as written."""
+        """``the ministry`` → the organisation named before; ``the woman`` → the nearest
+        fitting person before it; ``officials`` stays as written."""
         words = c.name.split()
+        gender = self.p.person_nouns.get(words[-1].lower())
+        if gender is not None and words[0].lower() not in ("a", "an", "one", "another"):
+            person = self._nearest_person(c.start, gender)
+            if person is not None:
+                return Speaker(person.canonical, person.role, f"{rule}+person-noun", confidence - 0.1)
         head = lexicon.stem(words[-1])
         if words[-1].lower() in _ORG_NOUNS:
             for org in reversed([m for m in self.actors if m.kind == "organisation" and m.end <= c.start]):
@@ -290,6 +324,12 @@ class Attributor:
             ):
                 return Speaker(person.canonical, person.role, f"{rule}+role", confidence - 0.15)
         return Speaker(c.name, None, f"{rule}+group", confidence - 0.2)
+
+
+def is_quoted_name(words: str) -> bool:
+    """Whether quoted words look like a name (up to four words, capitalised, no sentence end)."""
+    split = words.split()
+    return 0 < len(split) <= 4 and split[0][:1].isupper() and split[-1][-1:] not in ".!?…"
 
 
 def _clause_end(text: str, start: int, end: int) -> int:

@@ -50,3 +50,66 @@ def test_cyrillic_places_match_inflected_forms() -> None:
     text = "Удар по Запорізькій області та Києву."
     canon = {loc.attributes["canonical"] for loc in found(text, "location")}
     assert canon == {"Запорізька область", "Київ"}
+
+
+def _canonical(text: str, kind: str) -> set[str]:
+    return {str(m.attributes["canonical"]) for m in found(text, kind)}
+
+
+def test_a_dateline_in_capitals_is_a_place_not_an_acronym() -> None:
+    text = "IZMAIL, Ukraine — The mayor spoke.\nHELSINKI (Reuters) — Finland said."
+    assert _canonical(text, "location") >= {"Izmail", "Helsinki", "Ukraine"}
+    assert "IZMAIL" not in {o.text for o in found(text, "organisation")}
+
+
+def test_an_unknown_name_after_a_place_preposition_is_a_place() -> None:
+    text = "Shelling hit homes near Bewdley and in Frankwell, according to Lindqvist."
+    places = _canonical(text, "location")
+    assert places >= {"Bewdley", "Frankwell"}
+    assert "Lindqvist" not in places
+    ru = "Вода размыла дамбу в Рязани и под Оренбургом."
+    assert _canonical(ru, "location") >= {"Рязань", "Оренбург"}
+
+
+def test_organisation_names_built_from_their_words() -> None:
+    text = (
+        "The Ministry of Health said the 24th Mechanized Brigade and the Kharkiv Regional "
+        "Military Administration asked Finland's Foreign Ministry for help."
+    )
+    orgs = _canonical(text, "organisation")
+    assert orgs >= {
+        "Ministry of Health",
+        "24th Mechanized Brigade",
+        "Kharkiv Regional Military Administration",
+        "Finnish Foreign Ministry",
+    }
+
+
+def test_cyrillic_organisation_phrases_are_named_in_the_nominative() -> None:
+    uk = (
+        "Голова Запорізької обласної військової адміністрації заявив. "
+        "Член Комітету з питань національної безпеки."
+    )
+    assert _canonical(uk, "organisation") >= {
+        "Запорізька обласна військова адміністрація",
+        "Комітет з питань національної безпеки",
+    }
+    ru = "Сотрудник Высшей школы экономики и аналитики агентства «Эксперт РА» считают иначе."
+    assert _canonical(ru, "organisation") >= {"Высшая школа экономики", "Эксперт РА"}
+
+
+def test_cyrillic_places_are_named_in_the_articles_spelling() -> None:
+    assert _canonical("Вибухи пролунали у Львові та Харкові.", "location") == {"Львів", "Харків"}
+    assert _canonical("Взрывы прогремели во Львове, Турцию это встревожило.", "location") == {
+        "Львов",
+        "Турция",
+    }
+
+
+def test_demonym_organisations_identifiers_and_country_tails() -> None:
+    text = "Olha Marchenko works for the Swiss Foundation for Mine Action and finds Russian PFM-1 mines."
+    assert "Swiss Foundation for Mine Action" in _canonical(text, "organisation")
+    assert _canonical(text, "person") == {"Olha Marchenko"}
+    ru = "Министерство обороны России и МЧС России сообщили о потерях."
+    assert _canonical(ru, "organisation") >= {"Министерство обороны России", "МЧС России"}
+    assert "Россия" in _canonical(ru, "location")

@@ -50,3 +50,17 @@ def test_malformed_publication_date_is_refused() -> None:
 
     with pytest.raises(InvalidInput, match="published"):
         suggest("On Monday.", published="last Tuesday")
+
+
+def test_edge_words_stay_outside_and_quarters_are_dates() -> None:
+    text = "Jets will arrive by the end of the year. Output fell in the first half of 2024."
+    assert one(text, "date", "the year", published=PUBLISHED).attributes["iso"] == "2024"
+    assert one(text, "date", "the first half of 2024").attributes["iso"] == "2024"
+    assert one("За перше півріччя дефіцит зріс.", "date", "перше півріччя")
+
+
+def test_a_lone_time_falls_on_its_sentences_day_or_the_publication_day() -> None:
+    text = "Sirens sounded at 5 a.m. across the city. On Friday crews worked from 9:30 in the port."
+    dates = {d.text: d.attributes.get("iso") for d in found(text, "date", published=PUBLISHED)}
+    assert dates["5 a.m."] == "2024-05-18T05:00"
+    assert dates["9:30"] == "2024-05-17T09:30"

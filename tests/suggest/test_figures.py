@@ -25,6 +25,21 @@ from tests.suggest.helpers import found, one
         ("Мінімальна зарплата становить 8.000 грн.", "8.000 грн", 8000, "UAH"),
         ("Ставка выросла до 21% годовых.", "21%", 21, "%"),
         ("Підписали 1.200 журналістів.", "1.200 журналістів", 1200, "журналістів"),
+        ("Almost a third of the farmland cannot be used.", "Almost a third", 33.3, "%"),
+        ("Roughly half of what the country needs.", "Roughly half", 50, "%"),
+        ("Two-thirds of the voters stayed home.", "Two-thirds", 66.7, "%"),
+        ("Половина людей виїхала.", "Половина", 50, "%"),
+        ("Брак кадрів відчувають дві третини підприємств.", "дві третини", 66.7, "%"),
+        ("Около четверти бюджета ушло на оборону.", "Около четверти", 25, "%"),
+        ("He planted potatoes on half a hectare of garden.", "half a hectare", 0.5, "ha"),
+        ("Forecasters issued three severe flood warnings.", "three severe flood warnings", 3, "warnings"),
+        ("Allies pledged six Mirage 2000 fighter jets.", "six Mirage 2000 fighter jets", 6, "jets"),
+        ("Фонд передав два шкільні автобуси.", "два шкільні автобуси", 2, "автобуси"),
+        ("He was sentenced to six and a half years.", "six and a half years", 6.5, "years"),
+        ("Суд приговорил его к шести с половиной годам колонии.", "шести с половиной годам", 6.5, "годам"),
+        ("He visits twice a year.", "twice", 2, "times"),
+        ("The river rose by a metre overnight.", "a metre", 1, "m"),
+        ("Загинула одна дитина.", "одна дитина", 1, "дитина"),
     ],
 )
 def test_values_and_units(text: str, exact: str, value: float, unit: str) -> None:
@@ -63,4 +78,26 @@ def test_years_dates_ordinals_and_identifiers_are_not_figures() -> None:
         "In 2022 the 24th brigade got F-16 jets under Article 5 on May 10, "
         "Ukraine's second-largest city said at 10:30."
     )
+    assert found(text, "figure") == []
+
+
+def test_fractions_that_state_no_share_are_not_figures() -> None:
+    text = "The glass is half empty in the second half of the year; друга половина дня минула."
+    assert found(text, "figure") == []
+
+
+def test_a_partitive_is_the_number_counting_the_noun_after_of() -> None:
+    text = "Air defence shot down 30 of the missiles; two of them fell in fields."
+    assert one(text, "figure", "30").attributes["unit"] == "missiles"
+    assert one(text, "figure", "two").attributes["value"] == 2
+    assert [f.text for f in found("It was one of the largest attacks.", "figure")] == []
+
+
+def test_a_baseline_after_from_is_its_own_figure() -> None:
+    text = "The share rose to 38% from 15% in 2022."
+    assert {f.text for f in found(text, "figure")} == {"38%", "15%"}
+
+
+def test_one_as_a_pronoun_or_determiner_is_not_a_figure() -> None:
+    text = "If I can make one family smile, one official said. Це ще одне закрите підприємство."
     assert found(text, "figure") == []

@@ -86,6 +86,11 @@ def test_apostrophes_and_scare_quotes_are_not_quotes() -> None:
     assert found(text, "quote") == []
 
 
+def test_a_single_quoted_word_is_a_term_not_a_quote() -> None:
+    text = "Суд назвал публикации «фейками», – сказал адвокат Иван Петров."
+    assert found(text, "quote") == []
+
+
 def test_an_unattributed_long_quote_is_still_suggested_without_speaker() -> None:
     text = 'The leaflet read: "Leave the city before the end of the week or stay in shelters."'
     quote = one(text, "quote", "Leave the city before the end of the week or stay in shelters.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.suggest.helpers import one
+from tests.suggest.helpers import found, one
 
 
 @pytest.mark.parametrize(
@@ -45,7 +45,7 @@ def test_organisation_speakers_and_groups() -> None:
     )
     assert (
         one(text, "quote", "We will not accept ships that endanger our security").attributes["speaker"]
-        == "Foreign Ministry"
+        == "Finnish Foreign Ministry"
     )
     assert one(text, "quote", "It is an old ship, badly maintained").attributes["speaker"] == "operators"
 
@@ -81,3 +81,36 @@ def test_ukrainian_and_russian_speakers_in_the_nominative() -> None:
     )
     ru = "Аналитик Григорий Ветров представил доклад. По словам Ветрова, «отрасль держится на честном слове»."
     assert one(ru, "quote", "отрасль держится на честном слове").attributes["speaker"] == "Григорий Ветров"
+
+
+def test_a_common_noun_refers_back_to_the_person_named_before() -> None:
+    uk = (
+        "Місцева мешканка Оксана Ткачук розповіла про вибух. "
+        "«Я якраз стояла в черзі по хліб», – згадує жінка."
+    )
+    assert one(uk, "quote", "Я якраз стояла в черзі по хліб").attributes["speaker"] == "Оксана Ткачук"
+    en = 'Anna Kovalenko, 70, lives alone. A woman next door said: "She never leaves the flat now."'
+    assert one(en, "quote", "She never leaves the flat now.").attributes.get("speaker") != "Anna Kovalenko"
+
+
+def test_a_pronoun_inside_a_source_phrase_resolves_to_the_person_before() -> None:
+    ru = "Министр строительства Игорь Лаптев выступил на штабе. По его словам, «это в полтора раза больше»."
+    assert one(ru, "quote", "это в полтора раза больше").attributes["speaker"] == "Игорь Лаптев"
+
+
+def test_a_name_in_quotation_marks_between_verb_and_speaker_is_skipped() -> None:
+    ru = (
+        "Губернатор Николай Громов сообщил о пожаре.\n"
+        "«Каждый удар выводит установку из строя на недели», — сказал «Новой газете Европа» "
+        "аналитик Борис Ефремов."
+    )
+    quotes = {q.text: q.attributes.get("speaker") for q in found(ru, "quote")}
+    assert quotes == {"Каждый удар выводит установку из строя на недели": "Борис Ефремов"}
+
+
+def test_a_lone_given_name_after_a_description_is_the_speaker() -> None:
+    ru = "«Окна дрожали так, что я думала, это у нас во дворе», — рассказала местная жительница Елена."
+    assert (
+        one(ru, "quote", "Окна дрожали так, что я думала, это у нас во дворе").attributes["speaker"]
+        == "Елена"
+    )

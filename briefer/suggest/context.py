@@ -1,0 +1,147 @@
+"""Actors named by their surroundings rather than by a list.
+
+Datelines (``IZMAIL, Ukraine —``), place prepositions (``near Pokrovsk``,
+``в Рязани``), an ordinal before a unit (``the 24th Mechanized Brigade``), a
+country's possessive before an organisation (``Finland's Foreign Ministry`` is
+the Finnish one) and organisation names in quotation marks after the kind of
+body they are (``компания «Твердые цифры»``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefer.suggest import lexicon
+from briefer.suggest.morph import is_adjective, nominative_phrase, place_nominative
+
+_DATELINE_END = re.compile(r"(?:,[ \u00a0]|[ \u00a0]\(|[ \u00a0][—–-][ \u00a0])")
+_PLACE_PREP = re.compile(
+    r"(?:\b(?:in|near|outside|from|to|towards|around|across|into)"
+    r"|(?<![\w])(?:в|у|під|біля|поблизу|неподалік|із|з|до|под|около|возле|из|близ))"
+    r"[ \u00a0]+(?:the[ \u00a0]+)?$",
+    re.IGNORECASE,
+)
+_ORDINAL = re.compile(r"\b\d{1,3}(?:st|nd|rd|th|-?[а-яіїє]{1,3})[ \u00a0]+$")
+_POSSESSIVE_BEFORE = re.compile(r"([A-Z][\w.]*(?:[ \u00a0][A-Z][\w.]*)?)['’]s[ \u00a0]+$")
+_BODY_WORDS = (
+    r"фонд\w*|компані\w*|компани\w*|агентств\w*|агенці\w*|банк\w*|парті\w*|парти\w*|"
+    r"організаці\w*|организаци\w*|видання|издани\w*|газет\w*|телеканал\w*|концерн\w*|"
+    r"корпораці\w*|корпораци\w*|холдинг\w*|груп\w*|групп\w*|рух\w*|движени\w*|центр\w*|"
+    r"об'єднанн\w*|объединени\w*|спілк\w*|союз\w*|завод\w*|підприємств\w*|предприяти\w*"
+)
+_BODY_BEFORE = re.compile(rf"(?<![\w])(?:{_BODY_WORDS})[ \u00a0]+$", re.IGNORECASE)
+_QUOTED_NAME = re.compile(r"[«„\"“](?P<name>[A-ZА-ЯЁІЇЄҐ][^«»„“”\"\n]{1,50})[»“”\"]")
+
+
+def is_dateline(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a capitalised dateline place opening a paragraph."""
+    if start and text[start - 1] != "\n":
+        return False
+    written = text[start:end]
+    return written.upper() == written and bool(_DATELINE_END.match(text, end))
+
+
+def after_place_preposition(text: str, start: int) -> bool:
+    """Whether a place preposition (``near``, ``в``, ``під``) stands right before ``start``
+    (not ``according to``)."""
+    m = _PLACE_PREP.search(text, max(0, start - 14), start)
+    return bool(m) and not re.search(r"according[ \u00a0]+$", text[max(0, m.start() - 12) : m.start()])
+
+
+def cyrillic_place(words: list[str], lang: str) -> str | None:
+    """The nominative of a Cyrillic place name the morphology knows as a place, else None."""
+    if lang not in ("uk", "ru") or not words or not re.match("[А-ЯЁІЇЄҐ]", words[-1]):
+        return None
+    return place_nominative(" ".join(words), lang)
+
+
+def ordinal_start(text: str, start: int) -> int:
+    """Where an ordinal before ``start`` begins (``24th Mechanized Brigade``), else ``start``."""
+    m = _ORDINAL.search(text, max(0, start - 10), start)
+    return m.start() if m else start
+
+
+def possessive_demonym(text: str, start: int) -> str | None:
+    """The adjective of a country named in the possessive right before ``start`` (``Finland's``)."""
+    m = _POSSESSIVE_BEFORE.search(text, max(0, start - 40), start)
+    if not m:
+        return None
+    entry = lexicon.gazetteer().get(lexicon.key(m.group(1)))
+    if entry is None or entry.kind != "location":
+        return None
+    return lexicon.demonym_of().get(entry.canonical)
+
+
+def quoted_bodies(text: str) -> list[tuple[int, int, str]]:
+    """Organisation names in quotation marks after the kind of body they are: (start, end, name)."""
+    return [
+        (m.start("name"), m.end("name"), m.group("name").strip())
+        for m in _QUOTED_NAME.finditer(text)
+        if _BODY_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    ]
+
+
+_HEADS = (
+    r"адміністраці|администраци|міністерств|министерств|служб|рад[аиіуо]|комітет|комитет|центр|"
+    r"фонд|банк|школ|академі|академи|університет|университет|інститут|институт|агентств|суд|"
+    r"прокуратур|парті|парти|клуб|союз|спілк|управлінн|управлени|департамент|штаб|палат|"
+    r"компані|компани|корпораці|корпораци|хрест|крест|федераці|федераци|асоціаці|ассоциаци|"
+    r"організаці|организаци|поліці|полици|гвардi|гварди|інспекці|инспекци|комісі|комисси"
+)
+_NOT_TAIL = frozenset(
+    "цього того його її їх нашого свого цієї этого того его ее их нашего своего этой".split()
+)
+_ADJ = r"[а-яёіїєґ'’-]+"  # adjectives are checked by the morphology
+_CYR_ORG = re.compile(
+    rf"(?<![\w'’-])(?:(?P<adj>[А-ЯЁІЇЄҐ]{_ADJ})(?P<mid>(?:[ \u00a0]{_ADJ}){{0,3}})[ \u00a0]"
+    rf"(?P<head>(?:{_HEADS})[а-яёіїєґ]*)|(?P<head2>(?=(?i:{_HEADS}))[А-ЯЁІЇЄҐ][а-яёіїєґ]+))"
+    rf"(?P<tail>(?:[ \u00a0](?:з питань|по делам|з|по)?[ \u00a0]?"
+    rf"(?:[А-ЯЁІЇЄҐ][\w'’-]+|[а-яёіїєґ'’-]+(?:ки|ии|ії|ій|ий|их|ых|ої|ого|ей|ів|ань|ость|ості|ости|ства|ва|ни|ти|ки)\b))"
+    rf"{{0,3}})",
+)
+
+
+_HEAD_SCAN = re.compile(rf"(?<![\w'’-])(?i:{_HEADS})")
+
+
+def _organisation_matches(text: str) -> list[re.Match[str]]:
+    """Matches of the organisation phrase, looked for only around head nouns (fast)."""
+    found: list[re.Match[str]] = []
+    done = 0
+    for h in _HEAD_SCAN.finditer(text):
+        if h.start() < done:
+            continue
+        pos = max(done, text.rfind("\n", 0, h.start()) + 1, h.start() - 120)
+        while (m := _CYR_ORG.search(text, pos, min(len(text), h.end() + 160))) and m.end() <= h.start():
+            pos = m.end()
+        if m and m.start() <= h.start():
+            found.append(m)
+            done = m.end()
+    return found
+
+
+def cyrillic_organisations(text: str, lang: str) -> list[tuple[int, int, str]]:
+    """Ukrainian and Russian organisation names capitalised on their first word only:
+    ``Запорізької обласної військової адміністрації`` → (start, end, nominative name)."""
+    if lang not in ("uk", "ru"):
+        return []
+    out = []
+    names = lexicon.first_names()
+    for m in _organisation_matches(text):
+        head = m.group("head") or m.group("head2")
+        tail = m.group("tail").split()
+        for i, word in enumerate(tail):
+            if (word[:1].isupper() and lexicon.stem(word) in names) or word.lower() in _NOT_TAIL:
+                tail = tail[:i]  # a person's name after the organisation's
+                break
+        if m.group("head2") and not tail:
+            continue  # a lone capitalised "Банк" or "Рада" is not a name
+        first = [m.group("adj"), *m.group("mid").split()] if m.group("adj") else []
+        if not all(is_adjective(w, lang) for w in first):
+            continue
+        end = m.start() + len(" ".join([*first, head, *tail]))
+        if text[m.start() : end] != " ".join([*first, head, *tail]):
+            end = m.end()
+        name = " ".join([*nominative_phrase(tuple(first), head, lang), *tail])
+        out.append((m.start(), end, name[:1].upper() + name[1:]))
+    return out
