@@ -62,16 +62,12 @@ def builders() -> list[Builder]:
         html_cases,
         markdown_cases,
         pdf_cases,
+        template_cases,
         workspace_cases,
     )
 
-    found: list[Builder] = [encodings.cases, html_cases.cases, docx_cases.cases, pdf_cases.cases,
-                            markdown_cases.cases, workspace_cases.cases]
-    try:
-        from tests.data.hostile import template_cases
-    except ImportError:  # the template engine has not landed yet
-        return found
-    return [*found, template_cases.cases]
+    return [encodings.cases, html_cases.cases, docx_cases.cases, pdf_cases.cases, markdown_cases.cases,
+            workspace_cases.cases, template_cases.cases]
 
 
 def build(folder: Path) -> list[Case]:
