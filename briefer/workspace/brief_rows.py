@@ -9,6 +9,7 @@ from typing import Any
 from briefer.dtg import normalize_dtg, normalize_marking, parse_iso
 from briefer.errors import InvalidInput
 from briefer.model import BriefItem
+from briefer.workspace.store import storable
 
 FIELDS = ("title", "marking", "dtg", "issued", "period", "author", "template", "bluf", "assessment")
 BRIEF_COLUMNS = "id, " + ", ".join(FIELDS) + ", created, updated"
@@ -61,5 +62,5 @@ def clean_field(name: str, value: Any) -> Any:
     if name in ("title", "template") and not value.strip():
         raise InvalidInput(name, "must not be empty")
     if name in ("title", "template", "period", "author"):
-        return " ".join(value.split())
-    return value
+        return storable(" ".join(value.split()))
+    return storable(value)

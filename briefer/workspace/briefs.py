@@ -36,7 +36,7 @@ from briefer.workspace.brief_rows import (
     clean_field,
     item_from_row,
 )
-from briefer.workspace.store import Store
+from briefer.workspace.store import Store, storable
 
 _UNSET: Any = object()
 
@@ -185,7 +185,7 @@ class Briefs:
             raise InvalidInput("note", "must not be empty")
         with self._store.transaction() as conn:
             self._check_brief(conn, brief_id)
-            item_id = self._insert(conn, brief_id, section, text=text.strip())
+            item_id = self._insert(conn, brief_id, section, text=storable(text.strip()))
             self._place(conn, brief_id, section, [item_id], position)
             self._touch(conn, brief_id)
         return Created(item_id, Changes.of(briefs=[brief_id]))
@@ -294,13 +294,13 @@ class Briefs:
         """Set an item's credibility (1–6, None clears), comment, or a note's text."""
         item = self.item(item_id)
         new_credibility = item.credibility if credibility is _UNSET else check_credibility(credibility)
-        new_text = item.text if text is None else text.strip()
+        new_text = item.text if text is None else storable(text.strip())
         if item.tag_id is None and not new_text:
             raise InvalidInput("note", "must not be empty")
         with self._store.transaction() as conn:
             conn.execute(
                 "UPDATE brief_items SET credibility = ?, comment = ?, text = ? WHERE id = ?",
-                (new_credibility, item.comment if comment is None else comment, new_text, item_id),
+                (new_credibility, item.comment if comment is None else storable(comment), new_text, item_id),
             )
             self._touch(conn, item.brief_id)
         return Changes.of(briefs=[item.brief_id])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -15,6 +16,8 @@ from tests.render.conftest import fill_demo_brief
 from tests.render.test_docx import SAMPLE, _save
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+if SOFFICE is None and os.environ.get("CI"):
+    raise RuntimeError("LibreOffice is missing on CI: .ci/system-deps should have installed it")
 pytestmark = [
     pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (CI installs it)"),
     pytest.mark.slow,
