@@ -18,14 +18,14 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QThread, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QTextDocument, QTextLength, QTextOption, QTextTable
 from PySide6.QtWidgets import QDockWidget, QTextBrowser, QWidget
 
 from briefer.errors import BrieferError
+from briefer.gui.threads import WorkerThread, WorkspaceWorker
 from briefer.render import Renderer
 from briefer.render.html import fragment
-from briefer.workspace import Workspace
 
 if TYPE_CHECKING:
     from briefer.render.tree import Tree
@@ -88,7 +88,7 @@ def error_page(message: str) -> str:
             f"{html.escape(message)}</p>")
 
 
-class PreviewWorker(QObject):
+class PreviewWorker(WorkspaceWorker):
     """Renders briefs on the preview thread; one connection and renderer, kept between renders."""
 
     rendered = Signal(int, object)  # generation, QTextDocument (moved to the GUI thread)
@@ -97,7 +97,6 @@ class PreviewWorker(QObject):
         super().__init__()
         self.latest = 0  # the newest generation asked for; set from the GUI thread
         self._gui_thread = gui_thread
-        self._ws: Workspace | None = None
         self._renderer: Renderer | None = None
 
     def render(self, generation: int, path: str, brief_id: int, font: QFont) -> None:
@@ -118,37 +117,17 @@ class PreviewWorker(QObject):
         self.rendered.emit(generation, document)
 
     def _render_tree(self, path: Path, brief_id: int) -> Tree:
-        if self._ws is None or self._ws.path != path:
-            self.release()
-            self._ws = Workspace.open(path, readonly=True)
+        ws = self.workspace(path)
         if self._renderer is None:
             self._renderer = Renderer()
-        return self._renderer.render(self._ws, brief_id).tree
-
-    def release(self) -> None:
-        """Close the workspace connection (the next render opens it again)."""
-        if self._ws is not None:
-            self._ws.close()
-            self._ws = None
+        return self._renderer.render(ws, brief_id).tree
 
     def close(self) -> None:
         """Close the connection and stop the renderer's sandbox process."""
-        self.release()
+        super().close()
         if self._renderer is not None:
             self._renderer.close()
             self._renderer = None
-
-
-class _PreviewThread(QThread):
-    """The preview thread: runs the worker's events, then frees what the worker opened."""
-
-    def __init__(self, worker: PreviewWorker, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.worker = worker
-
-    def run(self) -> None:
-        self.exec()
-        self.worker.close()  # on this thread, which owns the connection
 
 
 class PreviewDock(QDockWidget):
@@ -178,8 +157,7 @@ class PreviewDock(QDockWidget):
         self._document: QTextDocument | None = None
         self._generation = 0
         self._worker = PreviewWorker(QThread.currentThread())
-        self._thread = _PreviewThread(self._worker, self)
-        self._worker.moveToThread(self._thread)
+        self._thread = WorkerThread(self._worker, self)
         self._renderRequested.connect(self._worker.render)
         self._releaseRequested.connect(self._worker.release)
         self._worker.rendered.connect(self._on_worker_rendered)
@@ -235,8 +213,7 @@ class PreviewDock(QDockWidget):
         """Stop the preview thread (on closing the window)."""
         self._timer.stop()
         self.release()
-        self._thread.quit()
-        self._thread.wait(msecs)
+        self._thread.stop(msecs)
 
     def text(self) -> str:
         """The preview's plain text (what a reader sees)."""

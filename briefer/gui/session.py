@@ -61,9 +61,17 @@ class Session(QObject):
         """Whether a workspace is open."""
         return self._ws is not None
 
-    def open(self, path: Path, *, create: bool = False) -> Workspace:
-        """Open (or create) a workspace, closing the previous one and its undo history."""
-        ws = Workspace.open(path, create=create)
+    @property
+    def readonly(self) -> bool:
+        """Whether the open workspace was opened read-only (changes are refused)."""
+        return self._ws is not None and self._ws.store.readonly
+
+    def open(self, path: Path, *, create: bool = False, readonly: bool = False) -> Workspace:
+        """Open (or create) a workspace, closing the previous one and its undo history.
+
+        Raises WorkspaceError (WorkspaceDamaged for a damaged file); the open one stays open then.
+        """
+        ws = Workspace.open(path, create=create, readonly=readonly)
         self.close()
         self._ws = ws
         self.workspaceOpened.emit(ws)
@@ -103,7 +111,7 @@ class Session(QObject):
         try:
             self._apply(command)
         except WorkspaceError as exc:
-            if self._ws is None or self._ws.store.readonly:
+            if self._ws is None or self.readonly:
                 self.errorReported.emit(str(exc))
                 return False
             self.kept[key] = command

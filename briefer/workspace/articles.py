@@ -7,7 +7,7 @@ import sqlite3
 
 from briefer.errors import InvalidInput, NotFound
 from briefer.model import Article, ArticleSummary, Changes, Imported, SearchHit
-from briefer.workspace.store import Store
+from briefer.workspace.store import Store, reads
 
 GRADES = ("A", "B", "C", "D", "E", "F")
 _COLUMNS = (
@@ -69,6 +69,7 @@ class Articles:
             new_id = int(cur.lastrowid or 0)
         return Imported(new_id, article.title, False, Changes.of(articles=[new_id]))
 
+    @reads
     def get(self, article_id: int) -> Article:
         """The article with this id; raise NotFound when there is none."""
         row = self._store.conn.execute(
@@ -78,6 +79,7 @@ class Articles:
             raise NotFound(f"article {article_id}", "no such article in this workspace")
         return _article(row)
 
+    @reads
     def text(self, article_id: int) -> str:
         """Only the text of an article (cheaper than :meth:`get` for long lists)."""
         row = self._store.conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
@@ -85,6 +87,7 @@ class Articles:
             raise NotFound(f"article {article_id}", "no such article in this workspace")
         return str(row[0])
 
+    @reads
     def list(self) -> list[ArticleSummary]:
         """Every article, newest import first, with its number of tags."""
         rows = self._store.conn.execute(
@@ -98,10 +101,12 @@ class Articles:
             for r in rows
         ]
 
+    @reads
     def count(self) -> int:
         """How many articles the workspace holds."""
         return int(self._store.conn.execute("SELECT count(*) FROM articles").fetchone()[0])
 
+    @reads
     def search(self, query: str, limit: int = 50) -> list[SearchHit]:
         """Articles matching every word of ``query`` (title or text), best first.
 

@@ -36,7 +36,7 @@ from briefer.workspace.brief_rows import (
     clean_field,
     item_from_row,
 )
-from briefer.workspace.store import Store, storable
+from briefer.workspace.store import Store, reads, storable
 
 _UNSET: Any = object()
 
@@ -67,6 +67,7 @@ class Briefs:
             brief_id = int(cur.lastrowid or 0)
         return Created(brief_id, Changes.of(briefs=[brief_id]))
 
+    @reads
     def get(self, brief_id: int) -> Brief:
         """The brief with its items (by section, then position); NotFound when missing."""
         conn = self._store.conn
@@ -83,6 +84,7 @@ class Briefs:
         )
         return Brief(**{name: row[name] for name in ("id", *FIELDS, "created", "updated")}, items=items)
 
+    @reads
     def list(self) -> list[BriefSummary]:
         """Every brief, most recently changed first, with its number of items."""
         rows = self._store.conn.execute(
@@ -142,6 +144,7 @@ class Briefs:
                 raise InvalidInput(where, f"cannot be restored: {exc}") from None
         return deleted.changes
 
+    @reads
     def cited_articles(self, brief_id: int) -> list[int]:
         """Ids of the articles the brief's items cite (through their tags), ascending."""
         rows = self._store.conn.execute(
@@ -153,6 +156,7 @@ class Briefs:
 
     # -- items --------------------------------------------------------------
 
+    @reads
     def item(self, item_id: int) -> BriefItem:
         """One brief item; NotFound when missing."""
         row = self._store.conn.execute(

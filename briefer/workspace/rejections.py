@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from briefer.errors import InvalidInput, NotFound
 from briefer.model import Changes
-from briefer.workspace.store import Store
+from briefer.workspace.store import Store, reads
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +57,7 @@ class Rejections:
             )
         return Changes.of(articles=[article_id]) if cur.rowcount else Changes()
 
+    @reads
     def list(self, article_id: int) -> list[Rejection]:
         """The rejections of one article, in text order."""
         rows = self._store.conn.execute(

@@ -8,6 +8,7 @@ so a crash leaves every committed change in place.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sqlite3
@@ -15,6 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any, TypeVar, cast
 
 from briefer.errors import WorkspaceDamaged, WorkspaceError
 from briefer.workspace import health
@@ -25,6 +27,7 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 Clock = Callable[[], datetime]
+_Read = TypeVar("_Read", bound=Callable[..., Any])
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
@@ -127,6 +130,26 @@ class Store:
             if self.conn.in_transaction:
                 self.conn.execute("ROLLBACK")
             raise _as_workspace_error(self.path, exc) from exc
+
+
+def reads(method: _Read) -> _Read:
+    """Mark a read method of a workspace part: damage met while reading is WorkspaceDamaged.
+
+    Without it, a read of a damaged page (a file opened read-only to see what is
+    readable, or damaged after it was opened) raises SQLite's own error. The part
+    keeps its :class:`Store` as ``_store``.
+    """
+
+    @functools.wraps(method)
+    def read(self: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return method(self, *args, **kwargs)
+        except sqlite3.DatabaseError as exc:
+            if health.is_damage(exc):
+                raise WorkspaceDamaged(self._store.path, [str(exc)]) from exc
+            raise
+
+    return cast(_Read, read)
 
 
 def _as_workspace_error(path: Path, exc: sqlite3.Error) -> WorkspaceError:

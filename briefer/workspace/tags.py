@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from briefer.anchor import select
 from briefer.errors import InvalidInput, NotFound
 from briefer.model import AttrValue, BriefItem, Changes, Created, Tag
-from briefer.workspace.store import Store, storable
+from briefer.workspace.store import Store, reads, storable
 
 _COLUMNS = 'id, article_id, kind, start, "end", exact, prefix, suffix, attributes, note, created, updated'
 _ITEM_COLUMNS = "id, brief_id, section, position, tag_id, text, credibility, comment"
@@ -92,6 +92,7 @@ class Tags:
             tag_id = int(cur.lastrowid or 0)
         return Created(tag_id, Changes.of(articles=[article_id], tags=[tag_id]))
 
+    @reads
     def get(self, tag_id: int) -> Tag:
         """The tag with this id; raise NotFound when there is none."""
         row = self._store.conn.execute(f"SELECT {_COLUMNS} FROM tags WHERE id = ?", (tag_id,)).fetchone()
@@ -99,6 +100,7 @@ class Tags:
             raise NotFound(f"tag {tag_id}", "no such tag in this workspace")
         return _tag(row)
 
+    @reads
     def list(self, article_id: int | None = None, kind: str | None = None) -> list[Tag]:
         """Tags of one article (or of all), in text order; optionally of one kind."""
         where, params = [], []

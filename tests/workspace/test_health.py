@@ -306,3 +306,23 @@ def test_open_refuses_a_workspace_whose_log_says_it_is_newer(tmp_path: Path) -> 
     conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION + 1
     conn.close()
+
+
+def test_reads_of_damaged_pages_raise_workspace_damaged_in_one_line(tmp_path: Path) -> None:
+    cut = filled_workspace(tmp_path / "cut.briefer")
+    with cut.open("r+b") as fh:
+        fh.truncate(cut.stat().st_size // 2 + 1000)
+    with Workspace.open(cut, readonly=True) as ws:
+        for read in (ws.articles.list, ws.articles.count, lambda: ws.articles.get(60),
+                     lambda: ws.articles.search("front"), ws.tags.list, ws.briefs.list,
+                     lambda: ws.rejections.list(1)):
+            with pytest.raises(WorkspaceDamaged) as info:
+                read()
+            assert str(info.value).startswith(f"{cut}: the workspace is damaged: ")
+            assert "\n" not in str(info.value)
+    hit = filled_workspace(tmp_path / "hit.briefer")
+    overwrite_pages(hit, pages_of(hit, "articles")[3:4])
+    with Workspace.open(hit) as ws:  # closed cleanly before the damage: opens without a scan
+        assert ws.articles.get(1).title == "Report 1"  # what is readable is read
+        with pytest.raises(WorkspaceDamaged):
+            ws.articles.list()
