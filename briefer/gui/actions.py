@@ -51,6 +51,8 @@ STATIC_ACTIONS: tuple[ActionSpec, ...] = (
     # File
     _spec("workspace.new", "New workspace…", [SK.New], "window", "File"),
     _spec("workspace.open", "Open workspace…", [SK.Open], "window", "File"),
+    _spec("workspace.open-readonly", "Open workspace read-only…", ["Ctrl+Shift+O"], "window", "File"),
+    _spec("workspace.recover", "Recover workspace…", [], "window", "File"),
     _spec("article.import", "Import articles…", ["Ctrl+I"], "window", "File"),
     _spec("article.paste", "Paste as new article", ["Ctrl+Shift+V"], "window", "File"),
     _spec("brief.export", "Export brief…", [SK.Save, "Ctrl+E"], "window", "File"),

@@ -18,10 +18,12 @@ from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
 from briefer import __version__
+from briefer.errors import BrieferError
 from briefer.gui.main_window import MainWindow
 from briefer.gui.session import Session
 from briefer.gui.settings import APPLICATION, ORGANISATION, Settings
 from briefer.taxonomy import Taxonomy
+from briefer.workspace.health import is_damage
 
 log = logging.getLogger(__name__)
 _SYSTEM_STYLE: str | None = None
@@ -62,7 +64,19 @@ def apply_palette(name: str) -> None:
 
 
 def show_crash(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
-    """Report an unexpected exception (a bug) in a dialog instead of dying silently."""
+    """Report an unexpected exception (a bug) in a dialog instead of dying silently.
+
+    A Briefer error, or damage SQLite met in the workspace, is no bug: its one line
+    goes to the window's status bar instead.
+    """
+    window = next((w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()),
+                  None)
+    if window is not None and (isinstance(exc, BrieferError) or is_damage(exc)):
+        log.warning("%s", exc)
+        window.show_message(str(exc) if isinstance(exc, BrieferError) else
+                            f"The workspace is damaged ({exc}): File ▸ Recover workspace… copies what is "
+                            "readable into a new one")
+        return
     text = "".join(traceback.format_exception(exc_type, exc, tb))
     log.error("unexpected error:\n%s", text)
     box = QMessageBox(QMessageBox.Icon.Critical, "Briefer — unexpected error",

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefer.errors import BrieferError
 from briefer.model import ArticleSummary
 from briefer.workspace import Workspace
 
@@ -115,6 +116,7 @@ class ArticleList(QWidget):
 
     openArticleRequested = Signal(int)
     activated = Signal(int)  # Enter on a row: open it and move to the reader
+    failed = Signal(str)  # the list cannot be read: one line
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -185,11 +187,16 @@ class ArticleList(QWidget):
             self.model.set_rows([])
             return
         current = self.current_id()
-        rows = self.ws.articles.list()
-        query = self.filter.text().strip()
-        if query:
-            hits = {h.id for h in self.ws.articles.search(query, limit=max(len(rows), 1))}
-            rows = [r for r in rows if r.id in hits]
+        try:
+            rows = self.ws.articles.list()
+            query = self.filter.text().strip()
+            if query:
+                hits = {h.id for h in self.ws.articles.search(query, limit=max(len(rows), 1))}
+                rows = [r for r in rows if r.id in hits]
+        except BrieferError as exc:  # a damaged workspace open read-only
+            self.model.set_rows([])
+            self.failed.emit(str(exc))
+            return
         self.model.set_rows(rows)
         if current is not None:
             self.select(current, emit=False)

@@ -35,7 +35,7 @@ def policy_from(settings: Settings) -> BackupPolicy:
 class BackupWorker(WorkspaceWorker):
     """Makes the rolling backups of one workspace on the backup thread."""
 
-    backedUp = Signal(str)  # the new backup file
+    checked = Signal(str)  # the new backup file, or "" when none was due
     failed = Signal(str)  # one line
 
     def __init__(self) -> None:
@@ -61,8 +61,7 @@ class BackupWorker(WorkspaceWorker):
         except BrieferError as exc:
             self.failed.emit(f"Backup failed: {exc}")
             return
-        if made is not None:
-            self.backedUp.emit(str(made))
+        self.checked.emit(str(made) if made is not None else "")
 
     def release(self) -> None:
         """Stop backing up and close the connection."""
@@ -73,7 +72,8 @@ class BackupWorker(WorkspaceWorker):
 class Backups(QObject):
     """Keeps rolling backups of the window's workspace while it is open."""
 
-    backedUp = Signal(str)
+    backedUp = Signal(str)  # a new backup file
+    checked = Signal(str)  # after every look: the new backup, or ""
     failed = Signal(str)
     _startRequested = Signal(str, object, object)
     _dueRequested = Signal()
@@ -89,12 +89,17 @@ class Backups(QObject):
         self._startRequested.connect(self._worker.start)
         self._dueRequested.connect(self._worker.if_due)
         self._releaseRequested.connect(self._worker.release)
-        self._worker.backedUp.connect(self.backedUp)
+        self._worker.checked.connect(self._on_worker_checked)
         self._worker.failed.connect(self.failed)
         self._thread.start()
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_MS)
         self._timer.timeout.connect(self.check)
+
+    def _on_worker_checked(self, made: str) -> None:
+        if made:
+            self.backedUp.emit(made)
+        self.checked.emit(made)
 
     def start(self, path: Path) -> None:
         """Back up ``path`` now (unless nothing changed since the newest) and after changes."""

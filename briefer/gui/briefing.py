@@ -29,7 +29,7 @@ from briefer.gui.commands import Command
 from briefer.gui.export_dialog import ExportDialog
 from briefer.gui.preview import PreviewDock
 from briefer.gui.tag_details import excerpt
-from briefer.model import Brief, Changes
+from briefer.model import Brief, BriefSummary, Changes
 from briefer.workspace import Workspace
 from briefer.workspace.briefs import section_for
 
@@ -89,7 +89,7 @@ class Briefing(QObject):
     # the current brief -------------------------------------------------------------------
     def _on_session_workspace_opened(self, ws: Workspace) -> None:
         self.preview.release()
-        briefs = ws.briefs.list()
+        briefs = self.briefs()
         remembered = int(self.window.settings.get("brief/current"))
         ids = [b.id for b in briefs]
         self.choose(remembered if remembered in ids else (ids[0] if ids else None))
@@ -100,20 +100,32 @@ class Briefing(QObject):
         self.window.settings.set("brief/current", brief_id or 0)
         self.refresh()
 
+    def briefs(self) -> list[BriefSummary]:
+        """The workspace's briefs ([] when none is open or they cannot be read, which is said)."""
+        if not self.session.is_open:
+            return []
+        try:
+            return self.session.ws.briefs.list()
+        except BrieferError as exc:
+            self.window.show_message(str(exc))
+            return []
+
     def brief(self) -> Brief | None:
-        """The current brief, or None."""
+        """The current brief, or None (gone, or unreadable: said in the status bar)."""
         if self.brief_id is None or not self.session.is_open:
             return None
         try:
             return self.session.ws.briefs.get(self.brief_id)
         except NotFound:
             return None
+        except BrieferError as exc:
+            self.window.show_message(str(exc))
+            return None
 
     def refresh(self) -> None:
         """Show the current brief in the composer and ask the preview to follow."""
         brief = self.brief()
-        self.composer.set_briefs(self.session.ws.briefs.list() if self.session.is_open else [],
-                                 brief.id if brief else None)
+        self.composer.set_briefs(self.briefs(), brief.id if brief else None)
         self.composer.show_brief(brief, self._sections(brief) if brief else ())
         self.preview.request()
 
@@ -134,7 +146,10 @@ class Briefing(QObject):
     def _row(self, ws: Workspace, item_id: int, tag_id: int | None, text: str) -> ItemRow:
         if tag_id is None:
             return ItemRow(item_id, f"Note: {excerpt(text, _EXCERPT)}", text)
-        tag = ws.tags.get(tag_id)
+        try:
+            tag = ws.tags.get(tag_id)
+        except BrieferError as exc:
+            return ItemRow(item_id, f"(tag {tag_id} cannot be read)", str(exc))
         who = tag.attributes.get("speaker") or tag.attributes.get("value")
         label = self.session.kinds[tag.kind].label if tag.kind in self.session.kinds else tag.kind
         shown = f"{label}: {excerpt(tag.exact, _EXCERPT)}" + (f" — {who}" if who else "")
@@ -147,13 +162,13 @@ class Briefing(QObject):
     def reload(self) -> None:
         """Show the current brief as stored now; when it was deleted, the next one."""
         if self.session.is_open and self.brief_id is not None and self.brief() is None:
-            self.choose(next((b.id for b in self.session.ws.briefs.list()), None))
+            self.choose(next((b.id for b in self.briefs()), None))
         else:
             self.refresh()
 
     def reveal(self, brief_id: int) -> None:
         """Show a brief an undo or redo changed (nothing when it is gone)."""
-        if brief_id != self.brief_id and brief_id in {b.id for b in self.session.ws.briefs.list()}:
+        if brief_id != self.brief_id and brief_id in {b.id for b in self.briefs()}:
             self.choose(brief_id)
 
     # adding, moving, removing ----------------------------------------------------------------

@@ -60,6 +60,8 @@ class Files(QObject):
         """Connect the File menu's actions."""
         actions.connect("workspace.new", self.new_workspace)
         actions.connect("workspace.open", self.open_workspace)
+        actions.connect("workspace.open-readonly", lambda: self.open_workspace(readonly=True))
+        actions.connect("workspace.recover", self.recover_workspace)
         actions.connect("article.import", self.import_dialog)
         actions.connect("article.paste", self.paste_article)
 
@@ -78,12 +80,25 @@ class Files(QObject):
                 path = path.with_name(path.name + SUFFIX)
             self.window.open_workspace(path, create=True)
 
-    def open_workspace(self) -> None:
-        """Ask for a workspace file and open it."""
-        name, _ = QFileDialog.getOpenFileName(self.window, "Open workspace", self._start_folder(),
-                                              WORKSPACE_FILTER)
+    def open_workspace(self, *, readonly: bool = False) -> None:
+        """Ask for a workspace file and open it (read-only: it is read, never changed)."""
+        title = "Open workspace read-only" if readonly else "Open workspace"
+        name, _ = QFileDialog.getOpenFileName(self.window, title, self._start_folder(), WORKSPACE_FILTER)
         if name:
-            self.window.open_workspace(Path(name))
+            self.window.open_workspace(Path(name), readonly=readonly)
+
+    def recover_workspace(self) -> None:
+        """Copy what is readable from the open workspace (or one chosen) into a new one and open it."""
+        session = self.window.session
+        if session.is_open:
+            path = session.ws.path
+        else:
+            name, _ = QFileDialog.getOpenFileName(self.window, "Recover workspace", self._start_folder(),
+                                                  WORKSPACE_FILTER)
+            if not name:
+                return
+            path = Path(name)
+        self.window.opening.recover(path)
 
     def update_recent_menu(self) -> None:
         """Rebuild the Open recent menu from the settings."""

@@ -22,6 +22,7 @@ from briefer.gui.files import Files
 from briefer.gui.keymap_dialog import KeymapDialog
 from briefer.gui.menus import build_menus, connect_actions
 from briefer.gui.navigation import Navigator
+from briefer.gui.opening import Opening
 from briefer.gui.preferences import Preferences
 from briefer.gui.reader import ReaderPane
 from briefer.gui.session import Session
@@ -76,6 +77,7 @@ class MainWindow(QMainWindow):
         self.status = QLabel()
         self.statusBar().addWidget(self.status, 1)
         self.files = Files(self)
+        self.opening = Opening(self)
 
         self._list_timer = QTimer(self)
         self._list_timer.setSingleShot(True)
@@ -108,6 +110,7 @@ class MainWindow(QMainWindow):
         self.session.errorReported.connect(self.show_message)
         self.session.revealRequested.connect(self.reveal)
         self.articles.openArticleRequested.connect(self.open_article)
+        self.articles.failed.connect(self.show_message)
         self.suggestions.suggestionsReady.connect(self._on_suggestions_ready)
         self.suggestions.failed.connect(self.show_message)
         self.articles.activated.connect(self._on_articles_activated)
@@ -118,19 +121,12 @@ class MainWindow(QMainWindow):
         self.tags.details.editFinished.connect(self.focus_reader)
 
     # workspace and articles ------------------------------------------------------------
-    def open_workspace(self, path: Path, *, create: bool = False) -> bool:
-        """Open a workspace in this window; show the error line and return False on failure."""
-        try:
-            self.session.open(path, create=create)
-        except BrieferError as exc:
-            self.show_message(str(exc))
-            return False
-        self.settings.add_recent(path)
-        self.files.update_recent_menu()
-        return True
+    def open_workspace(self, path: Path, *, create: bool = False, readonly: bool = False) -> bool:
+        """Open a workspace in this window (see :class:`Opening`); False when nothing opened."""
+        return self.opening.open(path, create=create, readonly=readonly)
 
     def _on_session_workspace_opened(self, ws: Workspace) -> None:
-        self.setWindowTitle(f"Briefer — {ws.name}")
+        self.setWindowTitle(f"Briefer — {ws.name}" + (" (read-only)" if ws.store.readonly else ""))
         self.open_article(None)
         self.articles.set_workspace(ws)
         if self.articles.model.rows:
@@ -152,10 +148,10 @@ class MainWindow(QMainWindow):
         ws = self.session.ws
         try:
             article = ws.articles.get(article_id)
-        except NotFound as exc:
+            tags = ws.tags.list(article_id)
+        except BrieferError as exc:  # gone, or unreadable (a damaged workspace open read-only)
             self.show_message(str(exc))
             return
-        tags = ws.tags.list(article_id)
         self._panel_tags.clear()
         self._panel_current = None
         self.reader.show_article(article, tags)
@@ -175,7 +171,11 @@ class MainWindow(QMainWindow):
             return
         self.articles.refresh()
         current = self.current_article_id()
-        ids = [r.id for r in self.session.ws.articles.list()]
+        try:
+            ids = [r.id for r in self.session.ws.articles.list()]
+        except BrieferError as exc:
+            self.show_message(str(exc))
+            ids = []
         if current in ids:
             place = self.view.place()
             self.open_article(current)
@@ -318,6 +318,7 @@ class MainWindow(QMainWindow):
 
             apply_palette(str(self.settings.get("ui/palette")))
             self.apply_reader_font()
+            self.opening.backups.apply_settings()
 
     def apply_reader_font(self) -> None:
         """Use the reader font size from the preferences (0: a point above the interface's)."""
@@ -360,6 +361,7 @@ class MainWindow(QMainWindow):
         self.files.jobs.wait()
         self.suggestions.wait()
         self.preview.shutdown()
+        self.opening.shutdown()
         self.panes.save()
         self.settings.sync()
         self._list_timer.stop()

@@ -1,10 +1,10 @@
 """Background jobs: a Qt-free core function wrapped in a thin QRunnable.
 
-The runnable never touches widgets: it reports through its signals
+A runnable never touches widgets: it reports through its signals
 (``progress(done, total)``, ``finished(result)``, ``failed(message)``), which Qt
 delivers on the GUI thread. An import opens its own workspace connection (SQLite
 connections belong to one thread); the window then refreshes from the Changes in
-the result. One job runs at a time.
+the result. One import runs at a time; a recovery reads a copy of the damaged file.
 """
 
 from __future__ import annotations
@@ -162,3 +162,26 @@ class Jobs(QObject):
         if self.current is not None:
             self.current.cancel()
         return self.pool.waitForDone(msecs)
+
+
+class RecoverJob(QRunnable):
+    """Copy what is readable from a damaged workspace into a new one (the core's ``recover``)."""
+
+    def __init__(self, source: Path) -> None:
+        super().__init__()
+        self.source = source
+        self.signals = JobSignals()
+
+    def run(self) -> None:
+        from briefer.workspace.recover import recover
+
+        try:
+            result = recover(self.source)
+        except BrieferError as exc:
+            self.signals.failed.emit(str(exc))
+            return
+        except Exception as exc:  # a bug, or the disk: keep the app alive, say what happened
+            log.exception("recovery failed")
+            self.signals.failed.emit(f"{self.source}: recovery failed: {type(exc).__name__}: {exc}")
+            return
+        self.signals.finished.emit(result)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from briefer.errors import WorkspaceError
 from briefer.gui.app import apply_palette, show_crash
 from briefer.gui.keymap_dialog import KeymapDialog
 from briefer.gui.main_window import MainWindow
@@ -31,6 +34,23 @@ def test_unexpected_errors_reach_a_dialog_with_the_trace(qtbot: QtBot, monkeypat
     [box] = shown
     assert "RuntimeError: boom" in box.text()
     assert "Traceback" in box.detailedText()
+
+
+def test_briefer_errors_and_workspace_damage_reaching_the_top_are_one_line(
+        window: MainWindow, monkeypatch) -> None:  # noqa: ANN001
+    shown: list[QMessageBox] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box) or 0)
+    lines: list[str] = []
+    monkeypatch.setattr(window, "show_message", lines.append)
+    for exc in (WorkspaceError("w.briefer", "could not write: the disk is full; the change was not saved"),
+                sqlite3.DatabaseError("database disk image is malformed")):
+        try:
+            raise exc
+        except Exception as raised:  # noqa: BLE001 - what the excepthook gets
+            show_crash(type(raised), raised, raised.__traceback__)
+    assert shown == []
+    assert lines[0] == "w.briefer: could not write: the disk is full; the change was not saved"
+    assert lines[1].startswith("The workspace is damaged (database disk image is malformed): File ▸ Recover")
 
 
 def test_letters_and_question_marks_typed_into_fields_are_text(window: MainWindow, qtbot: QtBot,
