@@ -22,6 +22,7 @@ from briefer.workspace.backup import BackupPolicy, RollingBackup
 from briefer.workspace.store import utc_now
 
 CHECK_MS = 30_000  # how often the timer asks whether a backup is due (cheap when not)
+START_DELAY_MS = 1500  # the backup on open waits until the window has settled
 
 Clock = Callable[[], datetime]
 
@@ -95,22 +96,31 @@ class Backups(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(CHECK_MS)
         self._timer.timeout.connect(self.check)
+        self._start_timer = QTimer(self)
+        self._start_timer.setSingleShot(True)
+        self._start_timer.setInterval(START_DELAY_MS)
+        self._start_timer.timeout.connect(self._start_now)
 
     def _on_worker_checked(self, made: str) -> None:
         if made:
             self.backedUp.emit(made)
         self.checked.emit(made)
 
-    def start(self, path: Path) -> None:
-        """Back up ``path`` now (unless nothing changed since the newest) and after changes."""
+    def start(self, path: Path, *, delay: bool = True) -> None:
+        """Back up ``path`` in a moment (unless nothing changed since the newest), then after changes."""
         self.path = path
-        self._startRequested.emit(str(path), policy_from(self.settings), self.clock)
-        self._timer.start()
+        self._timer.stop()
+        self._start_timer.start(START_DELAY_MS if delay else 0)
+
+    def _start_now(self) -> None:
+        if self.path is not None:
+            self._startRequested.emit(str(self.path), policy_from(self.settings), self.clock)
+            self._timer.start()
 
     def apply_settings(self) -> None:
         """Use the policy now in Preferences."""
         if self.path is not None:
-            self.start(self.path)
+            self.start(self.path, delay=False)
 
     def check(self) -> None:
         """Make a backup if one is due (the timer calls this)."""
@@ -121,6 +131,7 @@ class Backups(QObject):
         """Stop backing up (the workspace is being closed)."""
         self.path = None
         self._timer.stop()
+        self._start_timer.stop()
         self._releaseRequested.emit()
 
     def shutdown(self) -> None:

@@ -84,7 +84,8 @@ def test_a_damaged_workspace_says_what_is_wrong_and_opens_read_only(
     focus_reader(qtbot, window)
     Keys(qtbot)("f")
     assert window.status.text() == f"{path}: opened read-only; changes are not allowed"
-    assert not list_backups(default_folder(path))  # a damaged file is never backed up
+    assert window.opening.backups.path is None  # a damaged file is never backed up
+    assert not list_backups(default_folder(path))
 
 
 def test_recover_opens_a_new_workspace_and_leaves_the_damaged_one_alone(
