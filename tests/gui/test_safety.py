@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from briefer.gui.main_window import MainWindow
@@ -197,3 +197,27 @@ def test_second_window_sees_the_first_windows_tags(qtbot: QtBot, window: MainWin
     keys("f")
     second.opening.watch.check()
     assert len(second.view.tags) == 1
+
+
+def test_open_read_only_from_the_file_menu(window: MainWindow, keys: Keys, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
+    other = filled_workspace(tmp_path / "archive.briefer", articles=3)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
+    keys("Ctrl+Shift+O")
+    assert window.windowTitle() == "Briefer — archive (read-only)"
+    assert window.status.text() == "archive.briefer is open read-only: it can be read, not changed"
+    assert len(window.articles.model.rows) == 3
+    focus_reader(qtbot, window)
+    keys("f")
+    assert window.status.text().endswith("opened read-only; changes are not allowed")
+    with Workspace.open(other, readonly=True) as ws:
+        assert len(ws.tags.list()) == 9
+
+
+def test_recover_workspace_copies_the_open_one(window: MainWindow, qtbot: QtBot) -> None:
+    source = window.session.ws.path
+    with qtbot.waitSignal(window.opening.recovered, timeout=20000):
+        window.actions["workspace.recover"].trigger()
+    assert window.session.ws.path == source.with_name("test-recovered.briefer")
+    assert window.windowTitle() == "Briefer — test-recovered"
+    assert [r.title for r in window.articles.model.rows] == [window.view.article.title]
