@@ -175,10 +175,11 @@ class ArticleList(QWidget):
             self.view.doItemsLayout()  # rows change height
 
     def set_workspace(self, ws: Workspace | None) -> None:
-        """Show the articles of ``ws``."""
+        """Show the articles of ``ws`` (nothing selected yet: its ids are not the last one's)."""
         self.ws = ws
         self.filter.clear()
         self._timer.stop()
+        self.model.set_rows([])
         self.refresh()
 
     def refresh(self) -> None:

@@ -127,10 +127,9 @@ class MainWindow(QMainWindow):
 
     def _on_session_workspace_opened(self, ws: Workspace) -> None:
         self.setWindowTitle(f"Briefer — {ws.name}" + (" (read-only)" if ws.store.readonly else ""))
-        self.open_article(None)
         self.articles.set_workspace(ws)
-        if self.articles.model.rows:
-            self.articles.select(self.articles.model.rows[0].id)
+        rows = self.articles.model.rows
+        self.open_article(rows[0].id if rows else None)
 
     def current_article_id(self) -> int | None:
         """The id of the article in the reader, or None."""
