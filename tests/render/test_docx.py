@@ -8,6 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.shared import RGBColor
+from lxml import etree
 
 from briefer.errors import InvalidInput
 from briefer.render.docx import DocMeta, build_document
@@ -150,3 +151,54 @@ def test_unreadable_reference_document_is_a_clear_error(tmp_path: Path) -> None:
     bad.write_text("not a zip")
     with pytest.raises(InvalidInput, match=r"house\.docx: not a readable Word document"):
         _save("# T\n", tmp_path, reference=bad)
+
+
+CITED_AGAIN = """# T
+
+First claim.[^2] Second claim.[^1]
+
+- Again the first source.[^2]
+- And the second, twice.[^1][^1]
+
+| Claim | Source |
+|---|---|
+| a | [^2] |
+
+[^1]: Source one.
+[^2]: Source two.
+"""
+
+
+def test_a_source_cited_again_is_a_cross_reference_to_its_one_footnote(tmp_path: Path) -> None:
+    out = _save(CITED_AGAIN, tmp_path)
+    assert footnote_texts(out) == ["Source two.", "Source one."]  # numbered by first citation
+    body = part_xml(out, "word/document.xml")
+    references = body.xpath("//w:footnoteReference", namespaces=NS)
+    assert [r.get(f"{{{NS['w']}}}id") for r in references] == ["1", "2"]
+    bookmarks = {}
+    for reference in references:
+        start = reference.getparent().getprevious()
+        assert start.tag == f"{{{NS['w']}}}bookmarkStart"
+        assert reference.getparent().getnext().get(f"{{{NS['w']}}}id") == start.get(f"{{{NS['w']}}}id")
+        bookmarks[start.get(f"{{{NS['w']}}}name")] = reference.get(f"{{{NS['w']}}}id")
+    fields = _noteref_fields(body)
+    # every later citation: NOTEREF to the first one's bookmark, showing its number, superscript
+    shown = [(bookmarks[name], number) for name, number in fields]
+    assert shown == [("1", "1"), ("2", "2"), ("2", "2"), ("1", "1")]
+
+
+def _noteref_fields(body: etree._Element) -> list[tuple[str, str]]:
+    """(bookmark, shown number) of each NOTEREF field, checking its form and style."""
+    fields = []
+    for instruction in body.xpath("//w:instrText[contains(., 'NOTEREF')]", namespaces=NS):
+        words = instruction.text.split()
+        assert words[0] == "NOTEREF", instruction.text
+        assert words[2:] == ["\\f", "\\h"], instruction.text
+        run = instruction.getparent()
+        result = run.getnext().getnext()
+        assert run.getprevious().xpath("string(w:fldChar/@w:fldCharType)", namespaces=NS) == "begin"
+        assert run.getnext().xpath("string(w:fldChar/@w:fldCharType)", namespaces=NS) == "separate"
+        assert result.getnext().xpath("string(w:fldChar/@w:fldCharType)", namespaces=NS) == "end"
+        assert result.xpath("string(w:rPr/w:rStyle/@w:val)", namespaces=NS) == "FootnoteReference"
+        fields.append((words[1], result.xpath("string(w:t)", namespaces=NS)))
+    return fields

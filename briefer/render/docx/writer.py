@@ -4,7 +4,8 @@ Block mapping: ``#`` → Title, ``##`` → Heading 1, ``###`` → Heading 2, dee
 Heading 3; paragraphs → Normal; list items → List Bullet / List Number with
 real numbering (nested lists one level deeper); block quotes → Quote; code →
 Macro Text; tables → Table Grid with a repeating header row; footnote
-references → real footnotes. Elements are built with lxml directly and style ids
+references → real footnotes (one per note; a note cited again is a
+cross-reference to it). Elements are built with lxml directly and style ids
 are resolved once, which keeps a 5000-item brief well under pandoc's time.
 """
 
@@ -213,7 +214,8 @@ class BodyWriter:
             elif kind == "image":
                 self._run(parent, fmt, node.content)
             elif kind == "footnote_ref":
-                self._footnote_ref(str(node.meta.get("id")), parent)
+                key = str(node.meta.get("id"))
+                self._footnotes.cite(parent, key, self._notes.get(key, []))
             elif kind == "footnote_anchor":
                 continue
             elif node.children:
@@ -253,12 +255,6 @@ class BodyWriter:
         else:
             link.set(qn("r:id"), part.relate_to(href, RT.HYPERLINK, is_external=True))
         self._runs(node.children, link, part, Format(fmt.bold, fmt.italic, fmt.code, "Hyperlink"))
-
-    def _footnote_ref(self, note_key: str, parent: etree._Element) -> None:
-        note_id = self._footnotes.add(self._notes.get(note_key, []))
-        r = sub(parent, "w:r")
-        val(sub(r, "w:rPr"), "w:rStyle", self._styles["Footnote Reference"])
-        sub(r, "w:footnoteReference", {"w:id": str(note_id)})
 
     def _comment(self, p: etree._Element, texts: list[str]) -> None:
         settings = self._comments
