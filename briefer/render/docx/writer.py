@@ -262,8 +262,12 @@ class BodyWriter:
             return
         comment = self._document.comments.add_comment("\n".join(texts), author=settings.author,
                                                       initials=_initials(settings.author))
-        comment._comment_elm.date = settings.date
-        cid = str(comment.comment_id)
+        element = comment._comment_elm
+        element.date = settings.date
+        # LibreOffice (7.4) gives footnotes another note's text, or none, when comment
+        # ids and footnote ids overlap; footnotes take 1..len(notes), so comments go after.
+        element.id = max(element.id, len(self._notes) + 1)
+        cid = str(element.id)
         ppr = p.find(qn("w:pPr"))
         start = etree.Element(qn("w:commentRangeStart"))
         start.set(qn("w:id"), cid)
