@@ -119,6 +119,17 @@ def test_comments_carry_analyst_notes_or_are_left_out(tmp_path: Path) -> None:
     assert "check this" not in "".join(part_xml(out, "word/document.xml").itertext())
 
 
+def test_comments_on_one_paragraph_are_one_comment_a_line_each(tmp_path: Path) -> None:
+    plain = _save("No comment here.\n", tmp_path)
+    assert "word/comments.xml" not in part_names(plain)
+    two_lines = comment_marker("second\nline")
+    marked = f"- a{comment_marker('first')}{two_lines}\n- b{comment_marker('third')}\n"
+    comments = list(docx.Document(str(_save(marked, tmp_path))).comments)
+    assert [c.text for c in comments] == ["first\nsecond\nline", "third"]
+    assert [c.initials for c in comments] == ["JA", "JA"]
+    assert comments[1].comment_id == comments[0].comment_id + 1
+
+
 def test_core_properties_are_deterministic(tmp_path: Path) -> None:
     first = _save(SAMPLE, tmp_path).read_bytes()
     core = docx.Document(str(tmp_path / "out.docx")).core_properties

@@ -11,9 +11,7 @@ are resolved once, which keeps a 5000-item brief well under pandoc's time.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from docx.document import Document
@@ -21,6 +19,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
 from lxml import etree
 
+from briefer.render.docx.comments import Comments
 from briefer.render.docx.footnotes import Footnotes
 from briefer.render.docx.numbering import Numbering
 from briefer.render.docx.styles import StyleIds
@@ -42,21 +41,12 @@ class Format(NamedTuple):
     style: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class CommentSettings:
-    """Whether analyst comments become Word comments, and who wrote them when."""
-
-    enabled: bool
-    author: str
-    date: dt.datetime
-
-
 class BodyWriter:
     """Writes one parsed tree into a document whose styles, numbering and footnotes are ready."""
 
     def __init__(
         self, document: Document, styles: StyleIds, numbering: Numbering, footnotes: Footnotes,
-        comments: CommentSettings, text_width: int,
+        comments: Comments | None, text_width: int,
     ) -> None:
         self._document = document
         self._styles = styles
@@ -257,27 +247,5 @@ class BodyWriter:
         self._runs(node.children, link, part, Format(fmt.bold, fmt.italic, fmt.code, "Hyperlink"))
 
     def _comment(self, p: etree._Element, texts: list[str]) -> None:
-        settings = self._comments
-        if not settings.enabled:
-            return
-        comment = self._document.comments.add_comment("\n".join(texts), author=settings.author,
-                                                      initials=_initials(settings.author))
-        element = comment._comment_elm
-        element.date = settings.date
-        # LibreOffice (7.4) gives footnotes another note's text, or none, when comment
-        # ids and footnote ids overlap; footnotes take 1..len(notes), so comments go after.
-        element.id = max(element.id, len(self._notes) + 1)
-        cid = str(element.id)
-        ppr = p.find(qn("w:pPr"))
-        start = etree.Element(qn("w:commentRangeStart"))
-        start.set(qn("w:id"), cid)
-        if ppr is not None:
-            ppr.addnext(start)
-        else:
-            p.insert(0, start)
-        sub(p, "w:commentRangeEnd", {"w:id": cid})
-        sub(sub(p, "w:r"), "w:commentReference", {"w:id": cid})
-
-
-def _initials(name: str) -> str:
-    return "".join(part[0] for part in name.split() if part[:1].isalpha()).upper()[:4] or "A"
+        if self._comments is not None:
+            self._comments.add(p, "\n".join(texts))
