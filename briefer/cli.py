@@ -7,14 +7,16 @@ with status 1; ``--debug`` shows the traceback instead.
 from __future__ import annotations
 
 import argparse
+import sqlite3
 import sys
 from collections.abc import Sequence
 
 from briefer import __version__
-from briefer.commands import articles, briefs, gui, suggest, tags
+from briefer.commands import articles, briefs, gui, maintenance, suggest, tags
 from briefer.errors import BrieferError
+from briefer.workspace.health import is_damage
 
-COMMAND_GROUPS = (articles, tags, suggest, briefs, gui)
+COMMAND_GROUPS = (articles, tags, suggest, briefs, maintenance, gui)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -42,6 +44,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.debug:
             raise
         print(f"briefer: error: {exc}", file=sys.stderr)
+        return 1
+    except sqlite3.DatabaseError as exc:
+        if args.debug or not is_damage(exc):
+            raise
+        print(f"briefer: error: the workspace is damaged ({exc}); see 'briefer check WORKSPACE'",
+              file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("briefer: interrupted", file=sys.stderr)

@@ -7,6 +7,7 @@ Tree::
     ├── TaxonomyError(path, line, reason) a taxonomy file is malformed
     ├── TemplateFailed(name, line, reason) a brief template failed to load or render
     ├── WorkspaceError(path, reason)      a workspace cannot be opened or changed
+    │   └── WorkspaceDamaged(path, problems) the file is damaged; recover what is readable
     ├── NotFound(thing, reason)           an id or name that does not exist
     ├── InvalidInput(thing, reason)       a value the caller gave is not acceptable
     └── Cancelled                         the user cancelled a long operation
@@ -76,6 +77,24 @@ class WorkspaceError(BrieferError):
     def __init__(self, path: str | Path, reason: str) -> None:
         super().__init__(str(path), reason)
         self.path = str(path)
+
+
+class WorkspaceDamaged(WorkspaceError):
+    """A workspace file is damaged: ``problems`` lists what SQLite found (first few).
+
+    The file is left as it was; it can still be opened read-only, and
+    ``briefer recover`` copies what is readable into a new workspace.
+    """
+
+    def __init__(self, path: str | Path, problems: list[str] | tuple[str, ...]) -> None:
+        first = problems[0] if problems else "unknown damage"
+        more = f" (and {len(problems) - 1} more problems)" if len(problems) > 1 else ""
+        super().__init__(
+            path,
+            f"the workspace is damaged: {first}{more}; 'briefer check' shows what is readable,"
+            " 'briefer recover' copies it into a new workspace",
+        )
+        self.problems = tuple(problems)
 
 
 class NotFound(BrieferError):

@@ -58,13 +58,16 @@ def _child_main(conn: Connection, memory_bytes: int | None) -> None:
 class LimitedWorker:
     """A reusable child process running one call at a time under limits.
 
-    ``memory_mb`` caps the child's address space (None: no cap). Functions and
+    ``memory_mb`` caps the child's address space (None: no cap). A ``daemon``
+    child may not start processes of its own; pass False when the work runs a
+    sandbox itself (it is still killed by :meth:`close`). Functions and
     arguments must be picklable (module-level functions). Not thread-safe: use one
     worker per thread.
     """
 
-    def __init__(self, memory_mb: int | None = 1024) -> None:
+    def __init__(self, memory_mb: int | None = 1024, *, daemon: bool = True) -> None:
         self._memory = memory_mb * 1024 * 1024 if memory_mb else None
+        self._daemon = daemon
         self._ctx = multiprocessing.get_context("spawn")
         self._process: multiprocessing.process.BaseProcess | None = None
         self._conn: Connection | None = None
@@ -72,7 +75,7 @@ class LimitedWorker:
     def _start(self) -> Connection:
         parent, child = self._ctx.Pipe()
         self._process = self._ctx.Process(
-            target=_child_main, args=(child, self._memory), daemon=True, name="briefer-sandbox"
+            target=_child_main, args=(child, self._memory), daemon=self._daemon, name="briefer-sandbox"
         )
         self._process.start()
         child.close()

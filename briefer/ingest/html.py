@@ -37,6 +37,10 @@ _CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_.:-]+)""", re.IGNORECASE
 )
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
+#: Start tags this long are checked for attribute floods: libxml2's duplicate-attribute
+#: check is quadratic (100,000 attributes on one tag took over 30 s to parse).
+_LONG_START_TAG = re.compile(r"<([a-zA-Z][\w:-]*)([^<>]{20000,})>")
+MAX_ATTRIBUTES = 1000
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*>")
 _VOID = frozenset(
     "area base br col embed hr img input link meta param source track wbr".split()
@@ -133,12 +137,21 @@ def flatten(markup: str, max_depth: int = MAX_DEPTH) -> str:
     return "".join(pieces)
 
 
+def _drop_attribute_floods(markup: str) -> str:
+    """``markup`` with the attributes of start tags holding over MAX_ATTRIBUTES removed."""
+    def tame(match: re.Match[str]) -> str:
+        if match.group(2).count("=") <= MAX_ATTRIBUTES:
+            return match.group(0)
+        return f"<{match.group(1)}>"
+    return _LONG_START_TAG.sub(tame, markup)
+
+
 def parse_html(markup: str) -> HtmlElement:
     """Parse a page; pages nested beyond lxml's depth limit are flattened and parsed again.
 
     Raises ValueError when there is nothing to parse.
     """
-    markup = _XML_DECLARATION.sub("", markup, count=1).replace("\x00", "")
+    markup = _drop_attribute_floods(_XML_DECLARATION.sub("", markup, count=1).replace("\x00", ""))
     parser = _parser()
     try:
         tree = lxml.html.fromstring(markup, parser=parser)

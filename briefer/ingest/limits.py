@@ -23,6 +23,8 @@ class Limits:
     ``max_bytes``: size of the file as stored. ``seconds``: time to extract one
     file. ``max_unpacked_bytes`` / ``max_ratio``: total uncompressed size and
     compression ratio of a zip container (DOCX). ``max_pages``: pages of a PDF.
+    ``max_paragraphs``: paragraphs and tables of a Word document (200,000 is
+    thousands of pages; a million took python-docx over 30 s).
     ``memory_mb``: address space of the process extracting files.
     """
 
@@ -31,4 +33,5 @@ class Limits:
     max_unpacked_bytes: int = 200 * MB
     max_ratio: float = 100.0
     max_pages: int = 2000
+    max_paragraphs: int = 200_000
     memory_mb: int = 2048

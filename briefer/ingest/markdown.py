@@ -167,6 +167,8 @@ def front_matter(tokens: list[Token], name: str) -> dict[str, Any]:
         where = f" at line {mark.line + 2}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise ImportFailed(name, f"front matter{where}: {problem}") from exc
+    except RecursionError as exc:
+        raise ImportFailed(name, "front matter is nested too deeply") from exc
     return data if isinstance(data, dict) else {}
 
 

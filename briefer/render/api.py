@@ -10,6 +10,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from briefer.atomic import save_atomic, write_atomic
 from briefer.dtg import parse_iso
@@ -61,16 +62,20 @@ class Renderer:
         self._timeout = timeout
 
     def _marked(
-        self, ws: Workspace, brief_id: int, template: str | Path | Template | None
+        self, ws: Workspace, brief_id: int, template: str | Path | Template | None, parsed: bool = False
     ) -> tuple[str, Brief, Template]:
-        """The template's Markdown output (with comment markers), the brief and the template."""
+        """The template's Markdown output (with comment markers), the brief and the template.
+
+        With ``parsed``, the sandbox also parses the Markdown once, so output the
+        parser would take minutes or gigabytes on (a template can emit any) fails
+        there, under the limits, instead of in this process.
+        """
         brief = ws.briefs.get(brief_id)
         chosen = template_for(brief, template)
         context = build_context(ws, brief_id, chosen)
         try:
             marked = self._worker.call(
-                render_markdown, chosen.body, str(chosen.path), context, MAX_OUTPUT_CHARS,
-                timeout=self._timeout,
+                _render_in_sandbox, chosen.body, str(chosen.path), context, parsed, timeout=self._timeout,
             )
         except LimitExceeded as exc:
             raise TemplateFailed(str(chosen.path), None, str(exc)) from None
@@ -82,7 +87,7 @@ class Renderer:
 
     def render(self, ws: Workspace, brief_id: int, template: str | Path | Template | None = None) -> Rendered:
         """Render a brief to Markdown and HTML; raise TemplateFailed with file and line."""
-        marked, brief, chosen = self._marked(ws, brief_id, template)
+        marked, brief, chosen = self._marked(ws, brief_id, template, parsed=True)
         tree = parse(marked)
         return Rendered(strip_comments(marked), html.document(tree, brief.title), tree, brief, chosen, marked)
 
@@ -109,6 +114,18 @@ class Renderer:
     def close(self) -> None:
         """Stop the sandbox process."""
         self._worker.close()
+
+
+def _render_in_sandbox(body: str, filename: str, context: dict[str, Any], parsed: bool) -> str:
+    """Render the template in the sandbox process; with ``parsed``, prove its Markdown parses there.
+
+    (Sending the parsed tree back costs more than parsing again: 2.5 s against
+    0.8 s for a 5000-item brief.)
+    """
+    marked = render_markdown(body, filename, context, MAX_OUTPUT_CHARS)
+    if parsed:
+        parse(marked)
+    return marked
 
 
 def doc_meta(rendered: Rendered) -> DocMeta:

@@ -69,6 +69,8 @@ def _compile(body: str, filename: str) -> jinja2.Template:
             code = _ENV.compile(body, name=filename, filename=filename)
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateFailed(filename, exc.lineno, exc.message or "syntax error") from None
+        except RecursionError:
+            raise TemplateFailed(filename, None, "nested too deeply to compile") from None
         template = _ENV.template_class.from_code(_ENV, code, _ENV.globals)
         if len(_CACHE) >= _CACHE_SIZE:
             _CACHE.clear()
@@ -106,5 +108,9 @@ def render_markdown(
     except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError) as exc:
         line = _template_line(exc, filename)
         raise TemplateFailed(filename, line, f"{type(exc).__name__}: {exc}") from None
+    except RecursionError as exc:
+        line = _template_line(exc, filename)
+        raise TemplateFailed(filename, line, "recursion too deep (a macro or loop that calls itself"
+                                             " without end?)") from None
     text = _BLANK_LINES_RE.sub("\n\n", "".join(parts)).lstrip("\n")
     return text.rstrip() + "\n" if text.strip() else ""

@@ -91,8 +91,8 @@ def comment_marker(text: str) -> str:
 
 
 def decode_comment(hex_text: str) -> str:
-    """The comment text a marker carries."""
-    return bytes.fromhex(hex_text).decode("utf-8", "replace")
+    """The comment text a marker carries, without characters XML cannot hold."""
+    return _DROP_RE.sub("", bytes.fromhex(hex_text).decode("utf-8", "replace"))
 
 
 class Markdown(Markup):

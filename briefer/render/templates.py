@@ -152,6 +152,11 @@ def _mapping(where: str, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Nod
     loader = yaml.SafeLoader("")
     try:
         return {str(k.value): (v, loader.construct_object(v, deep=True)) for k, v in node.value}
+    except yaml.MarkedYAMLError as exc:  # e.g. a !!python/... tag the safe loader refuses
+        line = exc.problem_mark.line + 1 if exc.problem_mark else None
+        raise TemplateFailed(where, line, f"invalid front matter: {exc.problem}") from None
+    except RecursionError:
+        raise _fail(where, node, "front matter is nested too deeply") from None
     finally:
         loader.dispose()
 

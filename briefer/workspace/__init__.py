@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import TracebackType
 
+from briefer.workspace import health
 from briefer.workspace.articles import GRADES, Articles, fts_query
 from briefer.workspace.briefs import Briefs, section_for
 from briefer.workspace.rejections import Rejection, Rejections
@@ -40,15 +41,19 @@ class Workspace:
         *,
         create: bool = False,
         readonly: bool = False,
+        check: bool | None = None,
         clock: Clock = utc_now,
     ) -> Workspace:
         """Open (and migrate) a workspace; ``create`` makes a missing file.
 
-        Raises WorkspaceError when the file is missing, is not a Briefer workspace,
-        or was made by a newer Briefer; the file is then left untouched.
+        ``check`` runs SQLite's ``quick_check`` first; None (the default) does so
+        only when the last session did not close cleanly. Raises WorkspaceError
+        when the file is missing, is not a Briefer workspace, was made by a newer
+        Briefer or is read-only, and WorkspaceDamaged when it is damaged; the file
+        is then left untouched.
         """
         path = Path(path)
-        conn = connect(path, create=create, readonly=readonly)
+        conn = connect(path, create=create, readonly=readonly, check=check)
         return cls(Store(path, conn, clock, readonly))
 
     @classmethod
@@ -65,6 +70,18 @@ class Workspace:
     def name(self) -> str:
         """The workspace's name as a user sees it (file name without suffix)."""
         return self.path.stem
+
+    def check(self, limit: int = 10) -> list[str]:
+        """The problems SQLite's ``quick_check`` finds (at most ``limit``); empty when healthy."""
+        return health.quick_check(self.store.conn, limit)
+
+    def changed_externally(self) -> bool:
+        """True when another process (or connection) changed the workspace since the last call.
+
+        Poll it (it reads no table) to refresh views after another window or the
+        command line wrote to the same file.
+        """
+        return self.store.changed_externally()
 
     def close(self) -> None:
         """Close the connection (checkpointing the WAL into the main file)."""

@@ -27,7 +27,7 @@ from briefer.model import (
     Moved,
     RemovedItem,
 )
-from briefer.workspace.store import Store
+from briefer.workspace.store import Store, storable
 
 FIELDS = ("title", "marking", "dtg", "issued", "period", "author", "template", "bluf", "assessment")
 _BRIEF_COLUMNS = "id, " + ", ".join(FIELDS) + ", created, updated"
@@ -78,8 +78,8 @@ def _clean_field(name: str, value: Any) -> Any:
     if name in ("title", "template") and not value.strip():
         raise InvalidInput(name, "must not be empty")
     if name in ("title", "template", "period", "author"):
-        return " ".join(value.split())
-    return value
+        return storable(" ".join(value.split()))
+    return storable(value)
 
 
 class Briefs:
@@ -194,7 +194,7 @@ class Briefs:
             raise InvalidInput("note", "must not be empty")
         with self._store.transaction() as conn:
             self._check_brief(conn, brief_id)
-            item_id = self._insert(conn, brief_id, section, text=text.strip())
+            item_id = self._insert(conn, brief_id, section, text=storable(text.strip()))
             self._place(conn, brief_id, section, [item_id], position)
             self._touch(conn, brief_id)
         return Created(item_id, Changes.of(briefs=[brief_id]))
@@ -296,13 +296,13 @@ class Briefs:
         """Set an item's credibility (1–6, None clears), comment, or a note's text."""
         item = self.item(item_id)
         new_credibility = item.credibility if credibility is _UNSET else _check_credibility(credibility)
-        new_text = item.text if text is None else text.strip()
+        new_text = item.text if text is None else storable(text.strip())
         if item.tag_id is None and not new_text:
             raise InvalidInput("note", "must not be empty")
         with self._store.transaction() as conn:
             conn.execute(
                 "UPDATE brief_items SET credibility = ?, comment = ?, text = ? WHERE id = ?",
-                (new_credibility, item.comment if comment is None else comment, new_text, item_id),
+                (new_credibility, item.comment if comment is None else storable(comment), new_text, item_id),
             )
             self._touch(conn, item.brief_id)
         return Changes.of(briefs=[item.brief_id])

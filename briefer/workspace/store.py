@@ -8,13 +8,16 @@ so a crash leaves every committed change in place.
 
 from __future__ import annotations
 
+import os
+import re
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 
-from briefer.errors import WorkspaceError
+from briefer.errors import WorkspaceDamaged, WorkspaceError
+from briefer.workspace import health
 from briefer.workspace.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 SUFFIX = ".briefer"
@@ -22,6 +25,18 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 Clock = Callable[[], datetime]
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable(text: str) -> str:
+    """``text`` with lone surrogates (SQLite cannot store them) replaced by U+FFFD.
+
+    They reach us from undecodable command-line bytes (Python's surrogateescape)
+    and from broken clipboard text.
+    """
+    return _SURROGATE.sub("\ufffd", text)
 
 
 def utc_now() -> datetime:
@@ -60,6 +75,23 @@ class Store:
         self.clock = clock
         self.readonly = readonly
         self._depth = 0
+        self._data_version = self._read_data_version()
+
+    def _read_data_version(self) -> int:
+        try:
+            return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+        except sqlite3.DatabaseError:
+            return -1  # a damaged file opened read-only: reads report the damage
+
+    def changed_externally(self) -> bool:
+        """True when another connection committed a change since the last call (or open).
+
+        Cheap (no table is read): a window can poll it on a timer and refresh.
+        """
+        version = self._read_data_version()
+        changed = version != self._data_version
+        self._data_version = version
+        return changed
 
     def now(self) -> str:
         """The clock's time as an ISO 8601 UTC string with seconds."""
@@ -99,51 +131,120 @@ class Store:
 
 def _as_workspace_error(path: Path, exc: sqlite3.Error) -> WorkspaceError:
     text = str(exc)
+    if health.is_damage(exc):
+        return WorkspaceDamaged(path, [text])
     if "locked" in text or "busy" in text:
         return WorkspaceError(path, "another Briefer is writing to this workspace; try again")
     if "readonly" in text or "read-only" in text:
         return WorkspaceError(path, "the file is read-only")
-    if "disk is full" in text or "disk I/O" in text:
-        return WorkspaceError(path, f"could not write: {text}")
+    if "disk is full" in text:
+        return WorkspaceError(path, "could not write: the disk is full; the change was not saved")
+    if "disk I/O error" in text:
+        return WorkspaceError(path, "disk I/O error (is the disk full, removed or failing?)")
+    if "unable to open" in text:
+        return WorkspaceError(path, "cannot open the file")
     return WorkspaceError(path, text)
 
 
-def connect(path: Path, *, create: bool, readonly: bool = False) -> sqlite3.Connection:
+def connect(
+    path: Path, *, create: bool, readonly: bool = False, check: bool | None = None
+) -> sqlite3.Connection:
     """Open ``path`` after checking it is a current Briefer workspace; migrate it.
 
-    With ``create`` a missing file is created. Raises WorkspaceError with a clear
-    reason otherwise; a refused file is left untouched.
+    With ``create`` a missing file is created. ``check`` runs ``PRAGMA
+    quick_check`` first (None: only when the last session did not close cleanly).
+    Raises WorkspaceError with a clear reason otherwise (WorkspaceDamaged for a
+    damaged file); a refused file is left untouched. A read-only open skips the
+    damage checks, so whatever is readable can still be read.
     """
     exists = path.exists()
     if not exists and not create:
         raise WorkspaceError(path, "no such workspace (create one with 'briefer init')")
     if exists:
-        app_id, version = read_header(path)
-        if app_id != APPLICATION_ID:
-            raise WorkspaceError(path, "not a Briefer workspace (an SQLite database of another program)")
-        if version > SCHEMA_VERSION:
-            raise WorkspaceError(
-                path,
-                f"made by a newer Briefer (schema {version}; this version reads up to "
-                f"{SCHEMA_VERSION}); update Briefer to open it",
-            )
+        identity_in_log = _check_header(path, readonly)
+        if not readonly and not os.access(path, os.W_OK):
+            raise WorkspaceError(path, "the file is read-only; open it read-only to read it")
+        if not readonly and not os.access(path.parent, os.W_OK):
+            raise WorkspaceError(path, "its folder is read-only (changes need a log file beside the"
+                                       " workspace); open it read-only to read it")
+        if check is None:
+            check = health.left_unclean(path)
     elif readonly:
         raise WorkspaceError(path, "no such workspace")
+    elif not os.access(path.parent, os.W_OK):
+        raise WorkspaceError(path, "cannot create the workspace: its folder is missing or read-only")
+    else:
+        identity_in_log = False
     try:
-        if readonly:
-            conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None)
-        else:
-            conn = sqlite3.connect(path, isolation_level=None)
+        conn = _open_readonly(path) if readonly else sqlite3.connect(path, isolation_level=None)
+    except sqlite3.Error as exc:
+        raise _as_workspace_error(path, exc) from exc
+    try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         conn.execute("PRAGMA foreign_keys = ON")
+        if identity_in_log:
+            _check_identity(path, conn.execute("PRAGMA application_id").fetchone()[0],
+                            conn.execute("PRAGMA user_version").fetchone()[0])
+        if check and not readonly and (problems := health.quick_check(conn)):
+            raise WorkspaceDamaged(path, problems)
         if not readonly:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             _migrate(conn)
-    except sqlite3.Error as exc:
-        raise _as_workspace_error(path, exc) from exc
+    except BaseException as exc:
+        conn.close()
+        if isinstance(exc, sqlite3.Error):
+            raise _as_workspace_error(path, exc) from exc
+        raise
     conn.row_factory = sqlite3.Row
     return conn
+
+
+def _open_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection, even to a damaged file (reads then fail where the damage is).
+
+    On read-only media, where SQLite cannot make its index file, the file is
+    opened immutable instead, unless a log left behind must be read.
+    """
+    uri = path.resolve().as_uri()
+    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+    except sqlite3.OperationalError as exc:
+        conn.close()
+        if "readonly" not in str(exc) or health.left_unclean(path):
+            raise
+        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
+    except sqlite3.DatabaseError:
+        pass  # damaged: still open, so what is readable can be read
+    return conn
+
+
+def _check_header(path: Path, readonly: bool) -> bool:
+    """Refuse a file that is not a current, undamaged Briefer workspace, reading its header.
+
+    Returns True when the header cannot tell yet: a WAL-mode file whose log may
+    hold a newer first page (a session that is open or did not close cleanly);
+    the caller then checks the identity through SQLite, which reads the log.
+    """
+    app_id, version = read_header(path)
+    if health.wal_mode(path) and health.left_unclean(path):
+        return True
+    _check_identity(path, app_id, version)
+    if not readonly and (problem := health.header_problem(path)):
+        raise WorkspaceDamaged(path, [problem])
+    return False
+
+
+def _check_identity(path: Path, app_id: int, version: int) -> None:
+    if app_id != APPLICATION_ID:
+        raise WorkspaceError(path, "not a Briefer workspace (an SQLite database of another program)")
+    if version > SCHEMA_VERSION:
+        raise WorkspaceError(
+            path,
+            f"made by a newer Briefer (schema {version}; this version reads up to "
+            f"{SCHEMA_VERSION}); update Briefer to open it",
+        )
 
 
 def _migrate(conn: sqlite3.Connection) -> None:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, replace
 from briefer.anchor import select
 from briefer.errors import InvalidInput, NotFound
 from briefer.model import AttrValue, BriefItem, Changes, Created, Tag
-from briefer.workspace.store import Store
+from briefer.workspace.store import Store, storable
 
 _COLUMNS = 'id, article_id, kind, start, "end", exact, prefix, suffix, attributes, note, created, updated'
 _ITEM_COLUMNS = "id, brief_id, section, position, tag_id, text, credibility, comment"
@@ -44,7 +44,7 @@ def _clean_attributes(attributes: Mapping[str, AttrValue] | None) -> dict[str, A
             continue
         if not isinstance(value, str | int | float | bool):
             raise InvalidInput(f"attribute {key!r}", "must be text, a number or true/false")
-        clean[key] = value
+        clean[storable(key)] = storable(value) if isinstance(value, str) else value
     return clean
 
 
@@ -87,7 +87,7 @@ class Tags:
                 'INSERT INTO tags (article_id, kind, start, "end", exact, prefix, suffix,'
                 " attributes, note, created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (article_id, kind, start, end, sel.exact, sel.prefix, sel.suffix,
-                 json.dumps(attrs, ensure_ascii=False), note, now, now),
+                 json.dumps(attrs, ensure_ascii=False), storable(note), now, now),
             )
             tag_id = int(cur.lastrowid or 0)
         return Created(tag_id, Changes.of(articles=[article_id], tags=[tag_id]))
@@ -128,7 +128,7 @@ class Tags:
             old,
             kind=kind or old.kind,
             attributes=_clean_attributes(attributes) if attributes is not None else old.attributes,
-            note=old.note if note is None else note,
+            note=old.note if note is None else storable(note),
         )
         with self._store.transaction() as conn:
             conn.execute(

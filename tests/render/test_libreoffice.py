@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import subprocess
@@ -22,6 +23,8 @@ TURNS = "".join(f"Claim {n}.[^{n}]\n\nCommented.{comment_marker(f'c{n}')}\n\n" f
 TURNS += "".join(f"[^{n}]: Note text {n}.\n" for n in range(1, 5))
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+if SOFFICE is None and os.environ.get("CI"):
+    raise RuntimeError("LibreOffice is missing on CI: .ci/system-deps should have installed it")
 pytestmark = [
     pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (CI installs it)"),
     pytest.mark.slow,

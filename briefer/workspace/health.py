@@ -1,0 +1,89 @@
+"""Is a workspace file healthy? Cheap checks on every open, ``quick_check`` when it matters.
+
+``PRAGMA quick_check`` reads every page: about 0.1 s warm and 0.6 s cold for a
+177 MB workspace of 10,000 articles (docs/reliability.md). Every open pays only
+for :func:`header_problem` (one 100-byte read and a ``stat``); the full
+:func:`quick_check` runs on open when :func:`left_unclean` says the last session
+did not close cleanly, and on demand (``briefer check``, ``Workspace.check``).
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+_DAMAGE_WORDS = ("malformed", "not a database", "database corrupt")
+
+
+def wal_path(path: Path) -> Path:
+    """The write-ahead log SQLite keeps beside a workspace file."""
+    return path.with_name(path.name + "-wal")
+
+
+def wal_mode(path: Path) -> bool:
+    """True when the file's header says it is in write-ahead-log mode."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(20)[18:20] == b"\x02\x02"
+    except OSError:
+        return False
+
+
+def left_unclean(path: Path) -> bool:
+    """True when a non-empty write-ahead log was left beside the file.
+
+    SQLite deletes the log when the last connection closes cleanly, so a log left
+    behind means a crash, a kill, or another process that has the file open now
+    (checking then costs time but is harmless).
+    """
+    try:
+        return wal_path(path).stat().st_size > 0
+    except OSError:
+        return False
+
+
+def header_problem(path: Path) -> str | None:
+    """Why the file's SQLite header shows damage (truncation, bad page size), or None.
+
+    Only meaningful without a write-ahead log: pages may live in the log until
+    it is checkpointed, so with a log the file is not judged here.
+    """
+    if left_unclean(path):
+        return None
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(100)
+        size = path.stat().st_size
+    except OSError:
+        return None  # the caller's own read reports unreadable files
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return f"damaged header (page size {page_size})"
+    change_counter, valid_for = header[24:28], header[92:96]
+    page_count = int.from_bytes(header[28:32], "big")
+    expected = page_count * page_size
+    if change_counter == valid_for and page_count and size < expected:
+        return f"truncated: the file has {size:,} of the {expected:,} bytes its header declares"
+    if size % page_size:
+        return f"truncated: {size:,} bytes is not a whole number of {page_size}-byte pages"
+    return None
+
+
+def quick_check(conn: sqlite3.Connection, limit: int = 10) -> list[str]:
+    """The problems ``PRAGMA quick_check`` finds (at most ``limit``); empty when healthy."""
+    try:
+        rows = [str(r[0]) for r in conn.execute(f"PRAGMA quick_check({int(limit)})")]
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    if rows == ["ok"]:
+        return []
+    # A row may span lines and start with a "*** in database main ***" banner.
+    lines = (line.strip() for row in rows for line in row.splitlines())
+    return [line for line in lines if line and not line.startswith("***")][:limit] or rows[:1]
+
+
+def is_damage(exc: BaseException) -> bool:
+    """True when an SQLite error means the file itself is damaged."""
+    text = str(exc).lower()
+    return isinstance(exc, sqlite3.DatabaseError) and any(w in text for w in _DAMAGE_WORDS)
