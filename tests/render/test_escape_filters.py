@@ -118,7 +118,7 @@ def _check_html_items(items: list[etree._Element], s: str, where: str) -> None:
 
 
 def _check(s: str) -> None:
-    md = render_markdown(PROBE, "probe.md.j2", {"s": s, "item": {"text": s}})
+    md = render_markdown(PROBE, "probe.md.j2", {"s": s})
     preview = lxml_html.fromstring(f"<div>{fragment(parse(md))}</div>")
     _check_html_items(preview.xpath("./ul/li"), s, "preview")
     assert len(preview.xpath("./*")) == 3, md  # the list, the rule and the footnotes
