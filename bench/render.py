@@ -7,10 +7,12 @@ template, round trip to the sandbox process). ``docx_ms``: that Markdown →
 DOCX file (parse, write, save). ``pandoc_ms``: ``pandoc -f markdown -t docx``
 on the same Markdown, in the same run. The table also shows ``preview ms``:
 ``render_brief`` (Markdown and the sanitised HTML preview, as the GUI asks for
-it). Each figure is the best of several runs.
+it). Each figure is the best of several runs. With ``--comments`` every item
+carries an analyst comment, so the DOCX has a Word comment per item.
 
     python bench/render.py            # a table
     python bench/render.py --json     # one JSON line per size
+    python bench/render.py --comments # the same with a comment on every item
 """
 
 from __future__ import annotations
@@ -44,11 +46,14 @@ def best_ms(run: Callable[[], object], repeat: int) -> float:
     return round(min(times), 1)
 
 
-def measure(items: int, folder: Path, renderer: Renderer) -> dict[str, object]:
+def measure(items: int, folder: Path, renderer: Renderer, comments: bool = False) -> dict[str, object]:
     """Time one brief size; returns the JSON line's fields."""
     repeat = 3 if items >= 5000 else 7
-    with Workspace.create(folder / f"bench-{items}.briefer") as ws:
+    with Workspace.create(folder / f"bench-{items}-{comments}.briefer") as ws:
         brief_id = synthetic_brief(ws, items, load_template("sitrep").layout())
+        if comments:
+            for item in ws.briefs.get(brief_id).items:
+                ws.briefs.set_item(item.id, comment="Check against a second source.")
         rendered = renderer.render(ws, brief_id)  # warms the sandbox process
         markdown_ms = best_ms(lambda: renderer.markdown(ws, brief_id), repeat)
         preview_ms = best_ms(lambda: renderer.render(ws, brief_id), repeat)
@@ -56,7 +61,8 @@ def measure(items: int, folder: Path, renderer: Renderer) -> dict[str, object]:
         source = folder / f"bench-{items}.md"
         source.write_text(rendered.markdown, encoding="utf-8")
         out = folder / f"bench-{items}.docx"
-        docx_ms = best_ms(lambda: build_document(parse(rendered.markdown), meta).save(str(out)), repeat)
+        # what export parses: the Markdown with the comment markers
+        docx_ms = best_ms(lambda: build_document(parse(rendered.marked), meta).save(str(out)), repeat)
     pandoc = shutil.which("pandoc")
     pandoc_ms = None
     if pandoc:
@@ -71,6 +77,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Brief rendering speed, beside pandoc.")
     parser.add_argument("--json", action="store_true", help="one JSON line per size")
     parser.add_argument("--sizes", type=int, nargs="+", default=list(SIZES))
+    parser.add_argument("--comments", action="store_true", help="an analyst comment on every item")
     args = parser.parse_args()
     renderer = Renderer()
     try:
@@ -78,7 +85,7 @@ def main() -> None:
             if not args.json:
                 print(f"{'items':>6} {'markdown ms':>12} {'docx ms':>9} {'pandoc ms':>10} {'preview ms':>11}")
             for items in args.sizes:
-                row = measure(items, Path(tmp), renderer)
+                row = measure(items, Path(tmp), renderer, args.comments)
                 preview_ms = row.pop("preview_ms")
                 if args.json:
                     print(json.dumps(row))

@@ -33,13 +33,18 @@ MEMORY_LIMIT_MB = 768
 
 @dataclass(frozen=True, slots=True)
 class Rendered:
-    """A rendered brief: its Markdown (as exported) and the sanitised HTML preview page."""
+    """A rendered brief: its Markdown (as exported) and the sanitised HTML preview page.
+
+    ``marked`` is the template's output as the DOCX writer reads it (``tree``
+    is its parse): the Markdown with analyst comments as invisible markers.
+    """
 
     markdown: str
     html: str
     tree: Tree
     brief: Brief
     template: Template
+    marked: str
 
 
 def template_for(brief: Brief, template: str | Path | Template | None) -> Template:
@@ -84,7 +89,7 @@ class Renderer:
         """Render a brief to Markdown and HTML; raise TemplateFailed with file and line."""
         marked, brief, chosen = self._marked(ws, brief_id, template, parsed=True)
         tree = parse(marked)
-        return Rendered(strip_comments(marked), html.document(tree, brief.title), tree, brief, chosen)
+        return Rendered(strip_comments(marked), html.document(tree, brief.title), tree, brief, chosen, marked)
 
     def export(
         self, ws: Workspace, brief_id: int, fmt: str, path: str | Path,

@@ -16,8 +16,8 @@ import jinja2
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
 
 from briefer.errors import TemplateFailed
-from briefer.render.escape import Source, finalize
 from briefer.render.filters import FILTERS
+from briefer.render.runtime import BriefCodeGenerator, finalize
 
 MAX_OUTPUT_CHARS = 20_000_000
 _BLANK_LINES_RE = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
@@ -25,27 +25,22 @@ _CACHE: dict[tuple[str, str], jinja2.Template] = {}
 _CACHE_SIZE = 16
 
 
-def _mark(value: Any) -> Any:
-    return Source(value) if type(value) is str else value
-
-
 class BriefEnvironment(ImmutableSandboxedEnvironment):
-    """Jinja's immutable sandbox for brief contexts.
+    """Jinja's immutable sandbox for brief contexts, escaping for Markdown.
 
-    A dict's keys win over its methods (``section.items`` is the items), and every
-    plain string looked up in the context comes back as a :class:`Source`, so it
-    stays escaped whatever the template does with it.
+    A dict's keys win over its methods (``section.items`` is the items). Only
+    :class:`~briefer.render.escape.Markdown` is output as it is; any other value
+    is escaped, whatever filters or string methods made it (see
+    :mod:`briefer.render.runtime`).
     """
+
+    code_generator_class = BriefCodeGenerator
 
     def getattr(self, obj: Any, attribute: str) -> Any:
         """``obj.attribute``: a context key first, then the sandbox's checked attribute."""
         if isinstance(obj, dict) and attribute in obj:
-            return _mark(obj[attribute])
-        return _mark(super().getattr(obj, attribute))
-
-    def getitem(self, obj: Any, argument: Any) -> Any:
-        """``obj[argument]`` as the sandbox allows it, strings marked as sources."""
-        return _mark(super().getitem(obj, argument))
+            return obj[attribute]
+        return super().getattr(obj, attribute)
 
 
 def environment() -> BriefEnvironment:

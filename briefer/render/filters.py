@@ -1,7 +1,9 @@
 """Jinja filters for brief templates: citations, date-time groups, grades, dates…
 
-Every filter returns either safe Markdown (:class:`markupsafe.Markup`) it built
-from escaped parts, or plain text that the template output escapes.
+Every filter returns either :class:`~briefer.render.escape.Markdown` it built
+from escaped parts, or plain text that the template output escapes. Jinja's
+own filters that escape or join (``safe``, ``e``, ``forceescape``, ``join``) or
+keep markup (``title``, ``indent``) are replaced by Markdown-aware ones.
 """
 
 from __future__ import annotations
@@ -10,22 +12,24 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
-from markupsafe import Markup
+from jinja2 import pass_eval_context
+from jinja2.filters import do_indent, do_title, make_attrgetter
+from jinja2.nodes import EvalContext
 
 from briefer.dtg import DTG_RE, format_dtg, parse_iso
-from briefer.render.escape import comment_marker, escape_markdown
+from briefer.render.escape import Markdown, comment_marker, escape
 
 _URL_RE = re.compile(r"^https?://[^\s<>\x00-\x1f\\`]+$", re.IGNORECASE)
 
 
-def cite(value: Any) -> Markup:
+def cite(value: Any) -> Markdown:
     """A footnote reference ``[^N]`` to an item's source (or a source, or a number); "" if none."""
     number = value
     if isinstance(value, Mapping):
         number = value.get("citation", value.get("number"))
     if number is None or number == "":
-        return Markup("")
-    return Markup(f"[^{int(number)}]")
+        return Markdown("")
+    return Markdown(f"[^{int(number)}]")
 
 
 def dtg(value: Any) -> str:
@@ -36,10 +40,10 @@ def dtg(value: Any) -> str:
     return text if DTG_RE.match(text) else format_dtg(text)
 
 
-def grade(item: Mapping[str, Any], brackets: bool = True) -> Markup:
+def grade(item: Mapping[str, Any], brackets: bool = True) -> Markdown:
     """An item's Admiralty grade, source reliability + information credibility: ``[B2]``."""
-    code = escape_markdown(str(item.get("grade") or ""))
-    return Markup(f"[{code}]" if code and brackets else code)
+    code = escape(item.get("grade") or "")
+    return Markdown(f"[{code}]") if code and brackets else code
 
 
 def date(value: Any, format: str = "%d %B %Y") -> str:  # noqa: A002 - Jinja's own naming
@@ -52,17 +56,17 @@ def date(value: Any, format: str = "%d %B %Y") -> str:  # noqa: A002 - Jinja's o
         return str(value)
 
 
-def md(value: Any) -> Markup:
-    """Escape a value for Markdown explicitly (what output does by default)."""
-    return Markup(escape_markdown("" if value is None else str(value)))
+def md(value: Any) -> Markdown:
+    """Escape a value for Markdown explicitly (what output does by default); Markdown stays."""
+    return escape("" if value is None else value)
 
 
-def join_names(names: Iterable[Any], last: str = "and") -> Markup:
+def join_names(names: Iterable[Any], last: str = "and") -> Markdown:
     """Names joined for prose: ``A``, ``A and B``, ``A, B and C``."""
-    parts = [escape_markdown(str(n)) for n in names if n]
+    parts = [escape(n) for n in names if n]
     if len(parts) < 2:
-        return Markup("".join(parts))
-    return Markup(f"{', '.join(parts[:-1])} {escape_markdown(last)} {parts[-1]}")
+        return Markdown().join(parts)
+    return Markdown(f"{', '.join(parts[:-1])} {escape(last)} {parts[-1]}")
 
 
 def plural(count: Any, singular: str, plural: str | None = None) -> str:
@@ -71,10 +75,10 @@ def plural(count: Any, singular: str, plural: str | None = None) -> str:
     return singular if n == 1 else (plural if plural is not None else singular + "s")
 
 
-def comment(item: Mapping[str, Any]) -> Markup:
+def comment(item: Mapping[str, Any]) -> Markdown:
     """An item's analyst comment as a Word comment on its paragraph (DOCX only)."""
     text = str(item.get("comment") or "").strip()
-    return Markup(comment_marker(text)) if text else Markup("")
+    return Markdown(comment_marker(text)) if text else Markdown("")
 
 
 def number(value: Any) -> str:
@@ -86,38 +90,67 @@ def number(value: Any) -> str:
     return f"{int(value):,}"
 
 
-def quote(value: Any) -> Markup:
+def quote(value: Any) -> Markdown:
     """Text between typographic double quotes, escaped: “…”."""
-    return Markup(f"\u201c{escape_markdown(str(value))}\u201d")
+    return Markdown(f"\u201c{escape(value)}\u201d")
 
 
-def link(url: Any, text: Any = None) -> Markup:
+def link(url: Any, text: Any = None) -> Markdown:
     """A Markdown link to an http(s) URL (``<url>`` without text); "" for any other URL."""
     href = str(url or "").strip()
     if not _URL_RE.match(href):
-        return Markup(escape_markdown(str(text))) if text else Markup("")
+        return escape(text) if text else Markdown()
     href = href.replace("(", "%28").replace(")", "%29")
     if text is None:
-        return Markup(f"<{href}>")
-    return Markup(f"[{escape_markdown(str(text))}]({href})")
+        return Markdown(f"<{href}>")
+    return Markdown(f"[{escape(text)}]({href})")
 
 
-def reference(source: Mapping[str, Any]) -> Markup:
+def reference(source: Mapping[str, Any]) -> Markdown:
     """A source as a citation line: outlet, “title”, author, date and link."""
-    parts = [escape_markdown(str(source[key])) for key in ("outlet",) if source.get(key)]
+    parts = [escape(source[key]) for key in ("outlet",) if source.get(key)]
     if source.get("title"):
         parts.append(quote(source["title"]))
     if source.get("author"):
-        parts.append(escape_markdown(str(source["author"])))
+        parts.append(escape(source["author"]))
     if source.get("date"):
-        parts.append(escape_markdown(date(source["date"])))
+        parts.append(escape(date(source["date"])))
     line = ", ".join(parts) or "Untitled source"
     url = link(source.get("url"))
-    return Markup(f"{line}. {url}" if url else f"{line}.")
+    return Markdown(f"{line}. {url}" if url else f"{line}.")
+
+
+def safe(value: Any) -> Markdown:
+    """Jinja's ``safe`` cannot vouch for text: Markdown stays, anything else is escaped."""
+    return escape(value)
+
+
+@pass_eval_context
+def join(
+    eval_ctx: EvalContext, value: Iterable[Any], d: str = "", attribute: str | int | None = None
+) -> Markdown:
+    """Jinja's ``join``, escaping every part that is not Markdown (the separator too)."""
+    if attribute is not None:
+        value = map(make_attrgetter(eval_ctx.environment, attribute), value)
+    return escape(d).join(value)
+
+
+def title(value: Any) -> str:
+    """Jinja's ``title``; Markdown stays Markdown (a case change keeps its escapes)."""
+    return Markdown(do_title(str(value))) if isinstance(value, Markdown) else do_title(value)
+
+
+def indent(value: Any, width: int | str = 4, first: bool = False, blank: bool = False) -> str:
+    """Jinja's ``indent``; Markdown stays Markdown (its lines are only indented)."""
+    if isinstance(value, Markdown):
+        return Markdown(do_indent(str(value), width, first, blank))
+    return do_indent(value, width, first, blank)
 
 
 FILTERS: dict[str, Callable[..., Any]] = {
     "cite": cite, "dtg": dtg, "grade": grade, "date": date, "md": md, "join_names": join_names,
     "plural": plural, "comment": comment, "number": number, "quote": quote,
     "link": link, "reference": reference,
+    "safe": safe, "e": escape, "escape": escape, "forceescape": escape, "join": join, "title": title,
+    "indent": indent,
 }

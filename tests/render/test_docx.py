@@ -8,6 +8,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.shared import RGBColor
+from lxml import etree
 
 from briefer.errors import InvalidInput
 from briefer.render.docx import DocMeta, build_document
@@ -109,10 +110,24 @@ def test_comments_carry_analyst_notes_or_are_left_out(tmp_path: Path) -> None:
     assert comment.timestamp == WHEN
     body = part_xml(out, "word/document.xml")
     assert body.xpath("string(//w:p[w:commentRangeStart])", namespaces=NS) == "one"
+    # ids apart from the footnotes' (LibreOffice mixes up notes when they overlap)
+    note_ids = part_xml(out, "word/footnotes.xml").xpath("//w:footnote/@w:id", namespaces=NS)
+    assert int(comment.comment_id) > max(int(i) for i in note_ids)
     quiet = DocMeta("Brief", "J. Analyst", "TLP:RED", WHEN, WHEN, comments=False)
     out = _save(SAMPLE, tmp_path, quiet)
     assert "word/comments.xml" not in part_names(out)
     assert "check this" not in "".join(part_xml(out, "word/document.xml").itertext())
+
+
+def test_comments_on_one_paragraph_are_one_comment_a_line_each(tmp_path: Path) -> None:
+    plain = _save("No comment here.\n", tmp_path)
+    assert "word/comments.xml" not in part_names(plain)
+    two_lines = comment_marker("second\nline")
+    marked = f"- a{comment_marker('first')}{two_lines}\n- b{comment_marker('third')}\n"
+    comments = list(docx.Document(str(_save(marked, tmp_path))).comments)
+    assert [c.text for c in comments] == ["first\nsecond\nline", "third"]
+    assert [c.initials for c in comments] == ["JA", "JA"]
+    assert comments[1].comment_id == comments[0].comment_id + 1
 
 
 def test_core_properties_are_deterministic(tmp_path: Path) -> None:
@@ -150,3 +165,54 @@ def test_unreadable_reference_document_is_a_clear_error(tmp_path: Path) -> None:
     bad.write_text("not a zip")
     with pytest.raises(InvalidInput, match=r"house\.docx: not a readable Word document"):
         _save("# T\n", tmp_path, reference=bad)
+
+
+CITED_AGAIN = """# T
+
+First claim.[^2] Second claim.[^1]
+
+- Again the first source.[^2]
+- And the second, twice.[^1][^1]
+
+| Claim | Source |
+|---|---|
+| a | [^2] |
+
+[^1]: Source one.
+[^2]: Source two.
+"""
+
+
+def test_a_source_cited_again_is_a_cross_reference_to_its_one_footnote(tmp_path: Path) -> None:
+    out = _save(CITED_AGAIN, tmp_path)
+    assert footnote_texts(out) == ["Source two.", "Source one."]  # numbered by first citation
+    body = part_xml(out, "word/document.xml")
+    references = body.xpath("//w:footnoteReference", namespaces=NS)
+    assert [r.get(f"{{{NS['w']}}}id") for r in references] == ["1", "2"]
+    bookmarks = {}
+    for reference in references:
+        start = reference.getparent().getprevious()
+        assert start.tag == f"{{{NS['w']}}}bookmarkStart"
+        assert reference.getparent().getnext().get(f"{{{NS['w']}}}id") == start.get(f"{{{NS['w']}}}id")
+        bookmarks[start.get(f"{{{NS['w']}}}name")] = reference.get(f"{{{NS['w']}}}id")
+    fields = _noteref_fields(body)
+    # every later citation: NOTEREF to the first one's bookmark, showing its number, superscript
+    shown = [(bookmarks[name], number) for name, number in fields]
+    assert shown == [("1", "1"), ("2", "2"), ("2", "2"), ("1", "1")]
+
+
+def _noteref_fields(body: etree._Element) -> list[tuple[str, str]]:
+    """(bookmark, shown number) of each NOTEREF field, checking its form and style."""
+    fields = []
+    for instruction in body.xpath("//w:instrText[contains(., 'NOTEREF')]", namespaces=NS):
+        words = instruction.text.split()
+        assert words[0] == "NOTEREF", instruction.text
+        assert words[2:] == ["\\f", "\\h"], instruction.text
+        run = instruction.getparent()
+        result = run.getnext().getnext()
+        assert run.getprevious().xpath("string(w:fldChar/@w:fldCharType)", namespaces=NS) == "begin"
+        assert run.getnext().xpath("string(w:fldChar/@w:fldCharType)", namespaces=NS) == "separate"
+        assert result.getnext().xpath("string(w:fldChar/@w:fldCharType)", namespaces=NS) == "end"
+        assert result.xpath("string(w:rPr/w:rStyle/@w:val)", namespaces=NS) == "FootnoteReference"
+        fields.append((words[1], result.xpath("string(w:t)", namespaces=NS)))
+    return fields

@@ -20,7 +20,7 @@ def _render(body: str, **context: object) -> str:
 def test_sources_are_escaped_and_analyst_markdown_passes() -> None:
     out = _render("{{ quote }} / {{ bluf }} / {{ quote|upper }} / {{ [quote, 'x']|join(', ') }}",
                   quote="a *b* <i>", bluf=Markdown("**bold**"))
-    assert out == "a \\*b\\* &lt;i&gt; / **bold** / A \\*B\\* &lt;I&gt; / a \\*b\\* &lt;i&gt;, x\n"
+    assert out == "a \\*b\\* &#60;i&#62; / **bold** / A \\*B\\* &#60;I&#62; / a \\*b\\* &#60;i&#62;, x\n"
 
 
 def test_dict_keys_win_over_dict_methods() -> None:

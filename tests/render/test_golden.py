@@ -58,13 +58,15 @@ def test_docx_reads_back_with_styles_footnotes_and_marking(
     assert document.paragraphs[1].text == "Ukraine: mobilisation and Russian gains"
     assert "Heading 1" in styles
     notes = footnote_texts(out)
-    assert notes
-    assert all("Ukraine Mobilizes Amidst Russian Gains" in n for n in notes)
+    assert len(notes) == 1  # one source: one footnote, however often it is cited
+    assert "Ukraine Mobilizes Amidst Russian Gains" in notes[0]
     section = document.sections[0]
     assert "TLP:AMBER" in section.header.paragraphs[0].text
     assert "TLP:AMBER" in "".join(p.text for p in section.footer.paragraphs)
     core = document.core_properties
     assert (core.title, core.author) == ("Ukraine: mobilisation and Russian gains", "J. Analyst")
+    preview = renderer.render(demo_ws, brief_id).html
+    assert preview.count('class="footnote-item"') == 1  # the preview too: one note per source
     assert core.created.isoformat().startswith("2026-11-25T14:30")
 
 

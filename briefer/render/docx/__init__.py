@@ -21,11 +21,12 @@ from docx.shared import Emu
 
 from briefer.errors import InvalidInput
 from briefer.paths import resource
+from briefer.render.docx.comments import Comments
 from briefer.render.docx.fields import mark_pages
 from briefer.render.docx.footnotes import Footnotes
 from briefer.render.docx.numbering import Numbering
 from briefer.render.docx.styles import ensure_styles
-from briefer.render.docx.writer import BodyWriter, CommentSettings
+from briefer.render.docx.writer import BodyWriter
 from briefer.render.docx.xml import xml_text
 from briefer.render.tree import Tree, paused_gc
 
@@ -80,7 +81,9 @@ def build_document(tree: Tree, meta: DocMeta, reference: Path | None = None) -> 
     document = open_reference(reference)
     styles = ensure_styles(document)
     footnotes = Footnotes(document, styles["Footnote Text"], styles["Footnote Reference"])
-    comments = CommentSettings(meta.comments, meta.author or "Analyst", meta.created)
+    notes = sum(len(block.children) for block in tree.root.children if block.type == "footnote_block")
+    comments = Comments(document, meta.author or "Analyst", meta.created, notes + 1, styles["Comment Text"],
+                        styles["Comment Reference"]) if meta.comments else None
     writer = BodyWriter(document, styles, Numbering(document), footnotes, comments, _text_width(document))
     with paused_gc():
         writer.write(tree.root, document.element.body)

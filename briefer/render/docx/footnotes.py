@@ -1,8 +1,14 @@
 """Real Word footnotes: python-docx has no API, so the part is written here.
 
 The footnotes part (``word/footnotes.xml``) holds the separator footnotes Word
-expects (ids -1 and 0) and one ``w:footnote`` per reference; the document part
+expects (ids -1 and 0) and one ``w:footnote`` per cited note; the document part
 relates to it and ``settings.xml`` names the separators.
+
+A note cited again is not a second footnote: as a writer does with Word's
+"Insert cross-reference → footnote number", the first citation is the real
+footnote, inside a hidden ``_RefN`` bookmark, and every later one is a
+``NOTEREF _RefN \\f \\h`` field (superscript, linked) whose result is the
+footnote's number, so the notes list each source once.
 """
 
 from __future__ import annotations
@@ -51,7 +57,37 @@ class Footnotes:
         self._next_id = 1
         self._text_style = text_style
         self._reference_style = reference_style
+        self._cited: dict[str, str] = {}
         _declare_separators(document)
+
+    def cite(self, parent: etree._Element, key: str, paragraphs: Sequence[etree._Element]) -> None:
+        """Cite note ``key`` at the end of ``parent`` (a paragraph or hyperlink).
+
+        The first citation of a key adds its footnote (copies of ``paragraphs``);
+        later ones cross-reference it.
+        """
+        number = self._cited.get(key)
+        if number is not None:
+            self._cross_reference(parent, number)
+            return
+        number = str(self.add(paragraphs))
+        self._cited[key] = number
+        sub(parent, "w:bookmarkStart", {"w:id": number, "w:name": f"_Ref{number}"})
+        self._styled_run(parent).append(_footnote_reference(number))
+        sub(parent, "w:bookmarkEnd", {"w:id": number})
+
+    def _cross_reference(self, parent: etree._Element, number: str) -> None:
+        # Footnotes are numbered in document order and added in it, so id == number.
+        sub(self._styled_run(parent), "w:fldChar", {"w:fldCharType": "begin"})
+        text_element(self._styled_run(parent), f" NOTEREF _Ref{number} \\f \\h ", "w:instrText")
+        sub(self._styled_run(parent), "w:fldChar", {"w:fldCharType": "separate"})
+        text_element(self._styled_run(parent), number)
+        sub(self._styled_run(parent), "w:fldChar", {"w:fldCharType": "end"})
+
+    def _styled_run(self, parent: etree._Element) -> etree._Element:
+        run = sub(parent, "w:r")
+        val(sub(run, "w:rPr"), "w:rStyle", self._reference_style)
+        return run
 
     def add(self, paragraphs: Sequence[etree._Element]) -> int:
         """Add a footnote holding copies of ``paragraphs``; return its id for the reference."""
@@ -75,6 +111,12 @@ class Footnotes:
             first.insert(0, mark)
         mark.addnext(space)
         return note_id
+
+
+def _footnote_reference(number: str) -> etree._Element:
+    reference = etree.Element(qn("w:footnoteReference"))
+    reference.set(qn("w:id"), number)
+    return reference
 
 
 def _declare_separators(document: Document) -> None:

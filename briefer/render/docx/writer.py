@@ -4,15 +4,14 @@ Block mapping: ``#`` → Title, ``##`` → Heading 1, ``###`` → Heading 2, dee
 Heading 3; paragraphs → Normal; list items → List Bullet / List Number with
 real numbering (nested lists one level deeper); block quotes → Quote; code →
 Macro Text; tables → Table Grid with a repeating header row; footnote
-references → real footnotes. Elements are built with lxml directly and style ids
+references → real footnotes (one per note; a note cited again is a
+cross-reference to it). Elements are built with lxml directly and style ids
 are resolved once, which keeps a 5000-item brief well under pandoc's time.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import NamedTuple
 
 from docx.document import Document
@@ -20,6 +19,7 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
 from lxml import etree
 
+from briefer.render.docx.comments import Comments
 from briefer.render.docx.footnotes import Footnotes
 from briefer.render.docx.numbering import Numbering
 from briefer.render.docx.styles import StyleIds
@@ -41,21 +41,12 @@ class Format(NamedTuple):
     style: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class CommentSettings:
-    """Whether analyst comments become Word comments, and who wrote them when."""
-
-    enabled: bool
-    author: str
-    date: dt.datetime
-
-
 class BodyWriter:
     """Writes one parsed tree into a document whose styles, numbering and footnotes are ready."""
 
     def __init__(
         self, document: Document, styles: StyleIds, numbering: Numbering, footnotes: Footnotes,
-        comments: CommentSettings, text_width: int,
+        comments: Comments | None, text_width: int,
     ) -> None:
         self._document = document
         self._styles = styles
@@ -213,7 +204,8 @@ class BodyWriter:
             elif kind == "image":
                 self._run(parent, fmt, node.content)
             elif kind == "footnote_ref":
-                self._footnote_ref(str(node.meta.get("id")), parent)
+                key = str(node.meta.get("id"))
+                self._footnotes.cite(parent, key, self._notes.get(key, []))
             elif kind == "footnote_anchor":
                 continue
             elif node.children:
@@ -254,30 +246,6 @@ class BodyWriter:
             link.set(qn("r:id"), part.relate_to(href, RT.HYPERLINK, is_external=True))
         self._runs(node.children, link, part, Format(fmt.bold, fmt.italic, fmt.code, "Hyperlink"))
 
-    def _footnote_ref(self, note_key: str, parent: etree._Element) -> None:
-        note_id = self._footnotes.add(self._notes.get(note_key, []))
-        r = sub(parent, "w:r")
-        val(sub(r, "w:rPr"), "w:rStyle", self._styles["Footnote Reference"])
-        sub(r, "w:footnoteReference", {"w:id": str(note_id)})
-
     def _comment(self, p: etree._Element, texts: list[str]) -> None:
-        settings = self._comments
-        if not settings.enabled:
-            return
-        comment = self._document.comments.add_comment("\n".join(texts), author=settings.author,
-                                                      initials=_initials(settings.author))
-        comment._comment_elm.date = settings.date
-        cid = str(comment.comment_id)
-        ppr = p.find(qn("w:pPr"))
-        start = etree.Element(qn("w:commentRangeStart"))
-        start.set(qn("w:id"), cid)
-        if ppr is not None:
-            ppr.addnext(start)
-        else:
-            p.insert(0, start)
-        sub(p, "w:commentRangeEnd", {"w:id": cid})
-        sub(sub(p, "w:r"), "w:commentReference", {"w:id": cid})
-
-
-def _initials(name: str) -> str:
-    return "".join(part[0] for part in name.split() if part[:1].isalpha()).upper()[:4] or "A"
+        if self._comments is not None:
+            self._comments.add(p, "\n".join(texts))
