@@ -78,7 +78,7 @@ class Opening(QObject):
         """Say what is wrong with a damaged workspace; recover it, open it read-only, or not."""
         problems = list(error.problems)
         box = QMessageBox(QMessageBox.Icon.Warning, "Damaged workspace",
-                          f"{path.name} is damaged. Briefer has left the file as it is.", parent=self.window)
+                          f"{path.name} is damaged.", parent=self.window)
         box.setObjectName("damagedWorkspace")
         shown = "\n".join(f"• {p}" for p in problems[:SHOWN_PROBLEMS])
         more = f"\n… and {len(problems) - SHOWN_PROBLEMS} more" if len(problems) > SHOWN_PROBLEMS else ""
