@@ -26,6 +26,10 @@ from briefer.workspace import Workspace
 if TYPE_CHECKING:
     from briefer.gui.commands import Command
 
+#: How long a change made in the window waits for another Briefer's write to
+#: finish before saying so: short, because the window cannot respond meanwhile.
+WRITE_WAIT_MS = 750
+
 
 def load_taxonomy() -> taxonomy.Taxonomy:
     """The shipped taxonomy merged with the user's taxonomy.yaml when there is one."""
@@ -71,7 +75,8 @@ class Session(QObject):
 
         Raises WorkspaceError (WorkspaceDamaged for a damaged file); the open one stays open then.
         """
-        ws = Workspace.open(path, create=create, readonly=readonly)
+        ws = Workspace.open(path, create=create, readonly=readonly,
+                            busy_timeout_ms=WRITE_WAIT_MS)
         self.close()
         self._ws = ws
         self.workspaceOpened.emit(ws)

@@ -16,7 +16,7 @@ from briefer.workspace.articles import GRADES, Articles, fts_query
 from briefer.workspace.briefs import Briefs, section_for
 from briefer.workspace.rejections import Rejection, Rejections
 from briefer.workspace.schema import SCHEMA_VERSION
-from briefer.workspace.store import SUFFIX, Clock, Store, connect, utc_now
+from briefer.workspace.store import BUSY_TIMEOUT_MS, SUFFIX, Clock, Store, connect, utc_now
 from briefer.workspace.tags import Removed, Tags
 
 __all__ = [
@@ -43,17 +43,21 @@ class Workspace:
         readonly: bool = False,
         check: bool | None = None,
         clock: Clock = utc_now,
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
     ) -> Workspace:
         """Open (and migrate) a workspace; ``create`` makes a missing file.
 
         ``check`` runs SQLite's ``quick_check`` first; None (the default) does so
-        only when the last session did not close cleanly. Raises WorkspaceError
+        only when the last session did not close cleanly. A write waits up to
+        ``busy_timeout_ms`` for another writer, then fails with a clear
+        WorkspaceError. Raises WorkspaceError
         when the file is missing, is not a Briefer workspace, was made by a newer
         Briefer or is read-only, and WorkspaceDamaged when it is damaged; the file
         is then left untouched.
         """
         path = Path(path)
-        conn = connect(path, create=create, readonly=readonly, check=check)
+        conn = connect(path, create=create, readonly=readonly, check=check,
+                       busy_timeout_ms=busy_timeout_ms)
         return cls(Store(path, conn, clock, readonly))
 
     @classmethod

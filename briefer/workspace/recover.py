@@ -52,10 +52,14 @@ class Recovery:
         return next((t.recovered for t in self.tables if t.table == table), 0)
 
     def summary(self) -> str:
-        """One line: ``articles 12, tags 40 (3 unreadable), …``."""
+        """One line: ``articles 12, tags 40 (3 ids unreadable), …``.
+
+        Unreadable ids are row ids that could not be read: rows there, if any, are lost.
+        """
         parts = []
         for t in self.tables:
-            lost = [f"{n} {what}" for n, what in ((t.unreadable, "unreadable"), (t.refused, "refused")) if n]
+            counts = ((t.unreadable, "ids unreadable"), (t.refused, "refused"))
+            lost = [f"{n} {what}" for n, what in counts if n]
             parts.append(f"{t.table} {t.recovered}" + (f" ({', '.join(lost)})" if lost else ""))
         return ", ".join(parts)
 

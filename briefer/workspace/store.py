@@ -170,12 +170,18 @@ def _as_workspace_error(path: Path, exc: sqlite3.Error) -> WorkspaceError:
 
 
 def connect(
-    path: Path, *, create: bool, readonly: bool = False, check: bool | None = None
+    path: Path,
+    *,
+    create: bool,
+    readonly: bool = False,
+    check: bool | None = None,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
 ) -> sqlite3.Connection:
     """Open ``path`` after checking it is a current Briefer workspace; migrate it.
 
     With ``create`` a missing file is created. ``check`` runs ``PRAGMA
     quick_check`` first (None: only when the last session did not close cleanly).
+    ``busy_timeout_ms`` is how long a write waits for another writer to finish.
     Raises WorkspaceError with a clear reason otherwise (WorkspaceDamaged for a
     damaged file); a refused file is left untouched. A read-only open skips the
     damage checks, so whatever is readable can still be read.
@@ -203,7 +209,7 @@ def connect(
     except sqlite3.Error as exc:
         raise _as_workspace_error(path, exc) from exc
     try:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         conn.execute("PRAGMA foreign_keys = ON")
         if identity_in_log:
             _check_identity(path, conn.execute("PRAGMA application_id").fetchone()[0],

@@ -133,3 +133,24 @@ def test_readonly_workspace_refuses_writes(tmp_path: Path) -> None:
         assert ws.articles.count() == 1
         with pytest.raises(WorkspaceError, match="read-only"):
             ws.articles.add(Article(title="U", text="Other."))
+
+
+def test_a_write_waits_only_as_long_as_asked_for_another_writer(tmp_path: Path) -> None:
+    import time
+
+    path = tmp_path / "busy.briefer"
+    Workspace.create(path).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        with Workspace.open(path, busy_timeout_ms=200) as ws:
+            started = time.monotonic()
+            with pytest.raises(WorkspaceError, match="another Briefer is writing"):
+                ws.articles.add(Article(title="T", text="Waiting text."))
+            assert time.monotonic() - started < 2.0
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    with Workspace.open(path) as ws:
+        ws.articles.add(Article(title="T", text="Waiting text."))
+        assert ws.articles.count() == 1
