@@ -205,6 +205,8 @@ def connect(
     else:
         identity_in_log = False
     try:
+        if check and not readonly and exists:
+            _refuse_damaged(path)
         conn = _open_readonly(path) if readonly else sqlite3.connect(path, isolation_level=None)
     except sqlite3.Error as exc:
         raise _as_workspace_error(path, exc) from exc
@@ -214,8 +216,6 @@ def connect(
         if identity_in_log:
             _check_identity(path, conn.execute("PRAGMA application_id").fetchone()[0],
                             conn.execute("PRAGMA user_version").fetchone()[0])
-        if check and not readonly and (problems := health.quick_check(conn)):
-            raise WorkspaceDamaged(path, problems)
         if not readonly:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
@@ -227,6 +227,21 @@ def connect(
         raise
     conn.row_factory = sqlite3.Row
     return conn
+
+
+def _refuse_damaged(path: Path) -> None:
+    """Raise WorkspaceDamaged when ``quick_check`` finds problems, reading only.
+
+    The check runs on a read-only connection, so a log left by a crash is read
+    but never merged into a damaged file.
+    """
+    conn = _open_readonly(path)
+    try:
+        problems = health.quick_check(conn)
+    finally:
+        conn.close()
+    if problems:
+        raise WorkspaceDamaged(path, problems)
 
 
 def _open_readonly(path: Path) -> sqlite3.Connection:

@@ -75,9 +75,12 @@ def test_damage_is_found_on_open_after_an_unclean_exit(tmp_path: Path) -> None:
     )
     assert crashed.returncode == 0, crashed.stderr
     assert health.left_unclean(path)
+    before = (file_digest(path), file_digest(health.wal_path(path)))
 
     with pytest.raises(WorkspaceDamaged, match="damaged"):
         Workspace.open(path)
+    # Refused untouched: the log is not merged into the damaged file.
+    assert (file_digest(path), file_digest(health.wal_path(path))) == before
 
 
 def test_clean_workspace_is_not_scanned_on_open(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
