@@ -10,40 +10,42 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from functools import cached_property
+
+from briefer.suggest.quotes import find_quotes, paragraphs
 
 Span = tuple[int, int]
 
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s+[\"'“‘«„(\[]?[\w])")
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col sgt capt maj adm cmdr rep sen gov pres st jr sr vs etc no nos "
-    "inc ltd co corp dept est approx fig jan feb mar apr jun jul aug sep sept oct nov dec".split()
+    "mr mrs ms dr prof gen lt col maj sgt capt adm cmdr sen rep gov pres st jr sr inc corp ltd co no nos"
+    " vs etc e.g i.e u.s u.k u.n a.m p.m jan feb mar apr jun jul aug sept sep oct nov dec approx est"
+    " dept fig ft mt brig rev fr м р т ім вул тис млн млрд грн руб ст див ін др г гг д ул проф акад".split()
 )
+# A sentence ends at . ! ? or … (with closing quotes or brackets) before a space
+# and a capital letter, a digit or an opening quote.
+_BOUNDARY = re.compile(r"[.!?…]+[)\]\"”»’']*(?=\s+(?:[\"“«„‘']|[(–—-]?\s?[A-ZА-ЯЁІЇЄҐ0-9]))")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
 _WORD = re.compile(r"\w+(?:[.,'’\-]\w+)*")
-_OPENING = {"“": "”", "«": "»", "„": "“", "‚": "‘", "‹": "›"}
 
 
-def _is_abbreviation(text: str, dot: int) -> bool:
-    """True when the full stop at ``dot`` ends an abbreviation or an initial, not a sentence."""
-    start = dot
-    while start > 0 and (text[start - 1].isalpha() or text[start - 1] == "."):
-        start -= 1
-    word = text[start:dot]
-    if not word:
-        return False
-    if "." in word:  # U.S. / e.g.
-        return True
-    return (len(word) == 1 and word.isupper()) or word.lower() in _ABBREVIATIONS
+def _ends_abbreviation(text: str, stop: int) -> bool:
+    """True when the full stop at ``stop`` ends an abbreviation or an initial (Maj., U.S., J.)."""
+    word = _WORD_BEFORE.search(text, max(0, stop - 30), stop)
+    token = word.group(1).lower().strip(".") if word else ""
+    return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
 
 
 def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[Span]:
-    """The sentences of ``text[start:end]`` (one paragraph), trimmed of surrounding spaces."""
+    """The sentences of ``text[start:end]`` (one paragraph), trimmed of surrounding spaces.
+
+    The one sentence splitter of Briefer: the reader moves by it and the
+    suggesters read by it (on text with quotations blanked, so never inside one).
+    """
     end = len(text) if end is None else end
     spans: list[Span] = []
     begin = start
-    for match in _SENTENCE_END.finditer(text, start, end):
-        if text[match.start()] == "." and match.end() - match.start() == 1 and _is_abbreviation(
-            text, match.start()
-        ):
+    for match in _BOUNDARY.finditer(text, start, end):
+        if text[match.start()] == "." and _ends_abbreviation(text, match.start()):
             continue
         spans.append((begin, match.end()))
         begin = match.end()
@@ -59,41 +61,14 @@ def _trim(text: str, start: int, end: int) -> Span | None:
     return (start, end) if end > start else None
 
 
-def quotations(text: str, start: int, end: int) -> list[Span]:
-    """The words inside quotation marks in ``text[start:end]`` (marks excluded), in order.
-
-    Straight double quotes pair up in order; curly quotes and guillemets by kind. A
-    quotation left open runs to ``end``.
-    """
-    found: list[Span] = []
-    pos = start
-    while pos < end:
-        char = text[pos]
-        if char == '"' or char in _OPENING:
-            closing = '"' if char == '"' else _OPENING[char]
-            close = text.find(closing, pos + 1, end)
-            stop = end if close < 0 else close
-            span = _trim(text, pos + 1, stop)
-            if span is not None:
-                found.append(span)
-            pos = stop + 1
-        else:
-            pos += 1
-    return found
-
-
 class TextUnits:
     """Paragraphs, sentences, words and quotations of one text, looked up by position."""
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.paragraphs: list[Span] = []
-        offset = 0
-        for line in text.split("\n"):
-            span = _trim(text, offset, offset + len(line))
-            if span is not None:
-                self.paragraphs.append(span)
-            offset += len(line) + 1
+        self.paragraphs: list[Span] = [
+            span for a, b in paragraphs(text) if (span := _trim(text, a, b)) is not None
+        ]
         self._starts = [p[0] for p in self.paragraphs]
         self._sentences: dict[int, list[Span]] = {}
 
@@ -177,12 +152,14 @@ class TextUnits:
                 best = match.start()
         return best
 
+    @cached_property
+    def quotations(self) -> list[Span]:
+        """The words inside every quotation of the text (as the quote suggester finds them)."""
+        return [(q.start, q.end) for q in find_quotes(self.text) if q.end > q.start]
+
     def quotation_at(self, pos: int) -> Span | None:
         """The quoted words around ``pos``, else the first quotation of its sentence, or None."""
-        paragraph = self.paragraph_at(pos)
-        if paragraph is None:
-            return None
-        quotes = quotations(self.text, *paragraph)
+        quotes = self.quotations
         for quote in quotes:
             if quote[0] <= pos <= quote[1]:
                 return quote

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefer.text_units import TextUnits, quotations, split_sentences
+from briefer.text_units import TextUnits, split_sentences
 
 
 def _texts(text: str, spans: list[tuple[int, int]]) -> list[str]:
@@ -69,7 +69,7 @@ def test_words_keep_numbers_with_separators_whole() -> None:
 
 def test_quotations_pair_straight_curly_and_guillemets() -> None:
     text = 'He said "one" and “two” and «three» and "open'
-    assert _texts(text, quotations(text, 0, len(text))) == ["one", "two", "three", "open"]
+    assert _texts(text, TextUnits(text).quotations) == ["one", "two", "three", "open"]
 
 
 def test_quotation_at_finds_the_quote_of_the_sentence(sample_path: Path) -> None:

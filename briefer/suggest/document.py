@@ -2,20 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from functools import cached_property
 
 from briefer.suggest.base import detect_language
 from briefer.suggest.quotes import Quote, find_quotes, masked, paragraphs
-
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col maj sgt capt adm sen rep gov st jr sr inc corp ltd co no vs "
-    "etc e.g i.e u.s u.k u.n a.m p.m jan feb mar apr aug sept sep oct nov dec approx est dept "
-    "ft mt brig rev fr м р т ім вул тис млн млрд грн руб ст див ін др г гг д ул проф акад".split()
-)
-_BOUNDARY = re.compile(r"[.!?…]+[)\"”»’']*(?=\s+(?:[\"“«„‘']|[(–—-]?\s?[A-ZА-ЯЁІЇЄҐ0-9]))|\n")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+from briefer.text_units import split_sentences
 
 
 class Document:
@@ -47,26 +39,7 @@ class Document:
     @cached_property
     def sentences(self) -> list[tuple[int, int]]:
         """Sentence spans over the masked text (so never inside a quote)."""
-        text = self.masked
-        spans = []
-        start = 0
-        for m in _BOUNDARY.finditer(text):
-            if m.group() != "\n":
-                word = _WORD_BEFORE.search(text, max(0, m.start() - 30), m.start())
-                token = word.group(1).lower().strip(".") if word else ""
-                if token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha()):
-                    continue
-            end = m.end()
-            while start < end and text[start].isspace():
-                start += 1
-            if start < end:
-                spans.append((start, end))
-            start = end
-        while start < len(text) and text[start].isspace():
-            start += 1
-        if start < len(text):
-            spans.append((start, len(text)))
-        return spans
+        return [s for p in self.paragraphs for s in split_sentences(self.masked, *p)]
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
