@@ -92,7 +92,7 @@ def build(path: Path, n_articles: int, seed: int = 7) -> tuple[int, int]:
             ws.tags.add(big, rng.choice(KINDS), start, end)
         layout = render.load_template("sitrep").layout()
         brief = ws.briefs.new("Bench brief", template="sitrep").id
-        tagged = [t.id for t in ws.tags.list(big) if section_for(t.kind, layout) is not None]
+        tagged = [t.id for t in ws.tags.all(big) if section_for(t.kind, layout) is not None]
         ws.briefs.add_by_kind(brief, tagged[:500], layout)
     return big, brief
 

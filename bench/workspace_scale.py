@@ -87,7 +87,7 @@ def measure(path: Path, rng: random.Random) -> dict[str, float]:
             ws.tags.add(article_id, "fact", start, start + 25)
             adds.append(time.perf_counter() - t0)
             t0 = time.perf_counter()
-            ws.tags.list(article_id)
+            ws.tags.all(article_id)
             lists.append(time.perf_counter() - t0)
         tags = ws.store.conn.execute("SELECT count(*) FROM tags").fetchone()[0]
     return {"articles": n, "tags": tags, "open_ms": _ms(opens), "search_ms": _ms(searches),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefer.text_units import TextUnits, split_sentences
+from briefer.text.units import TextUnits, split_sentences
 
 
 def _texts(text: str, spans: list[tuple[int, int]]) -> list[str]:

@@ -122,7 +122,7 @@ def _print_article(article: Article, file: str | None) -> None:
 
 def cmd_list(args: argparse.Namespace) -> int:
     with open_workspace(args.workspace) as ws:
-        rows = ws.articles.list()
+        rows = ws.articles.all()
     if args.json:
         print_json([{"id": r.id, "title": r.title, "outlet": r.outlet, "published": r.published,
                      "tags": r.tag_count} for r in rows])
@@ -160,6 +160,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
     path = ensure_demo()
     with open_workspace(str(path)) as ws:
         print(f"Demo workspace: {path}\n")
-        for summary in ws.articles.list():
+        for summary in ws.articles.all():
             _print_article(ws.articles.get(summary.id), None)
     return 0

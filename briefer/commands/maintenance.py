@@ -50,7 +50,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     with open_workspace(args.workspace, readonly=True) as ws:
         problems = ws.check()
         if not problems:
-            articles, tags = ws.articles.count(), len(ws.tags.list())
+            articles, tags = ws.articles.count(), len(ws.tags.all())
     if not problems:
         if args.json:
             print_json({"ok": True, "problems": [], "articles": articles, "tags": tags})
@@ -95,7 +95,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if kept is not None:
         print(f"The previous content is kept in {kept}")
     with Workspace.open(args.workspace, readonly=True) as ws:
-        print(f"{ws.articles.count()} articles, {len(ws.tags.list())} tags")
+        print(f"{ws.articles.count()} articles, {len(ws.tags.all())} tags")
     return 0
 
 

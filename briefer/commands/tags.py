@@ -94,7 +94,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     with open_workspace(args.workspace) as ws:
         if args.article is not None:
             ws.articles.get(args.article)  # a clear error for a missing article
-        tags = ws.tags.list(args.article, kind=args.kind)
+        tags = ws.tags.all(args.article, kind=args.kind)
     if args.json:
         print_json([t.to_json() for t in tags])
         return 0

@@ -189,7 +189,7 @@ class ArticleList(QWidget):
             return
         current = self.current_id()
         try:
-            rows = self.ws.articles.list()
+            rows = self.ws.articles.all()
             query = self.filter.text().strip()
             if query:
                 hits = {h.id for h in self.ws.articles.search(query, limit=max(len(rows), 1))}

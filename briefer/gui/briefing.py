@@ -105,7 +105,7 @@ class Briefing(QObject):
         if not self.session.is_open:
             return []
         try:
-            return self.session.ws.briefs.list()
+            return self.session.ws.briefs.all()
         except BrieferError as exc:
             self.window.show_message(str(exc))
             return []

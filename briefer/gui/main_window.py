@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
         ws = self.session.ws
         try:
             article = ws.articles.get(article_id)
-            tags = ws.tags.list(article_id)
+            tags = ws.tags.all(article_id)
         except BrieferError as exc:  # gone, or unreadable (a damaged workspace open read-only)
             self.show_message(str(exc))
             return
@@ -171,7 +171,7 @@ class MainWindow(QMainWindow):
         self.articles.refresh()
         current = self.current_article_id()
         try:
-            ids = [r.id for r in self.session.ws.articles.list()]
+            ids = [r.id for r in self.session.ws.articles.all()]
         except BrieferError as exc:
             self.show_message(str(exc))
             ids = []
@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
                     self.view.drop_tag(tag_id)
                     self._panel_tags[tag_id] = None
                 self._panel_timer.start()
-            if not changes.tags and current not in {r.id for r in ws.articles.list()}:
+            if not changes.tags and current not in {r.id for r in ws.articles.all()}:
                 self.open_article(None)
             elif recompute:
                 self.suggestions.request(ws.path, current)

@@ -1,6 +1,6 @@
 """Moving and selecting in the reader by sentence, paragraph, word, quote, tag and suggestion.
 
-The units come from :mod:`briefer.text_units` (Qt-free); this module only turns
+The units come from :mod:`briefer.text.units` (Qt-free); this module only turns
 them into cursor moves on an :class:`~briefer.gui.reader.ArticleView`.
 """
 

@@ -23,7 +23,7 @@ from briefer.gui.offsets import DocumentMap, document_text
 from briefer.model import Article, Tag
 from briefer.suggest import Suggestion
 from briefer.taxonomy import Taxonomy
-from briefer.text_units import Span, TextUnits
+from briefer.text.units import Span, TextUnits
 
 _SENTENCE_KEY = ("sentence",)
 _CURRENT_KEY = ("current",)

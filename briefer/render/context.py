@@ -48,7 +48,7 @@ class _Builder:
     def __init__(self, ws: Workspace, brief: Brief) -> None:
         self.ws = ws
         # Only the cited articles' tags: the work grows with the brief, not the workspace.
-        self.all_tags = [t for a in ws.briefs.cited_articles(brief.id) for t in ws.tags.list(a)]  # type: ignore[arg-type]
+        self.all_tags = [t for a in ws.briefs.cited_articles(brief.id) for t in ws.tags.all(a)]  # type: ignore[arg-type]
         self.tags: dict[int, Tag] = {t.id: t for t in self.all_tags}  # type: ignore[misc]
         self.articles: dict[int, Article] = {}
         self.sources: dict[int, dict[str, Any]] = {}

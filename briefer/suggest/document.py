@@ -6,8 +6,8 @@ from bisect import bisect_right
 from functools import cached_property
 
 from briefer.suggest.base import detect_language
-from briefer.suggest.quotes import Quote, find_quotes, masked, paragraphs
-from briefer.text_units import split_sentences
+from briefer.text.quotes import Quote, find_quotes, masked, paragraphs
+from briefer.text.units import split_sentences
 
 
 class Document:

@@ -18,7 +18,7 @@ from functools import cache
 from briefer.suggest import lexicon
 from briefer.suggest.actors import Mention
 from briefer.suggest.document import Document
-from briefer.suggest.quotes import Quote
+from briefer.text.quotes import Quote
 
 _ORG_NOUNS = frozenset(
     "ministry government agency bank fund council commission alliance office "

@@ -28,9 +28,9 @@ def for_article(ws: Workspace, article_id: int, kinds: Collection[str] | None = 
     article = ws.articles.get(article_id)
     found = suggest(article.text, published=_published(article.published), kinds=kinds)
     tagged: dict[str, list[tuple[int, int]]] = {}
-    for tag in ws.tags.list(article_id):
+    for tag in ws.tags.all(article_id):
         tagged.setdefault(tag.kind, []).append((tag.start, tag.end))
-    rejected = {(r.kind, r.start, r.end, r.exact) for r in ws.rejections.list(article_id)}
+    rejected = {(r.kind, r.start, r.end, r.exact) for r in ws.rejections.of_article(article_id)}
     return [
         s
         for s in found

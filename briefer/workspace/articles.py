@@ -88,7 +88,7 @@ class Articles:
         return str(row[0])
 
     @reads
-    def list(self) -> list[ArticleSummary]:
+    def all(self) -> list[ArticleSummary]:
         """Every article, newest import first, with its number of tags."""
         rows = self._store.conn.execute(
             "SELECT a.id, a.title, a.outlet, a.published, a.format, a.grade,"

@@ -85,7 +85,7 @@ class Briefs:
         return Brief(**{name: row[name] for name in ("id", *FIELDS, "created", "updated")}, items=items)
 
     @reads
-    def list(self) -> list[BriefSummary]:
+    def all(self) -> list[BriefSummary]:
         """Every brief, most recently changed first, with its number of items."""
         rows = self._store.conn.execute(
             "SELECT b.id, b.title, b.marking, b.template, b.updated,"

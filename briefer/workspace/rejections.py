@@ -58,7 +58,7 @@ class Rejections:
         return Changes.of(articles=[article_id]) if cur.rowcount else Changes()
 
     @reads
-    def list(self, article_id: int) -> list[Rejection]:
+    def of_article(self, article_id: int) -> list[Rejection]:
         """The rejections of one article, in text order."""
         rows = self._store.conn.execute(
             'SELECT article_id, kind, start, "end", exact FROM rejected_suggestions'

@@ -101,7 +101,7 @@ class Tags:
         return _tag(row)
 
     @reads
-    def list(self, article_id: int | None = None, kind: str | None = None) -> list[Tag]:
+    def all(self, article_id: int | None = None, kind: str | None = None) -> list[Tag]:
         """Tags of one article (or of all), in text order; optionally of one kind."""
         where, params = [], []
         if article_id is not None:

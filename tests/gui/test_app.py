@@ -62,4 +62,4 @@ def test_letters_and_question_marks_typed_into_fields_are_text(window: MainWindo
     keys.type("jkq? fa")
     assert window.articles.filter.text() == "jkq? fa"
     assert opened == []
-    assert window.session.ws.tags.list() == []
+    assert window.session.ws.tags.all() == []

@@ -31,7 +31,7 @@ def test_add_tag_undo_redo_keeps_the_id(session: Session) -> None:
     assert seen[-1].tags == {tag_id}
     assert session.undo_stack.undoText() == "Tag figure"
     session.undo_stack.undo()
-    assert session.ws.tags.list(1) == []
+    assert session.ws.tags.all(1) == []
     session.undo_stack.redo()
     assert session.ws.tags.get(tag_id).exact == "160,000"
     assert len(seen) == 3
@@ -48,7 +48,7 @@ def test_remove_and_edit_tag(session: Session) -> None:
     session.push(EditTag(session, tag_id, attributes={"speaker": "Zelensky"}, note="key line"))
     assert session.ws.tags.get(tag_id).attributes == {"speaker": "Zelensky"}
     session.push(RemoveTag(session, tag_id))
-    assert session.ws.tags.list(1) == []
+    assert session.ws.tags.all(1) == []
     session.undo_stack.undo()
     assert session.ws.tags.get(tag_id).note == "key line"
     session.undo_stack.undo()

@@ -33,7 +33,7 @@ def test_keyboard_only_from_demo_to_exported_brief(qtbot: QtBot, tmp_path: Path,
     keys("Shift+N", "Return", "a")
     assert keys.count == 6
 
-    tags = window.session.ws.tags.list(1)
+    tags = window.session.ws.tags.all(1)
     quote = next(t for t in tags if t.kind == "quote")
     figure = next(t for t in tags if t.kind == "figure")
     assert quote.exact == QUOTE

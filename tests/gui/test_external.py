@@ -129,4 +129,4 @@ def test_closing_with_edits_not_saved_asks_first(busy_window: MainWindow, keys: 
     window.close()  # the lock is gone: saved on the way out
     assert not window.isVisible()
     with Workspace.open(path) as ws:
-        assert ws.briefs.get(ws.briefs.list()[0].id).bluf == "Not yet saved"
+        assert ws.briefs.get(ws.briefs.all()[0].id).bluf == "Not yet saved"

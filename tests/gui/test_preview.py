@@ -46,7 +46,7 @@ def test_a_slow_render_does_not_hold_up_the_keys(window: MainWindow, keys: Keys,
     keys("j", "f")  # the next sentence, tagged as a fact
     elapsed = time.perf_counter() - start
     assert elapsed < 0.2
-    assert len(window.session.ws.tags.list(1)) == 2
+    assert len(window.session.ws.tags.all(1)) == 2
     assert threading.get_ident() not in slow_renders
     qtbot.waitUntil(lambda: "160,000" in window.preview.text(), timeout=5000)
 

@@ -139,7 +139,7 @@ def test_emoji_before_a_tag_keeps_offsets_right(qtbot: QtBot, ws: Workspace, set
     keys("w")
     assert selected_text(window) == "160,000"
     keys("n")
-    tag = window.session.ws.tags.list(1)[0]
+    tag = window.session.ws.tags.all(1)[0]
     assert (tag.start, tag.end, tag.exact) == (text.index("160,000"), text.index("160,000") + 7, "160,000")
     u16 = window.view.offsets.to_document(tag.start)
     cursor = QTextCursor(window.view.document())

@@ -147,7 +147,7 @@ def test_rolling_backups_on_open_and_after_changes(qtbot: QtBot, demo_ws: Worksp
     assert look(6).endswith(".briefer")
     assert len(list_backups(folder)) == 2  # the oldest went
     with Workspace.open(list_backups(folder)[0], readonly=True) as newest:
-        assert len(newest.tags.list()) == 2
+        assert len(newest.tags.all()) == 2
     assert look(30) == ""  # nothing changed since: no backup
 
 
@@ -211,7 +211,7 @@ def test_open_read_only_from_the_file_menu(window: MainWindow, keys: Keys, tmp_p
     keys("f")
     assert window.status.text().endswith("opened read-only; changes are not allowed")
     with Workspace.open(other, readonly=True) as ws:
-        assert len(ws.tags.list()) == 9
+        assert len(ws.tags.all()) == 9
 
 
 def test_recover_workspace_copies_the_open_one(window: MainWindow, qtbot: QtBot) -> None:

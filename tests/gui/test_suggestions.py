@@ -36,13 +36,13 @@ def test_jump_accept_and_undo(ready: MainWindow, keys: Keys, qtbot: QtBot) -> No
     keys("Shift+Q")
     assert selected(ready) == QUOTE
     keys("Return")
-    [tag] = ready.session.ws.tags.list(1)
+    [tag] = ready.session.ws.tags.all(1)
     assert (tag.kind, tag.exact) == ("quote", QUOTE)
     assert tag.attributes["speaker"] == "Volodymyr Zelensky"
     assert not [s for s in ready.view.suggestions if s.kind == "quote"]
     assert ready.view.current_tag == tag.id
     keys("Ctrl+Z")
-    assert ready.session.ws.tags.list(1) == []
+    assert ready.session.ws.tags.all(1) == []
     qtbot.waitUntil(lambda: any(s.kind == "quote" for s in ready.view.suggestions), timeout=20000)
 
 
@@ -61,11 +61,11 @@ def test_reject_is_remembered_and_undone(ready: MainWindow, keys: Keys, qtbot: Q
     keys("Shift+N")
     figure = selected(ready)
     keys("x")
-    [rejection] = ready.session.ws.rejections.list(1)
+    [rejection] = ready.session.ws.rejections.of_article(1)
     assert (rejection.kind, rejection.exact) == ("figure", figure)
     assert figure not in [s.text for s in ready.view.suggestions if s.kind == "figure"]
     keys("Ctrl+Z")
-    assert ready.session.ws.rejections.list(1) == []
+    assert ready.session.ws.rejections.of_article(1) == []
     qtbot.waitUntil(lambda: figure in [s.text for s in ready.view.suggestions], timeout=20000)
 
 
@@ -74,12 +74,12 @@ def test_tagging_a_selection_over_a_quote_suggestion_prefills_the_speaker(ready:
     text = ready.view.units.text
     ready.view.move_to(text.index("Zelensky expressed"))
     keys("i", "q")
-    [tag] = ready.session.ws.tags.list(1)
+    [tag] = ready.session.ws.tags.all(1)
     assert tag.attributes["speaker"] == "Volodymyr Zelensky"
 
 
 def test_enter_without_a_suggestion_says_so(ready: MainWindow, keys: Keys) -> None:
     ready.view.move_to(ready.view.units.text.index("This sentiment"))
     keys("Return")
-    assert ready.session.ws.tags.list(1) == []
+    assert ready.session.ws.tags.all(1) == []
     assert ready.status.text().startswith("No suggestion here")

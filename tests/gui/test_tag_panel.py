@@ -96,6 +96,6 @@ def test_note_and_all_fields_in_the_details_form(window: MainWindow, keys: Keys)
     keys("Tab")
     keys.type("recruitment target")
     keys("Return")
-    tag = window.session.ws.tags.list(1)[0]
+    tag = window.session.ws.tags.all(1)[0]
     assert tag.attributes == {"value": "160000", "unit": "personnel"}
     assert tag.note == "recruitment target"

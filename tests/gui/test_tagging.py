@@ -18,7 +18,7 @@ def test_kind_key_tags_the_selection_and_highlights_it(window: MainWindow, keys:
     start = text.index("160,000")
     window.view.move_to(start)
     keys("w", "n")
-    [tag] = window.session.ws.tags.list(1)
+    [tag] = window.session.ws.tags.all(1)
     assert (tag.kind, tag.exact) == ("figure", "160,000")
     fmt = window.view.highlighter.format_at(window.view.offsets.to_document(start + 1))
     assert fmt.background().color().rgb() == QColor(window.session.kinds["figure"].colour).rgb()
@@ -29,7 +29,7 @@ def test_kind_key_tags_the_selection_and_highlights_it(window: MainWindow, keys:
 
 def test_kind_key_without_selection_tags_the_current_sentence(window: MainWindow, keys: Keys) -> None:
     keys("j", "f")
-    [tag] = window.session.ws.tags.list(1)
+    [tag] = window.session.ws.tags.all(1)
     assert tag.kind == "fact"
     assert tag.exact.startswith("This move has raised alarms")
     assert tag.exact.endswith("on their way.")
@@ -40,14 +40,14 @@ def test_every_taxonomy_key_tags_with_its_kind(window: MainWindow, keys: Keys) -
     for kind in window.session.kinds:
         keys("j", kind.shortcut)
         expected[kind.key] = True
-    assert {t.kind for t in window.session.ws.tags.list(1)} == set(expected)
+    assert {t.kind for t in window.session.ws.tags.all(1)} == set(expected)
 
 
 def test_remove_undo_redo(window: MainWindow, keys: Keys) -> None:
     keys("j", "f")
     tag_id = window.view.current_tag
     keys("Backspace")
-    assert window.session.ws.tags.list(1) == []
+    assert window.session.ws.tags.all(1) == []
     assert tag_id not in window.view.tags
     window.sync_tag_panel()
     assert not window.tags.model.tag_index(tag_id).isValid()
@@ -55,7 +55,7 @@ def test_remove_undo_redo(window: MainWindow, keys: Keys) -> None:
     assert window.session.ws.tags.get(tag_id).kind == "fact"
     assert tag_id in window.view.tags
     keys("Ctrl+Z")
-    assert window.session.ws.tags.list(1) == []
+    assert window.session.ws.tags.all(1) == []
     keys("Ctrl+Shift+Z")
     assert window.view.tags[tag_id].kind == "fact"
     assert window.actions["edit.undo"].text() == "Undo Tag fact"
@@ -73,12 +73,12 @@ def test_undo_history_survives_switching_articles(qtbot: QtBot, demo_ws: Workspa
     window.open_article(other)
     window.focus_reader()
     keys("j", "q")
-    assert [t.article_id for t in window.session.ws.tags.list()] == [1, other]
+    assert [t.article_id for t in window.session.ws.tags.all()] == [1, other]
     keys("Ctrl+Z", "Ctrl+Z")
-    assert window.session.ws.tags.list() == []
+    assert window.session.ws.tags.all() == []
     assert window.view.tags == {}
     keys("Ctrl+Shift+Z")
-    assert [t.article_id for t in window.session.ws.tags.list()] == [1]
+    assert [t.article_id for t in window.session.ws.tags.all()] == [1]
 
 
 def test_tag_count_in_the_list_follows(window: MainWindow, keys: Keys, qtbot: QtBot) -> None:
@@ -93,5 +93,5 @@ def test_nothing_to_tag_reports_a_line(qtbot: QtBot, ws: Workspace, settings: Se
     window = open_window(qtbot, path, settings)
     window.view.move_to(0)
     keys("f")
-    assert window.session.ws.tags.list() == []
+    assert window.session.ws.tags.all() == []
     assert "Nothing to tag" in window.status.text()

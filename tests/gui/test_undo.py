@@ -23,7 +23,7 @@ def tag_words(window: MainWindow, keys: Keys, words: str, kind_key: str) -> int:
 
 
 def brief_ids(window: MainWindow) -> list[int]:
-    return sorted(b.id for b in window.session.ws.briefs.list())
+    return sorted(b.id for b in window.session.ws.briefs.all())
 
 
 @pytest.fixture
@@ -53,13 +53,13 @@ def test_new_brief_is_undone_and_redone_with_its_id(window: MainWindow, keys: Ke
 def test_the_first_a_makes_a_brief_and_one_undo_takes_both_back(window: MainWindow, keys: Keys) -> None:
     tag_words(window, keys, "160,000", "n")
     keys("a")
-    [brief] = window.session.ws.briefs.list()
+    [brief] = window.session.ws.briefs.all()
     assert brief.item_count == 1
     keys("Ctrl+Z")
-    assert window.session.ws.briefs.list() == []
-    assert len(window.session.ws.tags.list(1)) == 1  # the tag stays: it was its own step
+    assert window.session.ws.briefs.all() == []
+    assert len(window.session.ws.tags.all(1)) == 1  # the tag stays: it was its own step
     keys("Ctrl+Shift+Z")
-    assert [(b.id, b.item_count) for b in window.session.ws.briefs.list()] == [(brief.id, 1)]
+    assert [(b.id, b.item_count) for b in window.session.ws.briefs.all()] == [(brief.id, 1)]
 
 
 def test_delete_brief_shows_the_next_one_and_undo_restores_it_exactly(window: MainWindow, keys: Keys,

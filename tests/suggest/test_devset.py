@@ -8,7 +8,7 @@ import pytest
 
 from briefer.errors import InvalidInput
 from briefer.suggest.evaluate import load_dir, parse, score_article
-from briefer.suggest.quotes import find_quotes
+from briefer.text.quotes import find_quotes
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "suggest"
 ARTICLES = load_dir(DATA)

@@ -56,7 +56,7 @@ def test_rejected_suggestions_stay_away_until_unrejected(ws: Workspace) -> None:
     figure = next(s for s in for_article(ws, aid, ["figure"]) if s.text == "478 square kilometers")
     changes = ws.rejections.reject(aid, figure.kind, figure.start, figure.end, figure.text)
     assert changes.articles == {aid}
-    assert [r.exact for r in ws.rejections.list(aid)] == ["478 square kilometers"]
+    assert [r.exact for r in ws.rejections.of_article(aid)] == ["478 square kilometers"]
     assert "478 square kilometers" not in {s.text for s in for_article(ws, aid, ["figure"])}
     assert ws.rejections.unreject(aid, figure.kind, figure.start, figure.end).articles == {aid}
     assert "478 square kilometers" in {s.text for s in for_article(ws, aid, ["figure"])}
@@ -66,9 +66,9 @@ def test_accept_all_is_one_transaction(ws: Workspace) -> None:
     aid = _article(ws)
     found = for_article(ws, aid)
     changes = accept_all(ws, aid, found)
-    assert len(changes.tags) == len(found) == len(ws.tags.list(aid))
+    assert len(changes.tags) == len(found) == len(ws.tags.all(aid))
     assert for_article(ws, aid) == []
-    figure = ws.tags.list(aid, kind="figure")[-1]
+    figure = ws.tags.all(aid, kind="figure")[-1]
     assert (figure.attributes["value"], figure.attributes["unit"]) == (478, "km²")
 
 

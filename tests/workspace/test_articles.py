@@ -43,7 +43,7 @@ def test_list_counts_tags_newest_first(ws: Workspace) -> None:
     b = ws.articles.add(Article(title="Second", text="Four five six.")).id
     ws.tags.add(a, "fact", 0, 3)
     ws.tags.add(a, "fact", 4, 7)
-    rows = ws.articles.list()
+    rows = ws.articles.all()
     assert [(r.id, r.tag_count) for r in rows] == [(b, 0), (a, 2)]
 
 

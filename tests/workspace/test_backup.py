@@ -37,7 +37,7 @@ class Clock:
 
 def titles(path: Path) -> set[str]:
     with Workspace.open(path, readonly=True) as ws:
-        return {a.title for a in ws.articles.list()}
+        return {a.title for a in ws.articles.all()}
 
 
 def test_backup_is_a_consistent_workspace_even_while_another_window_writes(tmp_path: Path) -> None:
@@ -50,7 +50,7 @@ def test_backup_is_a_consistent_workspace_even_while_another_window_writes(tmp_p
         with Workspace.open(copy, check=True) as restored:
             assert restored.check() == []
             assert restored.articles.count() == 5
-            assert len(restored.tags.list()) == 15
+            assert len(restored.tags.all()) == 15
             assert restored.articles.search("front line")
     assert "Uncommitted" not in titles(copy)
 
@@ -130,7 +130,7 @@ def test_restore_keeps_the_current_content_and_other_windows_see_the_change(tmp_
     with Workspace.open(path) as window:
         kept = restore(saved, path)
         assert window.changed_externally()
-        assert "After the backup" not in {a.title for a in window.articles.list()}
+        assert "After the backup" not in {a.title for a in window.articles.all()}
     assert kept is not None
     assert kept.parent == path.parent
     assert kept.name.startswith("w.before-restore-")

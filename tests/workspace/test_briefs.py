@@ -62,7 +62,7 @@ def test_items_are_ordered_and_listed(tagged: tuple[Workspace, list[int]]) -> No
     note = ws.briefs.add_note(brief_id, "figures", "Numbers unconfirmed", position=0)
     assert _order(ws, brief_id, "figures") == [note.id, *added.ids]
     assert [i.position for i in ws.briefs.get(brief_id).items] == [0, 1, 2]
-    [summary] = ws.briefs.list()
+    [summary] = ws.briefs.all()
     assert (summary.id, summary.item_count) == (brief_id, 3)
 
 
@@ -171,18 +171,18 @@ def test_delete_and_restore_are_exact_inverses(tagged: tuple[Workspace, list[int
     other = ws.briefs.new("Other").id
     brief_id = _filled(ws, tags)
     before = ws.briefs.get(brief_id)
-    listed = ws.briefs.list()
+    listed = ws.briefs.all()
     deleted = ws.briefs.delete(brief_id)
     assert deleted.brief == before
     assert deleted.changes.briefs == {brief_id}
-    assert [b.id for b in ws.briefs.list()] == [other]
+    assert [b.id for b in ws.briefs.all()] == [other]
     with pytest.raises(NotFound):
         ws.briefs.get(brief_id)
     rows = ws.store.conn.execute("SELECT count(*) FROM brief_items WHERE brief_id = ?", (brief_id,))
     assert rows.fetchone()[0] == 0
     assert ws.briefs.restore(deleted) == deleted.changes
     assert ws.briefs.get(brief_id) == before
-    assert ws.briefs.list() == listed
+    assert ws.briefs.all() == listed
 
 
 def test_delete_a_missing_brief_is_not_found(ws: Workspace) -> None:
@@ -205,6 +205,6 @@ def test_restore_refuses_a_taken_id_or_a_removed_tag_and_changes_nothing(
     ws.tags.remove(tags[2])
     with pytest.raises(NotFound, match=f"tag {tags[2]} it cites was removed"):
         ws.briefs.restore(deleted)
-    assert ws.briefs.list() == []
+    assert ws.briefs.all() == []
     rows = ws.store.conn.execute("SELECT count(*) FROM brief_items").fetchone()[0]
     assert rows == 0

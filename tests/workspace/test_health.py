@@ -184,7 +184,7 @@ except BrieferError as exc:
     backup_error = str(exc)
 ws.close()
 with Workspace.open(path, check=True) as ws:
-    present = sorted(a.id for a in ws.articles.list())
+    present = sorted(a.id for a in ws.articles.all())
     problems = ws.check()
 print(json.dumps({"stored": stored, "error": error, "present": present, "problems": problems,
                   "backup_error": backup_error, "files": sorted(p.name for p in folder.iterdir())}))
@@ -256,7 +256,7 @@ def test_second_writer_waits_for_the_first(tmp_path: Path) -> None:
         ws.articles.add(Article(title="From this window", text="Written while the other one wrote."))
         release.join()
         assert other.returncode == 0
-        assert {a.title for a in ws.articles.list()} >= {"From the other window", "From this window"}
+        assert {a.title for a in ws.articles.all()} >= {"From the other window", "From this window"}
 
 
 def test_writer_that_cannot_get_the_lock_gets_a_clear_message_and_loses_nothing(
@@ -273,7 +273,7 @@ def test_writer_that_cannot_get_the_lock_gets_a_clear_message_and_loses_nothing(
             other.communicate("\n", timeout=10)
         assert str(info.value) == f"{path}: another Briefer is writing to this workspace; try again"
         ws.articles.add(Article(title="Retried", text="Tried again once it was done."))
-        titles = {a.title for a in ws.articles.list()}
+        titles = {a.title for a in ws.articles.all()}
     assert titles >= {"From the other window", "Retried"}
     assert "Too early" not in titles
 
@@ -316,9 +316,9 @@ def test_reads_of_damaged_pages_raise_workspace_damaged_in_one_line(tmp_path: Pa
     with cut.open("r+b") as fh:
         fh.truncate(cut.stat().st_size // 2 + 1000)
     with Workspace.open(cut, readonly=True) as ws:
-        for read in (ws.articles.list, ws.articles.count, lambda: ws.articles.get(60),
-                     lambda: ws.articles.search("front"), ws.tags.list, ws.briefs.list,
-                     lambda: ws.rejections.list(1)):
+        for read in (ws.articles.all, ws.articles.count, lambda: ws.articles.get(60),
+                     lambda: ws.articles.search("front"), ws.tags.all, ws.briefs.all,
+                     lambda: ws.rejections.of_article(1)):
             with pytest.raises(WorkspaceDamaged) as info:
                 read()
             assert str(info.value).startswith(f"{cut}: the workspace is damaged: ")
@@ -328,4 +328,4 @@ def test_reads_of_damaged_pages_raise_workspace_damaged_in_one_line(tmp_path: Pa
     with Workspace.open(hit) as ws:  # closed cleanly before the damage: opens without a scan
         assert ws.articles.get(1).title == "Report 1"  # what is readable is read
         with pytest.raises(WorkspaceDamaged):
-            ws.articles.list()
+            ws.articles.all()

@@ -37,8 +37,8 @@ def test_healthy_workspace_is_copied_whole(tmp_path: Path) -> None:
     assert all(t.unreadable == 0 and t.refused == 0 for t in result.tables)
     assert file_digest(path) == before
     with Workspace.open(path) as old, Workspace.open(result.output, check=True) as new:
-        assert [a.title for a in new.articles.list()] == [a.title for a in old.articles.list()]
-        assert new.tags.list() == old.tags.list()
+        assert [a.title for a in new.articles.all()] == [a.title for a in old.articles.all()]
+        assert new.tags.all() == old.tags.all()
         assert new.articles.search("front line")
 
 

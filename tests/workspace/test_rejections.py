@@ -17,7 +17,7 @@ def test_reject_is_remembered_and_idempotent(ws: Workspace) -> None:
     aid = _aid(ws)
     ws.rejections.reject(aid, "figure", 10, 19, "12 drones")
     ws.rejections.reject(aid, "figure", 10, 19, "12 drones")
-    assert [(r.kind, r.start, r.end, r.exact) for r in ws.rejections.list(aid)] == [
+    assert [(r.kind, r.start, r.end, r.exact) for r in ws.rejections.of_article(aid)] == [
         ("figure", 10, 19, "12 drones")
     ]
 
@@ -39,4 +39,4 @@ def test_rejections_go_with_their_article(ws: Workspace) -> None:
     aid = _aid(ws)
     ws.rejections.reject(aid, "location", 0, 4, "Kyiv")
     ws.articles.remove(aid)
-    assert ws.rejections.list(aid) == []
+    assert ws.rejections.of_article(aid) == []

@@ -108,7 +108,7 @@ def test_committed_changes_survive_reopening(tmp_path: Path) -> None:
         article_id = ws.articles.add(Article(title="T", text="Alpha beta gamma.")).id
         ws.tags.add(article_id, "fact", 0, 5)
     with Workspace.open(path) as ws:
-        assert [t.exact for t in ws.tags.list(article_id)] == ["Alpha"]
+        assert [t.exact for t in ws.tags.all(article_id)] == ["Alpha"]
 
 
 def _insert_then_fail(ws: Workspace) -> None:

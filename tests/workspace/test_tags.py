@@ -30,7 +30,7 @@ def test_tag_stores_position_and_quote_selector(demo_ws: Workspace) -> None:
 def test_offsets_outside_the_text_are_refused(demo_ws: Workspace, start: int, end: int) -> None:
     with pytest.raises(InvalidInput, match="offsets"):
         demo_ws.tags.add(1, "fact", start, end)
-    assert demo_ws.tags.list(1) == []
+    assert demo_ws.tags.all(1) == []
 
 
 def test_exact_text_must_match_the_offsets(demo_ws: Workspace) -> None:
@@ -77,7 +77,7 @@ def test_remove_and_restore_bring_back_tag_and_brief_items(demo_ws: Workspace) -
     before = demo_ws.tags.get(tag_id)
     removed = demo_ws.tags.remove(tag_id)
     assert removed.changes.briefs == {1}
-    assert demo_ws.tags.list(1) == []
+    assert demo_ws.tags.all(1) == []
     assert conn.execute("SELECT count(*) FROM brief_items").fetchone()[0] == 0
 
     demo_ws.tags.restore(removed)
@@ -89,12 +89,12 @@ def test_list_is_in_text_order_and_filters_by_kind(demo_ws: Workspace) -> None:
     demo_ws.tags.add(1, "location", 50, 60)
     demo_ws.tags.add(1, "fact", 0, 10)
     demo_ws.tags.add(1, "location", 20, 30)
-    assert [t.start for t in demo_ws.tags.list(1)] == [0, 20, 50]
-    assert [t.start for t in demo_ws.tags.list(1, kind="location")] == [20, 50]
+    assert [t.start for t in demo_ws.tags.all(1)] == [0, 20, 50]
+    assert [t.start for t in demo_ws.tags.all(1, kind="location")] == [20, 50]
 
 
 def test_removing_article_removes_its_tags(demo_ws: Workspace) -> None:
     tag_id = demo_ws.tags.add(1, "fact", 0, 10).id
     changes = demo_ws.articles.remove(1)
     assert changes.tags == {tag_id}
-    assert demo_ws.tags.list() == []
+    assert demo_ws.tags.all() == []

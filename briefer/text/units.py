@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from functools import cached_property
 
-from briefer.suggest.quotes import find_quotes, paragraphs
+from briefer.text.quotes import find_quotes, paragraphs
 
 Span = tuple[int, int]
 

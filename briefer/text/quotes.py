@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from briefer.suggest.base import trim
+from briefer.text.spans import trim
 
 _MARKS = re.compile("[\"'“”«»„‘’]")
 _OPEN_BEFORE = frozenset("([{—–-/“‘«„\"'")
