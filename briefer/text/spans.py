@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+
 def trim(text: str, start: int, end: int, chars: str = " \t\n\u00a0") -> tuple[int, int]:
     """``[start, end)`` without the given characters at either edge."""
     while start < end and text[start] in chars:
