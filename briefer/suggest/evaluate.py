@@ -16,9 +16,9 @@ from typing import Any
 from briefer.errors import InvalidInput
 
 OPEN, CLOSE = "⟦", "⟧"
-MARK_KINDS = {"q": "quote", "n": "figure", "d": "date"}
+MARK_KINDS = {"q": "quote", "n": "figure", "d": "date", "p": "person", "o": "organisation", "l": "location"}
 ACTOR_KINDS = ("person", "organisation", "location")
-_HEAD = re.compile(r"([qnd])(?:=([^|⟦⟧]*))?\|")
+_HEAD = re.compile(r"([qndpol])(?:=([^|⟦⟧]*))?\|")
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +64,8 @@ def _attributes(kind: str, raw: str | None, where: str) -> dict[str, object]:
         return {"speaker": [name.strip() for name in raw.split(" / ") if name.strip()]}
     if kind == "date":
         return {"iso": raw.strip()}
+    if kind in ACTOR_KINDS:
+        return {"canonical": raw.strip()}
     value, _, unit = raw.strip().partition(" ")
     low, _, high = value.partition("..")
     try:
