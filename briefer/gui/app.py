@@ -19,9 +19,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
 
 from briefer import __version__
 from briefer.errors import BrieferError
-from briefer.gui.main_window import MainWindow
 from briefer.gui.session import Session
 from briefer.gui.settings import APPLICATION, ORGANISATION, Settings
+from briefer.gui.window.main_window import MainWindow
 from briefer.taxonomy import Taxonomy
 from briefer.workspace.health import is_damage
 

@@ -24,7 +24,7 @@ from briefer.paths import user_config_dir
 from briefer.workspace import Workspace
 
 if TYPE_CHECKING:
-    from briefer.gui.commands import Command
+    from briefer.gui.undo.tags import Command
 
 #: How long a change made in the window waits for another Briefer's write to
 #: finish before saying so: short, because the window cannot respond meanwhile.

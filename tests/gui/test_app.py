@@ -10,8 +10,8 @@ from pytestqt.qtbot import QtBot
 
 from briefer.errors import WorkspaceError
 from briefer.gui.app import apply_palette, show_crash
-from briefer.gui.keymap_dialog import KeymapDialog
-from briefer.gui.main_window import MainWindow
+from briefer.gui.window.keymap_dialog import KeymapDialog
+from briefer.gui.window.main_window import MainWindow
 from tests.gui.helpers import Keys
 
 

@@ -11,9 +11,9 @@ from PySide6.QtGui import QDesktopServices, QDropEvent
 from PySide6.QtWidgets import QDialog, QInputDialog
 from pytestqt.qtbot import QtBot
 
-from briefer.gui.export_dialog import ExportDialog
-from briefer.gui.main_window import MainWindow
-from briefer.gui.preview import DEBOUNCE_MS
+from briefer.gui.brief.export_dialog import ExportDialog
+from briefer.gui.brief.preview import DEBOUNCE_MS
+from briefer.gui.window.main_window import MainWindow
 from tests.gui.helpers import Keys, focused_name
 
 

@@ -9,8 +9,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from briefer.gui.main_window import MainWindow
-from briefer.gui.workers import ImportReport
+from briefer.gui.background.jobs import ImportReport
+from briefer.gui.window.main_window import MainWindow
 
 
 def write(folder: Path, name: str, text: str) -> Path:

@@ -7,11 +7,11 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from briefer.gui.actions import Actions, find_conflicts, tag_actions
-from briefer.gui.keymap_dialog import KeymapDialog
-from briefer.gui.main_window import MainWindow
-from briefer.gui.preferences import Preferences
 from briefer.gui.session import load_taxonomy
 from briefer.gui.settings import Settings
+from briefer.gui.window.keymap_dialog import KeymapDialog
+from briefer.gui.window.main_window import MainWindow
+from briefer.gui.window.preferences import Preferences
 from tests.gui.conftest import open_window
 from tests.gui.helpers import Keys
 

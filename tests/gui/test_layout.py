@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
-from briefer.gui.article_list import COMPACT_BELOW
-from briefer.gui.main_window import MainWindow
-from briefer.gui.window_layout import default_widths
+from briefer.gui.reader.article_list import COMPACT_BELOW
+from briefer.gui.window.layout import default_widths
+from briefer.gui.window.main_window import MainWindow
 from tests.gui.helpers import Keys
 
 SCREENS = [(1366, 740), (1920, 1050)]  # the work area left by a task bar

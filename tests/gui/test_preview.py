@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtGui import QTextTable
 from pytestqt.qtbot import QtBot
 
-from briefer.gui.main_window import MainWindow
+from briefer.gui.window.main_window import MainWindow
 from briefer.render import Renderer
 from tests.gui.helpers import Keys
 

@@ -11,10 +11,10 @@ import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from briefer.gui.main_window import MainWindow
-from briefer.gui.preferences import Preferences
 from briefer.gui.session import Session
 from briefer.gui.settings import Settings
+from briefer.gui.window.main_window import MainWindow
+from briefer.gui.window.preferences import Preferences
 from briefer.model import Article
 from briefer.workspace import Workspace, health
 from briefer.workspace.backup import default_folder, list_backups

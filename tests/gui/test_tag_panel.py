@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from briefer.gui.main_window import MainWindow
+from briefer.gui.window.main_window import MainWindow
 from tests.gui.helpers import Keys, focused_name
 
 

@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from briefer.cli import build_parser
 from briefer.demo import demo_path
 from briefer.gui.app import create_window, first_workspace
-from briefer.gui.main_window import MainWindow
 from briefer.gui.settings import Settings
+from briefer.gui.window.main_window import MainWindow
 from briefer.workspace import Workspace
 from tests.gui.conftest import open_window
 

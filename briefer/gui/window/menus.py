@@ -10,10 +10,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMenu
 
-from briefer.gui.keymap_dialog import MENU_ORDER
+from briefer.gui.window.keymap_dialog import MENU_ORDER
 
 if TYPE_CHECKING:
-    from briefer.gui.main_window import MainWindow
+    from briefer.gui.window.main_window import MainWindow
 
 
 def connect_actions(window: MainWindow) -> None:

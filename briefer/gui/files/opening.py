@@ -4,8 +4,8 @@ What is wrong with a file, reading it read-only and recovering what is readable
 are the core's (:mod:`briefer.workspace`, :func:`briefer.workspace.recover.recover`);
 this module asks the user which they want and shows the outcome. Recovery runs in
 the background behind a progress dialog; the damaged file is never written. While
-a workspace is open it is backed up (:mod:`briefer.gui.backups`) and watched for
-changes made by other processes (:mod:`briefer.gui.watch`), which the window
+a workspace is open it is backed up (:mod:`briefer.gui.background.backups`) and watched for
+changes made by other processes (:mod:`briefer.gui.background.watch`), which the window
 then shows in place.
 """
 
@@ -18,13 +18,13 @@ from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QMessageBox, QProgressDialog
 
 from briefer.errors import BrieferError, WorkspaceDamaged
-from briefer.gui.backups import Backups
-from briefer.gui.watch import ChangeWatch
-from briefer.gui.workers import RecoverJob
+from briefer.gui.background.backups import Backups
+from briefer.gui.background.jobs import RecoverJob
+from briefer.gui.background.watch import ChangeWatch
 from briefer.workspace import Workspace
 
 if TYPE_CHECKING:
-    from briefer.gui.main_window import MainWindow
+    from briefer.gui.window.main_window import MainWindow
     from briefer.workspace.recover import Recovery
 
 SHOWN_PROBLEMS = 3

@@ -10,10 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from briefer.errors import BrieferError
-from briefer.gui.commands import AcceptSuggestion, AddTag, RejectSuggestion, RemoveTag
-from briefer.gui.navigation import Navigator
-from briefer.gui.reader import ArticleView
+from briefer.gui.reader.navigation import Navigator
+from briefer.gui.reader.view import ArticleView
 from briefer.gui.session import Session
+from briefer.gui.undo.tags import AcceptSuggestion, AddTag, RejectSuggestion, RemoveTag
 
 
 class Tagger:

@@ -23,7 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QTextDocument, QTextL
 from PySide6.QtWidgets import QDockWidget, QTextBrowser, QWidget
 
 from briefer.errors import BrieferError
-from briefer.gui.threads import WorkerThread, WorkspaceWorker
+from briefer.gui.background.threads import WorkerThread, WorkspaceWorker
 from briefer.render import Renderer
 from briefer.render.html import fragment
 

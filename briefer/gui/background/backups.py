@@ -16,8 +16,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from briefer.errors import BrieferError
+from briefer.gui.background.threads import WorkerThread, WorkspaceWorker
 from briefer.gui.settings import Settings
-from briefer.gui.threads import WorkerThread, WorkspaceWorker
 from briefer.workspace.backup import BackupPolicy, RollingBackup
 from briefer.workspace.store import utc_now
 

@@ -26,8 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.gui.actions import CONTEXTS, PORTABLE, Actions, find_conflicts, key_text
-from briefer.gui.keymap_dialog import fill_table
 from briefer.gui.settings import PALETTES, Settings
+from briefer.gui.window.keymap_dialog import fill_table
 
 
 class Preferences(QDialog):

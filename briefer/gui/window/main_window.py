@@ -2,7 +2,7 @@
 
 The window wires parts together: it owns the session (workspace, undo stack,
 ``changed`` signal), routes Changes to the views, and turns actions into calls.
-Workspace and import handling lives in :mod:`briefer.gui.files`.
+Workspace and import handling lives in :mod:`briefer.gui.files.importing`.
 """
 
 from __future__ import annotations
@@ -15,22 +15,22 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter
 
 from briefer.errors import BrieferError, NotFound
 from briefer.gui.actions import Actions
-from briefer.gui.article_list import ArticleList
-from briefer.gui.briefing import Briefing
-from briefer.gui.commands import EditTag, Place
-from briefer.gui.files import Files
-from briefer.gui.keymap_dialog import KeymapDialog
-from briefer.gui.menus import build_menus, connect_actions
-from briefer.gui.navigation import Navigator
-from briefer.gui.opening import Opening
-from briefer.gui.preferences import Preferences
-from briefer.gui.reader import ReaderPane
+from briefer.gui.brief.briefing import Briefing
+from briefer.gui.files.importing import Files
+from briefer.gui.files.opening import Opening
+from briefer.gui.reader.article_list import ArticleList
+from briefer.gui.reader.navigation import Navigator
+from briefer.gui.reader.view import ReaderPane
 from briefer.gui.session import Session
 from briefer.gui.settings import Settings
-from briefer.gui.suggestions import SuggestionFeed
-from briefer.gui.tag_panel import TagPanel
-from briefer.gui.tagging import Tagger
-from briefer.gui.window_layout import WindowLayout
+from briefer.gui.tags.panel import TagPanel
+from briefer.gui.tags.suggestions import SuggestionFeed
+from briefer.gui.tags.tagging import Tagger
+from briefer.gui.undo.tags import EditTag, Place
+from briefer.gui.window.keymap_dialog import KeymapDialog
+from briefer.gui.window.layout import WindowLayout
+from briefer.gui.window.menus import build_menus, connect_actions
+from briefer.gui.window.preferences import Preferences
 from briefer.model import Changes, Tag
 from briefer.workspace import Workspace
 

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
-from briefer.gui.workers import SuggestJob
+from briefer.gui.background.jobs import SuggestJob
 
 DELAY_MS = 60
 

@@ -1,6 +1,6 @@
 """The window's brief work: the current brief, `a` to add a tag, item moves, preview, export.
 
-Every change is an undoable command (see :mod:`briefer.gui.brief_commands`),
+Every change is an undoable command (see :mod:`briefer.gui.undo.briefs`),
 creating and deleting a brief included. Rendering and exporting are the render
 package's; this module only chooses what to render and where to write it.
 """
@@ -16,7 +16,11 @@ from PySide6.QtWidgets import QInputDialog
 
 from briefer import render
 from briefer.errors import BrieferError, NotFound
-from briefer.gui.brief_commands import (
+from briefer.gui.brief.composer import BriefComposer, ItemRow, SectionRows
+from briefer.gui.brief.export_dialog import ExportDialog
+from briefer.gui.brief.preview import PreviewDock
+from briefer.gui.tags.details import excerpt
+from briefer.gui.undo.briefs import (
     AddToBrief,
     CreateBrief,
     DeleteBrief,
@@ -24,17 +28,13 @@ from briefer.gui.brief_commands import (
     RemoveItem,
     SetBriefFields,
 )
-from briefer.gui.brief_composer import BriefComposer, ItemRow, SectionRows
-from briefer.gui.commands import Command
-from briefer.gui.export_dialog import ExportDialog
-from briefer.gui.preview import PreviewDock
-from briefer.gui.tag_details import excerpt
+from briefer.gui.undo.tags import Command
 from briefer.model import Brief, BriefSummary, Changes
 from briefer.workspace import Workspace
 from briefer.workspace.briefs import section_for
 
 if TYPE_CHECKING:
-    from briefer.gui.main_window import MainWindow
+    from briefer.gui.window.main_window import MainWindow
 
 DEFAULT_TEMPLATE = "sitrep"
 DEFAULT_TITLE = "Situation report"

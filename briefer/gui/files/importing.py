@@ -1,6 +1,6 @@
 """Files in and out of the window: new/open/recent workspaces, importing, pasting.
 
-Imports run as a background job (see :mod:`briefer.gui.workers`) with a
+Imports run as a background job (see :mod:`briefer.gui.background.jobs`) with a
 progress bar and a Cancel button in the status bar, then a summary of the
 files that failed, one line each. Pasted text or HTML is written to a temporary
 file and imported like any other file, so the same importers and limits apply.
@@ -18,11 +18,11 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressBar, QPushButton
 
 from briefer.gui.actions import Actions
-from briefer.gui.workers import ImportJob, ImportReport, Jobs
+from briefer.gui.background.jobs import ImportJob, ImportReport, Jobs
 from briefer.workspace import SUFFIX
 
 if TYPE_CHECKING:
-    from briefer.gui.main_window import MainWindow
+    from briefer.gui.window.main_window import MainWindow
 
 WORKSPACE_FILTER = f"Briefer workspaces (*{SUFFIX});;All files (*)"
 ARTICLE_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm *.docx *.pdf);;All files (*)"

@@ -1,14 +1,14 @@
 """Moving and selecting in the reader by sentence, paragraph, word, quote, tag and suggestion.
 
 The units come from :mod:`briefer.text.units` (Qt-free); this module only turns
-them into cursor moves on an :class:`~briefer.gui.reader.ArticleView`.
+them into cursor moves on an :class:`~briefer.gui.reader.view.ArticleView`.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from briefer.gui.reader import ArticleView
+from briefer.gui.reader.view import ArticleView
 
 
 class Navigator:

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from PySide6.QtCore import QObject, Qt, QTimer
 
 if TYPE_CHECKING:
-    from briefer.gui.main_window import MainWindow
+    from briefer.gui.window.main_window import MainWindow
 
 
 class Share(NamedTuple):

@@ -1,7 +1,7 @@
 """The brief composer: the current brief's sections and items, header and Markdown texts.
 
 It only presents what it is given and turns edits into requests (signals); the
-window's :mod:`~briefer.gui.briefing` controller turns those into undoable
+window's :mod:`~briefer.gui.brief.briefing` controller turns those into undoable
 commands. Items move by key (Alt+arrows, in the action table) or by dragging
 them onto another place; the drop becomes a move request, and the tree is
 redrawn from the workspace once the move is done.
