@@ -24,7 +24,7 @@ from briefer.paths import user_config_dir
 from briefer.workspace import Workspace
 
 if TYPE_CHECKING:
-    from briefer.gui.undo.tags import Command
+    from briefer.gui.undo.command import Command
 
 #: How long a change made in the window waits for another Briefer's write to
 #: finish before saying so: short, because the window cannot respond meanwhile.
@@ -44,7 +44,7 @@ class Session(QObject):
     workspaceOpened = Signal(object)  # Workspace
     workspaceClosed = Signal()
     errorReported = Signal(str)  # one line for the status bar
-    revealRequested = Signal(object)  # a commands.Place: show what an undo/redo changed
+    revealRequested = Signal(object)  # an undo.command.Place: show what an undo/redo changed
 
     def __init__(self, kinds: taxonomy.Taxonomy | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)

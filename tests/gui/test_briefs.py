@@ -105,7 +105,7 @@ def test_bluf_and_title_are_edited_and_undone(window: MainWindow, keys: Keys, qt
     keys.type("SITREP 1")
     keys("Return")
     assert window.briefing.brief().title == "SITREP 1"
-    assert window.actions["edit.undo"].text() == "Undo Edit brief title"
+    assert window.action_table["edit.undo"].text() == "Undo Edit brief title"
     window.focus_reader()  # in a text field Ctrl+Z undoes typing in that field
     keys("Ctrl+Z")
     assert window.briefing.brief().title == "Situation report"

@@ -50,7 +50,7 @@ def test_import_dialog_uses_the_chosen_files(window: MainWindow, qtbot: QtBot, t
                                              monkeypatch) -> None:  # noqa: ANN001
     good = write(tmp_path, "a.txt", "Article A\nSome text about the front.")
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(good)], ""))
-    window.actions["article.import"].trigger()
+    window.action_table["article.import"].trigger()
     qtbot.waitUntil(lambda: "Article A" in [r.title for r in window.articles.model.rows], timeout=30000)
 
 
@@ -88,7 +88,7 @@ def test_dropping_files_imports_them(window: MainWindow, qtbot: QtBot, tmp_path:
 
 def test_paste_text_as_new_article(window: MainWindow, qtbot: QtBot) -> None:
     QGuiApplication.clipboard().setText("Pasted headline\nA paragraph copied from a web page.")
-    window.actions["article.paste"].trigger()
+    window.action_table["article.paste"].trigger()
     qtbot.waitUntil(lambda: window.files.last_report is not None, timeout=30000)
     assert window.view.article.title == "Pasted headline"
     assert window.view.article.text == "A paragraph copied from a web page."
@@ -96,7 +96,7 @@ def test_paste_text_as_new_article(window: MainWindow, qtbot: QtBot) -> None:
 
 def test_paste_with_empty_clipboard_says_so(window: MainWindow) -> None:
     QGuiApplication.clipboard().clear()
-    window.actions["article.paste"].trigger()
+    window.action_table["article.paste"].trigger()
     assert window.status.text() == "The clipboard holds no text to import"
 
 
@@ -109,7 +109,7 @@ def test_paste_html_as_new_article(window: MainWindow, qtbot: QtBot) -> None:
     mime.setHtml(page)
     mime.setText("plain fallback")
     QGuiApplication.clipboard().setMimeData(mime)
-    window.actions["article.paste"].trigger()
+    window.action_table["article.paste"].trigger()
     qtbot.waitUntil(lambda: window.files.last_report is not None, timeout=30000)
     article = window.view.article
     assert article.title == "Grain deal talks"

@@ -45,7 +45,7 @@ def test_question_mark_opens_the_full_keymap(window: MainWindow, qtbot: QtBot, m
     Keys(qtbot)("?")
     [dialog] = shown
     labels = dialog.visible_rows()
-    assert len(labels) == len(window.actions.specs)
+    assert len(labels) == len(window.action_table.specs)
     assert "Next sentence" in labels
     assert "Tag as quote" in labels
     dialog.filter.setText("sugg")
@@ -72,11 +72,11 @@ def test_rebinding_in_preferences_is_saved_and_applied(window: MainWindow, qtbot
     keys("Ctrl+J")
     assert window.view.cursor_offset() > start
     second = open_window(qtbot, window.session.ws.path, Settings())
-    assert second.actions["nav.next-sentence"].shortcuts() == [QKeySequence("Ctrl+J")]
+    assert second.action_table["nav.next-sentence"].shortcuts() == [QKeySequence("Ctrl+J")]
 
 
 def test_preferences_show_conflicts_and_reset(window: MainWindow, settings: Settings) -> None:
-    dialog = Preferences(window.actions, settings, window)
+    dialog = Preferences(window.action_table, settings, window)
     dialog.select_action("nav.next-sentence")
     dialog.key_edit.setKeySequence(QKeySequence("Q"))
     dialog.add_key()
@@ -87,7 +87,7 @@ def test_preferences_show_conflicts_and_reset(window: MainWindow, settings: Sett
     dialog.clear_keys()
     dialog.accept()
     assert settings.key_overrides() == {"nav.next-sentence": []}
-    assert window.actions["nav.next-sentence"].shortcuts() == []
+    assert window.action_table["nav.next-sentence"].shortcuts() == []
 
 
 def test_conflicts_respect_contexts() -> None:

@@ -217,7 +217,7 @@ def test_open_read_only_from_the_file_menu(window: MainWindow, keys: Keys, tmp_p
 def test_recover_workspace_copies_the_open_one(window: MainWindow, qtbot: QtBot) -> None:
     source = window.session.ws.path
     with qtbot.waitSignal(window.opening.recovered, timeout=20000):
-        window.actions["workspace.recover"].trigger()
+        window.action_table["workspace.recover"].trigger()
     assert window.session.ws.path == source.with_name("test-recovered.briefer")
     assert window.windowTitle() == "Briefer — test-recovered"
     assert [r.title for r in window.articles.model.rows] == [window.view.article.title]

@@ -58,7 +58,7 @@ def test_remove_undo_redo(window: MainWindow, keys: Keys) -> None:
     assert window.session.ws.tags.all(1) == []
     keys("Ctrl+Shift+Z")
     assert window.view.tags[tag_id].kind == "fact"
-    assert window.actions["edit.undo"].text() == "Undo Tag fact"
+    assert window.action_table["edit.undo"].text() == "Undo Tag fact"
 
 
 def test_undo_history_survives_switching_articles(qtbot: QtBot, demo_ws: Workspace, settings: Settings,

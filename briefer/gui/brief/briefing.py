@@ -28,7 +28,7 @@ from briefer.gui.undo.briefs import (
     RemoveItem,
     SetBriefFields,
 )
-from briefer.gui.undo.tags import Command
+from briefer.gui.undo.command import Command
 from briefer.model import Brief, BriefSummary, Changes
 from briefer.workspace import Workspace
 from briefer.workspace.briefs import section_for
@@ -62,18 +62,18 @@ class Briefing(QObject):
 
     def connect_actions(self) -> None:
         """Connect the brief actions and give the composer its keys."""
-        actions = self.window.actions
+        actions = self.window.action_table
         actions.attach("composer", self.composer)
-        actions.connect("brief.add-tag", self.add_current_tag)
-        actions.connect("brief.new", self.new_brief)
-        actions.connect("brief.delete", self.delete_brief)
-        actions.connect("brief.export", self.export)
-        actions.connect("brief.item-up", lambda: self.move_current(0, -1))
-        actions.connect("brief.item-down", lambda: self.move_current(0, 1))
-        actions.connect("brief.item-next-section", lambda: self.move_current(1, 0))
-        actions.connect("brief.item-previous-section", lambda: self.move_current(-1, 0))
-        actions.connect("brief.item-remove", self.remove_current)
-        actions.connect("focus.composer", self.focus_items)
+        actions.on_trigger("brief.add-tag", self.add_current_tag)
+        actions.on_trigger("brief.new", self.new_brief)
+        actions.on_trigger("brief.delete", self.delete_brief)
+        actions.on_trigger("brief.export", self.export)
+        actions.on_trigger("brief.item-up", lambda: self.move_current(0, -1))
+        actions.on_trigger("brief.item-down", lambda: self.move_current(0, 1))
+        actions.on_trigger("brief.item-next-section", lambda: self.move_current(1, 0))
+        actions.on_trigger("brief.item-previous-section", lambda: self.move_current(-1, 0))
+        actions.on_trigger("brief.item-remove", self.remove_current)
+        actions.on_trigger("focus.composer", self.focus_items)
         actions["view.preview"].setCheckable(True)
         actions["view.preview"].toggled.connect(self.preview.setVisible)
         self.preview.visibilityChanged.connect(actions["view.preview"].setChecked)
@@ -191,7 +191,7 @@ class Briefing(QObject):
             self.window.show_message("No brief to delete")
             return
         if self._push(DeleteBrief(self.session, brief.id)):
-            undo = self.window.actions["edit.undo"].shortcut().toString()
+            undo = self.window.action_table["edit.undo"].shortcut().toString()
             self.window.show_message(f"Deleted the brief “{brief.title}” ({undo} brings it back)")
 
     def add_current_tag(self) -> None:

@@ -58,12 +58,12 @@ class Files(QObject):
 
     def connect_actions(self, actions: Actions) -> None:
         """Connect the File menu's actions."""
-        actions.connect("workspace.new", self.new_workspace)
-        actions.connect("workspace.open", self.open_workspace)
-        actions.connect("workspace.open-readonly", lambda: self.open_workspace(readonly=True))
-        actions.connect("workspace.recover", self.recover_workspace)
-        actions.connect("article.import", self.import_dialog)
-        actions.connect("article.paste", self.paste_article)
+        actions.on_trigger("workspace.new", self.new_workspace)
+        actions.on_trigger("workspace.open", self.open_workspace)
+        actions.on_trigger("workspace.open-readonly", lambda: self.open_workspace(readonly=True))
+        actions.on_trigger("workspace.recover", self.recover_workspace)
+        actions.on_trigger("article.import", self.import_dialog)
+        actions.on_trigger("article.paste", self.paste_article)
 
     # workspaces ---------------------------------------------------------------------------
     def _start_folder(self) -> str:

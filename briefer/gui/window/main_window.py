@@ -26,7 +26,9 @@ from briefer.gui.settings import Settings
 from briefer.gui.tags.panel import TagPanel
 from briefer.gui.tags.suggestions import SuggestionFeed
 from briefer.gui.tags.tagging import Tagger
-from briefer.gui.undo.tags import EditTag, Place
+from briefer.gui.theme import apply_palette
+from briefer.gui.undo.command import Place
+from briefer.gui.undo.tags import EditTag
 from briefer.gui.window.keymap_dialog import KeymapDialog
 from briefer.gui.window.layout import WindowLayout
 from briefer.gui.window.menus import build_menus, connect_actions
@@ -49,8 +51,8 @@ class MainWindow(QMainWindow):
         kinds = self.session.kinds
         self.setWindowTitle("Briefer")
         self.setAcceptDrops(True)
-        self.actions = Actions(kinds, self)
-        self.actions.apply_overrides(self.settings.key_overrides())
+        self.action_table = Actions(kinds, self)
+        self.action_table.apply_overrides(self.settings.key_overrides())
 
         self.articles = ArticleList()
         self.reader = ReaderPane(kinds)
@@ -308,13 +310,11 @@ class MainWindow(QMainWindow):
 
     def show_keymap(self) -> None:
         """Show every action with its keys."""
-        KeymapDialog(self.actions, self).exec()
+        KeymapDialog(self.action_table, self).exec()
 
     def show_preferences(self) -> None:
         """Show the preferences; apply them when accepted."""
-        if Preferences(self.actions, self.settings, self).exec():
-            from briefer.gui.app import apply_palette
-
+        if Preferences(self.action_table, self.settings, self).exec():
             apply_palette(str(self.settings.get("ui/palette")))
             self.apply_reader_font()
             self.opening.backups.apply_settings()

@@ -18,11 +18,11 @@ if TYPE_CHECKING:
 
 def connect_actions(window: MainWindow) -> None:
     """Give each part of the window its keys and connect every action to its slot."""
-    actions, nav, tagger = window.actions, window.navigator, window.tagger
+    actions, nav, tagger = window.action_table, window.navigator, window.tagger
     actions.attach("window", window)
     actions.attach("reader", window.view)
     actions.attach("articles", window.articles)
-    a = actions.connect
+    a = actions.on_trigger
     a("app.quit", window.close)
     a("edit.undo", window.session.undo_stack.undo)
     a("edit.redo", window.session.undo_stack.redo)
@@ -71,10 +71,10 @@ def build_menus(window: MainWindow) -> dict[str, QMenu]:
     menus: dict[str, QMenu] = {}
     for name in MENU_ORDER:
         menus[name] = window.menuBar().addMenu(f"&{name}")
-    for spec in window.actions.specs.values():
+    for spec in window.action_table.specs.values():
         if spec.id.startswith("nav.next-suggestion."):
             continue  # listed in the keymap; seven more rows would crowd the menu
-        menus[spec.menu].addAction(window.actions[spec.id])
+        menus[spec.menu].addAction(window.action_table[spec.id])
         if spec.id == "workspace.open":
             menus["File"].addMenu(window.files.recent_menu)
     return menus

@@ -37,7 +37,7 @@ class Preferences(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self.resize(680, 560)
-        self.actions = actions
+        self.action_table = actions
         self.settings = settings
         self.overrides = settings.key_overrides()
         self._ids = list(actions.specs)
@@ -90,12 +90,12 @@ class Preferences(QDialog):
         """The keys an action would have with the pending changes (portable text)."""
         if action_id in self.overrides:
             return list(self.overrides[action_id])
-        return [s.toString(PORTABLE) for s in self.actions.defaults(action_id)]
+        return [s.toString(PORTABLE) for s in self.action_table.defaults(action_id)]
 
     def _refresh(self) -> None:
         current = self.table.currentRow()
         rows = [(s.label, key_text(QKeySequence(k) for k in self.keys_of(i)), CONTEXTS[s.context])
-                for i, s in self.actions.specs.items()]
+                for i, s in self.action_table.specs.items()]
         fill_table(self.table, rows)
         self.table.resizeColumnToContents(1)
         if current >= 0:
@@ -107,7 +107,7 @@ class Preferences(QDialog):
 
     def conflicts(self) -> list[tuple[str, str, str]]:
         """Keys that would fire two actions at once, with the pending changes."""
-        return find_conflicts(self.actions.specs, self.keys_of)
+        return find_conflicts(self.action_table.specs, self.keys_of)
 
     def select_action(self, action_id: str) -> None:
         """Select an action's row (for the keyboard and for tests)."""
@@ -147,7 +147,7 @@ class Preferences(QDialog):
             self._refresh()
 
     def _store(self, action_id: str, keys: list[str]) -> None:
-        defaults = [s.toString(PORTABLE) for s in self.actions.defaults(action_id)]
+        defaults = [s.toString(PORTABLE) for s in self.action_table.defaults(action_id)]
         if keys == defaults:
             self.overrides.pop(action_id, None)
         else:
@@ -203,5 +203,5 @@ class Preferences(QDialog):
         self.settings.set("reader/font_size", self.font_size.value())
         self.settings.set("backup/every_minutes", self.backup_every.value())
         self.settings.set("backup/keep", self.backup_keep.value())
-        self.actions.apply_overrides(self.overrides)
+        self.action_table.apply_overrides(self.overrides)
         super().accept()
