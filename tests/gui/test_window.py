@@ -33,10 +33,10 @@ def test_new_and_open_workspace_and_recent_menu(window: MainWindow, tmp_path: Pa
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(first), ""))
     window.action_table["workspace.open"].trigger()
     assert window.windowTitle() == "Briefer — test"
-    recent = [a.text() for a in window.files.recent_menu.actions()]
+    recent = [a.text() for a in window.opening.recent_menu.actions()]
     assert recent[0].startswith("&1 test.briefer")
     assert recent[1].startswith("&2 fresh.briefer")
-    window.files.recent_menu.actions()[1].trigger()
+    window.opening.recent_menu.actions()[1].trigger()
     assert window.windowTitle() == "Briefer — fresh"
 
 

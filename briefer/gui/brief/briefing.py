@@ -8,17 +8,20 @@ package's; this module only chooses what to render and where to write it.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import QInputDialog, QWidget
 
 from briefer import render
 from briefer.errors import BrieferError, NotFound
+from briefer.gui.actions import Actions
 from briefer.gui.brief.composer import BriefComposer, ItemRow, SectionRows
 from briefer.gui.brief.export_dialog import ExportDialog
 from briefer.gui.brief.preview import PreviewDock
+from briefer.gui.session import Session
+from briefer.gui.settings import Settings
 from briefer.gui.tags.details import excerpt
 from briefer.gui.undo.briefs import (
     AddToBrief,
@@ -29,29 +32,41 @@ from briefer.gui.undo.briefs import (
     SetBriefFields,
 )
 from briefer.gui.undo.command import Command
-from briefer.model import Brief, BriefSummary, Changes
+from briefer.model import Brief, BriefSummary, Changes, Tag
 from briefer.workspace import Workspace
 from briefer.workspace.briefs import section_for
-
-if TYPE_CHECKING:
-    from briefer.gui.window.main_window import MainWindow
 
 DEFAULT_TEMPLATE = "sitrep"
 DEFAULT_TITLE = "Situation report"
 _EXCERPT = 80
 
 
+class BriefingWindow(Protocol):
+    """What the brief work needs of its window."""
+
+    def show_message(self, text: str) -> None:
+        """Show one line in the status bar."""
+        ...
+
+    def current_tag(self) -> Tag | None:
+        """The reader's current tag, or None."""
+        ...
+
+
 class Briefing(QObject):
     """Keeps the composer and preview on the current brief and edits it by commands."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, session: Session, settings: Settings, window: BriefingWindow, parent: QWidget) -> None:
+        super().__init__(parent)
         self.window = window
-        self.session = window.session
+        self.parent_widget = parent
+        self.session = session
+        self.settings = settings
         self.templates = [ref.name for ref in render.find_templates()]
         self.composer = BriefComposer(self.templates)
-        self.preview = PreviewDock(self.preview_target, window)
+        self.preview = PreviewDock(self.preview_target, parent)
         self.brief_id: int | None = None
+        self._undo: QAction | None = None
         self.composer.briefChosen.connect(self.choose)
         self.composer.newBriefRequested.connect(self.new_brief)
         self.composer.fieldsEdited.connect(self._on_composer_fields_edited)
@@ -60,9 +75,9 @@ class Briefing(QObject):
         self.session.workspaceOpened.connect(self._on_session_workspace_opened)
         self.session.workspaceClosed.connect(self.preview.release)
 
-    def connect_actions(self) -> None:
+    def connect_actions(self, actions: Actions) -> None:
         """Connect the brief actions and give the composer its keys."""
-        actions = self.window.action_table
+        self._undo = actions["edit.undo"]
         actions.attach("composer", self.composer)
         actions.on_trigger("brief.add-tag", self.add_current_tag)
         actions.on_trigger("brief.new", self.new_brief)
@@ -90,14 +105,14 @@ class Briefing(QObject):
     def _on_session_workspace_opened(self, ws: Workspace) -> None:
         self.preview.release()
         briefs = self.briefs()
-        remembered = int(self.window.settings.get("brief/current"))
+        remembered = int(self.settings.get("brief/current"))
         ids = [b.id for b in briefs]
         self.choose(remembered if remembered in ids else (ids[0] if ids else None))
 
     def choose(self, brief_id: int | None) -> None:
         """Make a brief the current one (None: none) and show it."""
         self.brief_id = brief_id
-        self.window.settings.set("brief/current", brief_id or 0)
+        self.settings.set("brief/current", brief_id or 0)
         self.refresh()
 
     def briefs(self) -> list[BriefSummary]:
@@ -175,7 +190,7 @@ class Briefing(QObject):
     def new_brief(self, title: str | None = None) -> int | None:
         """Create a brief (asking for its title unless given) and make it current; undoable."""
         if title is None:
-            title, ok = QInputDialog.getText(self.window, "New brief", "Title:", text=DEFAULT_TITLE)
+            title, ok = QInputDialog.getText(self.parent_widget, "New brief", "Title:", text=DEFAULT_TITLE)
             if not ok or not title.strip():
                 return None
         command = CreateBrief(self.session, title.strip(), template=DEFAULT_TEMPLATE)
@@ -191,13 +206,12 @@ class Briefing(QObject):
             self.window.show_message("No brief to delete")
             return
         if self._push(DeleteBrief(self.session, brief.id)):
-            undo = self.window.action_table["edit.undo"].shortcut().toString()
+            undo = self._undo.shortcut().toString() if self._undo is not None else "Undo"
             self.window.show_message(f"Deleted the brief “{brief.title}” ({undo} brings it back)")
 
     def add_current_tag(self) -> None:
         """Add the reader's current tag to the section of the brief that takes its kind."""
-        tag_id = self.window.view.current_tag
-        tag = self.window.view.tags.get(tag_id) if tag_id is not None else None
+        tag = self.window.current_tag()
         if tag is None:
             self.window.show_message("No tag here to add: move onto a tag (t) or tag something first")
             return
@@ -288,12 +302,12 @@ class Briefing(QObject):
         if brief is None:
             self.window.show_message("No brief to export: press a on a tag to start one")
             return None
-        settings = self.window.settings
+        settings = self.settings
         folder = Path(str(settings.get("export/folder")) or Path.home())
         stem = "".join(c if c.isalnum() or c in "-_ " else "_" for c in brief.title).strip() or "brief"
         dialog = ExportDialog(self.templates, template=brief.template, fmt=str(settings.get("export/format")),
                               path=folder / stem, open_folder=bool(settings.get("export/open_folder")),
-                              parent=self.window)
+                              parent=self.parent_widget)
         if not dialog.exec():
             return None
         choice = dialog.choice()

@@ -1,4 +1,4 @@
-"""The open workspace's life in a window: opening, damage, backups, changes made elsewhere.
+"""The open workspace's life in a window: new, open, recent, damage, backups, changes made elsewhere.
 
 What is wrong with a file, reading it read-only and recovering what is readable
 are the core's (:mod:`briefer.workspace`, :func:`briefer.workspace.recover.recover`);
@@ -12,43 +12,121 @@ then shows in place.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QMessageBox, QProgressDialog
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog, QWidget
 
 from briefer.errors import BrieferError, WorkspaceDamaged
+from briefer.gui.actions import Actions
 from briefer.gui.background.backups import Backups
 from briefer.gui.background.jobs import RecoverJob
 from briefer.gui.background.watch import ChangeWatch
-from briefer.workspace import Workspace
+from briefer.gui.session import Session
+from briefer.gui.settings import Settings
+from briefer.workspace import SUFFIX, Workspace
 
 if TYPE_CHECKING:
-    from briefer.gui.window.main_window import MainWindow
     from briefer.workspace.recover import Recovery
 
 SHOWN_PROBLEMS = 3
+WORKSPACE_FILTER = f"Briefer workspaces (*{SUFFIX});;All files (*)"
+
+
+class OpeningWindow(Protocol):
+    """What opening workspaces needs of its window."""
+
+    def show_message(self, text: str) -> None:
+        """Show one line in the status bar."""
+        ...
+
+    def reload(self) -> None:
+        """Show the workspace as it is now (it changed elsewhere)."""
+        ...
 
 
 class Opening(QObject):
-    """Opens workspaces in a window, with a way out when one is damaged."""
+    """Opens workspaces in a window (new, chosen, recent), with a way out when one is damaged."""
 
     recovered = Signal(object)  # the core's Recovery, once its workspace is open
     recoveryFailed = Signal(str)
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, session: Session, settings: Settings, window: OpeningWindow, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.settings = settings
         self.window = window
+        self.parent_widget = parent
+        self.last_message = ""
         self.pool = QThreadPool(self)
         self.pool.setMaxThreadCount(1)
         self.job: RecoverJob | None = None
         self.progress: QProgressDialog | None = None
-        self.backups = Backups(window.settings, self)
-        self.watch = ChangeWatch(window.session, self)
-        window.session.workspaceOpened.connect(self._on_session_workspace_opened)
-        window.session.workspaceClosed.connect(self.backups.stop)
-        self.backups.failed.connect(window.show_message)
+        self.recent_menu = QMenu("Open &recent", parent)
+        self.backups = Backups(settings, self)
+        self.watch = ChangeWatch(session, self)
+        session.workspaceOpened.connect(self._on_session_workspace_opened)
+        session.workspaceClosed.connect(self.backups.stop)
+        self.backups.failed.connect(self._say)
         self.watch.changedElsewhere.connect(self._on_watch_changed_elsewhere)
+        self.update_recent_menu()
+
+    def connect_actions(self, actions: Actions) -> None:
+        """Connect the File menu's workspace actions."""
+        actions.on_trigger("workspace.new", self.new_dialog)
+        actions.on_trigger("workspace.open", self.open_dialog)
+        actions.on_trigger("workspace.open-readonly", lambda: self.open_dialog(readonly=True))
+        actions.on_trigger("workspace.recover", self.recover_dialog)
+
+    def _say(self, text: str) -> None:
+        self.last_message = text
+        self.window.show_message(text)
+
+    # choosing a workspace -----------------------------------------------------------------
+    def _start_folder(self) -> str:
+        last = str(self.settings.get("workspace/last"))
+        return str(Path(last).parent) if last else str(Path.home())
+
+    def new_dialog(self) -> None:
+        """Ask for a file name and create a workspace there."""
+        name, _ = QFileDialog.getSaveFileName(self.parent_widget, "New workspace", self._start_folder(),
+                                              WORKSPACE_FILTER)
+        if name:
+            path = Path(name)
+            if path.suffix != SUFFIX:
+                path = path.with_name(path.name + SUFFIX)
+            self.open(path, create=True)
+
+    def open_dialog(self, *, readonly: bool = False) -> None:
+        """Ask for a workspace file and open it (read-only: it is read, never changed)."""
+        title = "Open workspace read-only" if readonly else "Open workspace"
+        name, _ = QFileDialog.getOpenFileName(self.parent_widget, title, self._start_folder(),
+                                              WORKSPACE_FILTER)
+        if name:
+            self.open(Path(name), readonly=readonly)
+
+    def recover_dialog(self) -> None:
+        """Copy what is readable from the open workspace (or one chosen) into a new one and open it."""
+        if self.session.is_open:
+            path = self.session.ws.path
+        else:
+            name, _ = QFileDialog.getOpenFileName(self.parent_widget, "Recover workspace",
+                                                  self._start_folder(), WORKSPACE_FILTER)
+            if not name:
+                return
+            path = Path(name)
+        self.recover(path)
+
+    def update_recent_menu(self) -> None:
+        """Rebuild the Open recent menu from the settings."""
+        self.recent_menu.clear()
+        recent = self.settings.recent()
+        for i, path in enumerate(recent, start=1):
+            action = self.recent_menu.addAction(f"&{i} {path.name}  —  {path.parent}")
+            action.triggered.connect(lambda _checked=False, p=path: self.open(p))
+        self.recent_menu.setEnabled(bool(recent))
+
+    # the workspace's life -------------------------------------------------------------------
 
     def _on_session_workspace_opened(self, ws: Workspace) -> None:
         if not ws.store.readonly:  # a damaged file must not push good backups out
@@ -56,29 +134,28 @@ class Opening(QObject):
 
     def _on_watch_changed_elsewhere(self) -> None:
         self.window.reload()
-        self.window.session.retry_kept()  # the other writer is done: save what was refused
+        self.session.retry_kept()  # the other writer is done: save what was refused
 
     def open(self, path: Path, *, create: bool = False, readonly: bool = False) -> bool:
         """Open a workspace; a damaged one asks what to do. False when nothing was opened."""
-        window = self.window
         try:
-            window.session.open(path, create=create, readonly=readonly)
+            self.session.open(path, create=create, readonly=readonly)
         except WorkspaceDamaged as exc:
             return self.offer_damaged(path, exc)
         except BrieferError as exc:
-            window.show_message(str(exc))
+            self._say(str(exc))
             return False
-        window.settings.add_recent(path)
-        window.files.update_recent_menu()
+        self.settings.add_recent(path)
+        self.update_recent_menu()
         if readonly:
-            window.show_message(f"{path.name} is open read-only: it can be read, not changed")
+            self._say(f"{path.name} is open read-only: it can be read, not changed")
         return True
 
     def offer_damaged(self, path: Path, error: WorkspaceDamaged) -> bool:
         """Say what is wrong with a damaged workspace; recover it, open it read-only, or not."""
         problems = list(error.problems)
         box = QMessageBox(QMessageBox.Icon.Warning, "Damaged workspace",
-                          f"{path.name} is damaged.", parent=self.window)
+                          f"{path.name} is damaged.", parent=self.parent_widget)
         box.setObjectName("damagedWorkspace")
         shown = "\n".join(f"• {p}" for p in problems[:SHOWN_PROBLEMS])
         more = f"\n… and {len(problems) - SHOWN_PROBLEMS} more" if len(problems) > SHOWN_PROBLEMS else ""
@@ -95,7 +172,7 @@ class Opening(QObject):
             return self.recover(path)
         if box.clickedButton() is readonly:
             return self.open(path, readonly=True)
-        self.window.show_message(str(error))
+        self._say(str(error))
         return False
 
     def recover(self, path: Path) -> bool:
@@ -106,7 +183,8 @@ class Opening(QObject):
         self.job.setAutoDelete(False)
         self.job.signals.finished.connect(self._on_job_finished)
         self.job.signals.failed.connect(self._on_job_failed)
-        self.progress = QProgressDialog(f"Recovering what is readable in {path.name}…", "", 0, 0, self.window)
+        self.progress = QProgressDialog(f"Recovering what is readable in {path.name}…", "", 0, 0,
+                                        self.parent_widget)
         self.progress.setObjectName("recovering")
         self.progress.setWindowTitle("Recover workspace")
         self.progress.setCancelButton(None)  # the core's recovery runs to its end
@@ -124,15 +202,15 @@ class Opening(QObject):
 
     def _on_job_failed(self, message: str) -> None:
         self._end_job()
-        self.window.show_message(message)
+        self._say(message)
         self.recoveryFailed.emit(message)
 
     def _on_job_finished(self, recovery: Recovery) -> None:
         self._end_job()
         if not self.open(recovery.output):
-            self.recoveryFailed.emit(self.window.status.text())
+            self.recoveryFailed.emit(self.last_message)
             return
-        self.window.show_message(f"Recovered into {recovery.output.name}: {recovery.summary()}")
+        self._say(f"Recovered into {recovery.output.name}: {recovery.summary()}")
         self.recovered.emit(recovery)
 
     def shutdown(self) -> None:

@@ -6,8 +6,10 @@ them into cursor moves on an :class:`~briefer.gui.reader.view.ArticleView`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
+from briefer.gui.actions import Actions
 from briefer.gui.reader.view import ArticleView
 
 
@@ -16,6 +18,24 @@ class Navigator:
 
     def __init__(self, view: ArticleView) -> None:
         self.view = view
+
+    def connect_actions(self, actions: Actions, kinds: Iterable[str]) -> None:
+        """Connect the Go menu's reader moves (and the next suggestion of each kind)."""
+        a = actions.on_trigger
+        a("nav.next-sentence", self.next_sentence)
+        a("nav.previous-sentence", self.previous_sentence)
+        a("nav.next-paragraph", self.next_paragraph)
+        a("nav.previous-paragraph", self.previous_paragraph)
+        a("nav.extend-word", self.extend_word)
+        a("nav.shrink-word", self.shrink_word)
+        a("nav.extend-sentence", self.extend_sentence)
+        a("nav.shrink-sentence", self.shrink_sentence)
+        a("nav.next-tag", self.next_tag)
+        a("nav.previous-tag", lambda: self.next_tag(forward=False))
+        a("nav.next-suggestion", self.next_suggestion)
+        a("nav.previous-suggestion", lambda: self.next_suggestion(forward=False))
+        for key in kinds:
+            a(f"nav.next-suggestion.{key}", lambda key=key: self.next_suggestion(kind=key))
 
     @property
     def _units(self):  # noqa: ANN202 - TextUnits

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from briefer.errors import BrieferError
+from briefer.gui.actions import Actions
 from briefer.gui.reader.navigation import Navigator
 from briefer.gui.reader.view import ArticleView
 from briefer.gui.session import Session
@@ -23,6 +24,14 @@ class Tagger:
         self.session = session
         self.view = view
         self.navigator = navigator
+
+    def connect_actions(self, actions: Actions) -> None:
+        """Connect the tagging keys: a kind's key, remove, accept and reject a suggestion."""
+        actions.on_trigger("tag.remove", self.remove_current)
+        actions.on_trigger("suggestion.accept", self.accept_suggestion)
+        actions.on_trigger("suggestion.reject", self.reject_suggestion)
+        for kind in self.session.kinds:
+            actions.on_trigger(f"tag.as.{kind.key}", lambda key=kind.key: self.tag_as(key))
 
     def _report(self, message: str) -> None:
         self.session.errorReported.emit(message)
