@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QWidget
 
 from briefer.gui.settings import Settings
@@ -72,6 +72,8 @@ class Panes(NamedTuple):
 class WindowLayout(QObject):
     """Restores, saves and balances the main window's panes."""
 
+    readerChecked = Signal()  # the reader's width was checked after the preview opened
+
     def __init__(self, window: QMainWindow, settings: Settings, panes: Panes) -> None:
         super().__init__(window)
         self.window = window
@@ -125,6 +127,10 @@ class WindowLayout(QObject):
             QTimer.singleShot(0, self._keep_reader_readable)  # once the dock has its place
 
     def _keep_reader_readable(self) -> None:
+        self._balance_for_preview()
+        self.readerChecked.emit()
+
+    def _balance_for_preview(self) -> None:
         window, panes = self.window, self.panes
         if not window.isVisible() or panes.preview.isHidden():
             return
