@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from briefer import __version__
 from briefer.errors import BrieferError
 from briefer.gui.session import Session
-from briefer.gui.settings import APPLICATION, ORGANISATION, Settings
+from briefer.gui.settings import APPLICATION, LAST_WORKSPACE, ORGANISATION, PALETTE, Settings
 from briefer.gui.theme import apply_palette
 from briefer.gui.window.main_window import MainWindow
 from briefer.taxonomy import Taxonomy
@@ -69,7 +69,7 @@ def first_workspace(settings: Settings, given: Path | None) -> Path:
     """The workspace to open: the one given, else the last one, else the demo."""
     if given is not None:
         return given
-    last = str(settings.get("workspace/last"))
+    last = settings.get(LAST_WORKSPACE)
     if last and Path(last).is_file():
         return Path(last)
     from briefer.demo import ensure_demo  # loads the importers: only on a first start
@@ -82,7 +82,7 @@ def create_window(workspace: Path | None = None, palette: str | None = None,
     """Set up the application and a main window on the first workspace (not shown yet)."""
     make_application()
     settings = Settings()
-    apply_palette(palette or str(settings.get("ui/palette")))
+    apply_palette(palette or settings.get(PALETTE))
     window = MainWindow(settings, Session(kinds))
     window.open_workspace(first_workspace(settings, workspace))
     window.focus_reader()

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from briefer.gui.brief.export_dialog import ExportDialog
 from briefer.gui.brief.preview import DEBOUNCE_MS
+from briefer.gui.settings import EXPORT_FORMAT
 from briefer.gui.window.main_window import MainWindow
 from tests.gui.helpers import Keys, focused_name
 
@@ -159,10 +160,27 @@ def test_export_docx_and_markdown_and_open_folder(window: MainWindow, keys: Keys
     assert "The conclusion is clear" in markdown
     assert "Zelensky" in markdown
     assert [Path(u.toLocalFile()) for u in opened] == [tmp_path]
-    assert window.settings.get("export/format") == "md"
+    assert window.settings.get(EXPORT_FORMAT) == "md"
 
 
 def test_export_without_a_brief_says_so(window: MainWindow, keys: Keys) -> None:
     keys("Ctrl+E")
     assert window.status.text().startswith("No brief to export")
 
+
+
+def test_each_workspace_reopens_on_its_own_current_brief(window: MainWindow, tmp_path: Path) -> None:
+    first = window.session.ws.path
+    briefing = window.briefing
+    briefing.new_brief("Morning")
+    evening = briefing.new_brief("Evening")  # current in the first workspace: brief 2
+    other = tmp_path / "other.briefer"
+    assert window.open_workspace(other, create=True)
+    assert briefing.new_brief("Other first") == 1
+    briefing.new_brief("Other second")
+    briefing.choose(1)  # the second workspace's brief 1 shares its id with "Morning"
+    assert window.open_workspace(first)
+    assert briefing.brief_id == evening
+    assert briefing.brief().title == "Evening"
+    assert window.open_workspace(other)
+    assert briefing.brief().title == "Other first"

@@ -21,7 +21,7 @@ from briefer.gui.brief.composer import BriefComposer, ItemRow, SectionRows
 from briefer.gui.brief.export_dialog import ExportDialog
 from briefer.gui.brief.preview import PreviewDock
 from briefer.gui.session import Session
-from briefer.gui.settings import Settings
+from briefer.gui.settings import EXPORT_FOLDER, EXPORT_FORMAT, EXPORT_OPEN_FOLDER, Settings
 from briefer.gui.tags.details import excerpt
 from briefer.gui.undo.briefs import (
     AddToBrief,
@@ -105,14 +105,15 @@ class Briefing(QObject):
     def _on_session_workspace_opened(self, ws: Workspace) -> None:
         self.preview.release()
         briefs = self.briefs()
-        remembered = int(self.settings.get("brief/current"))
+        remembered = self.settings.current_brief(ws.path)
         ids = [b.id for b in briefs]
         self.choose(remembered if remembered in ids else (ids[0] if ids else None))
 
     def choose(self, brief_id: int | None) -> None:
         """Make a brief the current one (None: none) and show it."""
         self.brief_id = brief_id
-        self.settings.set("brief/current", brief_id or 0)
+        if self.session.is_open:
+            self.settings.set_current_brief(self.session.ws.path, brief_id)
         self.refresh()
 
     def briefs(self) -> list[BriefSummary]:
@@ -303,10 +304,10 @@ class Briefing(QObject):
             self.window.show_message("No brief to export: press a on a tag to start one")
             return None
         settings = self.settings
-        folder = Path(str(settings.get("export/folder")) or Path.home())
+        folder = Path(settings.get(EXPORT_FOLDER) or Path.home())
         stem = "".join(c if c.isalnum() or c in "-_ " else "_" for c in brief.title).strip() or "brief"
-        dialog = ExportDialog(self.templates, template=brief.template, fmt=str(settings.get("export/format")),
-                              path=folder / stem, open_folder=bool(settings.get("export/open_folder")),
+        dialog = ExportDialog(self.templates, template=brief.template, fmt=settings.get(EXPORT_FORMAT),
+                              path=folder / stem, open_folder=settings.get(EXPORT_OPEN_FOLDER),
                               parent=self.parent_widget)
         if not dialog.exec():
             return None
@@ -316,9 +317,9 @@ class Briefing(QObject):
         except BrieferError as exc:
             self.window.show_message(str(exc))
             return None
-        settings.set("export/folder", str(choice.path.parent))
-        settings.set("export/format", choice.format)
-        settings.set("export/open_folder", choice.open_folder)
+        settings.set(EXPORT_FOLDER, str(choice.path.parent))
+        settings.set(EXPORT_FORMAT, choice.format)
+        settings.set(EXPORT_OPEN_FOLDER, choice.open_folder)
         self.window.show_message(f"Exported {path}")
         if choice.open_folder:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))

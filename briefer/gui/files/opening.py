@@ -23,7 +23,7 @@ from briefer.gui.background.backups import Backups
 from briefer.gui.background.jobs import RecoverJob
 from briefer.gui.background.watch import ChangeWatch
 from briefer.gui.session import Session
-from briefer.gui.settings import Settings
+from briefer.gui.settings import LAST_WORKSPACE, Settings
 from briefer.workspace import SUFFIX, Workspace
 
 if TYPE_CHECKING:
@@ -84,7 +84,7 @@ class Opening(QObject):
 
     # choosing a workspace -----------------------------------------------------------------
     def _start_folder(self) -> str:
-        last = str(self.settings.get("workspace/last"))
+        last = self.settings.get(LAST_WORKSPACE)
         return str(Path(last).parent) if last else str(Path.home())
 
     def new_dialog(self) -> None:

@@ -14,7 +14,7 @@ from typing import NamedTuple
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QWidget
 
-from briefer.gui.settings import Settings
+from briefer.gui.settings import Settings, StateName
 
 
 class Share(NamedTuple):
@@ -95,17 +95,18 @@ class WindowLayout(QObject):
         """Restore the saved layout, or lay out for the screen; True on a first start."""
         window, settings, panes = self.window, self.settings, self.panes
         screen = window.screen().availableGeometry()
-        geometry = settings.state("geometry")
+        geometry = settings.window.get("geometry")
         first_start = geometry is None or not window.restoreGeometry(geometry)
         if first_start:
             window.resize(screen.size())  # shown maximised; this is the size to lay out for
-        state = settings.state("window")
+        state = settings.window.get("window")
         dock_restored = state is not None and window.restoreState(state)
         if not dock_restored:
             panes.preview.setVisible(screen.width() >= WIDE)  # F8 shows it anywhere
         self.apply_defaults(dock=not dock_restored)
-        for name, splitter in (("splitter", panes.splitter), ("right", panes.right)):
-            saved = settings.state(name)
+        splitters: dict[StateName, QSplitter] = {"splitter": panes.splitter, "right": panes.right}
+        for name, splitter in splitters.items():
+            saved = settings.window.get(name)
             if saved is not None:
                 splitter.restoreState(saved)
         return first_start
@@ -113,10 +114,10 @@ class WindowLayout(QObject):
     def save(self) -> None:
         """Remember geometry, docks and splitters for the next start."""
         window, settings = self.window, self.settings
-        settings.set_state("geometry", window.saveGeometry())
-        settings.set_state("window", window.saveState())
-        settings.set_state("splitter", self.panes.splitter.saveState())
-        settings.set_state("right", self.panes.right.saveState())
+        settings.window.set("geometry", window.saveGeometry())
+        settings.window.set("window", window.saveState())
+        settings.window.set("splitter", self.panes.splitter.saveState())
+        settings.window.set("right", self.panes.right.saveState())
 
     def reader_share(self) -> float:
         """The reader's share of the window width."""

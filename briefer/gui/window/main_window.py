@@ -24,7 +24,7 @@ from briefer.gui.reader.article_list import ArticleList
 from briefer.gui.reader.navigation import Navigator
 from briefer.gui.reader.view import ReaderPane
 from briefer.gui.session import Session
-from briefer.gui.settings import Settings
+from briefer.gui.settings import PALETTE, READER_FONT_SIZE, Settings
 from briefer.gui.tags.panel import TagPanel
 from briefer.gui.tags.suggestions import SuggestionFeed
 from briefer.gui.tags.tagging import Tagger
@@ -354,13 +354,13 @@ class MainWindow(QMainWindow):
     def show_preferences(self) -> None:
         """Show the preferences; apply them when accepted."""
         if Preferences(self.action_table, self.settings, self).exec():
-            apply_palette(str(self.settings.get("ui/palette")))
+            apply_palette(self.settings.get(PALETTE))
             self.apply_reader_font()
             self.opening.backups.apply_settings()
 
     def apply_reader_font(self) -> None:
         """Use the reader font size from the preferences (0: a point above the interface's)."""
-        size = int(self.settings.get("reader/font_size"))
+        size = self.settings.get(READER_FONT_SIZE)
         font = QFont(self.font())
         font.setPointSizeF(size if size > 0 else font.pointSizeF() + 1)
         self.view.setFont(font)
