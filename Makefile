@@ -26,7 +26,7 @@ $(STAMP): pyproject.toml
 	touch $@
 
 lint: setup
-	$(VENV)/bin/ruff check briefer tests bench
+	$(VENV)/bin/ruff check briefer tests bench tools
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache
