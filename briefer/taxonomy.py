@@ -197,7 +197,8 @@ def _mapping_value(
 ) -> yaml.Node | None:
     if not isinstance(node, yaml.MappingNode):
         raise _error(path, node, "expected a mapping")
-    for key_node, value_node in node.value:
+    pairs: list[tuple[yaml.Node, yaml.Node]] = node.value
+    for key_node, value_node in pairs:
         if key_node.value == key:
             return value_node
     if required:

@@ -16,7 +16,7 @@ from briefer.errors import InvalidInput
 from briefer.model import AttrValue, Tag
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``tag`` command group."""
     tag = sub.add_parser("tag", help="add, list and remove tags")
     tag_sub = tag.add_subparsers(dest="tag_command", required=True, metavar="COMMAND")

@@ -123,7 +123,8 @@ class Tags:
     @reads
     def all(self, article_id: int | None = None, kind: str | None = None) -> list[Tag]:
         """Tags of one article (or of all), in text order; optionally of one kind."""
-        where, params = [], []
+        where: list[str] = []
+        params: list[int | str] = []
         if article_id is not None:
             where.append("article_id = ?")
             params.append(article_id)

@@ -206,6 +206,7 @@ class Briefing(QObject):
         if brief is None:
             self.window.show_message("No brief to delete")
             return
+        assert brief.id is not None  # a stored brief
         if self._push(DeleteBrief(self.session, brief.id)):
             undo = self._undo.shortcut().toString() if self._undo is not None else "Undo"
             self.window.show_message(f"Deleted the brief “{brief.title}” ({undo} brings it back)")
@@ -213,7 +214,7 @@ class Briefing(QObject):
     def add_current_tag(self) -> None:
         """Add the reader's current tag to the section of the brief that takes its kind."""
         tag = self.window.current_tag()
-        if tag is None:
+        if tag is None or tag.id is None:
             self.window.show_message("No tag here to add: move onto a tag (t) or tag something first")
             return
         label = self.session.kinds[tag.kind].label.lower() if tag.kind in self.session.kinds else tag.kind
@@ -275,7 +276,7 @@ class Briefing(QObject):
         if current is not None:
             self._push(RemoveItem(self.session, current[0]))
 
-    def _on_composer_fields_edited(self, brief_id: int, fields: dict) -> None:
+    def _on_composer_fields_edited(self, brief_id: int, fields: dict[str, str]) -> None:
         try:
             command = SetBriefFields(self.session, brief_id, **fields)
         except BrieferError as exc:
@@ -288,7 +289,9 @@ class Briefing(QObject):
         self.composer.tabs.setCurrentWidget(self.composer.tree)
         self.composer.tree.setFocus()
         if self.composer.tree.currentItem() is None and self.composer.tree.topLevelItemCount():
-            self.composer.tree.setCurrentItem(self.composer.tree.topLevelItem(0))
+            first = self.composer.tree.topLevelItem(0)
+            if first is not None:
+                self.composer.tree.setCurrentItem(first)
 
     # preview and export -------------------------------------------------------------------
     def preview_target(self) -> tuple[Path, int] | None:
@@ -303,6 +306,7 @@ class Briefing(QObject):
         if brief is None:
             self.window.show_message("No brief to export: press a on a tag to start one")
             return None
+        assert brief.id is not None  # a stored brief
         settings = self.settings
         folder = Path(settings.get(EXPORT_FOLDER) or Path.home())
         stem = "".join(c if c.isalnum() or c in "-_ " else "_" for c in brief.title).strip() or "brief"

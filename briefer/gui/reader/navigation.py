@@ -7,10 +7,12 @@ them into cursor moves on an :class:`~briefer.gui.reader.view.ArticleView`.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from typing import Any
 
 from briefer.gui.actions import Actions
 from briefer.gui.reader.view import ArticleView
+from briefer.text.units import TextUnits
 
 
 class Navigator:
@@ -35,10 +37,10 @@ class Navigator:
         a("nav.next-suggestion", self.next_suggestion)
         a("nav.previous-suggestion", lambda: self.next_suggestion(forward=False))
         for key in kinds:
-            a(f"nav.next-suggestion.{key}", lambda key=key: self.next_suggestion(kind=key))
+            a(f"nav.next-suggestion.{key}", partial(self.next_suggestion, kind=key))
 
     @property
-    def _units(self):  # noqa: ANN202 - TextUnits
+    def _units(self) -> TextUnits:
         return self.view.units
 
     def _anchor(self) -> int:

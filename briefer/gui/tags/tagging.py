@@ -7,6 +7,7 @@ starts after it and `a` / `e` act on it.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from briefer.errors import BrieferError
@@ -31,7 +32,7 @@ class Tagger:
         actions.on_trigger("suggestion.accept", self.accept_suggestion)
         actions.on_trigger("suggestion.reject", self.reject_suggestion)
         for kind in self.session.kinds:
-            actions.on_trigger(f"tag.as.{kind.key}", lambda key=kind.key: self.tag_as(key))
+            actions.on_trigger(f"tag.as.{kind.key}", partial(self.tag_as, kind.key))
 
     def _report(self, message: str) -> None:
         self.session.errorReported.emit(message)

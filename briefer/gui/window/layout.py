@@ -135,7 +135,9 @@ class WindowLayout(QObject):
         window, panes = self.window, self.panes
         if not window.isVisible() or panes.preview.isHidden():
             return
-        window.layout().activate()  # the dock's place, now
+        layout = window.layout()
+        if layout is not None:
+            layout.activate()  # the dock's place, now
         wanted = default_widths(window.width(), True)
         if panes.reader.width() < wanted.reader - SLACK or panes.preview.width() < PREVIEW.least - SLACK:
             self.apply_defaults()

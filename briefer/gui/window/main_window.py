@@ -10,6 +10,7 @@ little it needs (a ``Protocol`` beside it).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
@@ -36,6 +37,7 @@ from briefer.gui.window.layout import Panes, WindowLayout
 from briefer.gui.window.menus import build_menus, follow_undo_stack
 from briefer.gui.window.preferences import Preferences
 from briefer.model import Changes, Tag
+from briefer.suggest import Suggestion
 from briefer.workspace import Workspace
 
 LIST_REFRESH_MS = 250
@@ -248,7 +250,7 @@ class MainWindow(QMainWindow):
         if changes.articles:
             self._list_timer.start()
 
-    def _on_suggestions_ready(self, article_id: int, found: list) -> None:
+    def _on_suggestions_ready(self, article_id: int, found: list[Suggestion]) -> None:
         if article_id == self.current_article_id():
             self.view.set_suggestions(found)
 
@@ -280,7 +282,7 @@ class MainWindow(QMainWindow):
         tag_id = self.view.current_tag
         return self.view.tags.get(tag_id) if tag_id is not None else None
 
-    def edit_tag(self, tag_id: int, request: dict) -> None:
+    def edit_tag(self, tag_id: int, request: dict[str, Any]) -> None:
         """Apply an edit request from the tag panel as an undoable command.
 
         When the workspace refuses the write (another process holds it), the edit
@@ -319,7 +321,7 @@ class MainWindow(QMainWindow):
             if self.current_article_id() != place.article_id:
                 return  # gone meanwhile; open_article said so
         tag = self.view.tags.get(place.tag_id) if place.tag_id is not None else None
-        if tag is not None:
+        if tag is not None and tag.id is not None:
             self._on_tags_tag_activated(tag.id)
         elif place.span is not None:
             with self.view.moving():
