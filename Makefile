@@ -5,12 +5,13 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup system-deps lint clean
+.PHONY: run test setup system-deps lint check clean
 
 run: setup
 	$(VENV)/bin/briefer gui
 
-test: setup
+# Lint and type checks first (seconds), then the suite; CI runs exactly this.
+test: setup check
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 setup: system-deps $(STAMP)
@@ -25,8 +26,12 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $@
 
-lint: setup
-	$(VENV)/bin/ruff check briefer tests bench
+lint: check
+
+# ruff (rules in pyproject.toml) and mypy (strict for the core layers, standard for the rest).
+check: setup
+	$(VENV)/bin/ruff check briefer tests bench tools
+	$(VENV)/bin/mypy
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache

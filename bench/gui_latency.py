@@ -117,7 +117,7 @@ def measure_preview(window: object, app: object, brief: int) -> tuple[float, flo
     """Medians: a change to the 500-item brief until the preview shows it, the longest
     single stretch the window's thread was busy while the preview caught up, and the
     change itself."""
-    from briefer.gui.brief_commands import SetBriefFields
+    from briefer.gui.undo.briefs import SetBriefFields
 
     window.briefing.choose(brief)
     window.preview.show()

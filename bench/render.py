@@ -10,9 +10,9 @@ on the same Markdown, in the same run. The table also shows ``preview ms``:
 it). Each figure is the best of several runs. With ``--comments`` every item
 carries an analyst comment, so the DOCX has a Word comment per item.
 
-    python bench/render.py            # a table
-    python bench/render.py --json     # one JSON line per size
-    python bench/render.py --comments # the same with a comment on every item
+    python -m bench.render            # a table
+    python -m bench.render --json     # one JSON line per size
+    python -m bench.render --comments # the same with a comment on every item
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from briefer.demo import synthetic_brief
+from bench.synthetic import synthetic_brief
 from briefer.render import Renderer, load_template
 from briefer.render.api import doc_meta
 from briefer.render.docx import build_document

@@ -1,6 +1,6 @@
 """Score the suggesters against the annotated development set.
 
-    python bench/suggest_quality.py [--data tests/data/suggest] [--splits SPLIT,…] [--json]
+    python -m bench.suggest_quality [--data tests/data/suggest] [--splits SPLIT,…] [--json]
                                     [--errors SPLIT,…]
 
 Prints precision/recall/F1 per kind for each split (dev, heldout, heldout2) and
@@ -17,8 +17,8 @@ import sys
 from collections.abc import Collection
 from pathlib import Path
 
+from bench.suggest_evaluate import Counts, load_dir, match, score_article, speaker_matches
 from briefer.suggest import suggest
-from briefer.suggest.evaluate import Counts, load_dir, match, score_article, speaker_matches
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "suggest"
 KINDS = ("quote", "figure", "date", "person", "organisation", "location")

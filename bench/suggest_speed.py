@@ -1,6 +1,6 @@
 """Time all suggesters on one 10,000-word article, on one core.
 
-    python bench/suggest_speed.py [--words 10000] [--runs 10] [--language en] [--json]
+    python -m bench.suggest_speed [--words 10000] [--runs 10] [--language en] [--json]
 
 The article is built from the development set's articles of one language (their
 paragraphs in turn until the word count is reached). The first call loads the
@@ -18,8 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+from bench.suggest_evaluate import load_dir
 from briefer.suggest import suggest
-from briefer.suggest.evaluate import load_dir
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "suggest"
 TARGET_MS = 200.0

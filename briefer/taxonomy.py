@@ -8,19 +8,25 @@ naming the file, the line and the problem.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from datetime import date, datetime
 from pathlib import Path
 
 import yaml
 
-from briefer.errors import TaxonomyError
-from briefer.paths import resource
+from briefer.errors import InvalidInput, TaxonomyError
+from briefer.model import AttrValue
+from briefer.paths import resource, user_config_dir
 
 FIELD_TYPES = ("text", "number", "date")
 _KEY_RE = re.compile(r"^[a-z][a-z0-9_-]*$")
 _COLOUR_RE = re.compile(r"^#[0-9a-fA-F]{6}$")
 _MAX_BYTES = 1_000_000
+_NUMBER_RE = re.compile(r"[+-]?(?:\d+(?:[.]\d*)?|[.]\d+)(?:[eE][+-]?\d+)?")
+_GROUPING = str.maketrans("", "", ",_ \u00a0\u202f")  # 160,000 · 160_000 · 160 000
+#: The ISO 8601 forms Briefer writes: year, month, day, ISO week, day with time.
+_ISO_RE = re.compile(r"\d{4}(?:-W(?:0[1-9]|[1-4]\d|5[0-3])|-(?:0[1-9]|1[0-2])(?:-\d{2}(?:T.+)?)?)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,6 +36,19 @@ class Field:
     key: str
     label: str
     type: str = "text"
+
+    def parse(self, value: AttrValue) -> AttrValue:
+        """``value`` as this field's type: text, a number (``"160,000"`` -> 160000) or an ISO date.
+
+        Raises InvalidInput naming the field and why when the value is not of the type.
+        """
+        if self.type == "number":
+            return _number(self.key, value)
+        if not isinstance(value, str):
+            raise InvalidInput(f"{self.key}={value}", "is not text")
+        if self.type == "date":
+            return _iso_date(self.key, value)
+        return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,6 +64,45 @@ class Kind:
     def field_keys(self) -> tuple[str, ...]:
         """The keys of this kind's fields, in order."""
         return tuple(f.key for f in self.fields)
+
+    def parse(self, attributes: Mapping[str, AttrValue]) -> dict[str, AttrValue]:
+        """Attributes with this kind's fields parsed by type (empty ones dropped, others kept).
+
+        Raises InvalidInput for the first value that is not of its field's type.
+        """
+        fields = {f.key: f for f in self.fields}
+        parsed: dict[str, AttrValue] = {}
+        for key, value in attributes.items():
+            if value is None or value == "":
+                continue
+            field = fields.get(key)
+            parsed[key] = field.parse(value) if field is not None else value
+        return parsed
+
+
+def _number(key: str, value: AttrValue) -> int | float:
+    """A number field's value: a number, or text holding one (digits grouped or not)."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    text = value.strip().translate(_GROUPING) if isinstance(value, str) else ""
+    if not _NUMBER_RE.fullmatch(text):
+        raise InvalidInput(f"{key}={value}", "is not a number")
+    number = float(text)
+    return int(number) if number.is_integer() and abs(number) < 2**53 else number
+
+
+def _iso_date(key: str, value: str) -> str:
+    """A date field's value: ISO 8601 (``2026``, ``2026-10``, ``2026-10-05``, ``2026-W44``, with a time)."""
+    text = value.strip()
+    valid = bool(_ISO_RE.fullmatch(text))
+    if valid and len(text) >= 10:
+        try:
+            (datetime.fromisoformat if len(text) > 10 else date.fromisoformat)(text)
+        except ValueError:
+            valid = False
+    if not valid:
+        raise InvalidInput(f"{key}={value}", "is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return text
 
 
 class Taxonomy:
@@ -92,6 +150,12 @@ def load(user_file: str | Path | None = None) -> Taxonomy:
     return taxonomy
 
 
+def load_default() -> Taxonomy:
+    """The shipped taxonomy merged with the user's ``taxonomy.yaml`` when there is one."""
+    user_file = user_config_dir() / "taxonomy.yaml"
+    return load(user_file if user_file.is_file() else None)
+
+
 def load_file(path: str | Path) -> Taxonomy:
     """Parse one taxonomy YAML file (safe loader); raise TaxonomyError with a line."""
     path = Path(path)
@@ -133,7 +197,8 @@ def _mapping_value(
 ) -> yaml.Node | None:
     if not isinstance(node, yaml.MappingNode):
         raise _error(path, node, "expected a mapping")
-    for key_node, value_node in node.value:
+    pairs: list[tuple[yaml.Node, yaml.Node]] = node.value
+    for key_node, value_node in pairs:
         if key_node.value == key:
             return value_node
     if required:

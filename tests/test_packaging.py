@@ -7,6 +7,7 @@ import site
 import subprocess
 import sys
 import venv
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -25,6 +26,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return built
 
 
+@pytest.mark.slow
 def test_wheel_installs_and_finds_its_data(wheel: Path, tmp_path: Path) -> None:
     env_dir = tmp_path / "venv"
     venv.create(env_dir, with_pip=True)
@@ -57,3 +59,10 @@ def test_wheel_installs_and_finds_its_data(wheel: Path, tmp_path: Path) -> None:
     assert resources == "True True"
     assert templates == "True True"
     assert kinds == "7"
+
+
+def test_wheel_ships_its_type_information(wheel: Path) -> None:
+    with zipfile.ZipFile(wheel) as archive:
+        names = archive.namelist()
+    assert "briefer/py.typed" in names
+    assert not any(n.startswith(("briefer/suggest/evaluate", "briefer/render/reference_doc")) for n in names)

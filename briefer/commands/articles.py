@@ -13,7 +13,7 @@ from briefer.model import Article
 # so other commands, `briefer gui` among them, start without paying for them.
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the workspace and article commands."""
     p = sub.add_parser("init", help="create a new workspace file")
     p.add_argument("workspace")

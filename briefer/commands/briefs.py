@@ -14,7 +14,7 @@ from briefer.render import FORMATS, Renderer, find_templates, load_template
 from briefer.render.templates import resolve
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``brief`` group and the ``templates`` and ``render`` commands."""
     brief = sub.add_parser("brief", help="create and fill briefs")
     brief_sub = brief.add_subparsers(dest="brief_command", required=True, metavar="COMMAND")

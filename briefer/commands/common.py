@@ -9,8 +9,6 @@ from pathlib import Path
 from typing import Any
 
 from briefer import taxonomy
-from briefer.errors import InvalidInput
-from briefer.paths import user_config_dir
 from briefer.workspace import Workspace
 
 
@@ -19,18 +17,16 @@ def print_json(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False))
 
 
-def open_workspace(path: str, *, create: bool = False, readonly: bool = False) -> Workspace:
-    """Open the workspace named on the command line."""
-    return Workspace.open(Path(path), create=create, readonly=readonly)
+def open_workspace(path: str, *, create: bool = False, readonly: bool = False,
+                   kinds: taxonomy.Taxonomy | None = None) -> Workspace:
+    """Open the workspace named on the command line (``kinds`` types tag fields)."""
+    return Workspace.open(Path(path), create=create, readonly=readonly, kinds=kinds)
 
 
 def load_taxonomy(args: argparse.Namespace) -> taxonomy.Taxonomy:
     """The taxonomy: shipped kinds plus ``--taxonomy FILE`` or the user's taxonomy.yaml."""
     user_file = getattr(args, "taxonomy", None)
-    if user_file is None:
-        default = user_config_dir() / "taxonomy.yaml"
-        user_file = default if default.is_file() else None
-    return taxonomy.load(user_file)
+    return taxonomy.load_default() if user_file is None else taxonomy.load(user_file)
 
 
 def positive_int(text: str) -> int:
@@ -50,17 +46,6 @@ def key_value(text: str) -> tuple[str, str]:
     if not sep or not key.strip():
         raise argparse.ArgumentTypeError(f"{text!r} is not key=value")
     return key.strip(), value
-
-
-def coerce(value: str, field_type: str, name: str) -> Any:
-    """A command-line value turned into its field's type (number stays text if not one)."""
-    if field_type == "number":
-        try:
-            number = float(value.replace(",", "").replace("_", ""))
-        except ValueError:
-            raise InvalidInput(f"{name}={value}", "is not a number") from None
-        return int(number) if number.is_integer() else number
-    return value
 
 
 class Progress:

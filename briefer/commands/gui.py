@@ -8,7 +8,7 @@ from pathlib import Path
 from briefer.commands.common import load_taxonomy
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``gui`` command."""
     p = sub.add_parser("gui", help="open the desktop app (the last workspace, or the demo)")
     p.add_argument("workspace", nargs="?", help="a workspace file to open")

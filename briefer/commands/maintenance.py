@@ -13,7 +13,7 @@ from briefer.workspace.recover import Recovery, recover
 from briefer.workspace.store import SUFFIX
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the maintenance commands."""
     p = sub.add_parser("check", help="check a workspace for damage (SQLite quick_check)")
     p.add_argument("workspace")

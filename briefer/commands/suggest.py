@@ -11,7 +11,7 @@ from briefer.suggest import KINDS, Suggestion, accept_all, for_article, suggest
 from briefer.suggest.datecalc import parse_published
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``suggest`` command."""
     p = sub.add_parser(
         "suggest",

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
 
 from briefer.anchor import find_occurrence
 from briefer.commands.common import (
-    coerce,
     key_value,
     load_taxonomy,
     open_workspace,
@@ -15,10 +13,10 @@ from briefer.commands.common import (
     print_json,
 )
 from briefer.errors import InvalidInput
-from briefer.model import Tag
+from briefer.model import AttrValue, Tag
 
 
-def register(sub: argparse._SubParsersAction) -> None:
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``tag`` command group."""
     tag = sub.add_parser("tag", help="add, list and remove tags")
     tag_sub = tag.add_subparsers(dest="tag_command", required=True, metavar="COMMAND")
@@ -67,13 +65,10 @@ def cmd_add(args: argparse.Namespace) -> int:
     if args.kind not in kinds:
         raise InvalidInput(f"kind {args.kind!r}", f"not in the taxonomy ({', '.join(kinds.keys())})")
     kind = kinds[args.kind]
-    types = {f.key: f.type for f in kind.fields}
-    attributes: dict[str, Any] = {}
-    for key, value in args.attr:
-        attributes[key] = coerce(value, types.get(key, "text"), key)
+    attributes: dict[str, AttrValue] = dict(args.attr)  # typed by the workspace, by field
     if args.speaker is not None:
         attributes["speaker"] = args.speaker
-    with open_workspace(args.workspace) as ws:
+    with open_workspace(args.workspace, kinds=kinds) as ws:
         start, end = _span(args, ws.articles.text(args.article))
         created = ws.tags.add(args.article, kind.key, start, end, attributes=attributes,
                               note=args.note)

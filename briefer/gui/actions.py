@@ -157,7 +157,7 @@ class Actions(QObject):
     def __getitem__(self, action_id: str) -> QAction:
         return self._actions[action_id]
 
-    def connect(self, action_id: str, slot: Callable[[], object]) -> None:
+    def on_trigger(self, action_id: str, slot: Callable[[], object]) -> None:
         """Run ``slot`` when the action is triggered."""
         self._actions[action_id].triggered.connect(lambda _checked=False: slot())
 

@@ -1,4 +1,4 @@
-"""Starting the app: QApplication, palette, crash dialog, the first workspace.
+"""Starting the app: QApplication, crash dialog, the first workspace (palettes: :mod:`briefer.gui.theme`).
 
 With no workspace given, the last one opened is reopened; on the very first
 start (or when the last one is gone) the demo workspace is created and opened.
@@ -14,53 +14,18 @@ from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QApplication, QMessageBox, QStyleFactory
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefer import __version__
 from briefer.errors import BrieferError
-from briefer.gui.main_window import MainWindow
 from briefer.gui.session import Session
-from briefer.gui.settings import APPLICATION, ORGANISATION, Settings
+from briefer.gui.settings import APPLICATION, LAST_WORKSPACE, ORGANISATION, PALETTE, Settings
+from briefer.gui.theme import apply_palette
+from briefer.gui.window.main_window import MainWindow
 from briefer.taxonomy import Taxonomy
 from briefer.workspace.health import is_damage
 
 log = logging.getLogger(__name__)
-_SYSTEM_STYLE: str | None = None
-
-
-def dark_palette() -> QPalette:
-    """A dark palette with enough contrast for text over tag colours."""
-    p = QPalette()
-    role, group = QPalette.ColorRole, QPalette.ColorGroup
-    colours = {
-        role.Window: "#2b2d30", role.WindowText: "#e6e6e6", role.Base: "#1e1f22",
-        role.AlternateBase: "#2b2d30", role.ToolTipBase: "#3c3f41", role.ToolTipText: "#e6e6e6",
-        role.Text: "#e6e6e6", role.Button: "#3c3f41", role.ButtonText: "#e6e6e6",
-        role.BrightText: "#ff6b6b", role.Link: "#8ab4f8", role.Highlight: "#3d6fb4",
-        role.HighlightedText: "#ffffff", role.PlaceholderText: "#9a9a9a", role.Mid: "#4a4d50",
-        role.Dark: "#1a1b1d", role.Light: "#505356", role.Shadow: "#000000",
-    }
-    for r, colour in colours.items():
-        p.setColor(r, QColor(colour))
-    for r in (role.Text, role.WindowText, role.ButtonText):
-        p.setColor(group.Disabled, r, QColor("#7a7a7a"))
-    return p
-
-
-def apply_palette(name: str) -> None:
-    """Use the ``light``, ``dark`` or ``system`` palette in the running application."""
-    global _SYSTEM_STYLE
-    app = QApplication.instance()
-    assert isinstance(app, QApplication)
-    if _SYSTEM_STYLE is None:
-        _SYSTEM_STYLE = app.style().name()
-    if name == "system":
-        app.setStyle(QStyleFactory.create(_SYSTEM_STYLE))
-        app.setPalette(app.style().standardPalette())
-        return
-    app.setStyle(QStyleFactory.create("Fusion"))
-    app.setPalette(dark_palette() if name == "dark" else app.style().standardPalette())
 
 
 def show_crash(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
@@ -104,7 +69,7 @@ def first_workspace(settings: Settings, given: Path | None) -> Path:
     """The workspace to open: the one given, else the last one, else the demo."""
     if given is not None:
         return given
-    last = str(settings.get("workspace/last"))
+    last = settings.get(LAST_WORKSPACE)
     if last and Path(last).is_file():
         return Path(last)
     from briefer.demo import ensure_demo  # loads the importers: only on a first start
@@ -117,7 +82,7 @@ def create_window(workspace: Path | None = None, palette: str | None = None,
     """Set up the application and a main window on the first workspace (not shown yet)."""
     make_application()
     settings = Settings()
-    apply_palette(palette or str(settings.get("ui/palette")))
+    apply_palette(palette or settings.get(PALETTE))
     window = MainWindow(settings, Session(kinds))
     window.open_workspace(first_workspace(settings, workspace))
     window.focus_reader()

@@ -20,21 +20,14 @@ from PySide6.QtGui import QUndoStack
 from briefer import taxonomy
 from briefer.errors import BrieferError, WorkspaceError
 from briefer.model import Changes
-from briefer.paths import user_config_dir
 from briefer.workspace import Workspace
 
 if TYPE_CHECKING:
-    from briefer.gui.commands import Command
+    from briefer.gui.undo.command import Command
 
 #: How long a change made in the window waits for another Briefer's write to
 #: finish before saying so: short, because the window cannot respond meanwhile.
 WRITE_WAIT_MS = 750
-
-
-def load_taxonomy() -> taxonomy.Taxonomy:
-    """The shipped taxonomy merged with the user's taxonomy.yaml when there is one."""
-    user_file = user_config_dir() / "taxonomy.yaml"
-    return taxonomy.load(user_file if user_file.is_file() else None)
 
 
 class Session(QObject):
@@ -44,11 +37,11 @@ class Session(QObject):
     workspaceOpened = Signal(object)  # Workspace
     workspaceClosed = Signal()
     errorReported = Signal(str)  # one line for the status bar
-    revealRequested = Signal(object)  # a commands.Place: show what an undo/redo changed
+    revealRequested = Signal(object)  # an undo.command.Place: show what an undo/redo changed
 
     def __init__(self, kinds: taxonomy.Taxonomy | None = None, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.kinds = kinds or load_taxonomy()
+        self.kinds = kinds or taxonomy.load_default()
         self.undo_stack = QUndoStack(self)
         self._ws: Workspace | None = None
         self.kept: dict[Hashable, Command] = {}  # edits the workspace refused, to save later
@@ -76,7 +69,7 @@ class Session(QObject):
         Raises WorkspaceError (WorkspaceDamaged for a damaged file); the open one stays open then.
         """
         ws = Workspace.open(path, create=create, readonly=readonly,
-                            busy_timeout_ms=WRITE_WAIT_MS)
+                            busy_timeout_ms=WRITE_WAIT_MS, kinds=self.kinds)
         self.close()
         self._ws = ws
         self.workspaceOpened.emit(ws)

@@ -15,6 +15,7 @@ import io
 import zipfile
 import zlib
 from collections.abc import Iterator
+from typing import Any
 
 import docx
 from docx.document import Document
@@ -74,7 +75,7 @@ def check_container(data: bytes, name: str, limits: Limits) -> None:
         raise ImportFailed(name, f"not a Word document (no {MAIN_PART})")
 
 
-def _row_text(row_cells: list) -> str:
+def _row_text(row_cells: list[Any]) -> str:
     seen: list[object] = []
     texts = []
     for cell in row_cells:

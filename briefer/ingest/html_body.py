@@ -111,7 +111,9 @@ def _long_paragraph_text(tree: HtmlElement) -> int:
 def _trafilatura(tree: HtmlElement) -> str:
     document = bare_extraction(tree, favor_precision=True, include_comments=False,
                                include_tables=True, with_metadata=False)
-    return (document.text or "") if document is not None else ""
+    if document is None or isinstance(document, dict):  # with_metadata=False: a Document
+        return ""
+    return document.text or ""
 
 
 def blocks_text(element: HtmlElement) -> str:

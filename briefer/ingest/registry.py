@@ -87,7 +87,7 @@ def extract_file(path: str | Path, limits: Limits | None = None) -> Article:
     module = importer_for(path, data[:_HEAD])
     if module is None:
         raise ImportFailed(path, f"unsupported file type ({path.suffix or 'no extension'})")
-    article = module.extract(data, str(path), limits)
+    article: Article = module.extract(data, str(path), limits)
     if not article.text.strip():
         raise ImportFailed(path, "no article text found")
     return replace(article, source_file=path.name)

@@ -108,7 +108,7 @@ class Renderer:
             settings = rendered.template.docx
             reference = Path(reference_doc) if reference_doc is not None else settings.reference
             document = build_document(rendered.tree, doc_meta(rendered), reference)
-            save_atomic(target, document.save)
+            save_atomic(target, lambda tmp: document.save(str(tmp)))
         return target
 
     def close(self) -> None:

@@ -8,29 +8,31 @@ other string is text, escaped for Markdown when a template outputs it.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from briefer.dtg import format_dtg, is_tlp
 from briefer.model import Article, Brief, BriefItem, Tag
 from briefer.render.escape import Markdown
 from briefer.render.templates import Template
+from briefer.text.units import split_sentences
 from briefer.workspace import Workspace, section_for
 
-_SENTENCE_END_RE = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s)|\n")
 _MAX_CONTEXT = 300
 _INDEX_KINDS = {"person": "people", "organisation": "organisations", "location": "places", "date": "dates"}
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[str, str]:
-    """The words before and after ``text[start:end]`` within its sentence (bounded)."""
-    lower = max(0, start - _MAX_CONTEXT)
-    cuts = [m.end() for m in _SENTENCE_END_RE.finditer(text, lower, start)]
-    begin = cuts[-1] if cuts else lower
-    after = _SENTENCE_END_RE.search(text, end, min(len(text), end + _MAX_CONTEXT))
-    finish = after.end() if after else min(len(text), end + _MAX_CONTEXT)
-    if text[finish - 1 : finish] == "\n":
-        finish -= 1
+    """The words before and after ``text[start:end]`` within its sentence (bounded).
+
+    Sentences are Briefer's one splitter's (:func:`briefer.text.units.split_sentences`),
+    so "Maj. Gen. Pat Ryder said" is one sentence; they never cross a paragraph.
+    """
+    lower = max(text.rfind("\n", 0, start) + 1, start - _MAX_CONTEXT)
+    newline = text.find("\n", end)
+    upper = min(len(text) if newline < 0 else newline, end + _MAX_CONTEXT)
+    spans = split_sentences(text, lower, upper)
+    begin = next((a for a, b in reversed(spans) if a <= start), lower)
+    finish = next((b for a, b in spans if b >= end), upper)
     return text[begin:start].lstrip(), text[end:finish].rstrip()
 
 

@@ -13,7 +13,8 @@ import traceback
 from typing import Any
 
 import jinja2
-from jinja2.sandbox import ImmutableSandboxedEnvironment, SecurityError
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from briefer.errors import TemplateFailed
 from briefer.render.filters import FILTERS

@@ -118,15 +118,15 @@ class Markdown(Markup):
         """``s`` as Markdown: itself when it is Markdown, else its text escaped."""
         return escape(s)
 
-    def strip(self, chars: str | None = None) -> str:
+    def strip(self, chars: str | None = None) -> str:  # type: ignore[override]  # text when chars given
         """Markdown without surrounding spaces and tabs; plain text when stripping other characters."""
         return self._trimmed(str.strip, chars)
 
-    def lstrip(self, chars: str | None = None) -> str:
+    def lstrip(self, chars: str | None = None) -> str:  # type: ignore[override]  # text when chars given
         """Markdown without leading spaces and tabs; plain text when stripping other characters."""
         return self._trimmed(str.lstrip, chars)
 
-    def rstrip(self, chars: str | None = None) -> str:
+    def rstrip(self, chars: str | None = None) -> str:  # type: ignore[override]  # text when chars given
         """Markdown without trailing spaces and tabs; plain text when stripping other characters."""
         return self._trimmed(str.rstrip, chars)
 

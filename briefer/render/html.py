@@ -12,7 +12,7 @@ import html
 import types
 from collections.abc import Sequence
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
 import nh3
 from markdown_it.renderer import RendererHTML
@@ -54,7 +54,7 @@ def _renderer() -> RendererHTML:
     A copy, so the shared parser is untouched; rules bound to the original
     renderer are rebound to the copy so they call its rules.
     """
-    original = parser().renderer
+    original = cast(RendererHTML, parser().renderer)  # the parser is built with the HTML renderer
     renderer = copy.copy(original)
     renderer.rules = {
         name: types.MethodType(rule.__func__, renderer) if getattr(rule, "__self__", None) is original
@@ -67,9 +67,10 @@ def _renderer() -> RendererHTML:
         # one way back per source, not one per citation (a source cited 500 times)
         return anchor(tokens, idx, options, env) if not tokens[idx].meta.get("subId") else ""
 
-    renderer.rules["text"] = _text_rule
-    renderer.rules["footnote_caption"] = _caption_rule
-    renderer.rules["footnote_anchor"] = first_anchor_only
+    rules: dict[str, Any] = renderer.rules  # typed as bound methods; plain functions work as well
+    rules["text"] = _text_rule
+    rules["footnote_caption"] = _caption_rule
+    rules["footnote_anchor"] = first_anchor_only
     return renderer
 
 

@@ -45,7 +45,7 @@ def after_place_preposition(text: str, start: int) -> bool:
     """Whether a place preposition (``near``, ``в``, ``під``) stands right before ``start``
     (not ``according to``)."""
     m = _PLACE_PREP.search(text, max(0, start - 14), start)
-    return bool(m) and not re.search(r"according[ \u00a0]+$", text[max(0, m.start() - 12) : m.start()])
+    return m is not None and not re.search(r"according[ \u00a0]+$", text[max(0, m.start() - 12) : m.start()])
 
 
 def cyrillic_place(words: list[str], lang: str) -> str | None:

@@ -115,4 +115,4 @@ def plural_after(text: str, pos: int) -> tuple[int, str] | None:
 
 def _next_is_word(text: str, pos: int) -> bool:
     m = re.match(r"[ \u00a0]+([\w'’-]+)", text[pos : pos + 40])
-    return bool(m) and m.group(1).lower() not in STOP_NOUNS
+    return m is not None and m.group(1).lower() not in STOP_NOUNS

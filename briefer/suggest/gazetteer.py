@@ -22,7 +22,7 @@ def gazetteer_at(text: str, start: int, limit: int) -> tuple[int, lexicon.Entry,
     limit = min(limit, max(lengths.get(lexicon.stem(w), 0) for w in forms))
     if not limit:
         return None
-    words = []
+    words: list[tuple[int, int]] = []
     for m in _WINDOW_WORD.finditer(text, start, min(len(text), start + 90)):
         if m.start() != start and text[words[-1][1] if words else start : m.start()].strip(" \u00a0"):
             break

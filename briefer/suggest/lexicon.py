@@ -178,7 +178,7 @@ def demonyms() -> frozenset[str]:
 @cache
 def demonym_of() -> dict[str, str]:
     """Canonical country name → its adjective (``Finland`` → ``Finnish``)."""
-    table = {}
+    table: dict[str, str] = {}
     for line in _lines("demonyms.txt"):
         adjective, _, country = (part.strip() for part in line.partition("|"))
         if country:

@@ -34,16 +34,16 @@ def find_times(text: str) -> list[re.Match[str]]:
 
 def clock(m: re.Match[str], lang: str) -> tuple[int, int] | None:
     """``(hour, minute)`` of a time match (24-hour), or None when it is no time."""
-    g = m.groupdict()
+    g = {key: value for key, value in m.groupdict().items() if value is not None}  # groups that matched
     if g.get("named"):
-        return (12, 0) if g.get("named").lower() in ("noon", "полудні", "полдень") else (0, 0)
+        return (12, 0) if g["named"].lower() in ("noon", "полудні", "полдень") else (0, 0)
     if g.get("h24"):
-        return int(g.get("h24")), int(g.get("mi24"))
+        return int(g["h24"]), int(g["mi24"])
     if g.get("hl"):
-        hour = int(g.get("hl"))
+        hour = int(g["hl"])
         part = (g.get("part") or "").lower()
         return (hour + 12 if part in ("вечора", "вечера", "дня") and hour < 12 else hour), 0
-    hour_value = int(g.get("h")) if g.get("h") else int(words_value(g.get("hw"), lang) or -1)
+    hour_value = int(g["h"]) if g.get("h") else int(words_value(g.get("hw", ""), lang) or -1)
     if not 0 <= hour_value <= 12:
         return None
     minute = int(g.get("mi") or 0)

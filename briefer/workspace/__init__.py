@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from types import TracebackType
 
+from briefer.taxonomy import Taxonomy
 from briefer.workspace import health
 from briefer.workspace.articles import GRADES, Articles, fts_query
 from briefer.workspace.briefs import Briefs, section_for
@@ -27,10 +28,10 @@ __all__ = [
 class Workspace:
     """An open workspace file. Close it (or use ``with``) when done."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, kinds: Taxonomy | None = None) -> None:
         self.store = store
         self.articles = Articles(store)
-        self.tags = Tags(store)
+        self.tags = Tags(store, kinds)
         self.briefs = Briefs(store)
         self.rejections = Rejections(store)
 
@@ -44,6 +45,7 @@ class Workspace:
         check: bool | None = None,
         clock: Clock = utc_now,
         busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+        kinds: Taxonomy | None = None,
     ) -> Workspace:
         """Open (and migrate) a workspace; ``create`` makes a missing file.
 
@@ -53,12 +55,13 @@ class Workspace:
         WorkspaceError. Raises WorkspaceError
         when the file is missing, is not a Briefer workspace, was made by a newer
         Briefer or is read-only, and WorkspaceDamaged when it is damaged; the file
-        is then left untouched.
+        is then left untouched. ``kinds`` types tag fields (default: the shipped
+        taxonomy and the user's).
         """
         path = Path(path)
         conn = connect(path, create=create, readonly=readonly, check=check,
                        busy_timeout_ms=busy_timeout_ms)
-        return cls(Store(path, conn, clock, readonly))
+        return cls(Store(path, conn, clock, readonly), kinds)
 
     @classmethod
     def create(cls, path: str | Path, *, clock: Clock = utc_now) -> Workspace:

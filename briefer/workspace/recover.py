@@ -164,7 +164,10 @@ def _has_rowid(src: sqlite3.Connection, table: str) -> bool:
     return True
 
 
-def _rows_scan(src: sqlite3.Connection, table: str, quoted: str, failed: list[int]) -> Iterator[tuple]:
+Row = tuple[object, ...]
+
+
+def _rows_scan(src: sqlite3.Connection, table: str, quoted: str, failed: list[int]) -> Iterator[Row]:
     """A table without row ids: rows in key order until the first unreadable page."""
     try:
         yield from src.execute(f'SELECT {quoted} FROM "{table}"')
@@ -172,7 +175,7 @@ def _rows_scan(src: sqlite3.Connection, table: str, quoted: str, failed: list[in
         failed.append(0)
 
 
-def _rows_by_id(src: sqlite3.Connection, table: str, quoted: str, failed: list[int]) -> Iterator[tuple]:
+def _rows_by_id(src: sqlite3.Connection, table: str, quoted: str, failed: list[int]) -> Iterator[Row]:
     """Rows in id order: scanning, then probing one id at a time past each unreadable page."""
     top = _max_rowid(src, table)
     after = 0

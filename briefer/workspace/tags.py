@@ -1,4 +1,9 @@
-"""Tags in a workspace: add (checked against the text), update, remove, restore, list."""
+"""Tags in a workspace: add (checked against the text), update, remove, restore, list.
+
+Attributes are parsed by their kind's field types from the taxonomy (a figure's
+``value`` is a number, a date's ``iso`` an ISO date), so every caller (CLI, GUI,
+suggestions) stores the same values; a value not of its type is refused.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +15,7 @@ from dataclasses import dataclass, replace
 from briefer.anchor import select
 from briefer.errors import InvalidInput, NotFound
 from briefer.model import AttrValue, BriefItem, Changes, Created, Tag
+from briefer.taxonomy import Taxonomy, load_default
 from briefer.workspace.store import Store, reads, storable
 
 _COLUMNS = 'id, article_id, kind, start, "end", exact, prefix, suffix, attributes, note, created, updated'
@@ -49,10 +55,23 @@ def _clean_attributes(attributes: Mapping[str, AttrValue] | None) -> dict[str, A
 
 
 class Tags:
-    """The tags of one workspace."""
+    """The tags of one workspace, their attributes typed by the taxonomy's fields."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, kinds: Taxonomy | None = None) -> None:
         self._store = store
+        self._kinds = kinds
+
+    @property
+    def kinds(self) -> Taxonomy:
+        """The taxonomy typing tag fields (the shipped one and the user's, unless given)."""
+        if self._kinds is None:
+            self._kinds = load_default()
+        return self._kinds
+
+    def _typed(self, kind: str, attributes: Mapping[str, AttrValue] | None) -> dict[str, AttrValue]:
+        """Attributes cleaned, and parsed by ``kind``'s field types when the taxonomy has it."""
+        clean = _clean_attributes(attributes)
+        return self.kinds[kind].parse(clean) if kind in self.kinds else clean
 
     def add(
         self,
@@ -68,11 +87,12 @@ class Tags:
         """Tag ``text[start:end]`` of an article with ``kind``.
 
         Raises InvalidInput when the offsets are outside the text or ``exact``
-        (when given) differs from the text there; NotFound for a missing article.
+        (when given) differs from the text there, or an attribute is not of its
+        field's type; NotFound for a missing article.
         """
         if not kind:
             raise InvalidInput("kind", "must not be empty")
-        attrs = _clean_attributes(attributes)
+        attrs = self._typed(kind, attributes)
         with self._store.transaction() as conn:
             row = conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
             if row is None:
@@ -103,7 +123,8 @@ class Tags:
     @reads
     def all(self, article_id: int | None = None, kind: str | None = None) -> list[Tag]:
         """Tags of one article (or of all), in text order; optionally of one kind."""
-        where, params = [], []
+        where: list[str] = []
+        params: list[int | str] = []
         if article_id is not None:
             where.append("article_id = ?")
             params.append(article_id)
@@ -124,12 +145,21 @@ class Tags:
         attributes: Mapping[str, AttrValue] | None = None,
         note: str | None = None,
     ) -> Changes:
-        """Change a tag's kind, attributes (replaced whole) or note; offsets never change."""
+        """Change a tag's kind, attributes (replaced whole) or note; offsets never change.
+
+        Attributes given (or kept, when the kind changes) are parsed by the kind's
+        field types; InvalidInput names the first that is not of its type.
+        """
         old = self.get(tag_id)
+        new_kind = kind or old.kind
+        if attributes is None and new_kind == old.kind:
+            typed = dict(old.attributes)
+        else:
+            typed = self._typed(new_kind, old.attributes if attributes is None else attributes)
         new = replace(
             old,
-            kind=kind or old.kind,
-            attributes=_clean_attributes(attributes) if attributes is not None else old.attributes,
+            kind=new_kind,
+            attributes=typed,
             note=old.note if note is None else storable(note),
         )
         with self._store.transaction() as conn:

@@ -26,6 +26,7 @@ from briefer.model import Article
 from briefer.workspace import Workspace
 
 
+@pytest.mark.slow
 def test_thirty_kills_lose_no_acknowledged_change(tmp_path: Path) -> None:
     report = run_workspace_kills(tmp_path, kills=30, seed=7)
     assert report.child_errors == []
@@ -33,6 +34,7 @@ def test_thirty_kills_lose_no_acknowledged_change(tmp_path: Path) -> None:
     assert report.acknowledged_changes > 100
 
 
+@pytest.mark.slow
 def test_killed_exports_never_leave_a_partial_file(tmp_path: Path) -> None:
     report = run_export_kills(tmp_path, kills=8, seed=7)
     assert report.errors == []

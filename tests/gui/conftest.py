@@ -9,10 +9,11 @@ import pytest
 from PySide6.QtCore import QSettings
 from pytestqt.qtbot import QtBot
 
-from briefer.gui.app import apply_palette, make_application
-from briefer.gui.main_window import MainWindow
+from briefer.gui.app import make_application
 from briefer.gui.session import Session
 from briefer.gui.settings import Settings
+from briefer.gui.theme import apply_palette
+from briefer.gui.window.main_window import MainWindow
 from briefer.workspace import Workspace
 from tests.gui.helpers import Keys
 

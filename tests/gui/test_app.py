@@ -9,9 +9,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from briefer.errors import WorkspaceError
-from briefer.gui.app import apply_palette, show_crash
-from briefer.gui.keymap_dialog import KeymapDialog
-from briefer.gui.main_window import MainWindow
+from briefer.gui.app import show_crash
+from briefer.gui.theme import apply_palette
+from briefer.gui.window.keymap_dialog import KeymapDialog
+from briefer.gui.window.main_window import MainWindow
 from tests.gui.helpers import Keys
 
 

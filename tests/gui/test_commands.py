@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from briefer.errors import InvalidInput
-from briefer.gui.commands import AddTag, EditTag, RemoveTag
 from briefer.gui.session import Session
+from briefer.gui.undo.tags import AddTag, EditTag, RemoveTag
 from briefer.model import Changes
 from briefer.workspace import Workspace
 

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from briefer.gui.app import create_window
-from briefer.gui.export_dialog import ExportDialog
+from briefer.gui.brief.export_dialog import ExportDialog
 from tests.gui.helpers import Keys, focused_name
 
 QUOTE = "The conclusion is clear: this war is becoming internationalized, extending beyond two countries."

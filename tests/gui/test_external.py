@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
-from briefer.gui.main_window import MainWindow
 from briefer.gui.settings import Settings
+from briefer.gui.window.main_window import MainWindow
 from briefer.model import Article
 from briefer.workspace import Workspace, store
 from tests.gui.conftest import open_window
@@ -83,7 +83,7 @@ def test_a_write_refused_by_the_lock_says_so_and_loses_nothing(busy_window: Main
         keys("j", "f")
         assert window.status.text().endswith("another Briefer is writing to this workspace; try again")
         assert len(window.view.tags) == 1
-        assert window.actions["edit.undo"].text() == "Undo Add quote to a new brief"
+        assert window.action_table["edit.undo"].text() == "Undo Add quote to a new brief"
         composer.tabs.setCurrentWidget(composer.bluf)
         composer.bluf.setFocus()
         keys.type("Kyiv calls it internationalised.")

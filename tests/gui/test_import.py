@@ -9,8 +9,8 @@ from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from briefer.gui.main_window import MainWindow
-from briefer.gui.workers import ImportReport
+from briefer.gui.background.jobs import ImportReport
+from briefer.gui.window.main_window import MainWindow
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -25,15 +25,15 @@ def test_import_in_background_with_failure_summary(window: MainWindow, qtbot: Qt
     binary = tmp_path / "photo.png"
     binary.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)))
     with qtbot.waitSignal(window.session.changed, timeout=30000):
-        job = window.files.import_paths([good, empty, binary])
+        job = window.importing.import_paths([good, empty, binary])
         assert job is not None
-        assert window.files.progress.isVisible()
-        assert window.files.cancel.isVisible()
-    qtbot.waitUntil(lambda: window.files.last_report is not None)
-    report = window.files.last_report
+        assert window.importing.progress.isVisible()
+        assert window.importing.cancel.isVisible()
+    qtbot.waitUntil(lambda: window.importing.last_report is not None)
+    report = window.importing.last_report
     assert report.count("imported") == 1
     assert "Talks resume" in [r.title for r in window.articles.model.rows]
-    assert not window.files.progress.isVisible()
+    assert not window.importing.progress.isVisible()
     box = window.findChild(QMessageBox, "importFailures")
     assert box is not None
     assert box.isVisible()
@@ -50,7 +50,7 @@ def test_import_dialog_uses_the_chosen_files(window: MainWindow, qtbot: QtBot, t
                                              monkeypatch) -> None:  # noqa: ANN001
     good = write(tmp_path, "a.txt", "Article A\nSome text about the front.")
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(good)], ""))
-    window.actions["article.import"].trigger()
+    window.action_table["article.import"].trigger()
     qtbot.waitUntil(lambda: "Article A" in [r.title for r in window.articles.model.rows], timeout=30000)
 
 
@@ -58,10 +58,10 @@ def test_cancel_keeps_what_was_imported(window: MainWindow, qtbot: QtBot, tmp_pa
     paths = [write(tmp_path, f"a{i:03}.txt", f"Article {i}\nText number {i} of the batch.")
              for i in range(60)]
     reports: list[ImportReport] = []
-    job = window.files.import_paths(paths)
+    job = window.importing.import_paths(paths)
     job.signals.finished.connect(reports.append)
-    qtbot.waitUntil(lambda: window.files.progress.value() >= 1, timeout=30000)
-    window.files.cancel.click()
+    qtbot.waitUntil(lambda: window.importing.progress.value() >= 1, timeout=30000)
+    window.importing.cancel.click()
     qtbot.waitUntil(lambda: bool(reports), timeout=30000)
     assert reports[0].cancelled
     imported = reports[0].count("imported")
@@ -82,21 +82,21 @@ def test_dropping_files_imports_them(window: MainWindow, qtbot: QtBot, tmp_path:
     QApplication.sendEvent(window, enter)
     assert enter.isAccepted()
     QApplication.sendEvent(window, QDropEvent(point, Qt.DropAction.CopyAction, mime, buttons, modifiers))
-    qtbot.waitUntil(lambda: window.files.last_report is not None, timeout=30000)
+    qtbot.waitUntil(lambda: window.importing.last_report is not None, timeout=30000)
     assert {"Dropped one", "Dropped two"} <= {r.title for r in window.articles.model.rows}
 
 
 def test_paste_text_as_new_article(window: MainWindow, qtbot: QtBot) -> None:
     QGuiApplication.clipboard().setText("Pasted headline\nA paragraph copied from a web page.")
-    window.actions["article.paste"].trigger()
-    qtbot.waitUntil(lambda: window.files.last_report is not None, timeout=30000)
+    window.action_table["article.paste"].trigger()
+    qtbot.waitUntil(lambda: window.importing.last_report is not None, timeout=30000)
     assert window.view.article.title == "Pasted headline"
     assert window.view.article.text == "A paragraph copied from a web page."
 
 
 def test_paste_with_empty_clipboard_says_so(window: MainWindow) -> None:
     QGuiApplication.clipboard().clear()
-    window.actions["article.paste"].trigger()
+    window.action_table["article.paste"].trigger()
     assert window.status.text() == "The clipboard holds no text to import"
 
 
@@ -109,8 +109,8 @@ def test_paste_html_as_new_article(window: MainWindow, qtbot: QtBot) -> None:
     mime.setHtml(page)
     mime.setText("plain fallback")
     QGuiApplication.clipboard().setMimeData(mime)
-    window.actions["article.paste"].trigger()
-    qtbot.waitUntil(lambda: window.files.last_report is not None, timeout=30000)
+    window.action_table["article.paste"].trigger()
+    qtbot.waitUntil(lambda: window.importing.last_report is not None, timeout=30000)
     article = window.view.article
     assert article.title == "Grain deal talks"
     assert "Black Sea corridor" in article.text

@@ -7,17 +7,17 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from briefer.gui.actions import Actions, find_conflicts, tag_actions
-from briefer.gui.keymap_dialog import KeymapDialog
-from briefer.gui.main_window import MainWindow
-from briefer.gui.preferences import Preferences
-from briefer.gui.session import load_taxonomy
 from briefer.gui.settings import Settings
+from briefer.gui.window.keymap_dialog import KeymapDialog
+from briefer.gui.window.main_window import MainWindow
+from briefer.gui.window.preferences import Preferences
+from briefer.taxonomy import load_default
 from tests.gui.conftest import open_window
 from tests.gui.helpers import Keys
 
 
 def test_tag_keys_come_from_the_taxonomy() -> None:
-    kinds = load_taxonomy()
+    kinds = load_default()
     keys = {s.id: s.keys for s in tag_actions(kinds)}
     assert {k: keys[f"tag.as.{k}"] for k in ("fact", "quote", "figure", "date", "person", "organisation",
                                              "location")} == {
@@ -27,12 +27,12 @@ def test_tag_keys_come_from_the_taxonomy() -> None:
 
 
 def test_default_table_has_no_conflicts(qtbot: QtBot) -> None:
-    actions = Actions(load_taxonomy())
+    actions = Actions(load_default())
     assert actions.conflicts() == []
 
 
 def test_standard_shortcuts_follow_the_platform(qtbot: QtBot) -> None:
-    actions = Actions(load_taxonomy())
+    actions = Actions(load_default())
     assert QKeySequence(QKeySequence.StandardKey.Open) in actions["workspace.open"].shortcuts()
     assert QKeySequence(QKeySequence.StandardKey.Undo) in actions["edit.undo"].shortcuts()
     assert QKeySequence(QKeySequence.StandardKey.Find) in actions["edit.find"].shortcuts()
@@ -45,7 +45,7 @@ def test_question_mark_opens_the_full_keymap(window: MainWindow, qtbot: QtBot, m
     Keys(qtbot)("?")
     [dialog] = shown
     labels = dialog.visible_rows()
-    assert len(labels) == len(window.actions.specs)
+    assert len(labels) == len(window.action_table.specs)
     assert "Next sentence" in labels
     assert "Tag as quote" in labels
     dialog.filter.setText("sugg")
@@ -72,11 +72,11 @@ def test_rebinding_in_preferences_is_saved_and_applied(window: MainWindow, qtbot
     keys("Ctrl+J")
     assert window.view.cursor_offset() > start
     second = open_window(qtbot, window.session.ws.path, Settings())
-    assert second.actions["nav.next-sentence"].shortcuts() == [QKeySequence("Ctrl+J")]
+    assert second.action_table["nav.next-sentence"].shortcuts() == [QKeySequence("Ctrl+J")]
 
 
 def test_preferences_show_conflicts_and_reset(window: MainWindow, settings: Settings) -> None:
-    dialog = Preferences(window.actions, settings, window)
+    dialog = Preferences(window.action_table, settings, window)
     dialog.select_action("nav.next-sentence")
     dialog.key_edit.setKeySequence(QKeySequence("Q"))
     dialog.add_key()
@@ -87,11 +87,11 @@ def test_preferences_show_conflicts_and_reset(window: MainWindow, settings: Sett
     dialog.clear_keys()
     dialog.accept()
     assert settings.key_overrides() == {"nav.next-sentence": []}
-    assert window.actions["nav.next-sentence"].shortcuts() == []
+    assert window.action_table["nav.next-sentence"].shortcuts() == []
 
 
 def test_conflicts_respect_contexts() -> None:
-    kinds = load_taxonomy()
+    kinds = load_default()
     specs = Actions(kinds).specs
     keys = {"brief.item-up": ["Alt+Up"], "nav.previous-sentence": ["Alt+Up"], "edit.undo": ["X"],
             "suggestion.reject": ["X"]}

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
-from briefer.gui.article_list import COMPACT_BELOW
-from briefer.gui.main_window import MainWindow
-from briefer.gui.window_layout import default_widths
+from briefer.gui.reader.article_list import COMPACT_BELOW
+from briefer.gui.window.layout import default_widths
+from briefer.gui.window.main_window import MainWindow
 from tests.gui.helpers import Keys
 
 SCREENS = [(1366, 740), (1920, 1050)]  # the work area left by a task bar
@@ -31,7 +31,6 @@ def lay_out(qtbot: QtBot, window: MainWindow, size: tuple[int, int], preview: bo
     window.resize(*size)
     qtbot.waitUntil(lambda: window.width() == size[0])
     window.panes.apply_defaults()
-    qtbot.wait(10)
 
 
 @pytest.mark.parametrize("size", SCREENS)
@@ -52,8 +51,8 @@ def test_a_users_wider_reader_is_left_alone_when_the_preview_opens(window: MainW
                                                                    qtbot: QtBot) -> None:
     lay_out(qtbot, window, SCREENS[1], preview=True)
     window.splitter.setSizes([200, 1000, 330])
-    keys("F8", "F8")  # closed and open again
-    qtbot.wait(20)
+    with qtbot.waitSignal(window.panes.readerChecked):
+        keys("F8", "F8")  # closed and open again
     assert window.articles.width() == 200
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefer.gui.offsets import DocumentMap, document_text
+from briefer.gui.reader.offsets import DocumentMap, document_text
 
 
 def test_bmp_text_on_one_line_maps_one_to_one() -> None:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import threading
-import time
+from collections.abc import Iterator
 
 import pytest
 from PySide6.QtGui import QTextTable
 from pytestqt.qtbot import QtBot
 
-from briefer.gui.main_window import MainWindow
+from briefer.gui.window.main_window import MainWindow
 from briefer.render import Renderer
 from tests.gui.helpers import Keys
 
@@ -21,54 +21,71 @@ def tag_words(window: MainWindow, keys: Keys, words: str, kind_key: str) -> int:
     return window.view.current_tag
 
 
+class HeldRenders:
+    """Every render waits until the test lets it go, and records the thread it ran on."""
+
+    def __init__(self) -> None:
+        self.gate = threading.Event()
+        self.threads: list[int] = []
+        self.finished = 0
+
+
 @pytest.fixture
-def slow_renders(monkeypatch: pytest.MonkeyPatch) -> list[int]:
-    """Make every render take 0.4 s and record the thread it ran on."""
-    threads: list[int] = []
+def held_renders(monkeypatch: pytest.MonkeyPatch) -> Iterator[HeldRenders]:
+    """Renders held at a gate (opened at the end, so the window can close)."""
+    held = HeldRenders()
     render = Renderer.render
 
-    def slow(self: Renderer, *args: object, **kwargs: object) -> object:
-        threads.append(threading.get_ident())
-        time.sleep(0.4)
-        return render(self, *args, **kwargs)
+    def gated(self: Renderer, *args: object, **kwargs: object) -> object:
+        held.threads.append(threading.get_ident())
+        held.gate.wait(timeout=30)  # a render on the GUI thread would hold the keys up this long
+        result = render(self, *args, **kwargs)
+        held.finished += 1
+        return result
 
-    monkeypatch.setattr(Renderer, "render", slow)
-    return threads
+    monkeypatch.setattr(Renderer, "render", gated)
+    yield held
+    held.gate.set()
 
 
 def test_a_slow_render_does_not_hold_up_the_keys(window: MainWindow, keys: Keys, qtbot: QtBot,
-                                                 slow_renders: list[int]) -> None:
+                                                 held_renders: HeldRenders) -> None:
     window.preview.show()
     tag_words(window, keys, "160,000", "n")
     keys("a")
-    qtbot.waitUntil(lambda: bool(slow_renders))  # a render is under way
-    start = time.perf_counter()
-    keys("j", "f")  # the next sentence, tagged as a fact
-    elapsed = time.perf_counter() - start
-    assert elapsed < 0.2
+    qtbot.waitUntil(lambda: bool(held_renders.threads))  # a render is under way, and held
+    keys("j", "f")  # the next sentence, tagged as a fact, while the render is still held
+    assert held_renders.finished == 0
     assert len(window.session.ws.tags.all(1)) == 2
-    assert threading.get_ident() not in slow_renders
+    assert threading.get_ident() not in held_renders.threads
+    held_renders.gate.set()
     qtbot.waitUntil(lambda: "160,000" in window.preview.text(), timeout=5000)
 
 
 def test_only_the_latest_change_is_shown(window: MainWindow, keys: Keys, qtbot: QtBot,
-                                         slow_renders: list[int]) -> None:
+                                         held_renders: HeldRenders) -> None:
     window.preview.show()
+    held_renders.gate.set()
     tag_words(window, keys, "160,000", "n")
     keys("a")
     qtbot.waitUntil(lambda: "160,000" in window.preview.text(), timeout=5000)
+    held_renders.gate.clear()
     shown: list[str] = []
     window.preview.refreshed.connect(lambda: shown.append(window.preview.text()))
     brief = window.briefing.brief_id
     window.briefing._on_composer_fields_edited(brief, {"bluf": "First thought."})
-    qtbot.waitUntil(lambda: len(slow_renders) == 2)  # rendering the first edit
+    qtbot.waitUntil(lambda: len(held_renders.threads) == 2)  # rendering the first edit, held
     window.briefing._on_composer_fields_edited(brief, {"bluf": "Second thought."})
     window.briefing._on_composer_fields_edited(brief, {"bluf": "Final word."})
+    qtbot.waitUntil(lambda: not window.preview._timer.isActive())  # the newest render is asked for
+    held_renders.gate.set()
     qtbot.waitUntil(lambda: "Final word." in window.preview.text(), timeout=5000)
-    qtbot.wait(500)  # nothing older arrives after it
+    # One worker thread renders in order, so the first edit's result came (and was
+    # dropped) before the last one's; with no refresh pending, nothing more can come.
+    assert held_renders.finished == len(held_renders.threads) == 3  # the first edit, then the last
+    assert not window.preview._timer.isActive()
     assert len(shown) == 1
     assert "Final word." in shown[0]
-    assert len(slow_renders) == 3  # the first edit, then only the last one
 
 
 def test_tables_take_the_width_and_never_break_words(window: MainWindow, keys: Keys, qtbot: QtBot) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtGui import QColor, QTextCursor
 from pytestqt.qtbot import QtBot
 
-from briefer.gui.main_window import MainWindow
 from briefer.gui.settings import Settings
+from briefer.gui.window.main_window import MainWindow
 from briefer.model import Article
 from briefer.workspace import Workspace
 from tests.gui.conftest import open_window

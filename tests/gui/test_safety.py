@@ -11,10 +11,10 @@ import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from briefer.gui.main_window import MainWindow
-from briefer.gui.preferences import Preferences
 from briefer.gui.session import Session
-from briefer.gui.settings import Settings
+from briefer.gui.settings import BACKUP_EVERY_MINUTES, BACKUP_KEEP, Settings
+from briefer.gui.window.main_window import MainWindow
+from briefer.gui.window.preferences import Preferences
 from briefer.model import Article
 from briefer.workspace import Workspace, health
 from briefer.workspace.backup import default_folder, list_backups
@@ -120,8 +120,8 @@ def test_rolling_backups_on_open_and_after_changes(qtbot: QtBot, demo_ws: Worksp
                                                    keys: Keys) -> None:
     path = demo_ws.path
     demo_ws.close()
-    settings.set("backup/every_minutes", 5)
-    settings.set("backup/keep", 2)
+    settings.set(BACKUP_EVERY_MINUTES, 5)
+    settings.set(BACKUP_KEEP, 2)
     folder = default_folder(path)
     window = MainWindow(settings, Session())
     qtbot.addWidget(window)
@@ -162,7 +162,7 @@ def test_backup_preferences_are_saved_and_used(window: MainWindow, settings: Set
     monkeypatch.setattr(Preferences, "exec", edit)
     with qtbot.waitSignal(window.opening.backups.checked, timeout=10000):
         window.show_preferences()
-    assert (settings.get("backup/every_minutes"), settings.get("backup/keep")) == (30, 12)
+    assert (settings.get(BACKUP_EVERY_MINUTES), settings.get(BACKUP_KEEP)) == (30, 12)
     assert window.opening.backups.path == window.session.ws.path
 
 
@@ -217,7 +217,7 @@ def test_open_read_only_from_the_file_menu(window: MainWindow, keys: Keys, tmp_p
 def test_recover_workspace_copies_the_open_one(window: MainWindow, qtbot: QtBot) -> None:
     source = window.session.ws.path
     with qtbot.waitSignal(window.opening.recovered, timeout=20000):
-        window.actions["workspace.recover"].trigger()
+        window.action_table["workspace.recover"].trigger()
     assert window.session.ws.path == source.with_name("test-recovered.briefer")
     assert window.windowTitle() == "Briefer — test-recovered"
     assert [r.title for r in window.articles.model.rows] == [window.view.article.title]

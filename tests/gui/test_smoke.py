@@ -1,4 +1,4 @@
-from briefer.gui.main_window import MainWindow
+from briefer.gui.window.main_window import MainWindow
 
 
 def test_window_opens_on_demo(window: MainWindow) -> None:

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtGui import QTextCharFormat
 from pytestqt.qtbot import QtBot
 
-from briefer.gui.main_window import MainWindow
+from briefer.gui.window.main_window import MainWindow
 from tests.gui.helpers import Keys
 
 QUOTE = "The conclusion is clear: this war is becoming internationalized, extending beyond two countries."

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from briefer.gui.main_window import MainWindow
+from briefer import render
+from briefer.gui.window.main_window import MainWindow
 from tests.gui.helpers import Keys, focused_name
 
 
@@ -97,5 +98,44 @@ def test_note_and_all_fields_in_the_details_form(window: MainWindow, keys: Keys)
     keys.type("recruitment target")
     keys("Return")
     tag = window.session.ws.tags.all(1)[0]
-    assert tag.attributes == {"value": "160000", "unit": "personnel"}
+    assert tag.attributes == {"value": 160000, "unit": "personnel"}  # a number field holds a number
     assert tag.note == "recruitment target"
+
+
+def test_editing_only_the_note_keeps_a_figures_number(window: MainWindow, keys: Keys, qtbot: QtBot) -> None:
+    text = window.view.units.text
+    start = text.index("160,000 personnel")
+    window.view.select(start, start + len("160,000 personnel"))
+    keys("n")
+    tag_id = window.view.current_tag
+    keys("e")
+    assert focused_name() == "field-value"
+    keys("Ctrl+A")
+    keys.type("160,000")
+    keys("Return")  # the panel sends text; the core reads it by the field's type
+    ws = window.session.ws
+    assert ws.tags.get(tag_id).attributes["value"] == 160000
+    window.tags.details.note.setFocus()
+    keys.type("Ministry of Defence figure")
+    keys("Return")
+    tag = ws.tags.get(tag_id)
+    assert tag.note == "Ministry of Defence figure"
+    assert tag.attributes["value"] == 160000
+    assert type(tag.attributes["value"]) is int
+    keys("a")
+    brief = window.briefing.brief_id
+    markdown = render.render_brief(ws, brief).markdown
+    assert "160,000" in markdown
+    assert "160000" not in markdown
+
+
+def test_a_value_not_of_its_type_is_refused_in_one_line(window: MainWindow, keys: Keys) -> None:
+    text = window.view.units.text
+    start = text.index("478 square kilometers")
+    window.view.select(start, start + len("478 square kilometers"))
+    keys("n", "e")
+    keys("Ctrl+A")
+    keys.type("many")
+    keys("Return")
+    assert window.session.ws.tags.get(window.view.current_tag).attributes.get("value") != "many"
+    assert window.status.text() == "value=many: is not a number"

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
-from briefer.gui.main_window import MainWindow
 from briefer.gui.settings import Settings
+from briefer.gui.window.main_window import MainWindow
 from briefer.model import Article
 from briefer.workspace import Workspace
 from tests.gui.conftest import open_window
@@ -58,7 +58,7 @@ def test_remove_undo_redo(window: MainWindow, keys: Keys) -> None:
     assert window.session.ws.tags.all(1) == []
     keys("Ctrl+Shift+Z")
     assert window.view.tags[tag_id].kind == "fact"
-    assert window.actions["edit.undo"].text() == "Undo Tag fact"
+    assert window.action_table["edit.undo"].text() == "Undo Tag fact"
 
 
 def test_undo_history_survives_switching_articles(qtbot: QtBot, demo_ws: Workspace, settings: Settings,

@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
 from briefer.errors import NotFound
-from briefer.gui.main_window import MainWindow
 from briefer.gui.settings import Settings
+from briefer.gui.window.main_window import MainWindow
 from briefer.model import Article
 from briefer.workspace import Workspace
 from tests.gui.conftest import open_window
@@ -39,7 +39,7 @@ def test_new_brief_is_undone_and_redone_with_its_id(window: MainWindow, keys: Ke
     keys("Ctrl+Shift+N")
     created = window.briefing.brief_id
     assert window.composer.chooser.currentText() == "Evening brief (0)"
-    assert window.actions["edit.undo"].text() == "Undo New brief"
+    assert window.action_table["edit.undo"].text() == "Undo New brief"
     keys("Ctrl+Z")
     assert brief_ids(window) == []
     assert window.briefing.brief() is None

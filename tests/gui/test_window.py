@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 from briefer.cli import build_parser
 from briefer.demo import demo_path
 from briefer.gui.app import create_window, first_workspace
-from briefer.gui.main_window import MainWindow
 from briefer.gui.settings import Settings
+from briefer.gui.window.main_window import MainWindow
 from briefer.workspace import Workspace
 from tests.gui.conftest import open_window
 
@@ -25,18 +25,18 @@ def test_new_and_open_workspace_and_recent_menu(window: MainWindow, tmp_path: Pa
                                                 settings: Settings) -> None:
     first = window.session.ws.path
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "fresh"), ""))
-    window.actions["workspace.new"].trigger()
+    window.action_table["workspace.new"].trigger()
     assert window.windowTitle() == "Briefer — fresh"
     assert (tmp_path / "fresh.briefer").is_file()
     assert window.articles.model.rows == []
     assert window.view.article is None
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(first), ""))
-    window.actions["workspace.open"].trigger()
+    window.action_table["workspace.open"].trigger()
     assert window.windowTitle() == "Briefer — test"
-    recent = [a.text() for a in window.files.recent_menu.actions()]
+    recent = [a.text() for a in window.opening.recent_menu.actions()]
     assert recent[0].startswith("&1 test.briefer")
     assert recent[1].startswith("&2 fresh.briefer")
-    window.files.recent_menu.actions()[1].trigger()
+    window.opening.recent_menu.actions()[1].trigger()
     assert window.windowTitle() == "Briefer — fresh"
 
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+import pytest
+
 from bench.hostile_corpus import FAILURES, side_effects, summary, walk
 from tests.data.hostile.corpus import build
 
 
+@pytest.mark.slow
 def test_hostile_corpus(tmp_path: Path) -> None:
     cases = build(tmp_path)
     assert len(cases) >= 150

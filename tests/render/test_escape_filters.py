@@ -163,6 +163,7 @@ def test_filters_cannot_turn_source_text_into_markdown(s: str) -> None:
     _check(s)
 
 
+@pytest.mark.slow
 @settings(max_examples=150, deadline=None)
 @given(st.one_of(st.text(), st.text(alphabet="*_`[]()<>#|!\\-+=~.:;&^1aZ \n\t\xa0")))
 def test_any_source_string_through_any_filter_stays_text(s: str) -> None:

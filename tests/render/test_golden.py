@@ -1,7 +1,8 @@
 """Golden files: each built-in template on the demo article, as Markdown and DOCX XML.
 
-Set BRIEFER_UPDATE_GOLDEN=1 to rewrite the files after an intended change, then
-review the diff before committing it.
+Set BRIEFER_UPDATE_GOLDEN=1 to rewrite the files after an intended change: each
+file that changes is written and its test fails showing the diff, so an update run
+never passes unseen. Review the diff before committing it.
 """
 
 from __future__ import annotations
@@ -23,16 +24,34 @@ GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 TEMPLATES = ("sitrep", "bluf-memo", "quote-digest")
 
 
-def _compare(name: str, actual: str) -> None:
-    path = GOLDEN / name
-    if os.environ.get("BRIEFER_UPDATE_GOLDEN"):
+def compare_golden(path: Path, actual: str, update: bool) -> None:
+    """Fail with a unified diff when ``actual`` differs from ``path``; when updating, write it first."""
+    expected = path.read_text(encoding="utf-8") if path.is_file() else ""
+    if actual == expected:
+        return
+    diff = "".join(difflib.unified_diff(
+        expected.splitlines(keepends=True), actual.splitlines(keepends=True),
+        f"golden/{path.name}", "rendered"))
+    if update:
         path.write_text(actual, encoding="utf-8")
-    expected = path.read_text(encoding="utf-8")
-    if actual != expected:
-        diff = "".join(difflib.unified_diff(
-            expected.splitlines(keepends=True), actual.splitlines(keepends=True),
-            f"golden/{name}", "rendered"))
-        pytest.fail(f"{name} differs from the golden file:\n{diff}")
+        pytest.fail(f"{path.name} rewritten (BRIEFER_UPDATE_GOLDEN); review the change:\n{diff}")
+    pytest.fail(f"{path.name} differs from the golden file:\n{diff}")
+
+
+def _compare(name: str, actual: str) -> None:
+    compare_golden(GOLDEN / name, actual, bool(os.environ.get("BRIEFER_UPDATE_GOLDEN")))
+
+
+def test_an_update_run_writes_the_file_shows_the_diff_and_fails(tmp_path: Path) -> None:
+    golden = tmp_path / "brief.md"
+    golden.write_text("old line\n", encoding="utf-8")
+    with pytest.raises(pytest.fail.Exception, match=r"(?s)rewritten.*-old line.*\+new line"):
+        compare_golden(golden, "new line\n", update=True)
+    assert golden.read_text(encoding="utf-8") == "new line\n"
+    compare_golden(golden, "new line\n", update=True)  # up to date: nothing to show, passes
+    with pytest.raises(pytest.fail.Exception, match="differs from the golden file"):
+        compare_golden(golden, "other\n", update=False)
+    assert golden.read_text(encoding="utf-8") == "new line\n"
 
 
 @pytest.mark.parametrize("template", TEMPLATES)

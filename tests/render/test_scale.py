@@ -7,7 +7,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from briefer.demo import synthetic_brief
+from bench.synthetic import synthetic_brief
 from briefer.render import Renderer, load_template
 from briefer.workspace import Workspace
 from tests.render.docx_helpers import footnote_texts

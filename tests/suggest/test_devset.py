@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from bench.suggest_evaluate import load_dir, parse, score_article
 from briefer.errors import InvalidInput
-from briefer.suggest.evaluate import load_dir, parse, score_article
 from briefer.text.quotes import find_quotes
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "suggest"

@@ -98,3 +98,41 @@ def test_removing_article_removes_its_tags(demo_ws: Workspace) -> None:
     changes = demo_ws.articles.remove(1)
     assert changes.tags == {tag_id}
     assert demo_ws.tags.all() == []
+
+
+def test_fields_are_stored_as_their_taxonomy_type(demo_ws: Workspace) -> None:
+    figure = demo_ws.tags.add(1, "figure", 0, 5, attributes={"value": "160,000", "unit": "personnel"}).id
+    assert demo_ws.tags.get(figure).attributes == {"value": 160000, "unit": "personnel"}
+    date = demo_ws.tags.add(1, "date", 6, 9, attributes={"iso": " 2026-10 "}).id
+    assert demo_ws.tags.get(date).attributes == {"iso": "2026-10"}
+    demo_ws.tags.update(figure, attributes={"value": "478.5", "unit": "km²"})
+    assert demo_ws.tags.get(figure).attributes["value"] == 478.5
+    demo_ws.tags.update(figure, note="only the note")  # the number stays a number
+    assert demo_ws.tags.get(figure).attributes["value"] == 478.5
+
+
+@pytest.mark.parametrize(("kind", "attributes", "message"), [
+    ("figure", {"value": "many"}, "value=many: is not a number"),
+    ("figure", {"value": True}, "value=True: is not a number"),
+    ("date", {"iso": "next week"}, "iso=next week: is not an ISO date"),
+    ("date", {"iso": "2026-02-30"}, "iso=2026-02-30: is not an ISO date"),
+    ("quote", {"speaker": 12}, "speaker=12: is not text"),
+])
+def test_a_value_not_of_its_type_is_refused_with_one_line(
+    demo_ws: Workspace, kind: str, attributes: dict[str, object], message: str
+) -> None:
+    with pytest.raises(InvalidInput, match=message):
+        demo_ws.tags.add(1, kind, 0, 5, attributes=attributes)  # type: ignore[arg-type]
+    fact = demo_ws.tags.add(1, "figure", 0, 5).id
+    with pytest.raises(InvalidInput, match=message):
+        demo_ws.tags.update(fact, kind=kind, attributes=attributes)  # type: ignore[arg-type]
+    assert demo_ws.tags.get(fact).attributes == {}
+    assert len(demo_ws.tags.all(1)) == 1
+
+
+def test_changing_the_kind_checks_the_kept_attributes(demo_ws: Workspace) -> None:
+    # a fact has no value field, so any text is kept
+    tag = demo_ws.tags.add(1, "fact", 0, 5, attributes={"value": "about a dozen"}).id
+    with pytest.raises(InvalidInput, match="value=about a dozen: is not a number"):
+        demo_ws.tags.update(tag, kind="figure")
+    assert demo_ws.tags.get(tag).kind == "fact"

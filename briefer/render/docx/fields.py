@@ -23,7 +23,7 @@ TLP_COLOURS = {
 
 def _paragraph(part: _Header | _Footer, style_id: str, *, first: bool) -> etree._Element:
     """An empty paragraph to write in: the part's lone empty one, or a new one."""
-    container = part._element
+    container: etree._Element = part._element
     paragraphs = container.findall(qn("w:p"))
     if len(paragraphs) == 1 and not "".join(paragraphs[0].itertext()).strip():
         p = paragraphs[0]
@@ -80,8 +80,8 @@ def mark_pages(
             part.is_linked_to_previous = False
             if header:
                 marking_run(_paragraph(part, header_style, first=True), marking)
-        for part in footers:
-            part.is_linked_to_previous = False
+        for foot in footers:
+            foot.is_linked_to_previous = False
             if footer:
-                marking_run(_paragraph(part, footer_style, first=False), marking)
-            _page_number(_paragraph(part, footer_style, first=False))
+                marking_run(_paragraph(foot, footer_style, first=False), marking)
+            _page_number(_paragraph(foot, footer_style, first=False))

@@ -9,12 +9,12 @@ narrow to read), the panes are set to their defaults again. A saved layout (the 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QWidget
 
-if TYPE_CHECKING:
-    from briefer.gui.main_window import MainWindow
+from briefer.gui.settings import Settings, StateName
 
 
 class Share(NamedTuple):
@@ -60,64 +60,84 @@ def default_widths(width: int, preview: bool) -> Widths:
     return Widths(sides[0], width - sum(sides), sides[1], sides[2])
 
 
+class Panes(NamedTuple):
+    """The parts of a main window that are laid out."""
+
+    splitter: QSplitter  # article list | reader | right column
+    right: QSplitter  # tag panel over composer
+    reader: QWidget
+    preview: QDockWidget
+
+
 class WindowLayout(QObject):
     """Restores, saves and balances the main window's panes."""
 
-    def __init__(self, window: MainWindow) -> None:
+    readerChecked = Signal()  # the reader's width was checked after the preview opened
+
+    def __init__(self, window: QMainWindow, settings: Settings, panes: Panes) -> None:
         super().__init__(window)
         self.window = window
-        window.preview.visibilityChanged.connect(self._on_preview_visibility_changed)
+        self.settings = settings
+        self.panes = panes
+        panes.preview.visibilityChanged.connect(self._on_preview_visibility_changed)
 
     def apply_defaults(self, *, dock: bool = True) -> None:
         """Size the panes for the window's width (and the preview dock, when shown)."""
-        window = self.window
-        shown = not window.preview.isHidden()
+        window, panes = self.window, self.panes
+        shown = not panes.preview.isHidden()
         widths = default_widths(window.width(), shown)
-        window.splitter.setSizes([widths.articles, widths.reader, widths.right])
+        panes.splitter.setSizes([widths.articles, widths.reader, widths.right])
         if shown and dock:
-            window.resizeDocks([window.preview], [widths.preview], Qt.Orientation.Horizontal)
-        window.right.setSizes([window.height() // 2] * 2)
+            window.resizeDocks([panes.preview], [widths.preview], Qt.Orientation.Horizontal)
+        panes.right.setSizes([window.height() // 2] * 2)
 
     def restore(self) -> bool:
         """Restore the saved layout, or lay out for the screen; True on a first start."""
-        window, settings = self.window, self.window.settings
+        window, settings, panes = self.window, self.settings, self.panes
         screen = window.screen().availableGeometry()
-        geometry = settings.state("geometry")
+        geometry = settings.window.get("geometry")
         first_start = geometry is None or not window.restoreGeometry(geometry)
         if first_start:
             window.resize(screen.size())  # shown maximised; this is the size to lay out for
-        state = settings.state("window")
+        state = settings.window.get("window")
         dock_restored = state is not None and window.restoreState(state)
         if not dock_restored:
-            window.preview.setVisible(screen.width() >= WIDE)  # F8 shows it anywhere
+            panes.preview.setVisible(screen.width() >= WIDE)  # F8 shows it anywhere
         self.apply_defaults(dock=not dock_restored)
-        for name, splitter in (("splitter", window.splitter), ("right", window.right)):
-            saved = settings.state(name)
+        splitters: dict[StateName, QSplitter] = {"splitter": panes.splitter, "right": panes.right}
+        for name, splitter in splitters.items():
+            saved = settings.window.get(name)
             if saved is not None:
                 splitter.restoreState(saved)
         return first_start
 
     def save(self) -> None:
         """Remember geometry, docks and splitters for the next start."""
-        window, settings = self.window, self.window.settings
-        settings.set_state("geometry", window.saveGeometry())
-        settings.set_state("window", window.saveState())
-        settings.set_state("splitter", window.splitter.saveState())
-        settings.set_state("right", window.right.saveState())
+        window, settings = self.window, self.settings
+        settings.window.set("geometry", window.saveGeometry())
+        settings.window.set("window", window.saveState())
+        settings.window.set("splitter", self.panes.splitter.saveState())
+        settings.window.set("right", self.panes.right.saveState())
 
     def reader_share(self) -> float:
         """The reader's share of the window width."""
-        return self.window.reader.width() / max(self.window.width(), 1)
+        return self.panes.reader.width() / max(self.window.width(), 1)
 
     def _on_preview_visibility_changed(self, visible: bool) -> None:
         if visible:
             QTimer.singleShot(0, self._keep_reader_readable)  # once the dock has its place
 
     def _keep_reader_readable(self) -> None:
-        window = self.window
-        if not window.isVisible() or window.preview.isHidden():
+        self._balance_for_preview()
+        self.readerChecked.emit()
+
+    def _balance_for_preview(self) -> None:
+        window, panes = self.window, self.panes
+        if not window.isVisible() or panes.preview.isHidden():
             return
-        window.layout().activate()  # the dock's place, now
+        layout = window.layout()
+        if layout is not None:
+            layout.activate()  # the dock's place, now
         wanted = default_widths(window.width(), True)
-        if window.reader.width() < wanted.reader - SLACK or window.preview.width() < PREVIEW.least - SLACK:
+        if panes.reader.width() < wanted.reader - SLACK or panes.preview.width() < PREVIEW.least - SLACK:
             self.apply_defaults()

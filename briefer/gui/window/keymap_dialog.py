@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,7 +27,7 @@ def keymap_rows(actions: Actions) -> list[tuple[str, str, str, str]]:
     return [(s.menu, s.label, key_text(actions[s.id].shortcuts()), CONTEXTS[s.context]) for s in specs]
 
 
-def fill_table(table: QTableWidget, rows: list[tuple[str, ...]]) -> None:
+def fill_table(table: QTableWidget, rows: Sequence[Sequence[str]]) -> None:
     """Put rows of text into a read-only table."""
     table.setRowCount(len(rows))
     for r, row in enumerate(rows):
@@ -63,11 +65,14 @@ class KeymapDialog(QDialog):
 
     def visible_rows(self) -> list[str]:
         """The action labels shown (after filtering)."""
-        return [self.table.item(r, 1).text() for r in range(self.table.rowCount())
-                if not self.table.isRowHidden(r)]
+        return [self._text(r, 1) for r in range(self.table.rowCount()) if not self.table.isRowHidden(r)]
+
+    def _text(self, row: int, column: int) -> str:
+        item = self.table.item(row, column)
+        return item.text() if item is not None else ""
 
     def _on_filter_text_changed(self, text: str) -> None:
         needle = text.strip().lower()
         for r in range(self.table.rowCount()):
-            row = " ".join(self.table.item(r, c).text().lower() for c in range(4))
+            row = " ".join(self._text(r, c).lower() for c in range(4))
             self.table.setRowHidden(r, bool(needle) and needle not in row)

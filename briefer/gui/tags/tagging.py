@@ -7,13 +7,15 @@ starts after it and `a` / `e` act on it.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from briefer.errors import BrieferError
-from briefer.gui.commands import AcceptSuggestion, AddTag, RejectSuggestion, RemoveTag
-from briefer.gui.navigation import Navigator
-from briefer.gui.reader import ArticleView
+from briefer.gui.actions import Actions
+from briefer.gui.reader.navigation import Navigator
+from briefer.gui.reader.view import ArticleView
 from briefer.gui.session import Session
+from briefer.gui.undo.tags import AcceptSuggestion, AddTag, RejectSuggestion, RemoveTag
 
 
 class Tagger:
@@ -23,6 +25,14 @@ class Tagger:
         self.session = session
         self.view = view
         self.navigator = navigator
+
+    def connect_actions(self, actions: Actions) -> None:
+        """Connect the tagging keys: a kind's key, remove, accept and reject a suggestion."""
+        actions.on_trigger("tag.remove", self.remove_current)
+        actions.on_trigger("suggestion.accept", self.accept_suggestion)
+        actions.on_trigger("suggestion.reject", self.reject_suggestion)
+        for kind in self.session.kinds:
+            actions.on_trigger(f"tag.as.{kind.key}", partial(self.tag_as, kind.key))
 
     def _report(self, message: str) -> None:
         self.session.errorReported.emit(message)

@@ -3,7 +3,7 @@
 The reader shows core objects and keeps them in step with Changes; it never
 writes. Positions cross the Qt boundary only here: the core's code-point offsets become
 document positions (UTF-16, a blank line between paragraphs) through
-:class:`~briefer.gui.offsets.DocumentMap`.
+:class:`~briefer.gui.reader.offsets.DocumentMap`.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from briefer.gui.highlighter import CURRENT, SENTENCE, SUGGESTION, TAG, SpanHighlighter
-from briefer.gui.offsets import DocumentMap, document_text
+from briefer.gui.reader.highlighter import CURRENT, SENTENCE, SUGGESTION, TAG, SpanHighlighter
+from briefer.gui.reader.offsets import DocumentMap, document_text
 from briefer.model import Article, Tag
 from briefer.suggest import Suggestion
 from briefer.taxonomy import Taxonomy

@@ -1,14 +1,14 @@
 """Undoable brief commands: header fields, items added, moved, removed; briefs created, deleted.
 
-Each shows its brief again after an undo or redo (its :class:`~briefer.gui.commands.Place`).
+Each shows its brief again after an undo or redo (its :class:`~briefer.gui.undo.command.Place`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from briefer.gui.commands import Command, Place
 from briefer.gui.session import Session
+from briefer.gui.undo.command import Command, Place
 from briefer.model import Changes, DeletedBrief, RemovedItem
 
 

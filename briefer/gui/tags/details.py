@@ -98,16 +98,19 @@ class TagDetails(QWidget):
         edit.selectAll()
 
     def _commit(self) -> None:
+        """Ask to save what was changed: only the fields whose text differs (the core types them)."""
         tag = self.tag
         if tag is None or tag.id is None:
             return
-        attributes: dict[str, AttrValue] = dict(tag.attributes)
+        changed: dict[str, AttrValue] = {}
         for key, edit in self.fields.items():
-            attributes[key] = edit.text().strip()
-        attributes = {k: v for k, v in attributes.items() if v not in ("", None)}
+            value = tag.attributes.get(key)
+            text = edit.text().strip()
+            if text != ("" if value is None else str(value)):
+                changed[key] = text
         request: dict[str, Any] = {}
-        if attributes != dict(tag.attributes):
-            request["attributes"] = attributes
+        if changed:
+            request["attributes"] = {**tag.attributes, **changed}
         if self.note.text().strip() != tag.note:
             request["note"] = self.note.text().strip()
         if request:

@@ -1,14 +1,18 @@
 """Moving and selecting in the reader by sentence, paragraph, word, quote, tag and suggestion.
 
 The units come from :mod:`briefer.text.units` (Qt-free); this module only turns
-them into cursor moves on an :class:`~briefer.gui.reader.ArticleView`.
+them into cursor moves on an :class:`~briefer.gui.reader.view.ArticleView`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from functools import partial
 from typing import Any
 
-from briefer.gui.reader import ArticleView
+from briefer.gui.actions import Actions
+from briefer.gui.reader.view import ArticleView
+from briefer.text.units import TextUnits
 
 
 class Navigator:
@@ -17,8 +21,26 @@ class Navigator:
     def __init__(self, view: ArticleView) -> None:
         self.view = view
 
+    def connect_actions(self, actions: Actions, kinds: Iterable[str]) -> None:
+        """Connect the Go menu's reader moves (and the next suggestion of each kind)."""
+        a = actions.on_trigger
+        a("nav.next-sentence", self.next_sentence)
+        a("nav.previous-sentence", self.previous_sentence)
+        a("nav.next-paragraph", self.next_paragraph)
+        a("nav.previous-paragraph", self.previous_paragraph)
+        a("nav.extend-word", self.extend_word)
+        a("nav.shrink-word", self.shrink_word)
+        a("nav.extend-sentence", self.extend_sentence)
+        a("nav.shrink-sentence", self.shrink_sentence)
+        a("nav.next-tag", self.next_tag)
+        a("nav.previous-tag", lambda: self.next_tag(forward=False))
+        a("nav.next-suggestion", self.next_suggestion)
+        a("nav.previous-suggestion", lambda: self.next_suggestion(forward=False))
+        for key in kinds:
+            a(f"nav.next-suggestion.{key}", partial(self.next_suggestion, kind=key))
+
     @property
-    def _units(self):  # noqa: ANN202 - TextUnits
+    def _units(self) -> TextUnits:
         return self.view.units
 
     def _anchor(self) -> int:

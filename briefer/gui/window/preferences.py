@@ -26,8 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.gui.actions import CONTEXTS, PORTABLE, Actions, find_conflicts, key_text
-from briefer.gui.keymap_dialog import fill_table
-from briefer.gui.settings import PALETTES, Settings
+from briefer.gui.settings import (
+    BACKUP_EVERY_MINUTES,
+    BACKUP_KEEP,
+    PALETTE,
+    PALETTES,
+    READER_FONT_SIZE,
+    Settings,
+)
+from briefer.gui.window.keymap_dialog import fill_table
 
 
 class Preferences(QDialog):
@@ -37,7 +44,7 @@ class Preferences(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self.resize(680, 560)
-        self.actions = actions
+        self.action_table = actions
         self.settings = settings
         self.overrides = settings.key_overrides()
         self._ids = list(actions.specs)
@@ -90,12 +97,12 @@ class Preferences(QDialog):
         """The keys an action would have with the pending changes (portable text)."""
         if action_id in self.overrides:
             return list(self.overrides[action_id])
-        return [s.toString(PORTABLE) for s in self.actions.defaults(action_id)]
+        return [s.toString(PORTABLE) for s in self.action_table.defaults(action_id)]
 
     def _refresh(self) -> None:
         current = self.table.currentRow()
         rows = [(s.label, key_text(QKeySequence(k) for k in self.keys_of(i)), CONTEXTS[s.context])
-                for i, s in self.actions.specs.items()]
+                for i, s in self.action_table.specs.items()]
         fill_table(self.table, rows)
         self.table.resizeColumnToContents(1)
         if current >= 0:
@@ -107,7 +114,7 @@ class Preferences(QDialog):
 
     def conflicts(self) -> list[tuple[str, str, str]]:
         """Keys that would fire two actions at once, with the pending changes."""
-        return find_conflicts(self.actions.specs, self.keys_of)
+        return find_conflicts(self.action_table.specs, self.keys_of)
 
     def select_action(self, action_id: str) -> None:
         """Select an action's row (for the keyboard and for tests)."""
@@ -147,7 +154,7 @@ class Preferences(QDialog):
             self._refresh()
 
     def _store(self, action_id: str, keys: list[str]) -> None:
-        defaults = [s.toString(PORTABLE) for s in self.actions.defaults(action_id)]
+        defaults = [s.toString(PORTABLE) for s in self.action_table.defaults(action_id)]
         if keys == defaults:
             self.overrides.pop(action_id, None)
         else:
@@ -161,13 +168,13 @@ class Preferences(QDialog):
         self.palette_box = QComboBox()
         self.palette_box.setAccessibleName("Colour palette")
         self.palette_box.addItems([p.capitalize() for p in PALETTES])
-        self.palette_box.setCurrentIndex(PALETTES.index(str(self.settings.get("ui/palette"))))
+        self.palette_box.setCurrentIndex(PALETTES.index(self.settings.get(PALETTE)))
         self.font_size = QSpinBox()
         self.font_size.setAccessibleName("Reader font size")
         self.font_size.setRange(0, 40)
         self.font_size.setSpecialValueText("Automatic")
         self.font_size.setSuffix(" pt")
-        self.font_size.setValue(int(self.settings.get("reader/font_size")))
+        self.font_size.setValue(self.settings.get(READER_FONT_SIZE))
         form = QFormLayout(page)
         form.addRow("Palette", self.palette_box)
         form.addRow("Reader font size", self.font_size)
@@ -180,11 +187,11 @@ class Preferences(QDialog):
         self.backup_every.setAccessibleName("Minutes of changes between backups")
         self.backup_every.setRange(1, 24 * 60)
         self.backup_every.setSuffix(" min")
-        self.backup_every.setValue(int(self.settings.get("backup/every_minutes")))
+        self.backup_every.setValue(self.settings.get(BACKUP_EVERY_MINUTES))
         self.backup_keep = QSpinBox()
         self.backup_keep.setAccessibleName("Backups kept per workspace")
         self.backup_keep.setRange(1, 100)
-        self.backup_keep.setValue(int(self.settings.get("backup/keep")))
+        self.backup_keep.setValue(self.settings.get(BACKUP_KEEP))
         about = QLabel("A copy of the workspace is made when it is opened and then after every "
                        "stretch of changes, in Briefer's data folder; the oldest go first.")
         about.setWordWrap(True)
@@ -199,9 +206,9 @@ class Preferences(QDialog):
         stored = self.settings.key_overrides()
         for action_id in set(stored) | set(self.overrides):
             self.settings.set_key_override(action_id, self.overrides.get(action_id))
-        self.settings.set("ui/palette", PALETTES[self.palette_box.currentIndex()])
-        self.settings.set("reader/font_size", self.font_size.value())
-        self.settings.set("backup/every_minutes", self.backup_every.value())
-        self.settings.set("backup/keep", self.backup_keep.value())
-        self.actions.apply_overrides(self.overrides)
+        self.settings.set(PALETTE, PALETTES[self.palette_box.currentIndex()])
+        self.settings.set(READER_FONT_SIZE, self.font_size.value())
+        self.settings.set(BACKUP_EVERY_MINUTES, self.backup_every.value())
+        self.settings.set(BACKUP_KEEP, self.backup_keep.value())
+        self.action_table.apply_overrides(self.overrides)
         super().accept()

@@ -5,7 +5,7 @@ change re-formats only the blocks the changed span touches: adding one tag to a
 50,000-word article costs one paragraph, not the document (extra selections
 would re-apply all 2,000 spans each time).
 
-Spans arrive in document positions (see :mod:`briefer.gui.offsets`).
+Spans arrive in document positions (see :mod:`briefer.gui.reader.offsets`).
 Layers, bottom to top: current sentence, suggestions, tags (longer first, so a
 tag inside a quote shows), the current tag.
 """

@@ -3,7 +3,7 @@
 The tree lists each kind (always, so rows never jump) with its tags under it in
 text order: the tagged words, the kind's main field (speaker, value, ISO date)
 and the note, the last two editable in place (F2 or typing). Below it, the
-current tag's every field and its note (:mod:`briefer.gui.tag_details`). Edits
+current tag's every field and its note (:mod:`briefer.gui.tags.details`). Edits
 become requests; the window turns them into undoable commands, and the Changes
 that follow update the rows.
 """
@@ -17,7 +17,7 @@ from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPe
 from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLayout, QWidget
 
-from briefer.gui.tag_details import TagDetails, excerpt
+from briefer.gui.tags.details import TagDetails, excerpt
 from briefer.model import Tag
 from briefer.taxonomy import Kind, Taxonomy
 

@@ -1,6 +1,6 @@
 """The window's brief work: the current brief, `a` to add a tag, item moves, preview, export.
 
-Every change is an undoable command (see :mod:`briefer.gui.brief_commands`),
+Every change is an undoable command (see :mod:`briefer.gui.undo.briefs`),
 creating and deleting a brief included. Rendering and exporting are the render
 package's; this module only chooses what to render and where to write it.
 """
@@ -8,15 +8,22 @@ package's; this module only chooses what to render and where to write it.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import QInputDialog, QWidget
 
 from briefer import render
 from briefer.errors import BrieferError, NotFound
-from briefer.gui.brief_commands import (
+from briefer.gui.actions import Actions
+from briefer.gui.brief.composer import BriefComposer, ItemRow, SectionRows
+from briefer.gui.brief.export_dialog import ExportDialog
+from briefer.gui.brief.preview import PreviewDock
+from briefer.gui.session import Session
+from briefer.gui.settings import EXPORT_FOLDER, EXPORT_FORMAT, EXPORT_OPEN_FOLDER, Settings
+from briefer.gui.tags.details import excerpt
+from briefer.gui.undo.briefs import (
     AddToBrief,
     CreateBrief,
     DeleteBrief,
@@ -24,34 +31,42 @@ from briefer.gui.brief_commands import (
     RemoveItem,
     SetBriefFields,
 )
-from briefer.gui.brief_composer import BriefComposer, ItemRow, SectionRows
-from briefer.gui.commands import Command
-from briefer.gui.export_dialog import ExportDialog
-from briefer.gui.preview import PreviewDock
-from briefer.gui.tag_details import excerpt
-from briefer.model import Brief, BriefSummary, Changes
+from briefer.gui.undo.command import Command
+from briefer.model import Brief, BriefSummary, Changes, Tag
 from briefer.workspace import Workspace
 from briefer.workspace.briefs import section_for
-
-if TYPE_CHECKING:
-    from briefer.gui.main_window import MainWindow
 
 DEFAULT_TEMPLATE = "sitrep"
 DEFAULT_TITLE = "Situation report"
 _EXCERPT = 80
 
 
+class BriefingWindow(Protocol):
+    """What the brief work needs of its window."""
+
+    def show_message(self, text: str) -> None:
+        """Show one line in the status bar."""
+        ...
+
+    def current_tag(self) -> Tag | None:
+        """The reader's current tag, or None."""
+        ...
+
+
 class Briefing(QObject):
     """Keeps the composer and preview on the current brief and edits it by commands."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def __init__(self, session: Session, settings: Settings, window: BriefingWindow, parent: QWidget) -> None:
+        super().__init__(parent)
         self.window = window
-        self.session = window.session
+        self.parent_widget = parent
+        self.session = session
+        self.settings = settings
         self.templates = [ref.name for ref in render.find_templates()]
         self.composer = BriefComposer(self.templates)
-        self.preview = PreviewDock(self.preview_target, window)
+        self.preview = PreviewDock(self.preview_target, parent)
         self.brief_id: int | None = None
+        self._undo: QAction | None = None
         self.composer.briefChosen.connect(self.choose)
         self.composer.newBriefRequested.connect(self.new_brief)
         self.composer.fieldsEdited.connect(self._on_composer_fields_edited)
@@ -60,20 +75,20 @@ class Briefing(QObject):
         self.session.workspaceOpened.connect(self._on_session_workspace_opened)
         self.session.workspaceClosed.connect(self.preview.release)
 
-    def connect_actions(self) -> None:
+    def connect_actions(self, actions: Actions) -> None:
         """Connect the brief actions and give the composer its keys."""
-        actions = self.window.actions
+        self._undo = actions["edit.undo"]
         actions.attach("composer", self.composer)
-        actions.connect("brief.add-tag", self.add_current_tag)
-        actions.connect("brief.new", self.new_brief)
-        actions.connect("brief.delete", self.delete_brief)
-        actions.connect("brief.export", self.export)
-        actions.connect("brief.item-up", lambda: self.move_current(0, -1))
-        actions.connect("brief.item-down", lambda: self.move_current(0, 1))
-        actions.connect("brief.item-next-section", lambda: self.move_current(1, 0))
-        actions.connect("brief.item-previous-section", lambda: self.move_current(-1, 0))
-        actions.connect("brief.item-remove", self.remove_current)
-        actions.connect("focus.composer", self.focus_items)
+        actions.on_trigger("brief.add-tag", self.add_current_tag)
+        actions.on_trigger("brief.new", self.new_brief)
+        actions.on_trigger("brief.delete", self.delete_brief)
+        actions.on_trigger("brief.export", self.export)
+        actions.on_trigger("brief.item-up", lambda: self.move_current(0, -1))
+        actions.on_trigger("brief.item-down", lambda: self.move_current(0, 1))
+        actions.on_trigger("brief.item-next-section", lambda: self.move_current(1, 0))
+        actions.on_trigger("brief.item-previous-section", lambda: self.move_current(-1, 0))
+        actions.on_trigger("brief.item-remove", self.remove_current)
+        actions.on_trigger("focus.composer", self.focus_items)
         actions["view.preview"].setCheckable(True)
         actions["view.preview"].toggled.connect(self.preview.setVisible)
         self.preview.visibilityChanged.connect(actions["view.preview"].setChecked)
@@ -90,14 +105,15 @@ class Briefing(QObject):
     def _on_session_workspace_opened(self, ws: Workspace) -> None:
         self.preview.release()
         briefs = self.briefs()
-        remembered = int(self.window.settings.get("brief/current"))
+        remembered = self.settings.current_brief(ws.path)
         ids = [b.id for b in briefs]
         self.choose(remembered if remembered in ids else (ids[0] if ids else None))
 
     def choose(self, brief_id: int | None) -> None:
         """Make a brief the current one (None: none) and show it."""
         self.brief_id = brief_id
-        self.window.settings.set("brief/current", brief_id or 0)
+        if self.session.is_open:
+            self.settings.set_current_brief(self.session.ws.path, brief_id)
         self.refresh()
 
     def briefs(self) -> list[BriefSummary]:
@@ -175,7 +191,7 @@ class Briefing(QObject):
     def new_brief(self, title: str | None = None) -> int | None:
         """Create a brief (asking for its title unless given) and make it current; undoable."""
         if title is None:
-            title, ok = QInputDialog.getText(self.window, "New brief", "Title:", text=DEFAULT_TITLE)
+            title, ok = QInputDialog.getText(self.parent_widget, "New brief", "Title:", text=DEFAULT_TITLE)
             if not ok or not title.strip():
                 return None
         command = CreateBrief(self.session, title.strip(), template=DEFAULT_TEMPLATE)
@@ -190,15 +206,15 @@ class Briefing(QObject):
         if brief is None:
             self.window.show_message("No brief to delete")
             return
+        assert brief.id is not None  # a stored brief
         if self._push(DeleteBrief(self.session, brief.id)):
-            undo = self.window.actions["edit.undo"].shortcut().toString()
+            undo = self._undo.shortcut().toString() if self._undo is not None else "Undo"
             self.window.show_message(f"Deleted the brief “{brief.title}” ({undo} brings it back)")
 
     def add_current_tag(self) -> None:
         """Add the reader's current tag to the section of the brief that takes its kind."""
-        tag_id = self.window.view.current_tag
-        tag = self.window.view.tags.get(tag_id) if tag_id is not None else None
-        if tag is None:
+        tag = self.window.current_tag()
+        if tag is None or tag.id is None:
             self.window.show_message("No tag here to add: move onto a tag (t) or tag something first")
             return
         label = self.session.kinds[tag.kind].label.lower() if tag.kind in self.session.kinds else tag.kind
@@ -260,7 +276,7 @@ class Briefing(QObject):
         if current is not None:
             self._push(RemoveItem(self.session, current[0]))
 
-    def _on_composer_fields_edited(self, brief_id: int, fields: dict) -> None:
+    def _on_composer_fields_edited(self, brief_id: int, fields: dict[str, str]) -> None:
         try:
             command = SetBriefFields(self.session, brief_id, **fields)
         except BrieferError as exc:
@@ -273,7 +289,9 @@ class Briefing(QObject):
         self.composer.tabs.setCurrentWidget(self.composer.tree)
         self.composer.tree.setFocus()
         if self.composer.tree.currentItem() is None and self.composer.tree.topLevelItemCount():
-            self.composer.tree.setCurrentItem(self.composer.tree.topLevelItem(0))
+            first = self.composer.tree.topLevelItem(0)
+            if first is not None:
+                self.composer.tree.setCurrentItem(first)
 
     # preview and export -------------------------------------------------------------------
     def preview_target(self) -> tuple[Path, int] | None:
@@ -288,12 +306,13 @@ class Briefing(QObject):
         if brief is None:
             self.window.show_message("No brief to export: press a on a tag to start one")
             return None
-        settings = self.window.settings
-        folder = Path(str(settings.get("export/folder")) or Path.home())
+        assert brief.id is not None  # a stored brief
+        settings = self.settings
+        folder = Path(settings.get(EXPORT_FOLDER) or Path.home())
         stem = "".join(c if c.isalnum() or c in "-_ " else "_" for c in brief.title).strip() or "brief"
-        dialog = ExportDialog(self.templates, template=brief.template, fmt=str(settings.get("export/format")),
-                              path=folder / stem, open_folder=bool(settings.get("export/open_folder")),
-                              parent=self.window)
+        dialog = ExportDialog(self.templates, template=brief.template, fmt=settings.get(EXPORT_FORMAT),
+                              path=folder / stem, open_folder=settings.get(EXPORT_OPEN_FOLDER),
+                              parent=self.parent_widget)
         if not dialog.exec():
             return None
         choice = dialog.choice()
@@ -302,9 +321,9 @@ class Briefing(QObject):
         except BrieferError as exc:
             self.window.show_message(str(exc))
             return None
-        settings.set("export/folder", str(choice.path.parent))
-        settings.set("export/format", choice.format)
-        settings.set("export/open_folder", choice.open_folder)
+        settings.set(EXPORT_FOLDER, str(choice.path.parent))
+        settings.set(EXPORT_FORMAT, choice.format)
+        settings.set(EXPORT_OPEN_FOLDER, choice.open_folder)
         self.window.show_message(f"Exported {path}")
         if choice.open_folder:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))

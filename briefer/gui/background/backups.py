@@ -16,8 +16,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from briefer.errors import BrieferError
-from briefer.gui.settings import Settings
-from briefer.gui.threads import WorkerThread, WorkspaceWorker
+from briefer.gui.background.threads import WorkerThread, WorkspaceWorker
+from briefer.gui.settings import BACKUP_EVERY_MINUTES, BACKUP_KEEP, Settings
 from briefer.workspace.backup import BackupPolicy, RollingBackup
 from briefer.workspace.store import utc_now
 
@@ -29,8 +29,8 @@ Clock = Callable[[], datetime]
 
 def policy_from(settings: Settings) -> BackupPolicy:
     """The backup policy the user chose in Preferences."""
-    return BackupPolicy(every=timedelta(minutes=int(settings.get("backup/every_minutes"))),
-                        keep=int(settings.get("backup/keep")))
+    return BackupPolicy(every=timedelta(minutes=settings.get(BACKUP_EVERY_MINUTES)),
+                        keep=settings.get(BACKUP_KEEP))
 
 
 class BackupWorker(WorkspaceWorker):

@@ -2,12 +2,15 @@
 
 The window wires parts together: it owns the session (workspace, undo stack,
 ``changed`` signal), routes Changes to the views, and turns actions into calls.
-Workspace and import handling lives in :mod:`briefer.gui.files`.
+Opening workspaces and importing articles live in :mod:`briefer.gui.files`,
+the brief work in :mod:`briefer.gui.brief`; each asks the window for the
+little it needs (a ``Protocol`` beside it).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
@@ -15,23 +18,26 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter
 
 from briefer.errors import BrieferError, NotFound
 from briefer.gui.actions import Actions
-from briefer.gui.article_list import ArticleList
-from briefer.gui.briefing import Briefing
-from briefer.gui.commands import EditTag, Place
-from briefer.gui.files import Files
-from briefer.gui.keymap_dialog import KeymapDialog
-from briefer.gui.menus import build_menus, connect_actions
-from briefer.gui.navigation import Navigator
-from briefer.gui.opening import Opening
-from briefer.gui.preferences import Preferences
-from briefer.gui.reader import ReaderPane
+from briefer.gui.brief.briefing import Briefing
+from briefer.gui.files.importing import Importing
+from briefer.gui.files.opening import Opening
+from briefer.gui.reader.article_list import ArticleList
+from briefer.gui.reader.navigation import Navigator
+from briefer.gui.reader.view import ReaderPane
 from briefer.gui.session import Session
-from briefer.gui.settings import Settings
-from briefer.gui.suggestions import SuggestionFeed
-from briefer.gui.tag_panel import TagPanel
-from briefer.gui.tagging import Tagger
-from briefer.gui.window_layout import WindowLayout
+from briefer.gui.settings import PALETTE, READER_FONT_SIZE, Settings
+from briefer.gui.tags.panel import TagPanel
+from briefer.gui.tags.suggestions import SuggestionFeed
+from briefer.gui.tags.tagging import Tagger
+from briefer.gui.theme import apply_palette
+from briefer.gui.undo.command import Place
+from briefer.gui.undo.tags import EditTag
+from briefer.gui.window.keymap_dialog import KeymapDialog
+from briefer.gui.window.layout import Panes, WindowLayout
+from briefer.gui.window.menus import build_menus, follow_undo_stack
+from briefer.gui.window.preferences import Preferences
 from briefer.model import Changes, Tag
+from briefer.suggest import Suggestion
 from briefer.workspace import Workspace
 
 LIST_REFRESH_MS = 250
@@ -49,8 +55,8 @@ class MainWindow(QMainWindow):
         kinds = self.session.kinds
         self.setWindowTitle("Briefer")
         self.setAcceptDrops(True)
-        self.actions = Actions(kinds, self)
-        self.actions.apply_overrides(self.settings.key_overrides())
+        self.action_table = Actions(kinds, self)
+        self.action_table.apply_overrides(self.settings.key_overrides())
 
         self.articles = ArticleList()
         self.reader = ReaderPane(kinds)
@@ -62,7 +68,7 @@ class MainWindow(QMainWindow):
         self.right = QSplitter(Qt.Orientation.Vertical)
         self.right.setObjectName("rightSplitter")
         self.right.addWidget(self.tags)
-        self.briefing = Briefing(self)
+        self.briefing = Briefing(self.session, self.settings, self, self)
         self.composer = self.briefing.composer
         self.right.addWidget(self.composer)
         self.preview = self.briefing.preview
@@ -76,8 +82,8 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.status = QLabel()
         self.statusBar().addWidget(self.status, 1)
-        self.files = Files(self)
-        self.opening = Opening(self)
+        self.importing = Importing(self.session, self, self.statusBar(), self)
+        self.opening = Opening(self.session, self.settings, self, self)
 
         self._list_timer = QTimer(self)
         self._list_timer.setSingleShot(True)
@@ -97,12 +103,38 @@ class MainWindow(QMainWindow):
         self._status_timer.setInterval(STATUS_MS)
         self._status_timer.timeout.connect(self.status.clear)
 
-        connect_actions(self)
-        self.menus = build_menus(self)
+        self._connect_actions()
+        self.menus = build_menus(self.menuBar(), self.action_table, self.opening.recent_menu)
         self._connect()
         self.apply_reader_font()
-        self.panes = WindowLayout(self)
+        panes = Panes(self.splitter, self.right, self.reader, self.preview)
+        self.panes = WindowLayout(self, self.settings, panes)
         self.first_start = self.panes.restore()
+
+    def _connect_actions(self) -> None:
+        """Give each part of the window its keys and connect every action to its slot."""
+        actions = self.action_table
+        actions.attach("window", self)
+        actions.attach("reader", self.view)
+        actions.attach("articles", self.articles)
+        a = actions.on_trigger
+        a("app.quit", self.close)
+        a("edit.find", self.focus_filter)
+        a("app.preferences", self.show_preferences)
+        a("help.keymap", self.show_keymap)
+        a("nav.select-quote", self.select_quote)
+        a("nav.next-article", lambda: self.articles.step(1))
+        a("nav.previous-article", lambda: self.articles.step(-1))
+        a("focus.articles", self.articles.view.setFocus)
+        a("focus.reader", self.focus_reader)
+        a("focus.tags", self.tags.tree.setFocus)
+        a("tag.edit", self.edit_current_tag)
+        self.navigator.connect_actions(actions, [kind.key for kind in self.session.kinds])
+        self.tagger.connect_actions(actions)
+        self.opening.connect_actions(actions)
+        self.importing.connect_actions(actions)
+        self.briefing.connect_actions(actions)
+        follow_undo_stack(actions, self.session.undo_stack)
 
     def _connect(self) -> None:
         self.session.changed.connect(self._on_session_changed)
@@ -119,6 +151,7 @@ class MainWindow(QMainWindow):
         self.tags.model.editRequested.connect(self.edit_tag)
         self.tags.details.editRequested.connect(self.edit_tag)
         self.tags.details.editFinished.connect(self.focus_reader)
+        self.importing.articlesImported.connect(self._on_importing_articles_imported)
 
     # workspace and articles ------------------------------------------------------------
     def open_workspace(self, path: Path, *, create: bool = False, readonly: bool = False) -> bool:
@@ -130,6 +163,11 @@ class MainWindow(QMainWindow):
         self.articles.set_workspace(ws)
         rows = self.articles.model.rows
         self.open_article(rows[0].id if rows else None)
+
+    def _on_importing_articles_imported(self, ids: list[int]) -> None:
+        self.articles.refresh()
+        if ids:
+            self.articles.select(ids[-1])
 
     def current_article_id(self) -> int | None:
         """The id of the article in the reader, or None."""
@@ -212,7 +250,7 @@ class MainWindow(QMainWindow):
         if changes.articles:
             self._list_timer.start()
 
-    def _on_suggestions_ready(self, article_id: int, found: list) -> None:
+    def _on_suggestions_ready(self, article_id: int, found: list[Suggestion]) -> None:
         if article_id == self.current_article_id():
             self.view.set_suggestions(found)
 
@@ -239,7 +277,12 @@ class MainWindow(QMainWindow):
             return None
 
     # tags ------------------------------------------------------------------------------
-    def edit_tag(self, tag_id: int, request: dict) -> None:
+    def current_tag(self) -> Tag | None:
+        """The reader's current tag, or None."""
+        tag_id = self.view.current_tag
+        return self.view.tags.get(tag_id) if tag_id is not None else None
+
+    def edit_tag(self, tag_id: int, request: dict[str, Any]) -> None:
         """Apply an edit request from the tag panel as an undoable command.
 
         When the workspace refuses the write (another process holds it), the edit
@@ -278,7 +321,7 @@ class MainWindow(QMainWindow):
             if self.current_article_id() != place.article_id:
                 return  # gone meanwhile; open_article said so
         tag = self.view.tags.get(place.tag_id) if place.tag_id is not None else None
-        if tag is not None:
+        if tag is not None and tag.id is not None:
             self._on_tags_tag_activated(tag.id)
         elif place.span is not None:
             with self.view.moving():
@@ -308,20 +351,18 @@ class MainWindow(QMainWindow):
 
     def show_keymap(self) -> None:
         """Show every action with its keys."""
-        KeymapDialog(self.actions, self).exec()
+        KeymapDialog(self.action_table, self).exec()
 
     def show_preferences(self) -> None:
         """Show the preferences; apply them when accepted."""
-        if Preferences(self.actions, self.settings, self).exec():
-            from briefer.gui.app import apply_palette
-
-            apply_palette(str(self.settings.get("ui/palette")))
+        if Preferences(self.action_table, self.settings, self).exec():
+            apply_palette(self.settings.get(PALETTE))
             self.apply_reader_font()
             self.opening.backups.apply_settings()
 
     def apply_reader_font(self) -> None:
         """Use the reader font size from the preferences (0: a point above the interface's)."""
-        size = int(self.settings.get("reader/font_size"))
+        size = self.settings.get(READER_FONT_SIZE)
         font = QFont(self.font())
         font.setPointSizeF(size if size > 0 else font.pointSizeF() + 1)
         self.view.setFont(font)
@@ -350,14 +391,14 @@ class MainWindow(QMainWindow):
         paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
         if paths:
             event.acceptProposedAction()
-            self.files.import_paths(paths)
+            self.importing.import_paths(paths)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         self.session.retry_kept()
         if self.session.kept and not self._lose_kept_edits():
             event.ignore()
             return
-        self.files.jobs.wait()
+        self.importing.jobs.wait()
         self.suggestions.wait()
         self.preview.shutdown()
         self.opening.shutdown()

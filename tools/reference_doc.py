@@ -1,6 +1,6 @@
 """Build ``resources/reference.docx``, the default Word styles of every DOCX brief.
 
-Run ``python -m briefer.render.reference_doc resources/reference.docx`` after
+Run ``python -m tools.reference_doc resources/reference.docx`` after
 changing the styles here or in :mod:`briefer.render.docx.styles`; the result is
 committed. A house reference document made in Word replaces it.
 """

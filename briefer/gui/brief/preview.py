@@ -23,7 +23,7 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QTextDocument, QTextL
 from PySide6.QtWidgets import QDockWidget, QTextBrowser, QWidget
 
 from briefer.errors import BrieferError
-from briefer.gui.threads import WorkerThread, WorkspaceWorker
+from briefer.gui.background.threads import WorkerThread, WorkspaceWorker
 from briefer.render import Renderer
 from briefer.render.html import fragment
 
@@ -166,7 +166,11 @@ class PreviewDock(QDockWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
         self._timer.timeout.connect(self.refresh)
-        self.visibilityChanged.connect(lambda visible: visible and self.request())
+        self.visibilityChanged.connect(self._on_visibility_changed)
+
+    def _on_visibility_changed(self, visible: bool) -> None:
+        if visible:
+            self.request()
 
     def request(self) -> None:
         """Refresh soon (once, however many requests arrive meanwhile)."""

@@ -1,6 +1,6 @@
-"""Files in and out of the window: new/open/recent workspaces, importing, pasting.
+"""Articles into the window's workspace: imported from files and folders, dropped, or pasted.
 
-Imports run as a background job (see :mod:`briefer.gui.workers`) with a
+Imports run as a background job (see :mod:`briefer.gui.background.jobs`) with a
 progress bar and a Cancel button in the status bar, then a summary of the
 files that failed, one line each. Pasted text or HTML is written to a temporary
 file and imported like any other file, so the same importers and limits apply.
@@ -11,20 +11,16 @@ from __future__ import annotations
 import tempfile
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressBar, QPushButton
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from briefer.gui.actions import Actions
-from briefer.gui.workers import ImportJob, ImportReport, Jobs
-from briefer.workspace import SUFFIX
+from briefer.gui.background.jobs import ImportJob, ImportReport, Jobs
+from briefer.gui.session import Session
 
-if TYPE_CHECKING:
-    from briefer.gui.main_window import MainWindow
-
-WORKSPACE_FILTER = f"Briefer workspaces (*{SUFFIX});;All files (*)"
 ARTICLE_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm *.docx *.pdf);;All files (*)"
 
 
@@ -35,14 +31,26 @@ def _imports(suffix: str) -> bool:
     return any(suffix in module.EXTENSIONS for module in IMPORTERS)
 
 
-class Files(QObject):
-    """Workspace and import handling for one main window."""
+class ImportingWindow(Protocol):
+    """What importing needs of its window."""
 
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
+    def show_message(self, text: str) -> None:
+        """Show one line in the status bar."""
+        ...
+
+
+class Importing(QObject):
+    """Imports articles into the open workspace in the background, one job at a time."""
+
+    articlesImported = Signal(list)  # ids of the articles imported, in order (maybe none)
+
+    def __init__(self, session: Session, window: ImportingWindow, status_bar: QStatusBar,
+                 parent: QWidget) -> None:
+        super().__init__(parent)
+        self.session = session
         self.window = window
+        self.parent_widget = parent
         self.jobs = Jobs(self)
-        self.recent_menu = QMenu("Open &recent", window)
         self.progress = QProgressBar()
         self.progress.setAccessibleName("Import progress")
         self.progress.setMaximumWidth(220)
@@ -50,79 +58,30 @@ class Files(QObject):
         self.cancel.setAccessibleName("Cancel import")
         self.cancel.clicked.connect(self.cancel_import)
         for widget in (self.progress, self.cancel):
-            window.statusBar().addPermanentWidget(widget)
+            status_bar.addPermanentWidget(widget)
             widget.hide()
         self.last_report: ImportReport | None = None
         self._paste_dir: tempfile.TemporaryDirectory[str] | None = None
-        self.update_recent_menu()
 
     def connect_actions(self, actions: Actions) -> None:
-        """Connect the File menu's actions."""
-        actions.connect("workspace.new", self.new_workspace)
-        actions.connect("workspace.open", self.open_workspace)
-        actions.connect("workspace.open-readonly", lambda: self.open_workspace(readonly=True))
-        actions.connect("workspace.recover", self.recover_workspace)
-        actions.connect("article.import", self.import_dialog)
-        actions.connect("article.paste", self.paste_article)
-
-    # workspaces ---------------------------------------------------------------------------
-    def _start_folder(self) -> str:
-        last = str(self.window.settings.get("workspace/last"))
-        return str(Path(last).parent) if last else str(Path.home())
-
-    def new_workspace(self) -> None:
-        """Ask for a file name and create a workspace there."""
-        name, _ = QFileDialog.getSaveFileName(self.window, "New workspace", self._start_folder(),
-                                              WORKSPACE_FILTER)
-        if name:
-            path = Path(name)
-            if path.suffix != SUFFIX:
-                path = path.with_name(path.name + SUFFIX)
-            self.window.open_workspace(path, create=True)
-
-    def open_workspace(self, *, readonly: bool = False) -> None:
-        """Ask for a workspace file and open it (read-only: it is read, never changed)."""
-        title = "Open workspace read-only" if readonly else "Open workspace"
-        name, _ = QFileDialog.getOpenFileName(self.window, title, self._start_folder(), WORKSPACE_FILTER)
-        if name:
-            self.window.open_workspace(Path(name), readonly=readonly)
-
-    def recover_workspace(self) -> None:
-        """Copy what is readable from the open workspace (or one chosen) into a new one and open it."""
-        session = self.window.session
-        if session.is_open:
-            path = session.ws.path
-        else:
-            name, _ = QFileDialog.getOpenFileName(self.window, "Recover workspace", self._start_folder(),
-                                                  WORKSPACE_FILTER)
-            if not name:
-                return
-            path = Path(name)
-        self.window.opening.recover(path)
-
-    def update_recent_menu(self) -> None:
-        """Rebuild the Open recent menu from the settings."""
-        self.recent_menu.clear()
-        recent = self.window.settings.recent()
-        for i, path in enumerate(recent, start=1):
-            action = self.recent_menu.addAction(f"&{i} {path.name}  —  {path.parent}")
-            action.triggered.connect(lambda _checked=False, p=path: self.window.open_workspace(p))
-        self.recent_menu.setEnabled(bool(recent))
+        """Connect the File menu's import actions."""
+        actions.on_trigger("article.import", self.import_dialog)
+        actions.on_trigger("article.paste", self.paste_article)
 
     # importing --------------------------------------------------------------------------
     def import_dialog(self) -> None:
         """Ask for article files and import them."""
-        names, _ = QFileDialog.getOpenFileNames(self.window, "Import articles", str(Path.home()),
+        names, _ = QFileDialog.getOpenFileNames(self.parent_widget, "Import articles", str(Path.home()),
                                                 ARTICLE_FILTER)
         if names:
             self.import_paths([Path(n) for n in names])
 
     def import_paths(self, paths: list[Path]) -> ImportJob | None:
         """Import files and folders in the background; None when no workspace or busy."""
-        if not self.window.session.is_open:
+        if not self.session.is_open:
             self.window.show_message("Open or create a workspace before importing")
             return None
-        job = ImportJob(self.window.session.ws.path, paths)
+        job = ImportJob(self.session.ws.path, paths)
         job.signals.progress.connect(self._on_job_progress)
         job.signals.finished.connect(self._on_job_finished)
         job.signals.failed.connect(self._on_job_failed)
@@ -157,16 +116,14 @@ class Files(QObject):
     def _on_job_finished(self, report: ImportReport) -> None:
         self._end_job()
         self.last_report = report
-        self.window.session.notify(report.changes)
-        self.window.articles.refresh()
+        self.session.notify(report.changes)
         self.window.show_message(report.summary())
         new = [o.id for o in report.outcomes if o.status == "imported" and o.id is not None]
-        if new:
-            self.window.articles.select(new[-1])
+        self.articlesImported.emit(new)
         failures = report.failures()
         if failures:
             box = QMessageBox(QMessageBox.Icon.Warning, "Import", report.summary(),
-                              QMessageBox.StandardButton.Ok, self.window)
+                              QMessageBox.StandardButton.Ok, self.parent_widget)
             box.setObjectName("importFailures")
             box.setInformativeText("\n".join(failures[:20]) + (
                 f"\n… and {len(failures) - 20} more" if len(failures) > 20 else ""))

@@ -12,7 +12,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
-from briefer.gui.workers import SuggestJob
+from briefer.gui.background.jobs import SuggestJob
+from briefer.suggest import Suggestion
 
 DELAY_MS = 60
 
@@ -58,7 +59,8 @@ class SuggestionFeed(QObject):
         job.signals.failed.connect(lambda message: self._on_job_failed(job, message))
         self.pool.start(job)
 
-    def _on_job_finished(self, job: SuggestJob, generation: int, result: tuple[int, list]) -> None:
+    def _on_job_finished(self, job: SuggestJob, generation: int,
+                         result: tuple[int, list[Suggestion]]) -> None:
         self._running.remove(job)
         if generation == self._generation:
             self.suggestionsReady.emit(*result)

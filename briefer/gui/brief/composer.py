@@ -1,7 +1,7 @@
 """The brief composer: the current brief's sections and items, header and Markdown texts.
 
 It only presents what it is given and turns edits into requests (signals); the
-window's :mod:`~briefer.gui.briefing` controller turns those into undoable
+window's :mod:`~briefer.gui.brief.briefing` controller turns those into undoable
 commands. Items move by key (Alt+arrows, in the action table) or by dragging
 them onto another place; the drop becomes a move request, and the tree is
 redrawn from the workspace once the move is done.
@@ -95,9 +95,9 @@ class ItemTree(QTreeWidget):
             return None
         rect = self.visualItemRect(target)
         upper = point.y() < rect.top() + rect.height() / (4 if target.parent() is None else 2)
-        if target.parent() is None:
-            return target.data(0, _SECTION_ROLE), 0 if upper else target.childCount()
         section = target.parent()
+        if section is None:
+            return target.data(0, _SECTION_ROLE), 0 if upper else target.childCount()
         position = section.indexOfChild(target) + (0 if upper else 1)
         return section.data(0, _SECTION_ROLE), position
 
@@ -106,10 +106,11 @@ class ItemTree(QTreeWidget):
         target = self.drop_target(event.position().toPoint())
         event.setDropAction(Qt.DropAction.IgnoreAction)
         event.accept()
-        if item is None or item.parent() is None or target is None:
+        parent = item.parent() if item is not None else None
+        if item is None or parent is None or target is None:
             return
         section, position = target
-        if section == item.parent().data(0, _SECTION_ROLE) and position > item.parent().indexOfChild(item):
+        if section == parent.data(0, _SECTION_ROLE) and position > parent.indexOfChild(item):
             position -= 1  # the item leaves its old place first
         self.moveRequested.emit(item.data(0, _ITEM_ROLE), section, position)
 
@@ -172,7 +173,9 @@ class BriefComposer(QWidget):
         self.assessment.editingFinished.connect(
             lambda: self._edited("assessment", self.assessment.toPlainText()))
         self.marking.activated.connect(lambda _i: self._edited("marking", self.marking.currentText()))
-        self.marking.lineEdit().editingFinished.connect(
+        marking_edit = self.marking.lineEdit()
+        assert marking_edit is not None  # the marking box is editable
+        marking_edit.editingFinished.connect(
             lambda: self._edited("marking", self.marking.currentText().strip()))
         self.template.activated.connect(lambda _i: self._edited("template", self.template.currentText()))
         self.setEnabled(False)
@@ -224,10 +227,10 @@ class BriefComposer(QWidget):
         for edit, value in values.items():
             if edit.text() != value and not (keep_focused and edit.hasFocus()):
                 edit.setText(value)
-        for edit, value in ((self.bluf, brief.bluf if brief else ""),
-                            (self.assessment, brief.assessment if brief else "")):
-            if edit.toPlainText() != value and not (keep_focused and edit.hasFocus()):
-                edit.setPlainText(value)
+        for markdown, value in ((self.bluf, brief.bluf if brief else ""),
+                                (self.assessment, brief.assessment if brief else "")):
+            if markdown.toPlainText() != value and not (keep_focused and markdown.hasFocus()):
+                markdown.setPlainText(value)
         self.marking.setCurrentText(brief.marking if brief else MARKINGS[0])
         index = self.template.findText(brief.template) if brief else -1
         if index < 0 and brief is not None:
@@ -239,30 +242,34 @@ class BriefComposer(QWidget):
     def current_item(self) -> tuple[int, str, int] | None:
         """``(item id, section id, position)`` of the selected item, or None."""
         item = self.tree.currentItem()
-        if item is None or item.parent() is None:
+        parent = item.parent() if item is not None else None
+        if item is None or parent is None:
             return None
-        parent = item.parent()
         return item.data(0, _ITEM_ROLE), parent.data(0, _SECTION_ROLE), parent.indexOfChild(item)
 
     def select_item(self, item_id: int) -> bool:
         """Make an item current; False when it is not shown."""
-        for i in range(self.tree.topLevelItemCount()):
-            top = self.tree.topLevelItem(i)
+        for top in self._sections():
             for j in range(top.childCount()):
-                if top.child(j).data(0, _ITEM_ROLE) == item_id:
-                    self.tree.setCurrentItem(top.child(j))
+                child = top.child(j)
+                if child is not None and child.data(0, _ITEM_ROLE) == item_id:
+                    self.tree.setCurrentItem(child)
                     return True
         return False
 
+    def _sections(self) -> list[QTreeWidgetItem]:
+        """The shown sections' rows, in order."""
+        tree = self.tree
+        return [top for i in range(tree.topLevelItemCount()) if (top := tree.topLevelItem(i)) is not None]
+
     def section_ids(self) -> list[str]:
         """The shown sections' ids, in order."""
-        tree = self.tree
-        return [tree.topLevelItem(i).data(0, _SECTION_ROLE) for i in range(tree.topLevelItemCount())]
+        return [top.data(0, _SECTION_ROLE) for top in self._sections()]
 
     def section_size(self, section: str) -> int:
         """How many items a shown section has."""
         index = self.section_ids().index(section)
-        return self.tree.topLevelItem(index).childCount()
+        return self._sections()[index].childCount()
 
     # edits -------------------------------------------------------------------------------
 

@@ -1,0 +1,1 @@
+"""The brief being written: composer, adding and moving items, live preview, export."""

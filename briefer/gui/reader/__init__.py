@@ -1,0 +1,1 @@
+"""Reading articles: the article list, the reader with its highlights, moving by sentence."""
