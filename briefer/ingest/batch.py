@@ -41,7 +41,11 @@ class Extracted:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """One file's import: ``status`` is ``imported``, ``duplicate`` or ``error``."""
+    """One file's import: ``status`` is ``imported``, ``duplicate`` or ``error``.
+
+    ``near_duplicate_of`` names an earlier article the import is ``similarity``
+    (0–1) the same as.
+    """
 
     file: str
     status: str
@@ -49,11 +53,20 @@ class Outcome:
     title: str | None = None
     error: str | None = None
     changes: Changes = Changes()
+    near_duplicate_of: int | None = None
+    similarity: float | None = None
 
     def to_json(self) -> dict[str, object]:
         """The command line's JSON object for this file."""
         return {"file": self.file, "status": self.status, "id": self.id,
-                "title": self.title, "error": self.error}
+                "title": self.title, "error": self.error,
+                "near_duplicate_of": self.near_duplicate_of, "similarity": self.similarity}
+
+    def near_duplicate_line(self) -> str | None:
+        """``near-duplicate of N (93 %)`` when the import repeats article N, else None."""
+        if self.near_duplicate_of is None or self.similarity is None:
+            return None
+        return f"near-duplicate of {self.near_duplicate_of} ({round(self.similarity * 100)} %)"
 
 
 def _reason(exc: BaseException) -> str:
@@ -130,7 +143,8 @@ def import_paths(
             yield Outcome(item.file, "error", error=exc.reason)
             continue
         status = "duplicate" if stored.duplicate else "imported"
-        yield Outcome(item.file, status, stored.id, stored.title, changes=stored.changes)
+        yield Outcome(item.file, status, stored.id, stored.title, changes=stored.changes,
+                      near_duplicate_of=stored.near_duplicate_of, similarity=stored.similarity)
 
 
 __all__ = ["Extracted", "Outcome", "extract_paths", "import_paths"]

@@ -7,12 +7,14 @@ import sqlite3
 
 from briefer.errors import InvalidInput, NotFound
 from briefer.model import Article, ArticleSummary, Changes, Imported, SearchHit
+from briefer.text.similarity import Signature
+from briefer.workspace import similar
 from briefer.workspace.store import Store, reads
 
 GRADES = ("A", "B", "C", "D", "E", "F")
 _COLUMNS = (
     "id, title, author, outlet, url, published, language, format, source_file, "
-    "text, imported_at, grade"
+    "text, imported_at, grade, near_duplicate_of, similarity"
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -23,6 +25,7 @@ def _article(row: sqlite3.Row) -> Article:
         outlet=row["outlet"], url=row["url"], published=row["published"],
         language=row["language"], format=row["format"], source_file=row["source_file"],
         imported_at=row["imported_at"], grade=row["grade"],
+        near_duplicate_of=row["near_duplicate_of"], similarity=row["similarity"],
     )
 
 
@@ -48,26 +51,45 @@ class Articles:
         self._store = store
 
     def add(self, article: Article) -> Imported:
-        """Store an article; a text already stored is reported as a duplicate of it."""
+        """Store an article; a text already stored is reported as a duplicate of it.
+
+        A text at least 80 % the same as a stored article (word shingles, MinHash)
+        is stored and reported as that article's near-duplicate.
+        """
         if not article.text.strip():
             raise InvalidInput(article.source_file or article.title or "article", "has no text")
         digest = article.sha256
+        signature = Signature.of(article.text)
         with self._store.transaction() as conn:
             row = conn.execute("SELECT id, title FROM articles WHERE sha256 = ?", (digest,)).fetchone()
             if row is not None:
                 return Imported(row["id"], row["title"], True, Changes())
+            self._sign_unsigned(conn)
+            near = similar.nearest(conn, signature)
+            similarity = round(near[1], 2) if near else None
             cur = conn.execute(
                 "INSERT INTO articles (title, author, outlet, url, published, language, format,"
-                " source_file, sha256, text, imported_at, grade)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " source_file, sha256, text, imported_at, grade, near_duplicate_of, similarity)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     article.title, article.author, article.outlet, article.url,
                     article.published, article.language, article.format, article.source_file,
                     digest, article.text, article.imported_at or self._store.now(), article.grade,
+                    near[0] if near else None, similarity,
                 ),
             )
             new_id = int(cur.lastrowid or 0)
-        return Imported(new_id, article.title, False, Changes.of(articles=[new_id]))
+            similar.store(conn, new_id, signature)
+        return Imported(new_id, article.title, False, Changes.of(articles=[new_id]),
+                        near[0] if near else None, similarity)
+
+    @staticmethod
+    def _sign_unsigned(conn: sqlite3.Connection) -> None:
+        """Signatures for articles stored before workspaces kept them (once per workspace)."""
+        rows = conn.execute("SELECT id, text FROM articles WHERE id NOT IN"
+                            " (SELECT article_id FROM article_signatures)").fetchall()
+        for row in rows:
+            similar.store(conn, row["id"], Signature.of(row["text"]))
 
     @reads
     def get(self, article_id: int) -> Article:
@@ -91,13 +113,13 @@ class Articles:
     def all(self) -> list[ArticleSummary]:
         """Every article, newest import first, with its number of tags."""
         rows = self._store.conn.execute(
-            "SELECT a.id, a.title, a.outlet, a.published, a.format, a.grade,"
+            "SELECT a.id, a.title, a.outlet, a.published, a.format, a.grade, a.near_duplicate_of,"
             " (SELECT count(*) FROM tags t WHERE t.article_id = a.id) AS tag_count"
             " FROM articles a ORDER BY a.id DESC"
         )
         return [
             ArticleSummary(r["id"], r["title"], r["outlet"], r["published"], r["tag_count"],
-                           r["format"], r["grade"])
+                           r["format"], r["grade"], r["near_duplicate_of"])
             for r in rows
         ]
 

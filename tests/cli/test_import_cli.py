@@ -13,7 +13,7 @@ from briefer.cli import main
 from tests.ingest.samples import DATA, make_docx, write_good_files
 
 EXTRACT_FIELDS = ["file", "title", "author", "outlet", "url", "published", "language", "text"]
-IMPORT_FIELDS = ["file", "status", "id", "title", "error"]
+IMPORT_FIELDS = ["file", "status", "id", "title", "error", "near_duplicate_of", "similarity"]
 
 
 @pytest.fixture
