@@ -8,10 +8,11 @@ import sqlite3
 from briefer.errors import InvalidInput, NotFound
 from briefer.model import Article, ArticleSummary, Changes, Imported, SearchHit
 from briefer.text.similarity import Signature
-from briefer.workspace import similar
+from briefer.workspace import article_removal, similar
+from briefer.workspace.article_edits import GRADES, checked
+from briefer.workspace.article_removal import RemovedArticle
 from briefer.workspace.store import Store, reads
 
-GRADES = ("A", "B", "C", "D", "E", "F")
 _COLUMNS = (
     "id, title, author, outlet, url, published, language, format, source_file, "
     "text, imported_at, grade, near_duplicate_of, similarity"
@@ -145,6 +146,34 @@ class Articles:
         )
         return [SearchHit(r["id"], r["title"], r["snippet"], r["rank"]) for r in rows]
 
+    def edit(self, article_id: int, **fields: str | None) -> Changes:
+        """Correct metadata fields (title, outlet, author, published, url, language, grade).
+
+        Every value is checked first (:mod:`briefer.workspace.article_edits`); an
+        empty value or "none" clears a field; nothing is stored if one is wrong.
+        """
+        values = checked(fields)
+        if not values:
+            return Changes()
+        with self._store.transaction() as conn:
+            cur = conn.execute(
+                f"UPDATE articles SET {', '.join(f'{name} = ?' for name in values)} WHERE id = ?",
+                [*values.values(), article_id])
+            if cur.rowcount == 0:
+                raise NotFound(f"article {article_id}", "no such article in this workspace")
+            briefs = [r[0] for r in conn.execute(
+                "SELECT DISTINCT bi.brief_id FROM brief_items bi JOIN tags t ON t.id = bi.tag_id"
+                " WHERE t.article_id = ?", (article_id,))]
+        return Changes.of(articles=[article_id], briefs=briefs)
+
+    @reads
+    def briefs_using(self, article_id: int) -> list[tuple[int, str]]:
+        """``(id, title)`` of the briefs holding an item of one of the article's tags."""
+        rows = self._store.conn.execute(
+            "SELECT DISTINCT b.id, b.title FROM briefs b JOIN brief_items bi ON bi.brief_id = b.id"
+            " JOIN tags t ON t.id = bi.tag_id WHERE t.article_id = ? ORDER BY b.id", (article_id,))
+        return [(int(r[0]), str(r[1])) for r in rows]
+
     def set_grade(self, article_id: int, grade: str | None) -> Changes:
         """Set a source's reliability grade (A–F, Admiralty scale) or clear it with None."""
         if grade is not None:
@@ -157,19 +186,12 @@ class Articles:
                 raise NotFound(f"article {article_id}", "no such article in this workspace")
         return Changes.of(articles=[article_id])
 
-    def remove(self, article_id: int) -> Changes:
-        """Delete an article with its tags (and the brief items that cite them)."""
+    def remove(self, article_id: int) -> RemovedArticle:
+        """Delete an article with its tags and the brief items that cite them; undo with :meth:`restore`."""
         with self._store.transaction() as conn:
-            tag_ids = [r[0] for r in conn.execute("SELECT id FROM tags WHERE article_id = ?", (article_id,))]
-            brief_ids = [
-                r[0]
-                for r in conn.execute(
-                    "SELECT DISTINCT bi.brief_id FROM brief_items bi JOIN tags t ON t.id = bi.tag_id"
-                    " WHERE t.article_id = ?",
-                    (article_id,),
-                )
-            ]
-            cur = conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-            if cur.rowcount == 0:
-                raise NotFound(f"article {article_id}", "no such article in this workspace")
-        return Changes.of(articles=[article_id], tags=tag_ids, briefs=brief_ids)
+            return article_removal.take(conn, article_id)
+
+    def restore(self, removed: RemovedArticle) -> Changes:
+        """Put back an article :meth:`remove` took, with its tags and brief items."""
+        with self._store.transaction() as conn:
+            return article_removal.put_back(conn, removed)
