@@ -8,6 +8,7 @@ neither hang nor exhaust the caller.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -23,6 +24,10 @@ from briefer.workspace import Workspace
 Progress = Callable[[int, int], None]
 #: Time a fresh sandbox process may take to start and import the importers.
 STARTUP_SECONDS = 60.0
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+#: What a web address given as a path gets: a pointer, not "no such file".
+URL_REASON = ("a web address, not a file: Briefer does not fetch pages yet; "
+              "save the page from the browser and import the saved file")
 
 
 def _ready() -> bool:
@@ -90,8 +95,11 @@ def extract_paths(
     Raises Cancelled when ``cancelled`` is set (between or during files).
     """
     limits = limits or Limits()
+    given = [str(path) for path in paths]
+    for url in (path for path in given if _URL.match(path)):
+        yield Extracted(url, error=URL_REASON)
     candidates = []
-    for candidate in walk(paths):
+    for candidate in walk(path for path in given if not _URL.match(path)):
         if candidate.skipped is None:
             candidates.append(candidate.path)
         elif skipped is not None:

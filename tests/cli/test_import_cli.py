@@ -114,3 +114,16 @@ def test_extract_runs_as_a_program(files) -> None:  # noqa: ANN001
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     assert json.loads(done.stdout)["title"] == titles["brief.docx"]
+
+
+def test_a_url_gets_a_pointer_not_no_such_file(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    workspace = str(tmp_path / "desk.briefer")
+    assert main(["init", workspace]) == 0
+    capsys.readouterr()
+    url = "https://www.bbc.com/news/world-europe-50473792"
+    assert main(["import", workspace, url]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"briefer: error: {url}: a web address, not a file")
+    assert "save the page" in err
+    assert "no such file" not in err
+    assert err.count("\n") == 1
