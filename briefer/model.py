@@ -24,6 +24,8 @@ class Article:
     ``id`` is None until the workspace stores it. Missing metadata is None.
     ``published`` is an ISO 8601 date or date-time string.
     ``grade`` is the source reliability on the Admiralty scale (A–F) or None.
+    ``near_duplicate_of`` is the earlier article this text repeats (``similarity``
+    of them, 0–1), found at import.
     """
 
     title: str
@@ -38,6 +40,8 @@ class Article:
     source_file: str | None = None
     imported_at: str | None = None
     grade: str | None = None
+    near_duplicate_of: int | None = None
+    similarity: float | None = None
 
     @property
     def sha256(self) -> str:
@@ -60,6 +64,7 @@ class ArticleSummary:
     tag_count: int
     format: str | None = None
     grade: str | None = None
+    near_duplicate_of: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -203,12 +208,18 @@ class Created:
 
 @dataclass(frozen=True, slots=True)
 class Imported:
-    """The result of storing an article; ``duplicate`` when its text was already there."""
+    """The result of storing an article; ``duplicate`` when its text was already there.
+
+    ``near_duplicate_of`` is a stored article the new one is at least 80 % the
+    same as (``similarity`` 0–1); it is imported all the same.
+    """
 
     id: int
     title: str
     duplicate: bool
     changes: Changes
+    near_duplicate_of: int | None = None
+    similarity: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -77,6 +77,9 @@ def cmd_import(args: argparse.Namespace) -> int:
                 print(f"briefer: error: {outcome.file}: {outcome.error}", file=sys.stderr)
             else:
                 print(f"{outcome.status:9} {outcome.id:>6}  {outcome.title}  ({outcome.file})")
+                near = outcome.near_duplicate_line()
+                if near:
+                    print(f"          {near}")
         progress.clear()
     return 1 if failed else 0
 
@@ -125,7 +128,8 @@ def cmd_list(args: argparse.Namespace) -> int:
         rows = ws.articles.all()
     if args.json:
         print_json([{"id": r.id, "title": r.title, "outlet": r.outlet, "published": r.published,
-                     "tags": r.tag_count} for r in rows])
+                     "tags": r.tag_count, "grade": r.grade, "near_duplicate_of": r.near_duplicate_of}
+                    for r in rows])
         return 0
     for r in rows:
         print(f"{r.id:>6}  {r.title[:70]:70}  {(r.outlet or '')[:20]:20}  "
@@ -137,7 +141,9 @@ def cmd_show(args: argparse.Namespace) -> int:
     with open_workspace(args.workspace) as ws:
         article = ws.articles.get(args.article)
     if args.json:
-        print_json({"id": article.id, **article_json(article)})
+        print_json({"id": article.id, **article_json(article), "grade": article.grade,
+                    "near_duplicate_of": article.near_duplicate_of,
+                    "similarity": article.similarity})
     else:
         _print_article(article, article.source_file)
     return 0

@@ -1,4 +1,4 @@
-"""Brief commands: ``briefer brief new|add|list|show|set|item|auto``, ``templates``, ``render``."""
+"""Brief commands: ``briefer brief new|add|list|show|set|item|note|auto``, ``templates``, ``render``."""
 
 from __future__ import annotations
 
@@ -61,6 +61,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--comment", help="analyst comment (a Word comment in DOCX)")
     p.set_defaults(func=cmd_item)
 
+    p = brief_sub.add_parser("note", help="add the analyst's own point to a section (no citation)")
+    p.add_argument("workspace")
+    p.add_argument("brief", type=positive_int)
+    p.add_argument("section", help="a section id of the brief's template")
+    p.add_argument("text")
+    p.set_defaults(func=cmd_note)
+
     p = brief_sub.add_parser("auto", help="fill the sections from the tags, by kind")
     p.add_argument("workspace")
     p.add_argument("brief", type=positive_int)
@@ -102,6 +109,18 @@ def cmd_add(args: argparse.Namespace) -> int:
             layout = load_template(ws.briefs.get(args.brief).template).layout()
             added = ws.briefs.add_by_kind(args.brief, args.tags, layout)
     print(f"Added {len(added.ids)} item(s) to brief {args.brief}")
+    return 0
+
+
+def cmd_note(args: argparse.Namespace) -> int:
+    with open_workspace(args.workspace) as ws:
+        template = ws.briefs.get(args.brief).template
+        sections = list(load_template(template).layout())
+        if args.section not in sections:
+            raise InvalidInput(f"section {args.section!r}",
+                               f"is not a section of template {template} ({', '.join(sections)})")
+        created = ws.briefs.add_note(args.brief, args.section, args.text)
+    print(f"Added note {created.id} to brief {args.brief}, section {args.section}")
     return 0
 
 

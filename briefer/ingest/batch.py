@@ -8,6 +8,7 @@ neither hang nor exhaust the caller.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -23,6 +24,10 @@ from briefer.workspace import Workspace
 Progress = Callable[[int, int], None]
 #: Time a fresh sandbox process may take to start and import the importers.
 STARTUP_SECONDS = 60.0
+_URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
+#: What a web address given as a path gets: a pointer, not "no such file".
+URL_REASON = ("a web address, not a file: Briefer does not fetch pages yet; "
+              "save the page from the browser and import the saved file")
 
 
 def _ready() -> bool:
@@ -41,7 +46,11 @@ class Extracted:
 
 @dataclass(frozen=True, slots=True)
 class Outcome:
-    """One file's import: ``status`` is ``imported``, ``duplicate`` or ``error``."""
+    """One file's import: ``status`` is ``imported``, ``duplicate`` or ``error``.
+
+    ``near_duplicate_of`` names an earlier article the import is ``similarity``
+    (0–1) the same as.
+    """
 
     file: str
     status: str
@@ -49,11 +58,20 @@ class Outcome:
     title: str | None = None
     error: str | None = None
     changes: Changes = Changes()
+    near_duplicate_of: int | None = None
+    similarity: float | None = None
 
     def to_json(self) -> dict[str, object]:
         """The command line's JSON object for this file."""
         return {"file": self.file, "status": self.status, "id": self.id,
-                "title": self.title, "error": self.error}
+                "title": self.title, "error": self.error,
+                "near_duplicate_of": self.near_duplicate_of, "similarity": self.similarity}
+
+    def near_duplicate_line(self) -> str | None:
+        """``near-duplicate of N (93 %)`` when the import repeats article N, else None."""
+        if self.near_duplicate_of is None or self.similarity is None:
+            return None
+        return f"near-duplicate of {self.near_duplicate_of} ({round(self.similarity * 100)} %)"
 
 
 def _reason(exc: BaseException) -> str:
@@ -77,8 +95,11 @@ def extract_paths(
     Raises Cancelled when ``cancelled`` is set (between or during files).
     """
     limits = limits or Limits()
+    given = [str(path) for path in paths]
+    for url in (path for path in given if _URL.match(path)):
+        yield Extracted(url, error=URL_REASON)
     candidates = []
-    for candidate in walk(paths):
+    for candidate in walk(path for path in given if not _URL.match(path)):
         if candidate.skipped is None:
             candidates.append(candidate.path)
         elif skipped is not None:
@@ -130,7 +151,8 @@ def import_paths(
             yield Outcome(item.file, "error", error=exc.reason)
             continue
         status = "duplicate" if stored.duplicate else "imported"
-        yield Outcome(item.file, status, stored.id, stored.title, changes=stored.changes)
+        yield Outcome(item.file, status, stored.id, stored.title, changes=stored.changes,
+                      near_duplicate_of=stored.near_duplicate_of, similarity=stored.similarity)
 
 
 __all__ = ["Extracted", "Outcome", "extract_paths", "import_paths"]

@@ -27,6 +27,7 @@ from lxml.etree import XMLSyntaxError
 from briefer.errors import ImportFailed
 from briefer.ingest.limits import MB, Limits, human_size
 from briefer.ingest.normalize import normalize
+from briefer.ingest.textmeta import file_author, text_author, text_date
 from briefer.model import Article
 
 FORMAT = "docx"
@@ -132,9 +133,13 @@ def extract(data: bytes, name: str, limits: Limits) -> Article:
     if not text:
         raise ImportFailed(name, "the document holds no text")
     created = props.created
+    # A dateline in the text is the publication date; dcterms:created (when the
+    # file was made) only stands in when the text has none.
+    published = text_date(text, created.year if created else None) or (
+        created.isoformat() if created else None)
     return Article(
         title=title or text.partition("\n")[0][:200], text=text,
-        author=(props.author or "").strip() or None,
-        published=created.isoformat() if created else None,
+        author=text_author(text) or file_author(props.author),
+        published=published,
         language=(props.language or "").strip() or None, format=FORMAT,
     )

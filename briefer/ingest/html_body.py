@@ -7,7 +7,8 @@ trafilatura in precision mode, without comments, does most of the work. Around i
 - when trafilatura returns a small fraction of the page's paragraph text (it took
   a reprint notice, a paywall teaser or nothing), readability-lxml extracts the
   page too and its result is used when it is much longer;
-- a leading repeat of the headline is dropped (the title is kept apart), and
+- a leading repeat of the headline is dropped (the title is kept apart), so are
+  teaser and share-prompt lines (:mod:`briefer.ingest.furniture`), and
   paragraphs are separated by blank lines, list items and table rows by newlines.
 """
 
@@ -22,6 +23,7 @@ from lxml.html import HtmlElement
 from readability import Document as Readability
 from trafilatura import bare_extraction
 
+from briefer.ingest.furniture import drop_furniture
 from briefer.ingest.quiet import quiet
 
 _LOGGERS = ("trafilatura", "readability", "htmldate", "courlan", "justext")
@@ -177,7 +179,7 @@ def article_text(tree: HtmlElement, headlines: tuple[str, ...] = ()) -> str:
     Pages of more than :data:`MAX_ELEMENTS` elements get :func:`plain_text` instead.
     """
     if sum(1 for _ in tree.iter()) > MAX_ELEMENTS:
-        return spaced(drop_headline(plain_text(tree), headlines))
+        return spaced(drop_furniture(drop_headline(plain_text(tree), headlines)))
     with quiet(*_LOGGERS):
         join_split_bodies(tree)
         text = _trafilatura(tree)
@@ -185,4 +187,4 @@ def article_text(tree: HtmlElement, headlines: tuple[str, ...] = ()) -> str:
             fallback = _readability(tree)
             if len(fallback) > FALLBACK_GAIN * len(text):
                 text = fallback
-    return spaced(drop_headline(text, headlines))
+    return spaced(drop_furniture(drop_headline(text, headlines)))

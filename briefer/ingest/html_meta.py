@@ -16,8 +16,13 @@ from email.utils import parsedate_to_datetime
 from typing import Any
 from urllib.parse import urlsplit
 
+import yaml
 from htmldate import find_date
 from lxml.html import HtmlElement
+
+from briefer.ingest.people import byline_names, key, person_names
+from briefer.paths import resources_dir
+from briefer.text.datelines import find_date as written_date
 
 _SPACE = re.compile(r"\s+")
 _SEPARATOR = re.compile(r"\s+[|\-–—:·»«/•]\s+|\s*::\s*")
@@ -36,9 +41,18 @@ _DATE_KEYS = (
     "datemodified",
 )
 _AUTHOR_KEYS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
-                "byl", "twitter:creator")
-_OUTLET_KEYS = ("og:site_name", "application-name", "publisher", "dc.publisher",
-                "twitter:site")
+                "byl", "author.name", "citation_author")
+_LATE_OUTLET_KEYS = ("application-name", "dc.publisher", "dc.source", "publisher")
+#: Elements that hold a byline, most specific first.
+_BYLINE_XPATHS = (
+    "//*[@itemprop='author' or contains(concat(' ', @itemprop, ' '), ' author ')]",
+    "//a[@rel='author']",
+    "//*[contains(@class, 'byline')]",
+    "//*[contains(@class, 'author')]",
+    "//*[self::p or self::div or self::span][contains(@class, 'meta') or contains(@class, 'about')"
+    " or contains(@class, 'credit') or contains(@class, 'info')]",
+)
+_BYLINE_MAX = 250
 _LANGUAGE_KEYS = ("content-language", "og:locale", "dc.language", "language", "inlanguage")
 
 
@@ -202,18 +216,36 @@ def _contains(longer: str, shorter: str) -> bool:
     return len(part.split()) >= 2 and part in key and part != key
 
 
+def _overlaps(headline: str, titles: list[str]) -> bool:
+    """True when a headline of 3+ words shares at least 40 % of its words with a page title."""
+    words = set(_words(headline))
+    if len(words) < 3:
+        return False
+    return any(len(words & set(_words(title))) >= 0.4 * len(words) for title in titles)
+
+
 def choose_title(page_titles: list[str], h1s: list[str], sites: list[str]) -> str | None:
     """The headline the page shows.
 
-    When a page title carries more than the headline (" | Site", " - Site",
-    "Section | "), the ``<h1>`` it contains is the headline, or else the title
-    without the site name; otherwise the page title as given.
+    An ``<h1>`` that is one of the page's titles (Open Graph, ``<title>``, JSON-LD
+    headline; site name aside) is the headline. When a page title carries more
+    than the headline (" | Site", " - Site", "Section | "), the ``<h1>`` it
+    contains is the headline; an ``<h1>`` sharing 40 % of its words with a page
+    title is the visible form of it; else the title without the site name;
+    otherwise the page title as given.
     """
     headlines = [h for h in h1s if not _same_site(h, sites)]
+    keys = {" ".join(_words(strip_site(t, sites)[0])) for t in page_titles} | {
+        " ".join(_words(t)) for t in page_titles}
+    for headline in headlines:
+        if " ".join(_words(headline)) in keys:
+            return headline
     for title in page_titles:
         inside = next((h for h in headlines if _contains(title, h)), None)
         if inside:
             return inside
+    if headlines and _overlaps(headlines[0], page_titles):
+        return headlines[0]
     for title in page_titles:
         main, had_site = strip_site(title, sites)
         if had_site:
@@ -223,24 +255,9 @@ def choose_title(page_titles: list[str], h1s: list[str], sites: list[str]) -> st
     return headlines[0] if headlines else None
 
 
-def _byline(tree: HtmlElement) -> str | None:
-    for xpath in (
-        "//a[@rel='author']",
-        "//*[@itemprop='author']//*[@itemprop='name']",
-        "//*[@itemprop='author']",
-        "//*[contains(concat(' ', normalize-space(@class), ' '), ' byline ')]",
-        "//*[contains(@class, 'author-name') or contains(@class, 'byline__name')]",
-    ):
-        for element in tree.xpath(xpath)[:3]:
-            text = _BYLINE_PREFIX.sub("", clean(element.text_content()))
-            if 2 <= len(text) <= 80 and not _is_url(text):
-                return text
-    return None
-
-
 def _language(tree: HtmlElement, tags: dict[str, str], ld: dict[str, Any]) -> str | None:
     for value in (tree.get("lang"), tree.get("xml:lang"), ld.get("inLanguage"),
-                  *(tags.get(key) for key in _LANGUAGE_KEYS)):
+                  *(tags.get(name) for name in _LANGUAGE_KEYS)):
         if isinstance(value, str):
             code = value.strip().replace("_", "-").split(",")[0].strip()
             if _LANGUAGE.match(code.lower()):
@@ -256,6 +273,105 @@ def _first(*values: Any) -> str | None:
     return None
 
 
+_HOSTS: dict[str, str] | None = None
+
+
+def outlet_for_host(url: str | None) -> str | None:
+    """The name of a well-known outlet for a URL's host (``resources/outlets.yaml``), else None."""
+    global _HOSTS
+    host = (urlsplit(url).hostname or "") if url else ""
+    if not host:
+        return None
+    if _HOSTS is None:
+        loaded = yaml.safe_load((resources_dir() / "outlets.yaml").read_text(encoding="utf-8"))
+        _HOSTS = {str(k).lower(): str(v) for k, v in (loaded or {}).items()}
+    parts = host.lower().removeprefix("www.").split(".")
+    for start in range(len(parts) - 1):
+        name = _HOSTS.get(".".join(parts[start:]))
+        if name:
+            return name
+    return None
+
+
+def _site_name(value: str | None) -> str | None:
+    """A site name without the taglines some sites add ("Autoracing | F1 | Indy")."""
+    value = clean(value)
+    if not value or _is_url(value):
+        return None
+    return clean(_SEPARATOR.split(value)[0]) or None
+
+
+def _title_site(page_title: str, headlines: list[str]) -> str | None:
+    """The site part of a ``<title>`` that is "headline | Site" (or "Site | headline")."""
+    parts = _SEPARATOR.split(page_title)
+    if len(parts) < 2:
+        return None
+    for headline in headlines:
+        words = " ".join(_words(headline))
+        if words and words == " ".join(_words(" ".join(parts[:-1]))):
+            return _site_name(parts[-1].removeprefix("www."))
+        if words and words == " ".join(_words(" ".join(parts[1:]))):
+            return _site_name(parts[0])
+    return None
+
+
+def choose_outlet(tags: dict[str, str], ld: dict[str, Any], page_title: str,
+                  titles: list[str], headlines: list[str], url: str | None) -> str | None:
+    """The outlet: og:site_name, JSON-LD publisher, application-name…, the title's site part, the host."""
+    candidates = [tags.get("og:site_name"), *_names(ld.get("publisher")),
+                  *(tags.get(k) for k in _LATE_OUTLET_KEYS)]
+    for value in candidates:
+        name = _site_name(value)
+        if name and not any(key(name) == key(t) for t in titles):
+            return name  # an application-name that repeats the headline names no outlet
+    return _title_site(page_title, headlines) or outlet_for_host(url)
+
+
+def _byline_texts(tree: HtmlElement) -> Iterator[tuple[str, HtmlElement]]:
+    """Short texts of the page's byline elements (with the element), in order of trust."""
+    for xpath in _BYLINE_XPATHS:
+        for element in tree.xpath(xpath)[:12]:
+            text = clean(" ".join(element.itertext()))
+            if 2 <= len(text) <= _BYLINE_MAX:
+                yield text, element
+
+
+def _byline_date(element: HtmlElement) -> str | None:
+    """A date written in a byline or the short block around it ("publiziert am 25. September 2018")."""
+    for _ in range(3):
+        if element is None:
+            break
+        text = clean(" ".join(element.itertext()))
+        if len(text) > _BYLINE_MAX * 2:
+            break
+        found = written_date(text)
+        if found:
+            return found.isoformat()
+        element = element.getparent()
+    return None
+
+
+def choose_authors(tags: dict[str, str], ld: dict[str, Any], tree: HtmlElement,
+                   outlet: str | None) -> tuple[str | None, HtmlElement | None]:
+    """``(the people who wrote the article, the byline element they came from)``.
+
+    JSON-LD author, then the author meta tags, then a byline on the page ("By
+    NAME and NAME"); the first that names a person wins. Agencies, the outlet,
+    staff labels and handles are no author.
+    """
+    for raw in (", ".join(a for a in _names(ld.get("author")) if not _is_url(a)),
+                *_tag_values(tags, _AUTHOR_KEYS)):
+        names = person_names(raw, outlet)
+        if names:
+            return ", ".join(names), None
+    for text, element in _byline_texts(tree):
+        names = byline_names(text, outlet) or (
+            person_names(text, outlet) if len(text) <= 60 and len(text.split()) >= 2 else [])
+        if names:
+            return ", ".join(names), element
+    return None, None
+
+
 def page_metadata(tree: HtmlElement) -> PageMeta:
     """Everything the page says about its article (all fields optional)."""
     tags = _meta_tags(tree)
@@ -267,19 +383,19 @@ def page_metadata(tree: HtmlElement) -> PageMeta:
                             entity.get("@id") if isinstance(entity, dict) else entity)
                 if isinstance(u, str) and u.startswith(("http://", "https://"))), None)
     publisher = _names(ld.get("publisher"))
-    outlet = _first(*_tag_values(tags, _OUTLET_KEYS), *publisher)
-    sites = [s for s in (outlet, *publisher, _site_from_url(url)) if s]
-    page_titles = [t for t in (tags.get("og:title"), clean(tree.findtext(".//title")),
+    html_title = clean(tree.findtext(".//title"))
+    page_titles = [t for t in (tags.get("og:title"), html_title,
                                tags.get("twitter:title"), _first(ld.get("headline"))) if t]
     h1s = _h1s(tree)
-    authors = [a for a in _names(ld.get("author")) if not _is_url(a)]
-    author = ", ".join(dict.fromkeys(authors)) if authors else (
-        _first(*_tag_values(tags, _AUTHOR_KEYS)) or _byline(tree))
-    author = _BYLINE_PREFIX.sub("", author) if author else None
+    outlet = choose_outlet(tags, ld, html_title, page_titles, [*h1s, *page_titles], url)
+    sites = [s for s in (outlet, *publisher, _site_from_url(url)) if s]
+    author, byline = choose_authors(tags, ld, tree, outlet)
     published = iso_date(_first(ld.get("datePublished"), ld.get("dateCreated")))
     published = published or next(filter(None, (iso_date(tags.get(k)) for k in _DATE_KEYS)), None)
     published = published or iso_date(next((t.get("datetime") for t in tree.iter("time")
                                              if t.get("datetime")), None))
+    if published is None and byline is not None:
+        published = _byline_date(byline)
     if published is None:
         published = find_date(tree, extensive_search=False, original_date=True, url=url)
     title = choose_title(page_titles, h1s, sites)

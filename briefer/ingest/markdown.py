@@ -23,6 +23,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 from briefer.errors import ImportFailed
 from briefer.ingest.limits import Limits
 from briefer.ingest.normalize import UndecodableError, decode, looks_binary, normalize
+from briefer.ingest.textmeta import text_author, text_date
 from briefer.model import Article
 
 FORMAT = "markdown"
@@ -196,6 +197,7 @@ def extract(data: bytes, name: str, limits: Limits) -> Article:
         raise ImportFailed(name, "the file holds no text")
     return Article(
         title=title or text.partition("\n")[0][:200], text=text,
-        author=_value(meta, "author"), outlet=_value(meta, "outlet"), url=_value(meta, "url"),
-        published=_value(meta, "published"), language=_value(meta, "language"), format=FORMAT,
+        author=_value(meta, "author") or text_author(text), outlet=_value(meta, "outlet"),
+        url=_value(meta, "url"), published=_value(meta, "published") or text_date(text),
+        language=_value(meta, "language"), format=FORMAT,
     )

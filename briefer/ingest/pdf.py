@@ -25,6 +25,7 @@ from briefer.errors import ImportFailed
 from briefer.ingest.limits import Limits
 from briefer.ingest.normalize import normalize
 from briefer.ingest.quiet import quiet
+from briefer.ingest.textmeta import file_author, text_author, text_date
 from briefer.model import Article
 
 FORMAT = "pdf"
@@ -137,13 +138,29 @@ def _open(data: bytes, name: str) -> PdfReader:
         raise ImportFailed(name, f"damaged or truncated PDF ({exc})") from exc
 
 
+def _xmp_date(reader: PdfReader) -> str | None:
+    """The creation or publication date of the PDF's XMP packet, if it has one."""
+    try:
+        xmp = reader.xmp_metadata
+        if xmp is None:
+            return None
+        for value in (xmp.xmp_create_date, *(xmp.dc_date or [])):
+            if isinstance(value, datetime):
+                return value.replace(microsecond=0).isoformat()
+    except Exception:  # noqa: BLE001 - a malformed XMP packet is no date, not a failure
+        return None
+    return None
+
+
 def _metadata(reader: PdfReader) -> tuple[str | None, str | None, str | None, str | None]:
+    """Title, author, date (info dictionary, then XMP) and language of the PDF."""
     info = reader.metadata
     title = author = published = None
     if info is not None:
         title = " ".join(str(info.title or "").split()) or None
         author = " ".join(str(info.author or "").split()) or None
         published = pdf_date(info.get("/CreationDate"))
+    published = published or _xmp_date(reader)
     language = reader.root_object.get("/Lang")
     return title, author, published, (str(language).strip() or None) if language else None
 
@@ -171,8 +188,9 @@ def _read(data: bytes, name: str, limits: Limits) -> Article:
             title is None and len(first) <= _TITLE_MAX and not _SENTENCE_END.search(first))):
         title, found = first, found[1:]
     text = normalize("\n\n".join(found))
-    return Article(title=title or text.partition("\n")[0][:200], text=text, author=author,
-                   published=published, language=language, format=FORMAT)
+    return Article(title=title or text.partition("\n")[0][:200], text=text,
+                   author=text_author(text) or file_author(author), published=published or text_date(text),
+                   language=language, format=FORMAT)
 
 
 def extract(data: bytes, name: str, limits: Limits) -> Article:

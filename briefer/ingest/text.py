@@ -1,4 +1,4 @@
-"""Plain-text articles in any encoding. Title: the first line."""
+"""Plain-text articles in any encoding. Title: the first line; byline and dateline below it."""
 
 from __future__ import annotations
 
@@ -7,12 +7,14 @@ import re
 from briefer.errors import ImportFailed
 from briefer.ingest.limits import Limits
 from briefer.ingest.normalize import UndecodableError, decode, looks_binary, normalize
+from briefer.ingest.textmeta import text_author, text_date
 from briefer.model import Article
 
 FORMAT = "txt"
 EXTENSIONS = (".txt", ".text")
 _TITLE_MAX = 200
 _SENTENCE_END = re.compile(r"[.!?…][\"'”»)]?$")
+_HEADING_MARK = re.compile(r"^#{1,6}\s+")
 
 
 def sniff(head: bytes) -> bool:
@@ -23,10 +25,12 @@ def sniff(head: bytes) -> bool:
 def split_title(text: str) -> tuple[str, str]:
     """``(title, body)``: a short first line that does not end a sentence is a headline.
 
+    A Markdown heading mark on it ("# Title") is not part of the title.
+
     Otherwise the title is the start of the first line and the body is the whole text.
     """
     first, _, rest = text.partition("\n")
-    first = first.strip()
+    first = _HEADING_MARK.sub("", first.strip())
     if rest.strip() and len(first) <= _TITLE_MAX and not _SENTENCE_END.search(first):
         return first, rest.strip("\n")
     if len(first) <= _TITLE_MAX:
@@ -48,4 +52,5 @@ def extract(data: bytes, name: str, limits: Limits) -> Article:
     if not text:
         raise ImportFailed(name, "the file holds no text")
     title, body = split_title(text)
-    return Article(title=title, text=body, format=FORMAT)
+    return Article(title=title, text=body, author=text_author(body),
+                   published=text_date(body), format=FORMAT)

@@ -71,12 +71,12 @@ class _Builder:
             "id": item.id, "section": item.section, "tag_id": item.tag_id, "credibility": credibility,
             "comment": item.comment, "note": "", "attributes": {}, "speaker": None, "role": None,
             "before": "", "after": "", "article_id": None, "citation": None, "source": None,
-            "reliability": None,
+            "reliability": None, "analyst": False,
         }
         tag = self.tags.get(item.tag_id) if item.tag_id is not None else None
         if tag is None:
             grade = str(credibility or "")
-            return {**base, "kind": "note", "text": item.text, "grade": grade}
+            return {**base, "kind": "note", "text": item.text, "grade": grade, "analyst": True}
         source = self.source(tag.article_id)
         before, after = _sentence(self.article(tag.article_id).text, tag.start, tag.end)
         reliability = source["grade"]

@@ -7,12 +7,15 @@ import sqlite3
 
 from briefer.errors import InvalidInput, NotFound
 from briefer.model import Article, ArticleSummary, Changes, Imported, SearchHit
+from briefer.text.similarity import Signature
+from briefer.workspace import article_removal, similar
+from briefer.workspace.article_edits import GRADES, checked
+from briefer.workspace.article_removal import RemovedArticle
 from briefer.workspace.store import Store, reads
 
-GRADES = ("A", "B", "C", "D", "E", "F")
 _COLUMNS = (
     "id, title, author, outlet, url, published, language, format, source_file, "
-    "text, imported_at, grade"
+    "text, imported_at, grade, near_duplicate_of, similarity"
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -23,6 +26,7 @@ def _article(row: sqlite3.Row) -> Article:
         outlet=row["outlet"], url=row["url"], published=row["published"],
         language=row["language"], format=row["format"], source_file=row["source_file"],
         imported_at=row["imported_at"], grade=row["grade"],
+        near_duplicate_of=row["near_duplicate_of"], similarity=row["similarity"],
     )
 
 
@@ -48,26 +52,45 @@ class Articles:
         self._store = store
 
     def add(self, article: Article) -> Imported:
-        """Store an article; a text already stored is reported as a duplicate of it."""
+        """Store an article; a text already stored is reported as a duplicate of it.
+
+        A text at least 80 % the same as a stored article (word shingles, MinHash)
+        is stored and reported as that article's near-duplicate.
+        """
         if not article.text.strip():
             raise InvalidInput(article.source_file or article.title or "article", "has no text")
         digest = article.sha256
+        signature = Signature.of(article.text)
         with self._store.transaction() as conn:
             row = conn.execute("SELECT id, title FROM articles WHERE sha256 = ?", (digest,)).fetchone()
             if row is not None:
                 return Imported(row["id"], row["title"], True, Changes())
+            self._sign_unsigned(conn)
+            near = similar.nearest(conn, signature)
+            similarity = round(near[1], 2) if near else None
             cur = conn.execute(
                 "INSERT INTO articles (title, author, outlet, url, published, language, format,"
-                " source_file, sha256, text, imported_at, grade)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " source_file, sha256, text, imported_at, grade, near_duplicate_of, similarity)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     article.title, article.author, article.outlet, article.url,
                     article.published, article.language, article.format, article.source_file,
                     digest, article.text, article.imported_at or self._store.now(), article.grade,
+                    near[0] if near else None, similarity,
                 ),
             )
             new_id = int(cur.lastrowid or 0)
-        return Imported(new_id, article.title, False, Changes.of(articles=[new_id]))
+            similar.store(conn, new_id, signature)
+        return Imported(new_id, article.title, False, Changes.of(articles=[new_id]),
+                        near[0] if near else None, similarity)
+
+    @staticmethod
+    def _sign_unsigned(conn: sqlite3.Connection) -> None:
+        """Signatures for articles stored before workspaces kept them (once per workspace)."""
+        rows = conn.execute("SELECT id, text FROM articles WHERE id NOT IN"
+                            " (SELECT article_id FROM article_signatures)").fetchall()
+        for row in rows:
+            similar.store(conn, row["id"], Signature.of(row["text"]))
 
     @reads
     def get(self, article_id: int) -> Article:
@@ -91,13 +114,13 @@ class Articles:
     def all(self) -> list[ArticleSummary]:
         """Every article, newest import first, with its number of tags."""
         rows = self._store.conn.execute(
-            "SELECT a.id, a.title, a.outlet, a.published, a.format, a.grade,"
+            "SELECT a.id, a.title, a.outlet, a.published, a.format, a.grade, a.near_duplicate_of,"
             " (SELECT count(*) FROM tags t WHERE t.article_id = a.id) AS tag_count"
             " FROM articles a ORDER BY a.id DESC"
         )
         return [
             ArticleSummary(r["id"], r["title"], r["outlet"], r["published"], r["tag_count"],
-                           r["format"], r["grade"])
+                           r["format"], r["grade"], r["near_duplicate_of"])
             for r in rows
         ]
 
@@ -123,6 +146,34 @@ class Articles:
         )
         return [SearchHit(r["id"], r["title"], r["snippet"], r["rank"]) for r in rows]
 
+    def edit(self, article_id: int, **fields: str | None) -> Changes:
+        """Correct metadata fields (title, outlet, author, published, url, language, grade).
+
+        Every value is checked first (:mod:`briefer.workspace.article_edits`); an
+        empty value or "none" clears a field; nothing is stored if one is wrong.
+        """
+        values = checked(fields)
+        if not values:
+            return Changes()
+        with self._store.transaction() as conn:
+            cur = conn.execute(
+                f"UPDATE articles SET {', '.join(f'{name} = ?' for name in values)} WHERE id = ?",
+                [*values.values(), article_id])
+            if cur.rowcount == 0:
+                raise NotFound(f"article {article_id}", "no such article in this workspace")
+            briefs = [r[0] for r in conn.execute(
+                "SELECT DISTINCT bi.brief_id FROM brief_items bi JOIN tags t ON t.id = bi.tag_id"
+                " WHERE t.article_id = ?", (article_id,))]
+        return Changes.of(articles=[article_id], briefs=briefs)
+
+    @reads
+    def briefs_using(self, article_id: int) -> list[tuple[int, str]]:
+        """``(id, title)`` of the briefs holding an item of one of the article's tags."""
+        rows = self._store.conn.execute(
+            "SELECT DISTINCT b.id, b.title FROM briefs b JOIN brief_items bi ON bi.brief_id = b.id"
+            " JOIN tags t ON t.id = bi.tag_id WHERE t.article_id = ? ORDER BY b.id", (article_id,))
+        return [(int(r[0]), str(r[1])) for r in rows]
+
     def set_grade(self, article_id: int, grade: str | None) -> Changes:
         """Set a source's reliability grade (A–F, Admiralty scale) or clear it with None."""
         if grade is not None:
@@ -135,19 +186,12 @@ class Articles:
                 raise NotFound(f"article {article_id}", "no such article in this workspace")
         return Changes.of(articles=[article_id])
 
-    def remove(self, article_id: int) -> Changes:
-        """Delete an article with its tags (and the brief items that cite them)."""
+    def remove(self, article_id: int) -> RemovedArticle:
+        """Delete an article with its tags and the brief items that cite them; undo with :meth:`restore`."""
         with self._store.transaction() as conn:
-            tag_ids = [r[0] for r in conn.execute("SELECT id FROM tags WHERE article_id = ?", (article_id,))]
-            brief_ids = [
-                r[0]
-                for r in conn.execute(
-                    "SELECT DISTINCT bi.brief_id FROM brief_items bi JOIN tags t ON t.id = bi.tag_id"
-                    " WHERE t.article_id = ?",
-                    (article_id,),
-                )
-            ]
-            cur = conn.execute("DELETE FROM articles WHERE id = ?", (article_id,))
-            if cur.rowcount == 0:
-                raise NotFound(f"article {article_id}", "no such article in this workspace")
-        return Changes.of(articles=[article_id], tags=tag_ids, briefs=brief_ids)
+            return article_removal.take(conn, article_id)
+
+    def restore(self, removed: RemovedArticle) -> Changes:
+        """Put back an article :meth:`remove` took, with its tags and brief items."""
+        with self._store.transaction() as conn:
+            return article_removal.put_back(conn, removed)

@@ -114,11 +114,15 @@ def _copy_all(src: sqlite3.Connection, building: Path) -> tuple[TableRecovery, .
     return tuple(reports)
 
 
+#: Tables computed from others (text signatures); rebuilt at the next import, not copied.
+DERIVED = frozenset(("article_signatures", "signature_buckets"))
+
+
 def tables_in_order(conn: sqlite3.Connection) -> list[str]:
-    """The workspace's own tables (no full-text index), each after the tables it refers to."""
+    """The workspace's own tables (no full-text index, nothing derived), parents first."""
     rows = conn.execute("SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table'"
                         " AND name NOT LIKE 'sqlite_%' ORDER BY name")
-    names = [r[0] for r in rows]
+    names = [r[0] for r in rows if r[0] not in DERIVED]
     parents = {n: {r[2] for r in conn.execute(f'PRAGMA foreign_key_list("{n}")')} - {n} for n in names}
     ordered: list[str] = []
     while len(ordered) < len(names):

@@ -101,6 +101,24 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (article_id, kind, start, "end")
     ) WITHOUT ROWID;
     """,
+    # 4: near-duplicates: each article's MinHash signature with one bucket per band,
+    # and the earlier article an import was found to repeat.
+    """
+    ALTER TABLE articles ADD COLUMN near_duplicate_of INTEGER
+        REFERENCES articles(id) ON DELETE SET NULL;
+    ALTER TABLE articles ADD COLUMN similarity REAL;
+    CREATE TABLE article_signatures (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        signature  BLOB NOT NULL
+    );
+    CREATE TABLE signature_buckets (
+        band       INTEGER NOT NULL,
+        bucket     INTEGER NOT NULL,
+        article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        PRIMARY KEY (band, bucket, article_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX signature_buckets_by_article ON signature_buckets(article_id);
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -13,7 +13,7 @@ from briefer.cli import main
 from tests.ingest.samples import DATA, make_docx, write_good_files
 
 EXTRACT_FIELDS = ["file", "title", "author", "outlet", "url", "published", "language", "text"]
-IMPORT_FIELDS = ["file", "status", "id", "title", "error"]
+IMPORT_FIELDS = ["file", "status", "id", "title", "error", "near_duplicate_of", "similarity"]
 
 
 @pytest.fixture
@@ -58,7 +58,7 @@ def test_extract_all_good_exits_zero_and_prints_readable_text(files, capsys) -> 
     out = capsys.readouterr().out
     assert "# Seoul talks\n" in out
     assert "Zelensky spoke with “Yoon”." in out
-    assert "author: Briefer test desk" in out
+    assert "author: Briefer test desk" not in out  # a desk is no author
 
 
 def test_extract_folder_reports_skipped_and_failed_files_on_stderr(files, capsys) -> None:  # noqa: ANN001
@@ -114,3 +114,16 @@ def test_extract_runs_as_a_program(files) -> None:  # noqa: ANN001
     assert done.returncode == 0, done.stderr
     assert done.stderr == ""
     assert json.loads(done.stdout)["title"] == titles["brief.docx"]
+
+
+def test_a_url_gets_a_pointer_not_no_such_file(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    workspace = str(tmp_path / "desk.briefer")
+    assert main(["init", workspace]) == 0
+    capsys.readouterr()
+    url = "https://www.bbc.com/news/world-europe-50473792"
+    assert main(["import", workspace, url]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"briefer: error: {url}: a web address, not a file")
+    assert "save the page" in err
+    assert "no such file" not in err
+    assert err.count("\n") == 1

@@ -114,10 +114,12 @@ def test_list_show_and_search(demo: str, capsys: pytest.CaptureFixture[str]) -> 
     code, out, _ = run(capsys, "list", demo, "--json")
     rows = json.loads(out)
     title = "Ukraine Mobilizes Amidst Russian Gains and North Korean Troop Deployment"
-    assert rows == [{"id": 1, "title": title, "outlet": None, "published": None, "tags": 0}]
+    assert rows == [{"id": 1, "title": title, "outlet": None, "published": None, "tags": 0,
+                     "grade": None, "near_duplicate_of": None}]
     code, out, _ = run(capsys, "show", demo, "1", "--json")
     shown = json.loads(out)
-    assert set(shown) == {"id", "file", "title", "author", "outlet", "url", "published", "language", "text"}
+    assert set(shown) == {"id", "file", "title", "author", "outlet", "url", "published", "language",
+                          "text", "grade", "near_duplicate_of", "similarity"}
     assert shown["file"] == "ukraine-mobilizes.txt"
     assert shown["text"].startswith("In a significant escalation")
     code, out, _ = run(capsys, "search", demo, "Vladivostok", "--json")

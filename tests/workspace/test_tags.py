@@ -95,7 +95,7 @@ def test_list_is_in_text_order_and_filters_by_kind(demo_ws: Workspace) -> None:
 
 def test_removing_article_removes_its_tags(demo_ws: Workspace) -> None:
     tag_id = demo_ws.tags.add(1, "fact", 0, 10).id
-    changes = demo_ws.articles.remove(1)
+    changes = demo_ws.articles.remove(1).changes
     assert changes.tags == {tag_id}
     assert demo_ws.tags.all() == []
 
