@@ -99,7 +99,8 @@ class _Writer:
             self.proc.send_signal(signal.SIGKILL)
         self.proc.wait()
         self._drain.join()
-        assert self.proc.stderr is not None and self.proc.stdout is not None
+        assert self.proc.stderr is not None
+        assert self.proc.stdout is not None
         error = self.proc.stderr.read().decode() if self.proc.returncode != -signal.SIGKILL else ""
         self.proc.stderr.close()
         self.proc.stdout.close()
