@@ -105,7 +105,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with open_workspace(args.workspace) as ws:
+    with open_workspace(args.workspace, reading=True) as ws:
         rows = ws.briefs.all()
     if args.json:
         print_json([{"id": r.id, "title": r.title, "marking": r.marking, "template": r.template,
@@ -135,7 +135,7 @@ def brief_json(brief: Brief, texts: dict[int, tuple[str, str]]) -> dict[str, Any
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    with open_workspace(args.workspace) as ws:
+    with open_workspace(args.workspace, reading=True) as ws:
         brief = ws.briefs.get(args.brief)
         texts = {t.id: (t.kind, t.exact) for t in ws.tags.all() if t.id is not None}
     data = brief_json(brief, texts)

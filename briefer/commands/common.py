@@ -3,25 +3,34 @@
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from briefer import taxonomy
+from briefer.commands.terminal import json_text, raw
 from briefer.errors import InvalidInput
 from briefer.paths import user_config_dir
 from briefer.workspace import Workspace
 
 
 def print_json(value: Any) -> None:
-    """Print one JSON value on one line (UTF-8, not ASCII-escaped)."""
-    print(json.dumps(value, ensure_ascii=False))
+    """Print one JSON value on one line (UTF-8, not ASCII-escaped; control characters escaped)."""
+    print(json_text(value))
 
 
-def open_workspace(path: str, *, create: bool = False, readonly: bool = False) -> Workspace:
-    """Open the workspace named on the command line."""
-    return Workspace.open(Path(path), create=create, readonly=readonly)
+def open_workspace(path: str, *, create: bool = False, readonly: bool = False,
+                   reading: bool = False) -> Workspace:
+    """Open the workspace named on the command line.
+
+    ``reading``: the command only reads, so a workspace it could not change (a
+    read-only file, or a folder without room for the log) is opened read-only.
+    """
+    file = Path(path)
+    if reading and file.is_file() and not (os.access(file, os.W_OK) and os.access(file.parent, os.W_OK)):
+        readonly = True
+    return Workspace.open(file, create=create, readonly=readonly)
 
 
 def load_taxonomy(args: argparse.Namespace) -> taxonomy.Taxonomy:
@@ -72,13 +81,13 @@ class Progress:
 
     def __call__(self, done: int, total: int) -> None:
         if self.enabled:
-            sys.stderr.write(f"\r\x1b[K[{done}/{total}]")
+            raw(sys.stderr).write(f"\r\x1b[K[{done}/{total}]")
             sys.stderr.flush()
             self._shown = True
 
     def clear(self) -> None:
         """Remove the progress line before printing something else."""
         if self._shown:
-            sys.stderr.write("\r\x1b[K")
+            raw(sys.stderr).write("\r\x1b[K")
             sys.stderr.flush()
             self._shown = False

@@ -12,7 +12,8 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-_DAMAGE_WORDS = ("malformed", "not a database", "database corrupt")
+_DAMAGE_WORDS = ("malformed", "not a database", "database corrupt", "fts5 file format",
+                 "vtable constructor failed")
 
 
 def wal_path(path: Path) -> Path:
@@ -44,6 +45,27 @@ def quick_check(conn: sqlite3.Connection, limit: int = 10) -> list[str]:
     # A row may span lines and start with a "*** in database main ***" banner.
     lines = (line.strip() for row in rows for line in row.splitlines())
     return [line for line in lines if line and not line.startswith("***")][:limit] or rows[:1]
+
+
+def fts_problems(conn: sqlite3.Connection, readonly: bool) -> list[str]:
+    """What FTS5's own integrity check finds wrong with the full-text index (empty when sound).
+
+    The check is a write statement that writes nothing; on a read-only
+    connection it runs on an in-memory copy (as much memory as the file is big).
+    """
+    target = conn
+    try:
+        if readonly:
+            target = sqlite3.connect(":memory:")
+            conn.backup(target)
+        # rank 1: the index is checked against the articles too, not only against itself
+        target.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+    except sqlite3.DatabaseError as exc:
+        return [f"the full-text index is damaged ({exc}); 'briefer recover' rebuilds it"]
+    finally:
+        if target is not conn:
+            target.close()
+    return []
 
 
 def is_damage(exc: BaseException) -> bool:

@@ -120,6 +120,9 @@ def read(path: Path) -> Header:
     cannot read. Writes nothing to the file.
     """
     size = require_regular_file(path).st_size
+    for companion in (health.wal_path(path), path.with_name(path.name + "-shm")):
+        if companion.exists() and not companion.is_file():
+            raise WorkspaceError(companion, "is not a file, where the workspace's log belongs; move it away")
     if size < 100 and not health.left_unclean(path):
         raise WorkspaceError(path, _NOT_SQLITE)
     try:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from briefer.atomic import atomic_path
 from briefer.errors import WorkspaceDamaged, WorkspaceError
-from briefer.workspace import Workspace, health, probe
+from briefer.workspace import Workspace, health, probe, schema_check
 from briefer.workspace.schema import APPLICATION_ID, SCHEMA_VERSION
 from briefer.workspace.store import SUFFIX
 
@@ -93,13 +93,27 @@ def recover(source: str | Path, output: str | Path | None = None) -> Recovery:
         # instead of refusing it whole; this connection never writes.
         src.execute("PRAGMA writable_schema = ON")
         try:
-            problems = tuple(health.quick_check(src))
+            problems = tuple(health.quick_check(src) or _not_copied(src))
             with atomic_path(output) as building:
                 building.unlink()
                 tables = _copy_all(src, building)
         finally:
             src.close()
     return Recovery(output, tables, problems)
+
+
+def _not_copied(src: sqlite3.Connection) -> list[str]:
+    """What a sound file holds that the new workspace leaves behind or rebuilds.
+
+    Foreign schema objects (triggers, views, tables Briefer does not make) are
+    dropped; a damaged full-text index is rebuilt from the articles.
+    """
+    try:
+        foreign = schema_check.differences(src)
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    dropped = [f"{found} dropped" for found in foreign if found.startswith("foreign")]
+    return dropped + health.fts_problems(src, readonly=False)
 
 
 def _refuse_newer(source: Path) -> None:
@@ -126,9 +140,6 @@ def _snapshot(source: Path, snapshot: Path) -> None:
     copied with SQLite's backup API; any other is copied byte for byte, damage included.
     """
     wal = health.wal_path(source)
-    for path in (wal, wal.with_name(source.name + "-shm")):
-        if path.exists() or path.is_symlink():
-            probe.require_regular_file(path)
     if not probe.held_here(source):
         probe.copy_raw(source, snapshot)
         if wal.exists():

@@ -99,9 +99,12 @@ class Store:
         self._depth = 1
         try:
             yield self.conn
-        except BaseException:
+        except BaseException as exc:
             self._depth = 0
             self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError) or (
+                    isinstance(exc, sqlite3.DatabaseError) and health.is_damage(exc)):
+                raise _as_workspace_error(self.path, exc) from exc  # the workspace's, named
             raise
         self._depth = 0
         try:
