@@ -126,16 +126,23 @@ def read(path: Path) -> Header:
     if size < 100 and not health.left_unclean(path):
         raise WorkspaceError(path, _NOT_SQLITE)
     try:
-        conn = _probe_connection(path)
-        try:
-            values = [conn.execute(f"PRAGMA {name}").fetchone()[0]
-                      for name in ("application_id", "user_version", "page_size")]
-            foreign = tuple(schema_check.differences(conn))
-        finally:
-            conn.close()
+        return _read_with(_probe_connection(path))
+    except sqlite3.DatabaseError as exc:
+        if not health.wal_path(path).exists():
+            raise _refusal(path, exc) from exc
+    try:  # a log appeared: another program began writing while the file was read without locks
+        return _read_with(open_readonly(path))
     except sqlite3.DatabaseError as exc:
         raise _refusal(path, exc) from exc
-    return Header(*values, foreign)
+
+
+def _read_with(conn: sqlite3.Connection) -> Header:
+    try:
+        values = [conn.execute(f"PRAGMA {name}").fetchone()[0]
+                  for name in ("application_id", "user_version", "page_size")]
+        return Header(*values, tuple(schema_check.differences(conn)))
+    finally:
+        conn.close()
 
 
 def _probe_connection(path: Path) -> sqlite3.Connection:
@@ -159,7 +166,7 @@ def _refusal(path: Path, exc: sqlite3.DatabaseError) -> WorkspaceError:
     text = str(exc)
     if "locked" in text or "busy" in text:
         return WorkspaceError(path, "another Briefer is writing to this workspace; try again")
-    if not isinstance(exc, sqlite3.DatabaseError) or isinstance(exc, sqlite3.OperationalError):
+    if isinstance(exc, sqlite3.OperationalError):  # cannot open, read-only media: not damage
         return WorkspaceError(path, text)
     raw = None if held_here(path) else _raw_header(path)
     if raw is not None and not raw.startswith(_SQLITE_MAGIC):
