@@ -33,7 +33,7 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from briefer.workspace import Workspace
+from briefer.workspace import Workspace, health
 from briefer.workspace.recover import tables_in_order
 
 SCRIPT = Path(__file__).resolve()
@@ -60,11 +60,7 @@ def fts_problem(ws: Workspace) -> str | None:
     """Why the full-text index disagrees with the articles, or None (read-write opens only)."""
     if ws.store.readonly:
         return None
-    try:
-        ws.store.conn.execute("INSERT INTO articles_fts(articles_fts) VALUES ('integrity-check')")
-    except Exception as exc:  # noqa: BLE001 - any failure is reported as damage
-        return str(exc)
-    return None
+    return next(iter(health.fts_problems(ws.store.conn, readonly=False)), None)
 
 
 # --- the child ---------------------------------------------------------------------------------

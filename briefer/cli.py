@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from briefer import __version__
 from briefer.commands import articles, briefs, gui, maintenance, sources, suggest, tags
+from briefer.commands.terminal import guarded
 from briefer.errors import BrieferError
 from briefer.workspace.health import is_damage
 
@@ -38,6 +39,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit status."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    with guarded():
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         return int(args.func(args))
     except BrieferError as exc:

@@ -124,7 +124,7 @@ def _print_article(article: Article, file: str | None) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with open_workspace(args.workspace) as ws:
+    with open_workspace(args.workspace, reading=True) as ws:
         rows = ws.articles.all()
     if args.json:
         print_json([{"id": r.id, "title": r.title, "outlet": r.outlet, "published": r.published,
@@ -138,7 +138,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    with open_workspace(args.workspace) as ws:
+    with open_workspace(args.workspace, reading=True) as ws:
         article = ws.articles.get(args.article)
     if args.json:
         print_json({"id": article.id, **article_json(article), "grade": article.grade,
@@ -150,7 +150,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    with open_workspace(args.workspace) as ws:
+    with open_workspace(args.workspace, reading=True) as ws:
         hits = ws.articles.search(args.query, limit=args.limit)
     if args.json:
         print_json([{"id": h.id, "title": h.title, "snippet": h.snippet} for h in hits])

@@ -10,8 +10,7 @@ from briefer.commands.common import key_value, open_workspace, positive_int, pri
 from briefer.dtg import format_dtg
 from briefer.errors import InvalidInput, TemplateFailed
 from briefer.model import Brief
-from briefer.render import FORMATS, Renderer, find_templates, load_template
-from briefer.render.templates import resolve
+from briefer.render import FORMATS, Renderer, by_name, find_templates, load_template
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -88,7 +87,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    resolve(args.template)  # a clear error for a template that does not exist
+    by_name(args.template)  # a clear error for a template that does not exist (never a path)
     with open_workspace(args.workspace) as ws:
         created = ws.briefs.new(args.title, template=args.template, marking=args.marking,
                                 author=args.author, period=args.period)
@@ -106,7 +105,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         if args.section:
             added = ws.briefs.add_tags(args.brief, args.section, args.tags, args.position)
         else:
-            layout = load_template(ws.briefs.get(args.brief).template).layout()
+            layout = load_template(by_name(ws.briefs.get(args.brief).template)).layout()
             added = ws.briefs.add_by_kind(args.brief, args.tags, layout)
     print(f"Added {len(added.ids)} item(s) to brief {args.brief}")
     return 0
@@ -125,7 +124,7 @@ def cmd_note(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with open_workspace(args.workspace) as ws:
+    with open_workspace(args.workspace, reading=True) as ws:
         rows = ws.briefs.all()
     if args.json:
         print_json([{"id": r.id, "title": r.title, "marking": r.marking, "template": r.template,
@@ -155,7 +154,7 @@ def brief_json(brief: Brief, texts: dict[int, tuple[str, str]]) -> dict[str, Any
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    with open_workspace(args.workspace) as ws:
+    with open_workspace(args.workspace, reading=True) as ws:
         brief = ws.briefs.get(args.brief)
         texts = {t.id: (t.kind, t.exact) for t in ws.tags.all() if t.id is not None}
     data = brief_json(brief, texts)
@@ -180,7 +179,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_set(args: argparse.Namespace) -> int:
     fields = dict(args.fields)
     if fields.get("template"):
-        resolve(fields["template"])  # a clear error for a template that does not exist
+        by_name(fields["template"])  # a clear error for a template that does not exist (never a path)
     with open_workspace(args.workspace) as ws:
         ws.briefs.set(args.brief, **fields)
     print(f"Updated brief {args.brief}: {', '.join(k for k, _ in args.fields)}")
@@ -204,7 +203,7 @@ def cmd_item(args: argparse.Namespace) -> int:
 
 def cmd_auto(args: argparse.Namespace) -> int:
     with open_workspace(args.workspace) as ws:
-        layout = load_template(ws.briefs.get(args.brief).template).layout()
+        layout = load_template(by_name(ws.briefs.get(args.brief).template)).layout()
         added = ws.briefs.auto_fill(args.brief, layout)
     print(f"Added {len(added.ids)} item(s) to brief {args.brief}")
     return 0

@@ -3,24 +3,32 @@
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
 from briefer import taxonomy
+from briefer.commands.terminal import json_text, raw
 from briefer.workspace import Workspace
 
 
 def print_json(value: Any) -> None:
-    """Print one JSON value on one line (UTF-8, not ASCII-escaped)."""
-    print(json.dumps(value, ensure_ascii=False))
+    """Print one JSON value on one line (UTF-8, not ASCII-escaped; control characters escaped)."""
+    print(json_text(value))
 
 
 def open_workspace(path: str, *, create: bool = False, readonly: bool = False,
-                   kinds: taxonomy.Taxonomy | None = None) -> Workspace:
-    """Open the workspace named on the command line (``kinds`` types tag fields)."""
-    return Workspace.open(Path(path), create=create, readonly=readonly, kinds=kinds)
+                   kinds: taxonomy.Taxonomy | None = None, reading: bool = False) -> Workspace:
+    """Open the workspace named on the command line (``kinds`` types tag fields).
+
+    ``reading``: the command only reads, so a workspace it could not change (a
+    read-only file, or a folder without room for the log) is opened read-only.
+    """
+    file = Path(path)
+    if reading and file.is_file() and not (os.access(file, os.W_OK) and os.access(file.parent, os.W_OK)):
+        readonly = True
+    return Workspace.open(file, create=create, readonly=readonly, kinds=kinds)
 
 
 def load_taxonomy(args: argparse.Namespace) -> taxonomy.Taxonomy:
@@ -57,13 +65,13 @@ class Progress:
 
     def __call__(self, done: int, total: int) -> None:
         if self.enabled:
-            sys.stderr.write(f"\r\x1b[K[{done}/{total}]")
+            raw(sys.stderr).write(f"\r\x1b[K[{done}/{total}]")
             sys.stderr.flush()
             self._shown = True
 
     def clear(self) -> None:
         """Remove the progress line before printing something else."""
         if self._shown:
-            sys.stderr.write("\r\x1b[K")
+            raw(sys.stderr).write("\r\x1b[K")
             sys.stderr.flush()
             self._shown = False

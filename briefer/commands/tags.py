@@ -86,7 +86,7 @@ def _excerpt(tag: Tag, width: int = 70) -> str:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with open_workspace(args.workspace) as ws:
+    with open_workspace(args.workspace, reading=True) as ws:
         if args.article is not None:
             ws.articles.get(args.article)  # a clear error for a missing article
         tags = ws.tags.all(args.article, kind=args.kind)

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefer.errors import BrieferError, Cancelled
+from briefer.errors import BrieferError, Cancelled, WorkspaceError
 from briefer.ingest.limits import Limits
 from briefer.ingest.registry import extract_file, walk
 from briefer.model import Article, Changes
@@ -139,7 +139,8 @@ def import_paths(
     """Import every file under ``paths`` into ``ws``; one outcome per file.
 
     Each stored article is committed before the next file is read, so an
-    interruption keeps everything imported so far.
+    interruption keeps everything imported so far. A WorkspaceError (the
+    workspace cannot take the article) ends the import and names the workspace.
     """
     for item in extract_paths(paths, limits, progress=progress, cancelled=cancelled, skipped=skipped):
         if item.article is None:
@@ -147,6 +148,8 @@ def import_paths(
             continue
         try:
             stored = ws.articles.add(item.article)
+        except WorkspaceError:
+            raise  # the workspace's problem (full disk, damage), not the file's: it names the workspace
         except BrieferError as exc:
             yield Outcome(item.file, "error", error=exc.reason)
             continue

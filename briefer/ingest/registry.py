@@ -96,16 +96,21 @@ def extract_file(path: str | Path, limits: Limits | None = None) -> Article:
 def walk(paths: Iterable[str | Path]) -> Iterator[Candidate]:
     """Every file under ``paths`` (folders recursively, in name order).
 
-    Hidden files and files no importer accepts come out with ``skipped`` set.
+    Hidden files are left out; links to files outside the folder and files no
+    importer accepts come out with ``skipped`` set.
     """
     for given in paths:
         path = Path(given)
         if not path.is_dir():
             yield Candidate(path)
             continue
+        root = path.resolve()
         for child in sorted(p for p in path.rglob("*") if p.is_file()):
             rel = child.relative_to(path)
             if any(part.startswith(".") for part in rel.parts):
+                continue
+            if not child.resolve().is_relative_to(root):
+                yield Candidate(child, "a link to a file outside the folder; not followed")
                 continue
             try:
                 with child.open("rb") as fh:

@@ -19,9 +19,10 @@ from briefer.model import Brief
 from briefer.render import html
 from briefer.render.context import build_context
 from briefer.render.docx import DocMeta, build_document
+from briefer.render.docx.reference import reference_by_name
 from briefer.render.engine import MAX_OUTPUT_CHARS, render_markdown
 from briefer.render.escape import strip_comments
-from briefer.render.templates import Template, load_template
+from briefer.render.templates import Template, by_name, load_template
 from briefer.render.tree import Tree, parse
 from briefer.sandbox import LimitedWorker, LimitExceeded
 from briefer.workspace import Workspace
@@ -51,7 +52,7 @@ def template_for(brief: Brief, template: str | Path | Template | None) -> Templa
     """The template to render ``brief`` with: the one given, else the brief's own."""
     if isinstance(template, Template):
         return template
-    return load_template(template if template is not None else brief.template)
+    return load_template(template if template is not None else by_name(brief.template))
 
 
 class Renderer:
@@ -106,7 +107,8 @@ class Renderer:
             write_atomic(target, rendered.html)
         else:
             settings = rendered.template.docx
-            reference = Path(reference_doc) if reference_doc is not None else settings.reference
+            reference = (Path(reference_doc) if reference_doc is not None
+                         else reference_by_name(settings.reference) if settings.reference else None)
             document = build_document(rendered.tree, doc_meta(rendered), reference)
             save_atomic(target, lambda tmp: document.save(str(tmp)))
         return target

@@ -19,6 +19,7 @@ from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
 from briefer.render.escape import strip_comments
+from briefer.render.links import ALLOWED_SCHEMES, allowed_href
 from briefer.render.tree import Tree, parser
 
 TAGS = {
@@ -78,9 +79,15 @@ def fragment(tree: Tree) -> str:
     """The body of the preview: sanitised HTML of the parsed Markdown."""
     raw = _renderer().render(tree.tokens, parser().options, tree.env)
     return nh3.clean(
-        raw, tags=TAGS, attributes=ATTRIBUTES, url_schemes={"http", "https", "mailto"},
-        filter_style_properties={"text-align"}, link_rel="noopener noreferrer",
+        raw, tags=TAGS, attributes=ATTRIBUTES, url_schemes=set(ALLOWED_SCHEMES),
+        attribute_filter=_allowed_attribute, filter_style_properties={"text-align"},
+        link_rel="noopener noreferrer",
     )
+
+
+def _allowed_attribute(tag: str, attribute: str, value: str) -> str | None:
+    """Drop an ``href`` the shared allow-list refuses (relative and odd-scheme links too)."""
+    return value if attribute != "href" or allowed_href(value) else None
 
 
 def document(tree: Tree, title: str) -> str:

@@ -3,7 +3,10 @@
 A template is a file ``NAME.md.j2``: YAML front matter between ``---`` lines,
 then a Jinja body producing Markdown. Built-in templates ship in ``templates/``;
 a user's own live in ``<user config>/templates`` (and win over a built-in of the
-same name); any file can be named by its path. A malformed template raises
+same name). Only a name the analyst gives on the command line (or a file picked
+in the window) may be a path: a name stored in a workspace (a brief's template)
+is looked up by name only (:func:`by_name`), so a workspace received from
+someone else cannot make an export read another file of this machine. A malformed template raises
 :class:`~briefer.errors.TemplateFailed` naming its file and line.
 """
 
@@ -36,9 +39,13 @@ class Section:
 
 @dataclass(frozen=True, slots=True)
 class DocxSettings:
-    """How a template wants its DOCX: reference document, marking placement, comments."""
+    """How a template wants its DOCX: reference document, marking placement, comments.
 
-    reference: Path | None = None
+    ``reference`` is the file name of a reference document in the user or
+    built-in templates folder (never a path: see ``render.docx.reference``).
+    """
+
+    reference: str | None = None
     header_marking: bool = True
     footer_marking: bool = True
     comments: bool = True
@@ -91,7 +98,7 @@ def find_templates() -> list[TemplateRef]:
 
 
 def resolve(name_or_path: str | Path) -> TemplateRef:
-    """The template a name or path means; a user template shadows a built-in one.
+    """The template a name or path given by the analyst means (on the command line).
 
     Raises NotFound listing the known names when there is no such template.
     """
@@ -101,10 +108,18 @@ def resolve(name_or_path: str | Path) -> TemplateRef:
         if not path.is_file():
             raise NotFound(f"template {text}", "no such file")
         return TemplateRef(path.name.removesuffix(SUFFIX).removesuffix(".j2"), "path", path)
-    by_name = {ref.name: ref for ref in find_templates()}
-    if text not in by_name:
-        raise NotFound(f"template {text!r}", f"no such template (known: {', '.join(sorted(by_name))})")
-    return by_name[text]
+    return by_name(text)
+
+
+def by_name(name: str) -> TemplateRef:
+    """The built-in or user template called ``name`` (a user one shadows a built-in); never a path.
+
+    For names read from a workspace. Raises NotFound listing the known names.
+    """
+    known = {ref.name: ref for ref in find_templates()}
+    if name not in known:
+        raise NotFound(f"template {name!r}", f"no such template (known: {', '.join(sorted(known))})")
+    return known[name]
 
 
 def load_template(name_or_path: str | Path | TemplateRef) -> Template:
@@ -202,8 +217,11 @@ def _template(ref: TemplateRef, node: yaml.Node | None, body: str) -> Template:
     if "docx" in meta:
         entry = _mapping(where, meta["docx"][0], "'docx'")
         reference = _text(where, entry.get("reference"), "reference")
+        if reference and (Path(reference).name != reference or reference in (".", "..")):
+            raise _fail(where, meta["docx"][0], f"reference {reference!r} must be the file name of a"
+                                                " document in the templates folder, not a path")
         docx = DocxSettings(
-            reference=(ref.path.parent / reference) if reference else None,
+            reference=reference or None,
             header_marking=_flag(where, entry.get("header"), "header"),
             footer_marking=_flag(where, entry.get("footer"), "footer"),
             comments=_flag(where, entry.get("comments"), "comments"),

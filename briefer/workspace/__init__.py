@@ -12,7 +12,7 @@ from pathlib import Path
 from types import TracebackType
 
 from briefer.taxonomy import Taxonomy
-from briefer.workspace import health
+from briefer.workspace import health, schema_check
 from briefer.workspace.articles import GRADES, Articles, fts_query
 from briefer.workspace.briefs import Briefs, section_for
 from briefer.workspace.rejections import Rejection, Rejections
@@ -79,8 +79,16 @@ class Workspace:
         return self.path.stem
 
     def check(self, limit: int = 10) -> list[str]:
-        """The problems SQLite's ``quick_check`` finds (at most ``limit``); empty when healthy."""
-        return health.quick_check(self.store.conn, limit)
+        """What is wrong with the file (empty when healthy): damage, foreign schema, full-text index.
+
+        SQLite's ``quick_check`` first (at most ``limit`` problems); then schema
+        objects this Briefer did not make, and FTS5's integrity check.
+        """
+        conn = self.store.conn
+        problems = health.quick_check(conn, limit)
+        if problems:
+            return problems
+        return (schema_check.differences(conn) + health.fts_problems(conn, self.store.readonly))[:limit]
 
     def changed_externally(self) -> bool:
         """True when another process (or connection) changed the workspace since the last call.

@@ -2,7 +2,7 @@
 
 ``PRAGMA quick_check`` reads every page: about 0.1 s warm and 0.6 s cold for a
 177 MB workspace of 10,000 articles (docs/reliability.md). Every open pays only
-for :func:`header_problem` (one 100-byte read and a ``stat``); the full
+for reading the header through SQLite (``briefer.workspace.probe``) and a ``stat``; the full
 :func:`quick_check` runs on open when :func:`left_unclean` says the last session
 did not close cleanly, and on demand (``briefer check``, ``Workspace.check``).
 """
@@ -12,21 +12,13 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-_DAMAGE_WORDS = ("malformed", "not a database", "database corrupt")
+_DAMAGE_WORDS = ("malformed", "not a database", "database corrupt", "fts5 file format",
+                 "vtable constructor failed")
 
 
 def wal_path(path: Path) -> Path:
     """The write-ahead log SQLite keeps beside a workspace file."""
     return path.with_name(path.name + "-wal")
-
-
-def wal_mode(path: Path) -> bool:
-    """True when the file's header says it is in write-ahead-log mode."""
-    try:
-        with path.open("rb") as fh:
-            return fh.read(20)[18:20] == b"\x02\x02"
-    except OSError:
-        return False
 
 
 def left_unclean(path: Path) -> bool:
@@ -42,34 +34,6 @@ def left_unclean(path: Path) -> bool:
         return False
 
 
-def header_problem(path: Path) -> str | None:
-    """Why the file's SQLite header shows damage (truncation, bad page size), or None.
-
-    Only meaningful without a write-ahead log: pages may live in the log until
-    it is checkpointed, so with a log the file is not judged here.
-    """
-    if left_unclean(path):
-        return None
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(100)
-        size = path.stat().st_size
-    except OSError:
-        return None  # the caller's own read reports unreadable files
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    if page_size < 512 or page_size & (page_size - 1):
-        return f"damaged header (page size {page_size})"
-    change_counter, valid_for = header[24:28], header[92:96]
-    page_count = int.from_bytes(header[28:32], "big")
-    expected = page_count * page_size
-    if change_counter == valid_for and page_count and size < expected:
-        return f"truncated: the file has {size:,} of the {expected:,} bytes its header declares"
-    if size % page_size:
-        return f"truncated: {size:,} bytes is not a whole number of {page_size}-byte pages"
-    return None
-
-
 def quick_check(conn: sqlite3.Connection, limit: int = 10) -> list[str]:
     """The problems ``PRAGMA quick_check`` finds (at most ``limit``); empty when healthy."""
     try:
@@ -81,6 +45,27 @@ def quick_check(conn: sqlite3.Connection, limit: int = 10) -> list[str]:
     # A row may span lines and start with a "*** in database main ***" banner.
     lines = (line.strip() for row in rows for line in row.splitlines())
     return [line for line in lines if line and not line.startswith("***")][:limit] or rows[:1]
+
+
+def fts_problems(conn: sqlite3.Connection, readonly: bool) -> list[str]:
+    """What FTS5's own integrity check finds wrong with the full-text index (empty when sound).
+
+    The check is a write statement that writes nothing; on a read-only
+    connection it runs on an in-memory copy (as much memory as the file is big).
+    """
+    target = conn
+    try:
+        if readonly:
+            target = sqlite3.connect(":memory:")
+            conn.backup(target)
+        # rank 1: the index is checked against the articles too, not only against itself
+        target.execute("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 1)")
+    except sqlite3.DatabaseError as exc:
+        return [f"the full-text index is damaged ({exc}); 'briefer recover' rebuilds it"]
+    finally:
+        if target is not conn:
+            target.close()
+    return []
 
 
 def is_damage(exc: BaseException) -> bool:

@@ -9,7 +9,6 @@ built beside its final name and renamed only when complete.
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 import tempfile
 from collections.abc import Iterator
@@ -17,9 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefer.atomic import atomic_path
-from briefer.errors import WorkspaceError
-from briefer.workspace import Workspace, health
-from briefer.workspace.store import SUFFIX, read_header
+from briefer.errors import WorkspaceDamaged, WorkspaceError
+from briefer.workspace import Workspace, health, probe, schema_check
+from briefer.workspace.schema import APPLICATION_ID, SCHEMA_VERSION
+from briefer.workspace.store import SUFFIX
 
 #: Give up probing ids one by one after this many in a row could not be read or were absent.
 MAX_GAP = 10_000
@@ -83,25 +83,77 @@ def recover(source: str | Path, output: str | Path | None = None) -> Recovery:
     output = Path(output) if output is not None else default_output(source)
     if output.exists():
         raise WorkspaceError(output, "already exists; choose a new file for the recovered workspace")
-    read_header(source)
+    _refuse_newer(source)
     with tempfile.TemporaryDirectory(prefix="briefer-recover-") as tmp:
         snapshot = Path(tmp) / f"source{SUFFIX}"
-        shutil.copyfile(source, snapshot)
-        if health.wal_path(source).exists():
-            shutil.copyfile(health.wal_path(source), health.wal_path(snapshot))
+        _snapshot(source, snapshot)
         src = sqlite3.connect(snapshot)
         src.text_factory = lambda b: b.decode("utf-8", "replace")
         # Lets SQLite read a file shorter than its header says (a truncated copy)
         # instead of refusing it whole; this connection never writes.
         src.execute("PRAGMA writable_schema = ON")
         try:
-            problems = tuple(health.quick_check(src))
+            problems = tuple(health.quick_check(src) or _not_copied(src))
             with atomic_path(output) as building:
                 building.unlink()
                 tables = _copy_all(src, building)
         finally:
             src.close()
     return Recovery(output, tables, problems)
+
+
+def _not_copied(src: sqlite3.Connection) -> list[str]:
+    """What a sound file holds that the new workspace leaves behind or rebuilds.
+
+    Foreign schema objects (triggers, views, tables Briefer does not make) are
+    dropped; a damaged full-text index is rebuilt from the articles.
+    """
+    try:
+        foreign = schema_check.differences(src)
+    except sqlite3.DatabaseError as exc:
+        return [str(exc)]
+    dropped = [f"{found} dropped" for found in foreign if found.startswith("foreign")]
+    return dropped + health.fts_problems(src, readonly=False)
+
+
+def _refuse_newer(source: Path) -> None:
+    """Refuse a file that is not an SQLite database, or a workspace a newer Briefer made.
+
+    Recovering a newer workspace would drop the tables and columns this version
+    does not know.
+    """
+    try:
+        header = probe.read(source)
+        identity: tuple[int, int] | None = (header.application_id, header.user_version)
+    except WorkspaceDamaged:
+        identity = probe.identity_from_raw(source)
+    if identity and identity[0] == APPLICATION_ID and identity[1] > SCHEMA_VERSION:
+        raise WorkspaceError(source, f"made by a newer Briefer (schema {identity[1]}; this version "
+                                     f"knows up to {SCHEMA_VERSION}); recover it with that Briefer,"
+                                     " this one would drop what it does not know")
+
+
+def _snapshot(source: Path, snapshot: Path) -> None:
+    """Copy ``source`` and its log to ``snapshot``, never closing a descriptor SQLite relies on.
+
+    A file this process has open (the window recovering its own workspace) is
+    copied with SQLite's backup API; any other is copied byte for byte, damage included.
+    """
+    wal = health.wal_path(source)
+    if not probe.held_here(source):
+        probe.copy_raw(source, snapshot)
+        if wal.exists():
+            probe.copy_raw(wal, health.wal_path(snapshot))
+        return
+    src, dest = probe.open_readonly(source), sqlite3.connect(snapshot)
+    try:
+        src.backup(dest)
+    except sqlite3.DatabaseError as exc:
+        raise WorkspaceError(source, f"is open and cannot be read whole ({exc}); close it, then recover")\
+            from exc
+    finally:
+        dest.close()
+        src.close()
 
 
 def _copy_all(src: sqlite3.Connection, building: Path) -> tuple[TableRecovery, ...]:

@@ -19,11 +19,10 @@ from pathlib import Path
 from typing import Any, TypeVar, cast
 
 from briefer.errors import WorkspaceDamaged, WorkspaceError
-from briefer.workspace import health
+from briefer.workspace import health, probe
 from briefer.workspace.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 SUFFIX = ".briefer"
-_SQLITE_MAGIC = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 Clock = Callable[[], datetime]
@@ -45,25 +44,6 @@ def storable(text: str) -> str:
 def utc_now() -> datetime:
     """The current time in UTC (the default clock)."""
     return datetime.now(UTC)
-
-
-def read_header(path: Path) -> tuple[int, int]:
-    """``(application_id, user_version)`` read from the SQLite header, without opening.
-
-    Raises WorkspaceError when the file cannot be read or is not an SQLite database.
-    """
-    try:
-        with path.open("rb") as fh:
-            header = fh.read(100)
-    except IsADirectoryError as exc:
-        raise WorkspaceError(path, "is a folder, not a workspace file") from exc
-    except OSError as exc:
-        raise WorkspaceError(path, exc.strerror or "cannot be read") from exc
-    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
-        raise WorkspaceError(path, "not a Briefer workspace (not an SQLite database)")
-    user_version = int.from_bytes(header[60:64], "big")
-    application_id = int.from_bytes(header[68:72], "big")
-    return application_id, user_version
 
 
 class Store:
@@ -119,9 +99,12 @@ class Store:
         self._depth = 1
         try:
             yield self.conn
-        except BaseException:
+        except BaseException as exc:
             self._depth = 0
             self.conn.execute("ROLLBACK")
+            if isinstance(exc, sqlite3.OperationalError) or (
+                    isinstance(exc, sqlite3.DatabaseError) and health.is_damage(exc)):
+                raise _as_workspace_error(self.path, exc) from exc  # the workspace's, named
             raise
         self._depth = 0
         try:
@@ -185,12 +168,17 @@ def connect(
     Raises WorkspaceError with a clear reason otherwise (WorkspaceDamaged for a
     damaged file); a refused file is left untouched. A read-only open skips the
     damage checks, so whatever is readable can still be read.
+
+    Read-only connections run with ``trusted_schema`` off. A connection for
+    changes opens only once the schema was found to be exactly this version's
+    own (``schema_check``), and needs it on: SQLite 3.40 does not mark
+    ``json_valid`` (a CHECK) nor FTS5 (used by triggers) innocuous.
     """
     exists = path.exists()
     if not exists and not create:
         raise WorkspaceError(path, "no such workspace (create one with 'briefer init')")
     if exists:
-        identity_in_log = _check_header(path, readonly)
+        _check_header(path, readonly)
         if not readonly and not os.access(path, os.W_OK):
             raise WorkspaceError(path, "the file is read-only; open it read-only to read it")
         if not readonly and not os.access(path.parent, os.W_OK):
@@ -202,20 +190,15 @@ def connect(
         raise WorkspaceError(path, "no such workspace")
     elif not os.access(path.parent, os.W_OK):
         raise WorkspaceError(path, "cannot create the workspace: its folder is missing or read-only")
-    else:
-        identity_in_log = False
     try:
         if check and not readonly and exists:
             _refuse_damaged(path)
-        conn = _open_readonly(path) if readonly else sqlite3.connect(path, isolation_level=None)
+        conn = probe.open_readonly(path) if readonly else sqlite3.connect(path, isolation_level=None)
     except sqlite3.Error as exc:
         raise _as_workspace_error(path, exc) from exc
     try:
         conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         conn.execute("PRAGMA foreign_keys = ON")
-        if identity_in_log:
-            _check_identity(path, conn.execute("PRAGMA application_id").fetchone()[0],
-                            conn.execute("PRAGMA user_version").fetchone()[0])
         if not readonly:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
@@ -235,7 +218,7 @@ def _refuse_damaged(path: Path) -> None:
     The check runs on a read-only connection, so a log left by a crash is read
     but never merged into a damaged file.
     """
-    conn = _open_readonly(path)
+    conn = probe.open_readonly(path)
     try:
         problems = health.quick_check(conn)
     finally:
@@ -244,40 +227,29 @@ def _refuse_damaged(path: Path) -> None:
         raise WorkspaceDamaged(path, problems)
 
 
-def _open_readonly(path: Path) -> sqlite3.Connection:
-    """A read-only connection, even to a damaged file (reads then fail where the damage is).
+def _check_header(path: Path, readonly: bool) -> None:
+    """Refuse a file that is not a current, undamaged Briefer workspace, reading it through SQLite.
 
-    On read-only media, where SQLite cannot make its index file, the file is
-    opened immutable instead, unless a log left behind must be read.
+    A read-only open of a file SQLite cannot read goes on (whatever is readable
+    can then be read) once its raw header shows it is a current Briefer workspace.
     """
-    uri = path.resolve().as_uri()
-    conn = sqlite3.connect(f"{uri}?mode=ro", uri=True, isolation_level=None)
     try:
-        conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
-    except sqlite3.OperationalError as exc:
-        conn.close()
-        if "readonly" not in str(exc) or health.left_unclean(path):
+        header = probe.read(path)
+    except WorkspaceDamaged:
+        if not readonly:
             raise
-        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True, isolation_level=None)
-    except sqlite3.DatabaseError:
-        pass  # damaged: still open, so what is readable can be read
-    return conn
-
-
-def _check_header(path: Path, readonly: bool) -> bool:
-    """Refuse a file that is not a current, undamaged Briefer workspace, reading its header.
-
-    Returns True when the header cannot tell yet: a WAL-mode file whose log may
-    hold a newer first page (a session that is open or did not close cleanly);
-    the caller then checks the identity through SQLite, which reads the log.
-    """
-    app_id, version = read_header(path)
-    if health.wal_mode(path) and health.left_unclean(path):
-        return True
-    _check_identity(path, app_id, version)
-    if not readonly and (problem := health.header_problem(path)):
-        raise WorkspaceDamaged(path, [problem])
-    return False
+        if (identity := probe.identity_from_raw(path)) is not None:
+            _check_identity(path, *identity)
+        return
+    _check_identity(path, header.application_id, header.user_version)
+    if header.foreign and not readonly:
+        more = f" (and {len(header.foreign) - 1} more)" if len(header.foreign) > 1 else ""
+        raise WorkspaceError(path, f"{header.foreign[0]}{more}: refused; 'briefer recover' copies the"
+                                   " workspace without it")
+    if not readonly and not health.left_unclean(path):
+        problem = probe.truncation(path.stat().st_size, header.page_size)
+        if problem:
+            raise WorkspaceDamaged(path, [problem])
 
 
 def _check_identity(path: Path, app_id: int, version: int) -> None:
@@ -301,7 +273,7 @@ def _migrate(conn: sqlite3.Connection) -> None:
         if version == 0:
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
         for number in range(version + 1, SCHEMA_VERSION + 1):
-            for statement in _statements(MIGRATIONS[number - 1]):
+            for statement in statements(MIGRATIONS[number - 1]):
                 conn.execute(statement)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except BaseException:
@@ -313,7 +285,7 @@ def _migrate(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
 
-def _statements(script: str) -> Iterator[str]:
+def statements(script: str) -> Iterator[str]:
     """Split a migration script into complete statements (triggers kept whole)."""
     buffer = ""
     for line in script.splitlines(keepends=True):

@@ -163,7 +163,7 @@ def test_user_reference_document_restyles_the_brief(tmp_path: Path) -> None:
 def test_unreadable_reference_document_is_a_clear_error(tmp_path: Path) -> None:
     bad = tmp_path / "house.docx"
     bad.write_text("not a zip")
-    with pytest.raises(InvalidInput, match=r"house\.docx: not a readable Word document"):
+    with pytest.raises(InvalidInput, match=r"house\.docx: damaged or truncated Word file"):
         _save("# T\n", tmp_path, reference=bad)
 
 

@@ -40,7 +40,7 @@ def test_front_matter_is_read_and_line_numbers_kept(tmp_path: Path) -> None:
     template = load_template(path)
     assert (template.name, template.description, template.origin) == ("weekly", "Weekly roundup", "path")
     assert template.sections[0].title == "What happened"
-    assert template.docx.reference == tmp_path / "house.docx"
+    assert template.docx.reference == "house.docx"
     assert (template.docx.header_marking, template.docx.footer_marking, template.docx.comments) == (
         True, False, False)
     assert template.body.split("\n")[12] == "# {{ brief.title }}"  # line 13 of the file

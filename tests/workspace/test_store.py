@@ -11,7 +11,7 @@ from briefer.errors import WorkspaceError
 from briefer.model import Article
 from briefer.workspace import SCHEMA_VERSION, Workspace
 from briefer.workspace.schema import APPLICATION_ID, MIGRATIONS
-from briefer.workspace.store import _statements
+from briefer.workspace.store import statements
 
 
 def test_create_sets_pragmas_and_schema(tmp_path: Path) -> None:
@@ -78,7 +78,7 @@ def test_version_1_workspace_migrates_keeping_its_data(tmp_path: Path) -> None:
     path = tmp_path / "old.briefer"
     conn = sqlite3.connect(path, isolation_level=None)
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    for statement in _statements(MIGRATIONS[0]):
+    for statement in statements(MIGRATIONS[0]):
         conn.execute(statement)
     conn.execute("PRAGMA user_version = 1")
     conn.execute(
@@ -96,8 +96,8 @@ def test_version_1_workspace_migrates_keeping_its_data(tmp_path: Path) -> None:
 
 
 def test_statements_keep_triggers_whole() -> None:
-    statements = list(_statements(MIGRATIONS[0]))
-    triggers = [s for s in statements if s.startswith("CREATE TRIGGER")]
+    found = list(statements(MIGRATIONS[0]))
+    triggers = [s for s in found if s.startswith("CREATE TRIGGER")]
     assert len(triggers) == 3
     assert all(s.rstrip().endswith("END;") for s in triggers)
 

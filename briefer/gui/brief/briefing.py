@@ -148,7 +148,7 @@ class Briefing(QObject):
     def _sections(self, brief: Brief) -> list[SectionRows]:
         ws = self.session.ws
         try:
-            template = render.load_template(brief.template)
+            template = render.load_template(render.by_name(brief.template))
             order = [(s.id, s.title) for s in template.sections]
         except BrieferError:
             order = []
@@ -235,7 +235,7 @@ class Briefing(QObject):
         assert brief is not None
         assert brief.id is not None
         try:
-            layout = render.load_template(brief.template).layout()
+            layout = render.load_template(render.by_name(brief.template)).layout()
         except BrieferError as exc:
             self.window.show_message(str(exc))
             return
@@ -317,7 +317,8 @@ class Briefing(QObject):
             return None
         choice = dialog.choice()
         try:
-            path = render.export(self.session.ws, brief.id, choice.format, choice.path, choice.template)
+            path = render.export(self.session.ws, brief.id, choice.format, choice.path,
+                                 render.load_template(render.by_name(choice.template)))
         except BrieferError as exc:
             self.window.show_message(str(exc))
             return None

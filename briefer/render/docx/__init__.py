@@ -9,22 +9,17 @@ brief, never from the clock, so the same brief gives the same file.
 from __future__ import annotations
 
 import datetime as dt
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-import docx
 from docx.document import Document
-from docx.opc.exceptions import PackageNotFoundError
-from docx.oxml.ns import qn
 from docx.shared import Emu
 
-from briefer.errors import InvalidInput
-from briefer.paths import resource
 from briefer.render.docx.comments import Comments
 from briefer.render.docx.fields import mark_pages
 from briefer.render.docx.footnotes import Footnotes
 from briefer.render.docx.numbering import Numbering
+from briefer.render.docx.reference import default_reference, open_reference
 from briefer.render.docx.styles import ensure_styles
 from briefer.render.docx.writer import BodyWriter
 from briefer.render.docx.xml import xml_text
@@ -46,28 +41,6 @@ class DocMeta:
     header_marking: bool = True
     footer_marking: bool = True
     comments: bool = True
-
-
-def default_reference() -> Path:
-    """The shipped reference document with Briefer's default styles."""
-    return resource("reference.docx")
-
-
-def open_reference(path: Path | None) -> Document:
-    """A reference document with its body emptied (keeping the final section settings).
-
-    Raises InvalidInput naming the file when it is not a readable Word document.
-    """
-    path = path or default_reference()
-    try:
-        document = docx.Document(str(path))
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile, PackageNotFoundError) as exc:
-        raise InvalidInput(f"reference document {path}", f"not a readable Word document ({exc})") from None
-    body = document.element.body
-    for child in list(body):
-        if child.tag != qn("w:sectPr"):
-            body.remove(child)
-    return document
 
 
 def _text_width(document: Document) -> int:

@@ -25,6 +25,7 @@ from briefer.render.docx.numbering import Numbering
 from briefer.render.docx.styles import StyleIds
 from briefer.render.docx.xml import qn, sub, text_element, val, xml_text
 from briefer.render.escape import COMMENT_RE, decode_comment
+from briefer.render.links import allowed_href
 from briefer.render.tree import Node
 
 _HEADINGS = {"h1": "Title", "h2": "Heading 1", "h3": "Heading 2"}
@@ -239,6 +240,9 @@ class BodyWriter:
 
     def _link(self, node: Node, parent: etree._Element, part: Part, fmt: Format) -> None:
         href = xml_text(str(node.attrs.get("href", "")))
+        if not allowed_href(href):  # the same allow-list as the HTML export: the text, unlinked
+            self._runs(node.children, parent, part, fmt)
+            return
         link = sub(parent, "w:hyperlink")
         if href.startswith("#"):
             link.set(qn("w:anchor"), href[1:])
