@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any
 
-from briefer.commands.common import key_value, open_workspace, positive_int, print_json
+from briefer.commands.common import integer, key_value, open_workspace, positive_int, print_json
 from briefer.dtg import format_dtg
 from briefer.errors import InvalidInput, TemplateFailed
 from briefer.model import Brief
@@ -34,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("brief", type=positive_int)
     p.add_argument("tags", type=positive_int, nargs="+", metavar="TAG")
     p.add_argument("--section", help="section id (default: the first section taking the tag's kind)")
-    p.add_argument("--position", type=int, help="0-based position in the section (default: end)")
+    p.add_argument("--position", type=integer, help="0-based position in the section (default: end)")
     p.set_defaults(func=cmd_add)
 
     p = brief_sub.add_parser("list", help="list the briefs of a workspace")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from pathlib import Path
 from typing import Any
@@ -33,12 +34,24 @@ def load_taxonomy(args: argparse.Namespace) -> taxonomy.Taxonomy:
     return taxonomy.load(user_file)
 
 
-def positive_int(text: str) -> int:
-    """An argparse type for ids and counts (1 or more)."""
+#: The largest id or offset a workspace can hold (SQLite's 64-bit INTEGER).
+MAX_INTEGER = 2**63 - 1
+
+
+def integer(text: str) -> int:
+    """An argparse type for offsets and positions: a whole number a workspace can hold."""
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a number") from None
+    if abs(value) > MAX_INTEGER:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is too large (at most {MAX_INTEGER})")
+    return value
+
+
+def positive_int(text: str) -> int:
+    """An argparse type for ids and counts (1 or more)."""
+    value = integer(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
     return value
@@ -58,7 +71,9 @@ def coerce(value: str, field_type: str, name: str) -> Any:
         try:
             number = float(value.replace(",", "").replace("_", ""))
         except ValueError:
-            raise InvalidInput(f"{name}={value}", "is not a number") from None
+            raise InvalidInput(f"{name}={value[:40]}", "is not a number") from None
+        if not math.isfinite(number):
+            raise InvalidInput(f"{name}={value[:40]}", "is not a finite number")
         return int(number) if number.is_integer() else number
     return value
 
