@@ -17,6 +17,7 @@ from types import ModuleType
 from briefer.errors import ImportFailed
 from briefer.ingest import docx, html, markdown, pdf, text
 from briefer.ingest.limits import Limits, human_size
+from briefer.ingest.normalize import clean_field
 from briefer.model import Article
 
 IMPORTERS: tuple[ModuleType, ...] = (pdf, docx, html, markdown, text)
@@ -90,7 +91,8 @@ def extract_file(path: str | Path, limits: Limits | None = None) -> Article:
     article = module.extract(data, str(path), limits)
     if not article.text.strip():
         raise ImportFailed(path, "no article text found")
-    return replace(article, source_file=path.name)
+    fields = {name: clean_field(value) for name, value in article.metadata().items()}
+    return replace(article, source_file=path.name, **fields)
 
 
 def walk(paths: Iterable[str | Path]) -> Iterator[Candidate]:

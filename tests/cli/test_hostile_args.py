@@ -53,27 +53,37 @@ def test_an_id_or_offset_past_64_bits_is_one_line_naming_the_argument(
     err = capsys.readouterr().err
     assert stopped.value.code == 2
     assert err.count("\n") == 1
-    assert err.startswith(f"briefer: error: {names}: '{'-' if '-' + HUGE in argv else ''}{HUGE}' is too large")
+    assert err.startswith(
+        f"briefer: error: {names}: '{'-' if '-' + HUGE in argv else ''}{HUGE}' is too large"
+    )
     assert not (tmp_path / "out.md").exists()
 
 
-def test_the_largest_id_a_workspace_holds_is_simply_not_found(ws: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_largest_id_a_workspace_holds_is_simply_not_found(
+    ws: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["show", ws, str(2**63 - 1)]) == 1
-    assert capsys.readouterr().err == f"briefer: error: article {2**63 - 1}: no such article in this workspace\n"
+    assert (
+        capsys.readouterr().err == f"briefer: error: article {2**63 - 1}: no such article in this workspace\n"
+    )
 
 
 @pytest.mark.parametrize("value", ["nan", "NaN", "inf", "-inf", "1e400", "9" * 5000])
 def test_a_figure_value_that_is_not_a_finite_number_is_refused_naming_it(
     ws: str, capsys: pytest.CaptureFixture[str], value: str
 ) -> None:
-    code = main(["tag", "add", ws, "1", "--kind", "figure", "--start", "0", "--end", "7", "--attr", f"value={value}"])
+    code = main(
+        ["tag", "add", ws, "1", "--kind", "figure", "--start", "0", "--end", "7", "--attr", f"value={value}"]
+    )
     assert code == 1
     assert capsys.readouterr().err == f"briefer: error: value={value[:40]}: is not a finite number\n"
     with Workspace.open(Path(ws)) as opened:
         assert [t.kind for t in opened.tags.all()] == ["fact"]
 
 
-def test_suggest_on_a_400_digit_number_suggests_the_rest(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_suggest_on_a_400_digit_number_suggests_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     text = tmp_path / "big.txt"
     text.write_text("Big numbers\nThe army has " + "9" * 400 + " soldiers and 120 tanks, officials said.\n")
     ws = str(tmp_path / "w.briefer")
