@@ -81,7 +81,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    resolve(args.template)  # a clear error for a template that does not exist
+    load_template(args.template)  # a clear error for a template that does not exist or is broken
     with open_workspace(args.workspace) as ws:
         created = ws.briefs.new(args.title, template=args.template, marking=args.marking,
                                 author=args.author, period=args.period)

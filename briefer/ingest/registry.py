@@ -9,12 +9,14 @@ importer by content, text last, and finally the extension's importer anyway
 
 from __future__ import annotations
 
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
 
 from briefer.errors import ImportFailed
+from briefer.files import not_a_file, read_regular
 from briefer.ingest import docx, html, markdown, pdf, text
 from briefer.ingest.limits import Limits, human_size
 from briefer.ingest.normalize import clean_field
@@ -60,13 +62,16 @@ _KNOWN_BINARY = frozenset(
 def read_file(path: Path, limits: Limits) -> bytes:
     """The bytes of ``path`` when it exists, is a file and is within the size cap."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except FileNotFoundError as exc:
         raise ImportFailed(path, "no such file") from exc
     except OSError as exc:
         raise ImportFailed(path, exc.strerror or "cannot be read") from exc
-    if path.is_dir():
+    if stat.S_ISDIR(info.st_mode):
         raise ImportFailed(path, "is a folder")
+    if reason := not_a_file(info.st_mode):
+        raise ImportFailed(path, reason)
+    size = info.st_size
     if size > limits.max_bytes:
         raise ImportFailed(
             path, f"file is {human_size(size)}, over the {human_size(limits.max_bytes)} limit"
@@ -74,8 +79,7 @@ def read_file(path: Path, limits: Limits) -> bytes:
     if size == 0:
         raise ImportFailed(path, "the file is empty")
     try:
-        with path.open("rb") as fh:
-            return fh.read(limits.max_bytes + 1)
+        return read_regular(path, limits.max_bytes)
     except OSError as exc:
         raise ImportFailed(path, exc.strerror or "cannot be read") from exc
 
