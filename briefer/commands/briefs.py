@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from briefer.commands.common import integer, key_value, open_workspace, positive_int, print_json
@@ -213,6 +214,8 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
+    if not args.output.strip():
+        raise InvalidInput("-o", "an empty file name")
     renderer = Renderer()
     try:
         with open_workspace(args.workspace, readonly=True) as ws:
@@ -220,5 +223,6 @@ def cmd_render(args: argparse.Namespace) -> int:
                                    args.reference_doc)
     finally:
         renderer.close()
-    print(f"Wrote {path}")
+    # Written into a pipe or device (-o /dev/stdout): the document is the output, the note goes aside.
+    print(f"Wrote {path}", file=sys.stdout if Path(path).is_file() else sys.stderr)
     return 0
