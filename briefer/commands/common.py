@@ -13,11 +13,16 @@ from briefer import taxonomy
 from briefer.errors import InvalidInput
 from briefer.paths import user_config_dir
 from briefer.workspace import Workspace
+from briefer.workspace.store import storable
 
 
 def print_json(value: Any) -> None:
-    """Print one JSON value on one line (UTF-8, not ASCII-escaped)."""
-    print(json.dumps(value, ensure_ascii=False))
+    """Print one JSON value on one line (UTF-8, not ASCII-escaped).
+
+    Lone surrogates (a file name that is not UTF-8, as Python reads it) become
+    U+FFFD: the output is always valid UTF-8.
+    """
+    print(storable(json.dumps(value, ensure_ascii=False)))
 
 
 def open_workspace(path: str, *, create: bool = False, readonly: bool = False) -> Workspace:

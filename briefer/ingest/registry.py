@@ -9,6 +9,7 @@ importer by content, text last, and finally the extension's importer anyway
 
 from __future__ import annotations
 
+import os
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -102,26 +103,37 @@ def extract_file(path: str | Path, limits: Limits | None = None) -> Article:
 def walk(paths: Iterable[str | Path]) -> Iterator[Candidate]:
     """Every file under ``paths`` (folders recursively, in name order).
 
-    Hidden files and files no importer accepts come out with ``skipped`` set.
+    Hidden files and files no importer accepts come out with ``skipped`` set,
+    and so does each folder that cannot be read (never skipped without a word).
     """
     for given in paths:
         path = Path(given)
-        if not path.is_dir():
+        if not os.path.isdir(path):  # False, not an error, inside a folder that cannot be read
             yield Candidate(path)
             continue
-        for child in sorted(p for p in path.rglob("*") if p.is_file()):
-            rel = child.relative_to(path)
-            if any(part.startswith(".") for part in rel.parts):
-                continue
-            try:
-                with child.open("rb") as fh:
-                    head = fh.read(_HEAD)
-            except OSError as exc:
-                yield Candidate(child, exc.strerror or "cannot be read")
-                continue
-            if not head:
-                yield Candidate(child, "the file is empty")
-            elif importer_for(child, head) is None:
-                yield Candidate(child, f"unsupported file type ({child.suffix or 'no extension'})")
-            else:
-                yield Candidate(child)
+        yield from _walk_folder(path)
+
+
+def _walk_folder(root: Path) -> Iterator[Candidate]:
+    unreadable: list[OSError] = []
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(root, onerror=unreadable.append):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(folder, name) for name in files if not name.startswith("."))
+    for error in unreadable:
+        yield Candidate(Path(error.filename), f"folder cannot be read ({error.strerror or 'error'})")
+    for child in sorted(found):
+        if not child.is_file():
+            continue
+        try:
+            with child.open("rb") as fh:
+                head = fh.read(_HEAD)
+        except OSError as exc:
+            yield Candidate(child, exc.strerror or "cannot be read")
+            continue
+        if not head:
+            yield Candidate(child, "the file is empty")
+        elif importer_for(child, head) is None:
+            yield Candidate(child, f"unsupported file type ({child.suffix or 'no extension'})")
+        else:
+            yield Candidate(child)

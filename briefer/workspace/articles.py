@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from dataclasses import replace
 
 from briefer.errors import InvalidInput, NotFound
 from briefer.model import Article, ArticleSummary, Changes, Imported, SearchHit
-from briefer.workspace.store import Store, reads
+from briefer.workspace.store import Store, reads, storable
 
 GRADES = ("A", "B", "C", "D", "E", "F")
 _COLUMNS = (
@@ -51,6 +52,7 @@ class Articles:
         """Store an article; a text already stored is reported as a duplicate of it."""
         if not article.text.strip():
             raise InvalidInput(article.source_file or article.title or "article", "has no text")
+        article = replace(article, text=storable(article.text))  # lone surrogates cannot be stored
         digest = article.sha256
         with self._store.transaction() as conn:
             row = conn.execute("SELECT id, title FROM articles WHERE sha256 = ?", (digest,)).fetchone()
@@ -61,8 +63,9 @@ class Articles:
                 " source_file, sha256, text, imported_at, grade)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    article.title, article.author, article.outlet, article.url,
-                    article.published, article.language, article.format, article.source_file,
+                    *(None if v is None else storable(v) for v in (
+                        article.title, article.author, article.outlet, article.url, article.published,
+                        article.language, article.format, article.source_file)),
                     digest, article.text, article.imported_at or self._store.now(), article.grade,
                 ),
             )
