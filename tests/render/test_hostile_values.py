@@ -114,3 +114,26 @@ def test_broken_comment_markers_written_by_a_template_export(
     document = docx.Document(str(out))
     assert "Odd  and \ue000zz\ue001 marks." in "\n".join(p.text for p in document.paragraphs)
     assert list(document.comments) == []
+
+
+def test_a_table_too_large_to_lay_out_fails_in_the_sandbox_not_in_this_process(
+    tmp_path: Path, demo_ws: Workspace, demo_brief: int, renderer: Renderer
+) -> None:
+    """40,000 rows once rendered in the sandbox, then took this process 1.4 GB and 15 s to build the DOCX."""
+    import resource
+
+    path = tmp_path / "rows.md.j2"
+    path.write_text(
+        FRONT + "| a | b | c |\n|---|---|---|\n{% for i in range(20000) %}| row {{ i }} | {{ i }} |"
+        " x |\n{% endfor %}\n"
+    )
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    with pytest.raises(TemplateFailed) as info:
+        renderer.export(demo_ws, demo_brief, "docx", tmp_path / "rows.docx", template=path)
+    assert str(info.value) == (
+        f"{path}: the brief is too large to lay out (280,020 Markdown elements, over the 250,000 limit)"
+    )
+    assert time.perf_counter() - started < 20
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 * 1024  # KB: nothing parsed here
+    assert not (tmp_path / "rows.docx").exists()
