@@ -7,42 +7,115 @@ are :data:`STALE_SECONDS` old (younger ones may belong to a write in progress).
 
 from __future__ import annotations
 
+import errno
 import glob
+import io
 import os
+import shutil
+import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
+from typing import BinaryIO
+
+from briefer.errors import WriteFailed
 
 STALE_SECONDS = 600
 
 
 @contextmanager
 def atomic_path(target: str | Path) -> Iterator[Path]:
-    """A temporary path beside ``target``; renamed over it only if the block succeeds.
+    """A temporary path to write ``target`` through; put in place only if the block succeeds.
 
-    Write the whole file to the yielded path. On success it is flushed to disk and
-    atomically renamed to ``target``; on any exception it is removed and
-    ``target`` is left as it was.
+    Write the whole file to the yielded path. For a regular (or new) file it is
+    beside the target, flushed to disk and atomically renamed over it on
+    success; on any exception it is removed and ``target`` is left as it was.
+    A symlink is followed (the file it points to is replaced, the link kept).
+    A device, named pipe or socket (``/dev/null``, ``/dev/stdout``) is never
+    replaced: the finished file is copied into it. Raises WriteFailed (an
+    OSError) naming ``target`` when it cannot be written.
     """
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
+    try:
+        mode = target.stat().st_mode  # follows links: /dev/stdout is the pipe or terminal it names
+    except FileNotFoundError:
+        mode = None
+    except OSError as exc:
+        raise WriteFailed(target, _reason(exc)) from exc
+    if mode is not None and stat.S_ISDIR(mode):
+        raise WriteFailed(target, "is a folder; give a file name")
+    if mode is not None and not stat.S_ISREG(mode):
+        with _through(target) as tmp:
+            yield tmp
+        return
+    real = Path(os.path.realpath(target)) if target.is_symlink() else target
+    with _beside(target, real) as tmp:
+        yield tmp
+
+
+@contextmanager
+def _beside(target: Path, real: Path) -> Iterator[Path]:
+    """Temp file beside ``real``, renamed over it."""
+    try:
+        real.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp_name = tempfile.mkstemp(prefix=f".{real.name}.", suffix=".part", dir=real.parent)
+        os.close(fd)
+    except OSError as exc:
+        raise WriteFailed(target, _reason(exc, real.parent)) from exc
+    tmp = Path(tmp_name)
+    try:
+        yield tmp
+        os.chmod(tmp, _mode_for(real))  # mkstemp makes 0600: give the usual mode
+        with tmp.open("rb+") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, real)
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError) and not isinstance(exc, WriteFailed):
+            raise WriteFailed(target, _reason(exc)) from exc
+        raise
+    _fsync_dir(real.parent)
+    _remove_stale_parts(real)
+
+
+@contextmanager
+def _through(target: Path) -> Iterator[Path]:
+    """Temp file in the temporary folder, copied into the device or pipe ``target`` when complete."""
+    fd, tmp_name = tempfile.mkstemp(prefix="briefer-", suffix=".part")
     os.close(fd)
     tmp = Path(tmp_name)
     try:
         yield tmp
-        os.chmod(tmp, _mode_for(target))  # mkstemp makes 0600: give the usual mode
-        with tmp.open("rb+") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
+        with tmp.open("rb") as source, target.open("wb") as sink:
+            shutil.copyfileobj(source, sink)
+    except OSError as exc:
+        raise WriteFailed(target, _reason(exc)) from exc
+    finally:
         tmp.unlink(missing_ok=True)
-        raise
-    _fsync_dir(target.parent)
-    _remove_stale_parts(target)
+
+
+#: What each errno means for someone saving a file.
+_REASONS = {
+    errno.ENOSPC: "could not write: the disk is full",
+    errno.EDQUOT: "could not write: the disk quota is full",
+    errno.EROFS: "could not write: the file system is read-only",
+    errno.EFBIG: "could not write: the file is too large (a file-size limit?)",
+    errno.EACCES: "permission denied", errno.EPERM: "permission denied",
+    errno.ENOTDIR: "a part of the path is a file, not a folder",
+    errno.EEXIST: "a part of the path is a file, not a folder",
+    errno.ENOENT: "no such folder (and it cannot be created there)",
+    errno.EISDIR: "is a folder; give a file name",
+}
+
+
+def _reason(exc: OSError, folder: Path | None = None) -> str:
+    reason = _REASONS.get(exc.errno or 0, exc.strerror or str(exc))
+    if folder is not None and exc.errno in (errno.ENOENT, errno.EACCES, errno.EPERM) and folder.is_dir():
+        return f"cannot create a file in {folder}"
+    return reason
 
 
 def write_atomic(target: str | Path, data: bytes | str) -> None:
@@ -52,10 +125,15 @@ def write_atomic(target: str | Path, data: bytes | str) -> None:
         tmp.write_bytes(payload)
 
 
-def save_atomic(target: str | Path, save: Callable[[Path], object]) -> None:
-    """Call ``save(path)`` (e.g. ``document.save``) on a temporary path, then rename it."""
-    with atomic_path(target) as tmp:
-        save(tmp)
+def save_atomic(target: str | Path, save: Callable[[BinaryIO], object]) -> None:
+    """Call ``save(stream)`` (e.g. ``document.save``) into memory, then write the bytes atomically.
+
+    In memory first, so a full disk fails in one place (python-docx's zip writer,
+    interrupted by the disk, fails again when it is collected).
+    """
+    buffer = io.BytesIO()
+    save(buffer)
+    write_atomic(target, buffer.getvalue())
 
 
 def _mode_for(target: Path) -> int:

@@ -10,6 +10,7 @@ import argparse
 import sqlite3
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from briefer import __version__
 from briefer.commands import articles, briefs, gui, maintenance, sources, suggest, tags
@@ -20,9 +21,18 @@ from briefer.workspace.health import is_damage
 COMMAND_GROUPS = (articles, sources, tags, suggest, briefs, maintenance, gui)
 
 
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line, like every other error of the CLI."""
+
+    def error(self, message: str) -> NoReturn:
+        """Print ``briefer: error: <what>`` and where help is; exit with status 2."""
+        line = " ".join(message.split())
+        self.exit(2, f"briefer: error: {line}; see '{self.prog} --help'\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    """The full argument parser with every subcommand."""
-    parser = argparse.ArgumentParser(
+    """The full argument parser with every subcommand (their parsers are of the same class)."""
+    parser = _Parser(
         prog="briefer",
         description="Turn news reporting into cited situation briefs.",
     )

@@ -10,6 +10,7 @@ Tree::
     │   └── WorkspaceDamaged(path, problems) the file is damaged; recover what is readable
     ├── NotFound(thing, reason)           an id or name that does not exist
     ├── InvalidInput(thing, reason)       a value the caller gave is not acceptable
+    ├── WriteFailed(path, reason)         an output file could not be written (also an OSError)
     └── Cancelled                         the user cancelled a long operation
 
 The command line prints ``briefer: error: <str(error)>``; the GUI shows the same
@@ -110,3 +111,14 @@ class Cancelled(BrieferError):
 
     def __init__(self, thing: str = "operation", reason: str = "cancelled") -> None:
         super().__init__(thing, reason)
+
+
+class WriteFailed(BrieferError, OSError):
+    """An output file (an export, a backup) could not be written; the old file is untouched.
+
+    Also an OSError, so code that handles failed writes as such still does.
+    """
+
+    def __init__(self, path: str | Path, reason: str) -> None:
+        BrieferError.__init__(self, str(path), reason)
+        self.path = str(path)

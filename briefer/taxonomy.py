@@ -7,6 +7,7 @@ naming the file, the line and the problem.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -15,7 +16,9 @@ from pathlib import Path
 
 import yaml
 
+from briefer import yamlsafe
 from briefer.errors import InvalidInput, TaxonomyError
+from briefer.files import read_regular
 from briefer.model import AttrValue
 from briefer.paths import resource, user_config_dir
 
@@ -88,6 +91,8 @@ def _number(key: str, value: AttrValue) -> int | float:
     if not _NUMBER_RE.fullmatch(text):
         raise InvalidInput(f"{key}={value}", "is not a number")
     number = float(text)
+    if not math.isfinite(number):
+        raise InvalidInput(f"{key}={str(value)[:40]}", "is not a finite number")
     return int(number) if number.is_integer() and abs(number) < 2**53 else number
 
 
@@ -160,22 +165,20 @@ def load_file(path: str | Path) -> Taxonomy:
     """Parse one taxonomy YAML file (safe loader); raise TaxonomyError with a line."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        data = read_regular(path, _MAX_BYTES)
     except OSError as exc:
         raise TaxonomyError(path, None, exc.strerror or "cannot be read") from exc
     if len(data) > _MAX_BYTES:
         raise TaxonomyError(path, None, "file is larger than 1 MB")
     try:
         text = data.decode("utf-8")
-        yaml.safe_load(text)  # refuses tags that would construct objects
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yamlsafe.compose(text)
+        if root is not None:
+            yamlsafe.construct(root)  # refuses tags that would construct objects
     except UnicodeDecodeError as exc:
         raise TaxonomyError(path, None, "not UTF-8 text") from exc
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise TaxonomyError(path, line, f"invalid YAML: {exc.problem}") from exc
-    except yaml.YAMLError as exc:
-        raise TaxonomyError(path, None, f"invalid YAML: {exc}") from exc
+    except yamlsafe.YamlProblem as exc:
+        raise TaxonomyError(path, exc.line, f"invalid YAML: {exc.reason}") from exc
     kinds_node = _mapping_value(path, root, "kinds", required=True)
     if not isinstance(kinds_node, yaml.SequenceNode):
         raise _error(path, kinds_node, "'kinds' must be a list")
@@ -219,7 +222,7 @@ def _kind(path: Path, node: yaml.Node) -> Kind:
     key = _scalar(path, node, "key")
     assert key is not None
     if not _KEY_RE.match(key):
-        raise _error(path, node, f"kind key {key!r} must be lower-case letters, digits, - or _")
+        raise _error(path, node, f"kind key {key[:40]!r} must be lower-case letters, digits, - or _")
     label = _scalar(path, node, "label", required=False) or key
     shortcut = _scalar(path, node, "shortcut")
     assert shortcut is not None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
@@ -16,8 +17,8 @@ def test_failed_save_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> Non
     target = tmp_path / "brief.docx"
     target.write_bytes(b"old brief")
 
-    def failing_save(path: Path) -> None:
-        path.write_bytes(b"half a bri")
+    def failing_save(stream: BinaryIO) -> None:
+        stream.write(b"half a bri")
         raise RuntimeError("renderer crashed")
 
     with pytest.raises(RuntimeError):

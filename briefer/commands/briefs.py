@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
-from briefer.commands.common import key_value, open_workspace, positive_int, print_json
+from briefer.commands.common import integer, key_value, open_workspace, positive_int, print_json
 from briefer.dtg import format_dtg
 from briefer.errors import InvalidInput, TemplateFailed
 from briefer.model import Brief
@@ -33,7 +34,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("brief", type=positive_int)
     p.add_argument("tags", type=positive_int, nargs="+", metavar="TAG")
     p.add_argument("--section", help="section id (default: the first section taking the tag's kind)")
-    p.add_argument("--position", type=int, help="0-based position in the section (default: end)")
+    p.add_argument("--position", type=integer, help="0-based position in the section (default: end)")
     p.set_defaults(func=cmd_add)
 
     p = brief_sub.add_parser("list", help="list the briefs of a workspace")
@@ -231,6 +232,8 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
+    if not args.output.strip():
+        raise InvalidInput("-o", "an empty file name")
     renderer = Renderer()
     try:
         with open_workspace(args.workspace, readonly=True) as ws:
@@ -238,5 +241,6 @@ def cmd_render(args: argparse.Namespace) -> int:
                                    args.reference_doc)
     finally:
         renderer.close()
-    print(f"Wrote {path}")
+    # Written into a pipe or device (-o /dev/stdout): the document is the output, the note goes aside.
+    print(f"Wrote {path}", file=sys.stdout if Path(path).is_file() else sys.stderr)
     return 0

@@ -11,11 +11,16 @@ from typing import Any
 from briefer import taxonomy
 from briefer.commands.terminal import json_text, raw
 from briefer.workspace import Workspace
+from briefer.workspace.store import storable
 
 
 def print_json(value: Any) -> None:
-    """Print one JSON value on one line (UTF-8, not ASCII-escaped; control characters escaped)."""
-    print(json_text(value))
+    """Print one JSON value on one line (UTF-8, not ASCII-escaped; control characters escaped).
+
+    Lone surrogates (a file name that is not UTF-8, as Python reads it) become
+    U+FFFD: the output is always valid UTF-8.
+    """
+    print(storable(json_text(value)))
 
 
 def open_workspace(path: str, *, create: bool = False, readonly: bool = False,
@@ -37,12 +42,24 @@ def load_taxonomy(args: argparse.Namespace) -> taxonomy.Taxonomy:
     return taxonomy.load_default() if user_file is None else taxonomy.load(user_file)
 
 
-def positive_int(text: str) -> int:
-    """An argparse type for ids and counts (1 or more)."""
+#: The largest id or offset a workspace can hold (SQLite's 64-bit INTEGER).
+MAX_INTEGER = 2**63 - 1
+
+
+def integer(text: str) -> int:
+    """An argparse type for offsets and positions: a whole number a workspace can hold."""
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is not a number") from None
+    if abs(value) > MAX_INTEGER:
+        raise argparse.ArgumentTypeError(f"{text[:40]!r} is too large (at most {MAX_INTEGER})")
+    return value
+
+
+def positive_int(text: str) -> int:
+    """An argparse type for ids and counts (1 or more)."""
+    value = integer(text)
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text!r} must be 1 or more")
     return value

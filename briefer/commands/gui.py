@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
+import re
+import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 from briefer.commands.common import load_taxonomy
+from briefer.errors import BrieferError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -20,7 +25,30 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=cmd_gui, palette=None)
 
 
+def display_problem(env: Mapping[str, str], platform: str = sys.platform) -> str | None:
+    """Why Qt could not open a window here (it would abort with seven lines), or None.
+
+    Only Linux and the BSDs need a display server; ``QT_QPA_PLATFORM`` chosen by
+    the user (offscreen, vnc…) is taken as it is. A local X display (``:N``)
+    whose socket is missing cannot be reached either.
+    """
+    if platform.startswith(("win", "darwin")) or env.get("QT_QPA_PLATFORM"):
+        return None
+    if env.get("WAYLAND_DISPLAY"):
+        return None
+    display = env.get("DISPLAY", "")
+    if not display:
+        return "no display to open a window on (DISPLAY and WAYLAND_DISPLAY are not set)"
+    local = re.fullmatch(r"(?:unix)?:(\d+)(?:\.\d+)?", display)
+    if local and not Path(f"/tmp/.X11-unix/X{local.group(1)}").exists():
+        return f"cannot reach the display {display} (no X server is listening)"
+    return None
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
+    problem = display_problem(os.environ)
+    if problem:
+        raise BrieferError("gui", problem)
     kinds = load_taxonomy(args)
     from briefer.gui.app import run  # Qt loads only here
 

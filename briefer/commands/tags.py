@@ -6,6 +6,7 @@ import argparse
 
 from briefer.anchor import find_occurrence
 from briefer.commands.common import (
+    integer,
     key_value,
     load_taxonomy,
     open_workspace,
@@ -25,8 +26,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("workspace")
     p.add_argument("article", type=positive_int)
     p.add_argument("--kind", required=True, help="a kind from the taxonomy, e.g. quote")
-    p.add_argument("--start", type=int, help="start offset (code points)")
-    p.add_argument("--end", type=int, help="end offset (code points, exclusive)")
+    p.add_argument("--start", type=integer, help="start offset (code points)")
+    p.add_argument("--end", type=integer, help="end offset (code points, exclusive)")
     p.add_argument("--text", help="the exact words to tag, instead of offsets")
     p.add_argument("--nth", type=positive_int, default=1,
                    help="which occurrence of --text (default 1)")

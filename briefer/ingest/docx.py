@@ -14,17 +14,14 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
-from collections.abc import Iterator
-from typing import Any
 
 import docx
 from docx.document import Document
 from docx.opc.exceptions import PackageNotFoundError
-from docx.table import Table
-from docx.text.paragraph import Paragraph
 from lxml.etree import XMLSyntaxError
 
 from briefer.errors import ImportFailed
+from briefer.ingest.docx_text import blocks
 from briefer.ingest.limits import MB, Limits, human_size
 from briefer.ingest.normalize import normalize
 from briefer.ingest.textmeta import file_author, text_author, text_date
@@ -76,51 +73,30 @@ def check_container(data: bytes, name: str, limits: Limits) -> None:
         raise ImportFailed(name, f"not a Word document (no {MAIN_PART})")
 
 
-def _row_text(row_cells: list[Any]) -> str:
-    seen: list[object] = []
-    texts = []
-    for cell in row_cells:
-        if any(cell._tc is tc for tc in seen):  # a merged cell repeats across the span
-            continue
-        seen.append(cell._tc)
-        texts.append(" ".join(cell.text.split()))
-    return " | ".join(texts).strip(" |")
-
-
-def blocks(document: Document) -> Iterator[tuple[str, str]]:
-    """``(style name, text)`` of each paragraph, and ``("table", rows)`` per table, in order.
-
-    Style names come from a table built once: python-docx resolves ``paragraph.style``
-    by scanning every style, about 1 ms a paragraph (a 1,000,000-paragraph
-    document took hours).
-    """
-    names = {style.style_id: (style.name or "").lower() for style in document.styles}
-    for item in document.iter_inner_content():
-        if isinstance(item, Paragraph):
-            yield names.get(item._p.style, ""), item.text
-        elif isinstance(item, Table):
-            rows = [_row_text(row.cells) for row in item.rows]
-            yield "table", "\n".join(row for row in rows if row)
-
-
 def _open(data: bytes, name: str) -> Document:
     try:
         return docx.Document(io.BytesIO(data))
     except (PackageNotFoundError, KeyError, ValueError, XMLSyntaxError, zipfile.BadZipFile,
             zlib.error, EOFError) as exc:
         raise ImportFailed(name, f"damaged Word file ({type(exc).__name__})") from exc
+    except (AttributeError, TypeError) as exc:  # parts python-docx cannot map, e.g. no namespace
+        raise ImportFailed(name, "damaged Word file (its package parts are not Office Open XML)") from exc
 
 
 def extract(data: bytes, name: str, limits: Limits) -> Article:
     """Check the container, then read text and core properties with python-docx."""
     check_container(data, name, limits)
     document = _open(data, name)
-    count = len(document.element.body)
+    body = document.element.body
+    if body is None:
+        raise ImportFailed(name, "the document has no body (no text)")
+    count = len(body)
     if count > limits.max_paragraphs:
         raise ImportFailed(name, f"the document has {count:,} paragraphs and tables, over the "
                                  f"{limits.max_paragraphs:,} limit")
     try:
-        items = [(style, text.strip()) for style, text in blocks(document) if text.strip()]
+        styles = {style.style_id: (style.name or "").lower() for style in document.styles}
+        items = [(style, text.strip()) for style, text in blocks(body, styles) if text.strip()]
     except (KeyError, ValueError, XMLSyntaxError, zipfile.BadZipFile, zlib.error) as exc:
         raise ImportFailed(name, f"damaged Word file ({type(exc).__name__})") from exc
     props = document.core_properties

@@ -64,13 +64,20 @@ def sniff(head: bytes) -> bool:
 
 
 def declared_charset(data: bytes) -> str | None:
-    """The codec named by ``<meta charset>`` or ``http-equiv`` in the first 4 KB, if Python knows it."""
+    """The text codec named by ``<meta charset>`` or ``http-equiv`` in the first 4 KB, if Python has it.
+
+    Codecs that are not text encodings (``base64``, ``rot-13``, ``zlib``…) and
+    UTF-7 (which browsers refuse) count as no declaration.
+    """
     match = _CHARSET.search(data[:4096])
     if not match:
         return None
     try:
         name = codecs.lookup(match.group(1).decode("ascii")).name
-    except (LookupError, UnicodeDecodeError):
+        b"<".decode(name)  # bytes-to-bytes and text-to-text codecs raise LookupError here
+    except (LookupError, UnicodeDecodeError, ValueError):
+        return None
+    if name == "utf-7":
         return None
     # Browsers read Latin-1 pages as cp1252 (WHATWG Encoding); so do we.
     return "cp1252" if name in ("latin-1", "iso8859-1", "ascii") else name
@@ -80,20 +87,24 @@ def decode_html(data: bytes) -> str:
     """Decode a page: byte-order mark, then the declared charset, then detection.
 
     A page declared in a legacy charset whose bytes are valid UTF-8 (a page
-    saved by a browser that re-encoded it) is read as UTF-8.
-    Raises UndecodableError when nothing fits.
+    saved by a browser that re-encoded it) is read as UTF-8. A page declaring a
+    Unicode encoding (or starting with its byte-order mark) whose bytes are not
+    valid in it is detected like an undeclared one (a cp1252 body under
+    ``<meta charset=utf-8>`` is common). Raises UndecodableError when nothing fits.
     """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data[len(bom):].decode(encoding, errors="replace")
+            try:
+                return data[len(bom):].decode(encoding)
+            except UnicodeDecodeError:
+                return decode(data[len(bom):])[0]
     declared = declared_charset(data)
-    if declared and declared not in ("utf-8", "utf-16", "utf-16-le", "utf-16-be"):
+    if declared and not declared.startswith("utf"):
         try:
             return data.decode("utf-8")
         except UnicodeDecodeError:
             return data.decode(declared, errors="replace")
-    if declared == "utf-8":
-        return data.decode("utf-8", errors="replace")
+    # A declaration readable as ASCII cannot be UTF-16 or UTF-32: browsers take it as UTF-8.
     return decode(data)[0]
 
 

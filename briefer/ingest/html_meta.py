@@ -31,6 +31,8 @@ _ARTICLE_TYPES = re.compile(r"Article|BlogPosting|Report|NewsArticle|Posting|Web
 _LANGUAGE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 _BYLINE_PREFIX = re.compile(r"^(?:by|von|par|por|di|door|av|af|автор:?|от)\s+", re.I)
 _MAX_JSON = 200_000
+#: Levels of JSON-LD lists and objects searched for the article (real pages use three or four).
+_MAX_JSON_DEPTH = 20
 _MIN_YEAR = 1990
 
 _DATE_KEYS = (
@@ -92,13 +94,15 @@ def _meta_tags(tree: HtmlElement) -> dict[str, str]:
     return tags
 
 
-def _json_objects(value: Any) -> Iterator[dict[str, Any]]:
+def _json_objects(value: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    if depth > _MAX_JSON_DEPTH:
+        return
     if isinstance(value, list):
         for item in value:
-            yield from _json_objects(item)
+            yield from _json_objects(item, depth + 1)
     elif isinstance(value, dict):
         yield value
-        yield from _json_objects(value.get("@graph"))
+        yield from _json_objects(value.get("@graph"), depth + 1)
 
 
 def _json_ld(tree: HtmlElement) -> dict[str, Any]:
@@ -112,8 +116,8 @@ def _json_ld(tree: HtmlElement) -> dict[str, Any]:
             continue
         try:
             data = json.loads(raw)
-        except ValueError:
-            continue
+        except (ValueError, RecursionError):
+            continue  # not JSON, or nested deeper than any real page: no metadata from it
         for obj in _json_objects(data):
             kind = obj.get("@type")
             kind = " ".join(kind) if isinstance(kind, list) else str(kind or "")
@@ -124,14 +128,16 @@ def _json_ld(tree: HtmlElement) -> dict[str, Any]:
     return best
 
 
-def _names(value: Any) -> list[str]:
+def _names(value: Any, depth: int = 0) -> list[str]:
     """Names from a JSON-LD person/organisation value (string, object or list)."""
     if isinstance(value, str):
         return [clean(value)] if value.strip() else []
+    if depth > _MAX_JSON_DEPTH:
+        return []
     if isinstance(value, dict):
-        return _names(value.get("name"))
+        return _names(value.get("name"), depth + 1)
     if isinstance(value, list):
-        return [name for item in value for name in _names(item)]
+        return [name for item in value for name in _names(item, depth + 1)]
     return []
 
 

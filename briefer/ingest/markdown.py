@@ -15,12 +15,13 @@ import html
 import re
 from typing import Any
 
-import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from briefer import yamlsafe
 from briefer.errors import ImportFailed
+from briefer.ingest.html_meta import iso_date
 from briefer.ingest.limits import Limits
 from briefer.ingest.normalize import UndecodableError, decode, looks_binary, normalize
 from briefer.ingest.textmeta import text_author, text_date
@@ -154,6 +155,7 @@ def _value(data: dict[str, Any], field: str) -> str | None:
     return None
 
 
+
 def front_matter(tokens: list[Token], name: str) -> dict[str, Any]:
     """The YAML front matter among parsed ``tokens`` as a dict ({} when there is none)."""
     token = next((t for t in tokens if t.type == "front_matter"), None)
@@ -162,14 +164,12 @@ def front_matter(tokens: list[Token], name: str) -> dict[str, Any]:
     if len(token.content) > MAX_FRONT_MATTER:
         raise ImportFailed(name, f"front matter is over {MAX_FRONT_MATTER // 1024} KB")
     try:
-        data = yaml.safe_load(token.content)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 2}" if mark is not None else ""
-        problem = getattr(exc, "problem", None) or "invalid YAML"
-        raise ImportFailed(name, f"front matter{where}: {problem}") from exc
-    except RecursionError as exc:
-        raise ImportFailed(name, "front matter is nested too deeply") from exc
+        data = yamlsafe.load(token.content)
+    except yamlsafe.YamlProblem as exc:
+        if exc.reason == yamlsafe.NESTED:
+            raise ImportFailed(name, "front matter is nested too deeply") from exc
+        where = f" at line {exc.line + 1}" if exc.line is not None else ""
+        raise ImportFailed(name, f"front matter{where}: {exc.reason}") from exc
     return data if isinstance(data, dict) else {}
 
 
@@ -198,6 +198,7 @@ def extract(data: bytes, name: str, limits: Limits) -> Article:
     return Article(
         title=title or text.partition("\n")[0][:200], text=text,
         author=_value(meta, "author") or text_author(text), outlet=_value(meta, "outlet"),
-        url=_value(meta, "url"), published=_value(meta, "published") or text_date(text),
+        url=_value(meta, "url"),
+        published=iso_date(_value(meta, "published")) or text_date(text),  # 30 February or .inf is no date
         language=_value(meta, "language"), format=FORMAT,
     )

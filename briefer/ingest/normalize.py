@@ -13,6 +13,8 @@ import unicodedata
 
 from charset_normalizer import from_bytes
 
+from briefer.ingest.legacy import alphabet_fit, best_decoding
+
 #: Encodings a news article plausibly comes in when it is not UTF-8 or UTF-16.
 PLAUSIBLE_ENCODINGS = (
     "cp1251", "koi8_r", "koi8_u", "cp1252", "iso8859_1", "iso8859_15", "cp1250",
@@ -30,6 +32,9 @@ _LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028]")
 #: that does not end the line: a line of 100,000 spaces and a word took a minute.)
 _TRAILING = " \t\u00a0\u3000"
 _BLANK_RUNS = re.compile(r"\n{3,}")
+#: A UTF-7 run of base64 (two or more characters' worth) between ``+`` and ``-``.
+_UTF7_SHIFT = re.compile(rb"\+[A-Za-z0-9+/]{3,}-")
+_UTF7_BOM = b"+/v8"
 
 
 class UndecodableError(ValueError):
@@ -66,11 +71,46 @@ def looks_binary(data: bytes) -> bool:
     return controls > len(sample) // 20
 
 
+def _decode_utf16(data: bytes, encoding: str) -> str:
+    """UTF-16 found by its NUL pattern; a stray last byte (an odd length) is dropped."""
+    whole = data[: len(data) // 2 * 2]
+    try:
+        return whole.decode(encoding)
+    except UnicodeDecodeError as exc:
+        reason = f"damaged {encoding.upper()} text (byte {exc.start:,} is not a character)"
+        raise UndecodableError(reason) from exc
+
+
+def _looks_utf7(data: bytes) -> bool:
+    """ASCII whose ``+…-`` runs decode (as UTF-7) to words of one alphabet: UTF-7 mail or text."""
+    if data.startswith(_UTF7_BOM):
+        return True
+    if len(_UTF7_SHIFT.findall(data[:65536])) < 2:
+        return False
+    try:
+        text = data.decode("utf-7")
+    except UnicodeDecodeError:
+        return False
+    return sum(ord(ch) > 127 for ch in text) >= 2 and alphabet_fit(text[:65536]) >= 0.9
+
+
+def _looks_ebcdic(data: bytes) -> bool:
+    """True for EBCDIC (cp500): spaces are byte 0x40, and the words fit one alphabet."""
+    sample = data[:8192]
+    if sample.count(0x40) < len(sample) // 20 or sample.count(0x20) * 10 > sample.count(0x40):
+        return False
+    text = sample.decode("cp500")
+    letters = sum(ch.isalpha() for ch in text)
+    return _printable_share(text) > 0.95 and letters > len(text) // 2 and alphabet_fit(text) >= 0.9
+
+
 def decode(data: bytes) -> tuple[str, str]:
     """Decode bytes of unknown encoding; return ``(text, encoding)``.
 
     Order: a BOM (UTF-8/16/32), UTF-16 without BOM when the NUL pattern shows it,
-    strict UTF-8, then a detector restricted to :data:`PLAUSIBLE_ENCODINGS`.
+    strict UTF-8 (UTF-7 when its ``+…-`` runs spell words), EBCDIC (cp500) when
+    its spaces show it, then a detector restricted to :data:`PLAUSIBLE_ENCODINGS`
+    with a tie-break by alphabet (:mod:`briefer.ingest.legacy`).
     Raises UndecodableError when nothing fits.
     """
     for bom, encoding in _BOMS:
@@ -81,19 +121,20 @@ def decode(data: bytes) -> tuple[str, str]:
                 raise UndecodableError(f"invalid {encoding} after its byte-order mark") from exc
     utf16 = _utf16_without_bom(data[:8192])
     if utf16:
-        try:
-            return data.decode(utf16), utf16
-        except UnicodeDecodeError:
-            pass
+        return _decode_utf16(data, utf16), utf16
     try:
-        return data.decode("utf-8"), "utf-8"
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        return (data.decode("utf-7"), "utf-7") if _looks_utf7(data) else (text, "utf-8")
+    if _looks_ebcdic(data):
+        return data.decode("cp500"), "cp500"
     # The default mess threshold (0.2) rejects plain KOI8-R Russian; 0.5 keeps it.
-    best = from_bytes(data, threshold=0.5, cp_isolation=list(PLAUSIBLE_ENCODINGS)).best()
+    best = best_decoding(from_bytes(data, threshold=0.5, cp_isolation=list(PLAUSIBLE_ENCODINGS)))
     if best is None:
         raise UndecodableError("not text in UTF-8 or any common encoding")
-    return str(best), best.encoding
+    return best
 
 
 def normalize(text: str) -> str:
@@ -105,3 +146,10 @@ def normalize(text: str) -> str:
     text = "\n".join(line.rstrip(_TRAILING) for line in text.split("\n"))
     text = _BLANK_RUNS.sub("\n\n", text)
     return text.strip("\n ")
+
+
+def clean_field(text: str | None) -> str | None:
+    """A metadata value (title, author…) made storable: NFC, no characters XML cannot hold."""
+    if text is None:
+        return None
+    return unicodedata.normalize("NFC", _ILLEGAL.sub("", text))

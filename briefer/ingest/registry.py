@@ -9,14 +9,18 @@ importer by content, text last, and finally the extension's importer anyway
 
 from __future__ import annotations
 
+import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import ModuleType
 
 from briefer.errors import ImportFailed
+from briefer.files import not_a_file, read_regular
 from briefer.ingest import docx, html, markdown, pdf, text
 from briefer.ingest.limits import Limits, human_size
+from briefer.ingest.normalize import clean_field
 from briefer.model import Article
 
 IMPORTERS: tuple[ModuleType, ...] = (pdf, docx, html, markdown, text)
@@ -59,13 +63,16 @@ _KNOWN_BINARY = frozenset(
 def read_file(path: Path, limits: Limits) -> bytes:
     """The bytes of ``path`` when it exists, is a file and is within the size cap."""
     try:
-        size = path.stat().st_size
+        info = path.stat()
     except FileNotFoundError as exc:
         raise ImportFailed(path, "no such file") from exc
     except OSError as exc:
         raise ImportFailed(path, exc.strerror or "cannot be read") from exc
-    if path.is_dir():
+    if stat.S_ISDIR(info.st_mode):
         raise ImportFailed(path, "is a folder")
+    if reason := not_a_file(info.st_mode):
+        raise ImportFailed(path, reason)
+    size = info.st_size
     if size > limits.max_bytes:
         raise ImportFailed(
             path, f"file is {human_size(size)}, over the {human_size(limits.max_bytes)} limit"
@@ -73,8 +80,7 @@ def read_file(path: Path, limits: Limits) -> bytes:
     if size == 0:
         raise ImportFailed(path, "the file is empty")
     try:
-        with path.open("rb") as fh:
-            return fh.read(limits.max_bytes + 1)
+        return read_regular(path, limits.max_bytes)
     except OSError as exc:
         raise ImportFailed(path, exc.strerror or "cannot be read") from exc
 
@@ -90,37 +96,49 @@ def extract_file(path: str | Path, limits: Limits | None = None) -> Article:
     article: Article = module.extract(data, str(path), limits)
     if not article.text.strip():
         raise ImportFailed(path, "no article text found")
-    return replace(article, source_file=path.name)
+    fields = {name: clean_field(value) for name, value in article.metadata().items()}
+    return replace(article, source_file=path.name, **fields)
 
 
 def walk(paths: Iterable[str | Path]) -> Iterator[Candidate]:
     """Every file under ``paths`` (folders recursively, in name order).
 
-    Hidden files are left out; links to files outside the folder and files no
-    importer accepts come out with ``skipped`` set.
+    Hidden files are left out; links to files outside the folder, files no importer
+    accepts and each folder that cannot be read come out with ``skipped`` set
+    (never skipped without a word).
     """
     for given in paths:
         path = Path(given)
-        if not path.is_dir():
+        if not os.path.isdir(path):  # False, not an error, inside a folder that cannot be read
             yield Candidate(path)
             continue
-        root = path.resolve()
-        for child in sorted(p for p in path.rglob("*") if p.is_file()):
-            rel = child.relative_to(path)
-            if any(part.startswith(".") for part in rel.parts):
-                continue
-            if not child.resolve().is_relative_to(root):
-                yield Candidate(child, "a link to a file outside the folder; not followed")
-                continue
-            try:
-                with child.open("rb") as fh:
-                    head = fh.read(_HEAD)
-            except OSError as exc:
-                yield Candidate(child, exc.strerror or "cannot be read")
-                continue
-            if not head:
-                yield Candidate(child, "the file is empty")
-            elif importer_for(child, head) is None:
-                yield Candidate(child, f"unsupported file type ({child.suffix or 'no extension'})")
-            else:
-                yield Candidate(child)
+        yield from _walk_folder(path)
+
+
+def _walk_folder(root: Path) -> Iterator[Candidate]:
+    unreadable: list[OSError] = []
+    found: list[Path] = []
+    for folder, dirs, files in os.walk(root, onerror=unreadable.append):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(folder, name) for name in files if not name.startswith("."))
+    for error in unreadable:
+        yield Candidate(Path(error.filename), f"folder cannot be read ({error.strerror or 'error'})")
+    resolved = root.resolve()
+    for child in sorted(found):
+        if not child.is_file():
+            continue
+        if not child.resolve().is_relative_to(resolved):
+            yield Candidate(child, "a link to a file outside the folder; not followed")
+            continue
+        try:
+            with child.open("rb") as fh:
+                head = fh.read(_HEAD)
+        except OSError as exc:
+            yield Candidate(child, exc.strerror or "cannot be read")
+            continue
+        if not head:
+            yield Candidate(child, "the file is empty")
+        elif importer_for(child, head) is None:
+            yield Candidate(child, f"unsupported file type ({child.suffix or 'no extension'})")
+        else:
+            yield Candidate(child)

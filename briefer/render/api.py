@@ -23,13 +23,17 @@ from briefer.render.docx.reference import reference_by_name
 from briefer.render.engine import MAX_OUTPUT_CHARS, render_markdown
 from briefer.render.escape import strip_comments
 from briefer.render.templates import Template, by_name, load_template
-from briefer.render.tree import Tree, parse
+from briefer.render.tree import Tree, parse, size
 from briefer.sandbox import LimitedWorker, LimitExceeded
 from briefer.workspace import Workspace
 
 FORMATS = ("md", "docx", "html")
 TIME_LIMIT_SECONDS = 5.0
 MEMORY_LIMIT_MB = 768
+#: Markdown elements (tokens) a brief may have. A 5,000-item sitrep has about 63,000;
+#: a 40,000-row table (560,000) rendered in the sandbox, then took this process
+#: 1.4 GB and 15 s to build the DOCX.
+MAX_ELEMENTS = 250_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,12 +125,19 @@ class Renderer:
 def _render_in_sandbox(body: str, filename: str, context: dict[str, Any], parsed: bool) -> str:
     """Render the template in the sandbox process; with ``parsed``, prove its Markdown parses there.
 
+    This process parses the Markdown again, lays out the HTML and the preview
+    and builds the DOCX from it, all outside the sandbox: so the output must
+    also be small enough for that (:data:`MAX_ELEMENTS`).
+
     (Sending the parsed tree back costs more than parsing again: 2.5 s against
     0.8 s for a 5000-item brief.)
     """
     marked = render_markdown(body, filename, context, MAX_OUTPUT_CHARS)
     if parsed:
-        parse(marked)
+        elements = size(parse(marked))
+        if elements > MAX_ELEMENTS:
+            raise TemplateFailed(filename, None, f"the brief is too large to lay out ({elements:,} Markdown"
+                                                 f" elements, over the {MAX_ELEMENTS:,} limit)")
     return marked
 
 

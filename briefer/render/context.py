@@ -12,7 +12,7 @@ from typing import Any
 
 from briefer.dtg import format_dtg, is_tlp
 from briefer.model import Article, Brief, BriefItem, Tag
-from briefer.render.escape import Markdown
+from briefer.render.escape import analyst_markdown
 from briefer.render.templates import Template
 from briefer.text.units import split_sentences
 from briefer.workspace import Workspace, section_for
@@ -166,7 +166,7 @@ def build_context(ws: Workspace, brief_id: int, template: Template) -> dict[str,
             "id": brief.id, "title": brief.title, "marking": brief.marking, "tlp": is_tlp(brief.marking),
             "dtg": brief.dtg or (format_dtg(issued) if issued else ""), "issued": issued,
             "period": brief.period, "author": brief.author, "template": brief.template,
-            "bluf": Markdown(brief.bluf), "assessment": Markdown(brief.assessment),
+            "bluf": analyst_markdown(brief.bluf), "assessment": analyst_markdown(brief.assessment),
             "created": brief.created, "updated": brief.updated,
         },
         "template": {"name": template.name, "description": template.description},

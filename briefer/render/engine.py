@@ -72,11 +72,18 @@ def _compile(body: str, filename: str) -> jinja2.Template:
             raise TemplateFailed(filename, exc.lineno, exc.message or "syntax error") from None
         except RecursionError:
             raise TemplateFailed(filename, None, "nested too deeply to compile") from None
+        except (ValueError, OverflowError, MemoryError) as exc:  # Jinja folds constants: 10**5000
+            raise TemplateFailed(filename, None, f"cannot compile a constant ({_short(exc)})") from None
         template = _ENV.template_class.from_code(_ENV, code, _ENV.globals)
         if len(_CACHE) >= _CACHE_SIZE:
             _CACHE.clear()
         _CACHE[key] = template
     return template
+
+
+def _short(exc: BaseException) -> str:
+    """The first clause of an exception's message (Python's digit-limit message runs on)."""
+    return str(exc).split(";")[0].strip() or type(exc).__name__
 
 
 def _template_line(exc: BaseException, filename: str) -> int | None:
@@ -108,7 +115,7 @@ def render_markdown(
         raise TemplateFailed(filename, _template_line(exc, filename), str(exc)) from None
     except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError) as exc:
         line = _template_line(exc, filename)
-        raise TemplateFailed(filename, line, f"{type(exc).__name__}: {exc}") from None
+        raise TemplateFailed(filename, line, f"{type(exc).__name__}: {_short(exc)}") from None
     except RecursionError as exc:
         line = _template_line(exc, filename)
         raise TemplateFailed(filename, line, "recursion too deep (a macro or loop that calls itself"

@@ -91,8 +91,21 @@ def comment_marker(text: str) -> str:
 
 
 def decode_comment(hex_text: str) -> str:
-    """The comment text a marker carries, without characters XML cannot hold."""
-    return _DROP_RE.sub("", bytes.fromhex(hex_text).decode("utf-8", "replace"))
+    """The comment text a marker carries, without characters XML cannot hold ('' for a broken marker).
+
+    Markers come from :func:`comment_marker`; a template may still write the
+    private-use characters itself, around an odd number of hex digits.
+    """
+    try:
+        data = bytes.fromhex(hex_text)
+    except ValueError:
+        return ""
+    return _DROP_RE.sub("", data.decode("utf-8", "replace"))
+
+
+def analyst_markdown(text: str) -> Markdown:
+    """Markdown the analyst wrote (BLUF, assessment), output as it is but for our comment markers."""
+    return Markdown(text.replace(COMMENT_OPEN, "").replace(COMMENT_CLOSE, ""))
 
 
 class Markdown(Markup):

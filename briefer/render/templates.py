@@ -19,11 +19,17 @@ from typing import Any
 
 import yaml
 
+from briefer import yamlsafe
 from briefer.errors import NotFound, TemplateFailed
+from briefer.files import read_regular
 from briefer.paths import templates_dir, user_config_dir
 
 SUFFIX = ".md.j2"
 MAX_TEMPLATE_BYTES = 512 * 1024
+#: Front matter is settings, not content: a real template's is a few hundred bytes.
+MAX_FRONT_MATTER = 64 * 1024
+#: Sections a brief can have (the built-in templates have up to eight).
+MAX_SECTIONS = 500
 _ID_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 _FENCE = "---"
 
@@ -88,7 +94,7 @@ def _refs_in(folder: Path, origin: str) -> list[TemplateRef]:
     return [
         TemplateRef(p.name[: -len(SUFFIX)], origin, p)
         for p in sorted(folder.glob(f"*{SUFFIX}"))
-        if p.is_file()
+        if not p.is_dir()  # a pipe or a dangling link is listed, to be named as broken
     ]
 
 
@@ -105,7 +111,7 @@ def resolve(name_or_path: str | Path) -> TemplateRef:
     text = str(name_or_path)
     path = Path(text).expanduser()
     if path.suffix == ".j2" or "/" in text or "\\" in text:
-        if not path.is_file():
+        if not path.exists() or path.is_dir():
             raise NotFound(f"template {text}", "no such file")
         return TemplateRef(path.name.removesuffix(SUFFIX).removesuffix(".j2"), "path", path)
     return by_name(text)
@@ -127,7 +133,7 @@ def load_template(name_or_path: str | Path | TemplateRef) -> Template:
     ref = name_or_path if isinstance(name_or_path, TemplateRef) else resolve(name_or_path)
     where = str(ref.path)
     try:
-        raw = ref.path.read_bytes()
+        raw = read_regular(ref.path, MAX_TEMPLATE_BYTES)
     except OSError as exc:
         raise TemplateFailed(where, None, exc.strerror or "cannot be read") from exc
     if len(raw) > MAX_TEMPLATE_BYTES:
@@ -148,11 +154,12 @@ def _split_front_matter(where: str, text: str) -> tuple[yaml.Node | None, str]:
         end = next(i for i in range(1, len(lines)) if lines[i].strip() == _FENCE)
     except StopIteration:
         raise TemplateFailed(where, 1, "front matter has no closing '---' line") from None
+    if sum(len(line) + 1 for line in lines[1:end]) > MAX_FRONT_MATTER:
+        raise TemplateFailed(where, 1, f"front matter is over {MAX_FRONT_MATTER // 1024} KB")
     try:
-        node = yaml.compose("\n".join([""] + lines[1:end]), Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise TemplateFailed(where, line, f"invalid front matter: {exc.problem}") from None
+        node = yamlsafe.compose("\n".join([""] + lines[1:end]))
+    except yamlsafe.YamlProblem as exc:
+        raise TemplateFailed(where, exc.line, f"invalid front matter: {exc.reason}") from None
     body = "\n" * (end + 1) + "\n".join(lines[end + 1 :])
     return node, body
 
@@ -164,16 +171,12 @@ def _fail(where: str, node: yaml.Node, reason: str) -> TemplateFailed:
 def _mapping(where: str, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, Any]]:
     if not isinstance(node, yaml.MappingNode):
         raise _fail(where, node, f"{what} must be a mapping")
-    loader = yaml.SafeLoader("")
     try:
-        return {str(k.value): (v, loader.construct_object(v, deep=True)) for k, v in node.value}
-    except yaml.MarkedYAMLError as exc:  # e.g. a !!python/... tag the safe loader refuses
-        line = exc.problem_mark.line + 1 if exc.problem_mark else None
-        raise TemplateFailed(where, line, f"invalid front matter: {exc.problem}") from None
-    except RecursionError:
-        raise _fail(where, node, "front matter is nested too deeply") from None
-    finally:
-        loader.dispose()
+        return {str(k.value): (v, yamlsafe.construct(v)) for k, v in node.value}
+    except yamlsafe.YamlProblem as exc:  # e.g. a !!python/... tag the safe loader refuses
+        if exc.reason == yamlsafe.NESTED:
+            raise _fail(where, node, "front matter is nested too deeply") from None
+        raise TemplateFailed(where, exc.line, f"invalid front matter: {exc.reason}") from None
 
 
 def _text(where: str, entry: tuple[yaml.Node, Any] | None, what: str, default: str = "") -> str:
@@ -201,13 +204,17 @@ def _template(ref: TemplateRef, node: yaml.Node | None, body: str) -> Template:
         seq_node = meta["sections"][0]
         if not isinstance(seq_node, yaml.SequenceNode):
             raise _fail(where, seq_node, "'sections' must be a list")
+        if len(seq_node.value) > MAX_SECTIONS:
+            raise _fail(where, seq_node, f"{len(seq_node.value):,} sections, over the {MAX_SECTIONS} limit")
+        seen: set[str] = set()
         for item in seq_node.value:
             entry = _mapping(where, item, "a section")
             sid = _text(where, entry.get("id"), "id")
             if not _ID_RE.match(sid):
-                raise _fail(where, item, f"section id {sid!r} must be letters, digits, - or _")
-            if any(s.id == sid for s in sections):
+                raise _fail(where, item, f"section id {sid[:40]!r} must be letters, digits, - or _")
+            if sid in seen:
                 raise _fail(where, item, f"section id {sid!r} appears twice")
+            seen.add(sid)
             kinds = entry.get("kinds", (item, []))[1] or []
             if not isinstance(kinds, list) or not all(isinstance(k, str) for k in kinds):
                 raise _fail(where, item, f"section {sid!r}: 'kinds' must be a list of tag kinds")

@@ -103,3 +103,8 @@ def parse(markdown: str) -> Tree:
         tree = Tree(tokens, env)
         tree.root  # noqa: B018 - build the node tree while the collector rests
     return tree
+
+
+def size(tree: Tree) -> int:
+    """How many elements (block and inline tokens) a parsed document has: what laying it out costs."""
+    return len(tree.tokens) + sum(len(token.children or ()) for token in tree.tokens)

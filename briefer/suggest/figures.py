@@ -9,6 +9,7 @@ Years, times, dates, ordinals and identifiers (F-16, Article 5) are not figures.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -106,6 +107,12 @@ def _lang(lang: str) -> _Lang:
 
 
 def _value(m: re.Match[str], lang: str, suffix: str, cfg: _Lang) -> float | None:
+    """The figure's value, or None when it has none (or one too large for a float: no figure)."""
+    value = _raw_value(m, lang, suffix, cfg)
+    return value if value is None or math.isfinite(value) else None
+
+
+def _raw_value(m: re.Match[str], lang: str, suffix: str, cfg: _Lang) -> float | None:
     mult = cfg.multipliers.get((m.group(f"m{suffix}") or "").lower().rstrip("."), 1.0)
     if m.group(f"m{suffix}") and mult == 1.0:
         mult = cfg.multipliers.get(m.group(f"m{suffix}").lower(), 1.0)

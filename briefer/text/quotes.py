@@ -48,20 +48,21 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _closes(mark: str, opener: str, prev: str, nxt: str) -> bool:
+def _closable(mark: str, prev: str, nxt: str) -> str:
+    """The opening marks that ``mark``, between ``prev`` and ``nxt``, may close."""
     if mark == "»":
-        return opener == "«"
+        return "«"
     if mark == "”":
-        return opener in "“„"
+        return "“„"
     if mark == "“":
-        return opener == "„"
+        return "„"
     if mark == "’":
-        return opener in "‘'" and not nxt.isalpha()
+        return "" if nxt.isalpha() else "‘'"
     if mark == '"':
-        return opener == '"' and not prev.isspace()
+        return "" if prev.isspace() else '"'
     if mark == "'":
-        return opener in "'‘" and not prev.isspace() and not nxt.isalpha()
-    return False
+        return "" if prev.isspace() or nxt.isalpha() else "'‘"
+    return ""
 
 
 def _opens(mark: str, prev: str, nxt: str) -> bool:
@@ -75,23 +76,34 @@ def _opens(mark: str, prev: str, nxt: str) -> bool:
 
 
 def _scan(text: str, start: int, end: int, stack: list[tuple[str, int]]) -> list[tuple[int, int]]:
-    """Pair marks in ``text[start:end]`` onto ``stack``; return closed outermost pairs."""
+    """Pair marks in ``text[start:end]`` onto ``stack``; return closed outermost pairs.
+
+    A mark closes the innermost open quote it can close. ``depths`` keeps, per
+    opening mark, the stack depths holding it, so finding that quote takes
+    constant time and the scan stays linear however many quotes are left open.
+    """
     found = []
+    depths: dict[str, list[int]] = {}
+    for depth, (opener, _) in enumerate(stack):
+        depths.setdefault(opener, []).append(depth)
     for m in _MARKS.finditer(text, start, end):
         i = m.start()
         mark = text[i]
         prev = text[i - 1] if i > start else "\n"
         nxt = text[i + 1] if i + 1 < end else "\n"
-        for depth in range(len(stack) - 1, -1, -1):
-            if _closes(mark, stack[depth][0], prev, nxt):
-                opened = stack[depth][1]
-                del stack[depth:]
-                if not stack:
-                    found.append((opened, i))
-                break
-        else:
-            if _opens(mark, prev, nxt):
-                stack.append((mark, i))
+        candidates = [depths[o][-1] for o in _closable(mark, prev, nxt) if depths.get(o)]
+        if candidates:
+            depth = max(candidates)
+            opened = stack[depth][1]
+            del stack[depth:]
+            for held in depths.values():
+                while held and held[-1] >= depth:
+                    held.pop()
+            if not stack:
+                found.append((opened, i))
+        elif _opens(mark, prev, nxt):
+            depths.setdefault(mark, []).append(len(stack))
+            stack.append((mark, i))
     return found
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
+from dataclasses import replace
 
 from briefer.errors import InvalidInput, NotFound
 from briefer.model import Article, ArticleSummary, Changes, Imported, SearchHit
@@ -11,7 +12,7 @@ from briefer.text.similarity import Signature
 from briefer.workspace import article_removal, similar
 from briefer.workspace.article_edits import GRADES, checked
 from briefer.workspace.article_removal import RemovedArticle
-from briefer.workspace.store import Store, reads
+from briefer.workspace.store import Store, reads, storable
 
 _COLUMNS = (
     "id, title, author, outlet, url, published, language, format, source_file, "
@@ -59,6 +60,7 @@ class Articles:
         """
         if not article.text.strip():
             raise InvalidInput(article.source_file or article.title or "article", "has no text")
+        article = replace(article, text=storable(article.text))  # lone surrogates cannot be stored
         digest = article.sha256
         signature = Signature.of(article.text)
         with self._store.transaction() as conn:
@@ -73,8 +75,9 @@ class Articles:
                 " source_file, sha256, text, imported_at, grade, near_duplicate_of, similarity)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
-                    article.title, article.author, article.outlet, article.url,
-                    article.published, article.language, article.format, article.source_file,
+                    *(None if v is None else storable(v) for v in (
+                        article.title, article.author, article.outlet, article.url, article.published,
+                        article.language, article.format, article.source_file)),
                     digest, article.text, article.imported_at or self._store.now(), article.grade,
                     near[0] if near else None, similarity,
                 ),

@@ -8,6 +8,7 @@ suggestions) stores the same values; a value not of its type is refused.
 from __future__ import annotations
 
 import json
+import math
 import sqlite3
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
@@ -50,6 +51,8 @@ def _clean_attributes(attributes: Mapping[str, AttrValue] | None) -> dict[str, A
             continue
         if not isinstance(value, str | int | float | bool):
             raise InvalidInput(f"attribute {key!r}", "must be text, a number or true/false")
+        if isinstance(value, float) and not math.isfinite(value):
+            raise InvalidInput(f"attribute {key!r}", "must be a finite number")
         clean[storable(key)] = storable(value) if isinstance(value, str) else value
     return clean
 

@@ -96,3 +96,21 @@ def test_an_unattributed_long_quote_is_still_suggested_without_speaker() -> None
     quote = one(text, "quote", "Leave the city before the end of the week or stay in shelters.")
     assert "speaker" not in quote.attributes or quote.attributes["speaker"] is None
     assert quote.confidence < 0.5
+
+
+@pytest.mark.parametrize("unit", ['"', "'s ", "“", "„ ", "‘", "« "])
+def test_the_quote_finder_is_linear_on_a_flood_of_marks(unit: str) -> None:
+    """150 KB of marks that all open and never close once took minutes (each mark scanned all open ones)."""
+    import time
+
+    from briefer.text.quotes import find_quotes
+
+    def seconds(size: int) -> float:
+        text = unit * (size // len(unit))
+        started = time.perf_counter()
+        find_quotes(text)
+        return time.perf_counter() - started
+
+    small, large = min(seconds(15_000) for _ in range(3)), min(seconds(150_000) for _ in range(3))
+    assert large < 1.0
+    assert large < 30 * max(small, 0.002)  # ten times the text: at most ~ten times the time, not a hundred

@@ -217,7 +217,9 @@ class BodyWriter:
         for match in COMMENT_RE.finditer(text):
             if match.start() > last:
                 self._run(parent, fmt, text[last : match.start()])
-            self._pending_comments.append(decode_comment(match.group(1)))
+            comment = decode_comment(match.group(1))
+            if comment:
+                self._pending_comments.append(comment)
             last = match.end()
         if last < len(text):
             self._run(parent, fmt, text[last:])
