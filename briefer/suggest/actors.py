@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from briefer.suggest import context, lexicon
+from briefer.suggest import context, lexicon, ner_ru
 from briefer.suggest.base import Occupancy
 from briefer.suggest.document import Document
 from briefer.suggest.gazetteer import canonical_of, gazetteer_at
@@ -97,8 +97,11 @@ class _Finder:
 
     def run(self) -> list[Mention]:
         text = self.text
-        for m in _CHUNK.finditer(text):
-            self._chunk(m.start(), m.end())
+        if self.doc.lang == "ru":
+            self._tagged()
+        else:
+            for m in _CHUNK.finditer(text):
+                self._chunk(m.start(), m.end())
         for m in _PLACE_LIST.finditer(text):
             for t in _TOKEN_RE.finditer(text, m.start(1), m.end(1)):
                 self._add("location", t.start(), t.end(), t.group(), "place-list", 0.7)
@@ -107,6 +110,20 @@ class _Finder:
         for start, end, name in context.cyrillic_organisations(text, self.doc.lang):
             self._add("organisation", start, end, text[start:end], "org-phrase", 0.7, canonical=name)
         return self._link()
+
+    def _tagged(self) -> None:
+        """Russian names from the trained tagger, canonical names from the gazetteer."""
+        text = self.text
+        for kind, start, end in ner_ru.entities(text):
+            if kind == "person":
+                self._person(start, end, "ner", 0.85)
+            elif kind == "organisation":
+                self._organisation(start, end, "ner", 0.65)  # an org-phrase (nominative name) wins a tie
+            else:
+                hit = gazetteer_at(text, start, self.limit)
+                entry = hit[1] if hit and hit[0] == end else None
+                canonical = canonical_of(entry, self.doc.lang) if entry else None
+                self._add("location", start, end, text[start:end], "ner", 0.85, canonical=canonical)
 
     def _tokens(self, start: int, end: int) -> list[tuple[int, int]]:
         return [(t.start(), t.end()) for t in _TOKEN_RE.finditer(self.text, start, end)]
@@ -162,6 +179,8 @@ class _Finder:
         lows = [w.lower() for w in words]
         while words and lows[-1] in _ALWAYS_STOP:
             tokens, words, lows = tokens[:-1], words[:-1], lows[:-1]
+        if not tokens:
+            return
         start, end = tokens[0][0], tokens[-1][1]
         lead = next((i for i, w in enumerate(lows) if w not in self.demonyms), len(lows) - 1)
         if (
