@@ -49,6 +49,7 @@ _PLACE_LIST = re.compile(
     rf"\b(?:villages?|towns?|cities|city|settlements?|regions?|region)[ ]of[ ]"
     rf"((?:{_TOKEN}(?:,[ ]| and |, and |[ ]))*{_TOKEN})"
 )
+_OF = re.compile(r"[ \u00a0](?:of|for)[ \u00a0](?:the[ \u00a0])?")
 _FEMALE_WORDS = frozenset("mrs. ms. spokeswoman chairwoman congresswoman queen princess dame lady".split())
 
 
@@ -209,6 +210,9 @@ class _Finder:
         if lows[-1] in self.org_words:
             self._organisation(start, end, "org-word", 0.75)
             return
+        if len(words) <= 4 and context.speaks(text, start, end, self.doc.lang):
+            self._person(start, end, "speech-verb", 0.7)  # "Noem tweeted", "said Avi Bell"
+            return
         if len(words) == 1:
             word = words[0]
             if (
@@ -226,6 +230,11 @@ class _Finder:
                 self._person(start, end, "given-name", 0.6)  # "local resident Elena"
             else:
                 self._by_preposition(start, end, words)
+            return
+        last_title = max((i for i, w in enumerate(lows[:-1]) if w in self.title_words), default=None)
+        if last_title is not None and len(words) - last_title - 1 <= 4:
+            # SciSpacE Team Leader Jennifer Ngo-Anh
+            self._person(tokens[last_title + 1][0], end, "title", 0.8)
             return
         given = next((i for i, w in enumerate(words[:3]) if lexicon.stem(w) in self.names), None)
         if (
@@ -286,6 +295,11 @@ class _Finder:
     def _person(self, start: int, end: int, rule: str, confidence: float) -> None:
         if any(ch.isdigit() for ch in self.text[start:end]):
             return  # an identifier (PFM-1), not a name
+        cut = _OF.search(self.text, start, end)
+        if cut is not None:  # Robin Biesbroek of the CDF: the person, then what he belongs to
+            rest = self._tokens(cut.end(), end)
+            end = cut.start()
+            self._classify(rest)
         role, role_start = role_before(self.text, start, self.title_words, self.demonyms)
         if role is None:
             after = role_after(self.text, end)

@@ -16,6 +16,12 @@ from briefer.suggest.speakers import Attributor, is_quoted_name
 _MIN_UNATTRIBUTED_WORDS = 4
 # speakers carried over from an earlier quote: a short capitalised quote so attributed is a name
 _CONTINUATION_RULES = frozenset(("same-paragraph", "next-paragraph", "previous-sentence"))
+# "the slogan “Meth, we're on it.”", "a film titled “…”": a name, not speech
+_NAMED_BEFORE = re.compile(
+    r"\b(?:slogan|tagline|headline|motto|hashtag|titled|entitled|dubbed|nicknamed|named|the words)"
+    r"[\s,:]*$",
+    re.IGNORECASE,
+)
 _SCARE_BEFORE = re.compile(
     r"(?:['’]s|\bso-called|\bthe|\ba|\ban|\bits|\btheir|\bhis|\bher|\bour|"
     r"так званого|так званої|так званий|так называемого|так называемой)\s*$",
@@ -31,7 +37,9 @@ def _quotes(doc: Document, mentions: list[Mention]) -> list[Suggestion]:
         continued = speaker is None or speaker.rule in _CONTINUATION_RULES
         is_name = is_quoted_name(doc.text[q.start : q.end]) and (len(words) <= 2 or continued)
         is_term = len(words) == 1 and words[0][-1:] not in ".!?…"  # «фейках»: a term, not a quote
-        scare = len(words) <= 3 and _SCARE_BEFORE.search(doc.text, max(0, q.open - 12), q.open)
+        scare = (len(words) <= 3 and _SCARE_BEFORE.search(doc.text, max(0, q.open - 12), q.open)) or (
+            _NAMED_BEFORE.search(doc.text, max(0, q.open - 20), q.open)
+        )
         if is_name or is_term or scare or (speaker is None and len(words) < _MIN_UNATTRIBUTED_WORDS):
             continue
         attributes = {}

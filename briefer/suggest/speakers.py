@@ -27,7 +27,13 @@ _ORG_NOUNS = frozenset(
 )
 _GAP = re.compile(r"[\s,–—\-\"'”»’]*(?:the[ \u00a0])?", re.IGNORECASE)
 _APPOSITIVE = re.compile(r"\s*,[^,]{1,80},\s*$")
-_AFTER_REACH = 80  # characters after a closing mark where an attribution may start
+# "…," one user quipped / "…," a senior official told reporters: a speaker described, not named
+_DESCRIBED = re.compile(
+    r"[\s,–—\-\"'”»’]*((?:one|a|an|another|the|some|many|several|two|three|four)[ \u00a0]"
+    r"(?:[\w'’-]+[ \u00a0]){0,3}?[a-z][\w'’-]*)[ \u00a0]+(?:[a-z]+ly[ \u00a0]+)?",
+    re.IGNORECASE,
+)
+_AFTER_REACH = 160  # characters after a closing mark where the reporting verb may be (long appositions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,6 +180,10 @@ class Attributor:
         before = self._candidates(start, verb.start())
         if before and _GAP.fullmatch(text, start, before[0].start):
             return self._speaker(self._best(before), "quote-then-speaker-verb", 0.9)
+        described = _DESCRIBED.fullmatch(text, start, verb.start())
+        if described and not before:
+            group = _Candidate(described.start(1), described.end(1), "group", described.group(1))
+            return self._speaker(group, "quote-then-description-verb", 0.75)
         if _GAP.fullmatch(text, start, verb.start()):
             stop = _clause_end(text, verb.end(), end)
             spoken = self._first(self._candidates(verb.end(), stop))
