@@ -183,6 +183,16 @@ class _Finder:
         if not tokens:
             return
         start, end = tokens[0][0], tokens[-1][1]
+        last_title = max((i for i, w in enumerate(lows[:-1]) if w in self.title_words), default=None)
+        if (
+            last_title is not None
+            and len(words) - last_title - 1 <= 4
+            and text[tokens[last_title][1] : tokens[last_title + 1][0]] == " "
+            and not any(w in self.org_words for w in lows[last_title + 1 :])
+        ):
+            # SciSpacE Team Leader Jennifer Ngo-Anh
+            self._person(tokens[last_title + 1][0], end, "title", 0.8)
+            return
         lead = next((i for i, w in enumerate(lows) if w not in self.demonyms), len(lows) - 1)
         if (
             lows[-1] in self.org_words
@@ -230,11 +240,6 @@ class _Finder:
                 self._person(start, end, "given-name", 0.6)  # "local resident Elena"
             else:
                 self._by_preposition(start, end, words)
-            return
-        last_title = max((i for i, w in enumerate(lows[:-1]) if w in self.title_words), default=None)
-        if last_title is not None and len(words) - last_title - 1 <= 4:
-            # SciSpacE Team Leader Jennifer Ngo-Anh
-            self._person(tokens[last_title + 1][0], end, "title", 0.8)
             return
         given = next((i for i, w in enumerate(words[:3]) if lexicon.stem(w) in self.names), None)
         if (

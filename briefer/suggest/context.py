@@ -168,7 +168,7 @@ def _speech(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
     before = lexicon.alternation([v for v in verbs if v not in _OBJECT_VERBS])
     return (
         re.compile(
-            rf"(?:[ \u00a0]+(?:\w+ly|{_ADVERBS}))?[ \u00a0]+(?:{after})\b"
+            rf",?(?:[ \u00a0]+(?:\w+ly|{_ADVERBS}))?[ \u00a0]+(?:{after})\b"
             rf"|,[^,.\n\"“”]{{2,80}},[ \u00a0]+(?:{after})\b",
             re.IGNORECASE,
         ),

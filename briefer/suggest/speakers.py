@@ -27,6 +27,9 @@ _ORG_NOUNS = frozenset(
 )
 _GAP = re.compile(r"[\s,–—\-\"'”»’]*(?:the[ \u00a0])?", re.IGNORECASE)
 _APPOSITIVE = re.compile(r"\s*,[^,]{1,80},\s*$")
+_LEAD_APPOSITION = re.compile(
+    r"[\s,–—\-\"'”»’]*(?:the|a|an|its|his|her|their)[ \u00a0][^,.;\"“”]{1,60},[ \u00a0]*", re.IGNORECASE
+)
 # "…," one user quipped / "…," a senior official told reporters: a speaker described, not named
 _DESCRIBED = re.compile(
     r"[\s,–—\-\"'”»’]*((?:one|a|an|another|the|some|many|several|two|three|four)[ \u00a0]"
@@ -131,6 +134,9 @@ class Attributor:
                 word = m.group().split()[-1].lower()
                 found.append(_Candidate(m.start(), m.end(), "pronoun", word, gender=self.p.genders.get(word)))
         for m in self.p.group.finditer(text, start, end):
+            words = m.group().lower().split()
+            if any(w in self.p.genders for w in words):
+                continue  # "He begged lawmakers": a clause, not a speaker
             if not any(s < m.end() and m.start() < e for s, e in taken):
                 found.append(_Candidate(m.start(), m.end(), "group", m.group()))
         return sorted(found, key=lambda c: (c.start, -(c.end - c.start)))
@@ -153,6 +159,8 @@ class Attributor:
         if previous is not None and previous.close >= s_start:
             s_start = previous.close + 1
         _, s_end = doc.sentence_at(q.close)
+        if s_end <= q.close + 1 and q.close + 2 < len(doc.text):
+            _, s_end = doc.sentence_at(q.close + 2)  # “Who approved it?” Delgado asked.
         after = self._after(q.close + 1, s_end)
         if after is not None:
             return after
@@ -180,6 +188,12 @@ class Attributor:
         before = self._candidates(start, verb.start())
         if before and _GAP.fullmatch(text, start, before[0].start):
             return self._speaker(self._best(before), "quote-then-speaker-verb", 0.9)
+        described_first = _LEAD_APPOSITION.match(text, start, verb.start())
+        named = [
+            c for c in before if c.kind == "person" and described_first and c.start == described_first.end()
+        ]
+        if named:  # "…," the firm's chief executive, Valdis Kalnins, told reporters
+            return self._speaker(named[0], "quote-then-apposition-speaker-verb", 0.85)
         described = _DESCRIBED.fullmatch(text, start, verb.start())
         if described and not before:
             group = _Candidate(described.start(1), described.end(1), "group", described.group(1))
