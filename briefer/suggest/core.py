@@ -35,7 +35,11 @@ def _quotes(doc: Document, mentions: list[Mention]) -> list[Suggestion]:
     for q, speaker in zip(doc.quotes, speakers, strict=True):
         words = doc.text[q.start : q.end].split()
         continued = speaker is None or speaker.rule in _CONTINUATION_RULES
-        is_name = is_quoted_name(doc.text[q.start : q.end]) and (len(words) <= 2 or continued)
+        # "We will win," Cruz said: speech, though as short as a name in quotation marks
+        punctuated = doc.text[q.end - 1 : q.end] in ",.!?…" or "," in doc.text[q.end : q.close + 2]
+        said_right_after = punctuated and speaker is not None and speaker.rule.startswith("quote-then")
+        short_or_continued = len(words) <= 2 or continued
+        is_name = is_quoted_name(doc.text[q.start : q.end]) and short_or_continued and not said_right_after
         is_term = len(words) == 1 and words[0][-1:] not in ".!?…"  # «фейках»: a term, not a quote
         scare = (len(words) <= 3 and _SCARE_BEFORE.search(doc.text, max(0, q.open - 12), q.open)) or (
             _NAMED_BEFORE.search(doc.text, max(0, q.open - 20), q.open)

@@ -159,8 +159,10 @@ class Attributor:
         if previous is not None and previous.close >= s_start:
             s_start = previous.close + 1
         _, s_end = doc.sentence_at(q.close)
-        if s_end <= q.close + 1 and q.close + 2 < len(doc.text):
-            _, s_end = doc.sentence_at(q.close + 2)  # “Who approved it?” Delgado asked.
+        if s_end <= q.close + 1 and q.close + 2 < len(doc.text) and doc.text[q.end - 1 : q.end] in "?!":
+            verb = self.p.after_verb.search(doc.masked, q.close + 1, q.close + 40)
+            if verb and not re.search(r"[.!?;:\n]", doc.masked[q.close + 1 : verb.start()]):
+                _, s_end = doc.sentence_at(q.close + 2)  # “Who approved it?” Delgado asked.
         after = self._after(q.close + 1, s_end)
         if after is not None:
             return after
