@@ -260,6 +260,24 @@ class _Finder:
         elif len(words) <= 3 and given is None:
             self._by_preposition(start, end, words)
 
+    def _full_name(self, surname: str) -> Mention | None:
+        """The first capitalised run of the text that ends in ``surname`` and names a person
+        (titles and sentence-initial words left out), as a person mention."""
+        pattern = re.compile(rf"(?<![\w'’.])((?:{_TOKEN}[ \u00a0]){{1,3}}){re.escape(surname)}\b")
+        for match in pattern.finditer(self.text):
+            tokens = self._tokens(match.start(), match.end())
+            words = [self.text[a:b].lower() for a, b in tokens]
+            while len(tokens) > 1 and (
+                words[0] in self.title_words or words[0] in _ALWAYS_STOP or words[0] in self.demonyms
+                or self._stoppable(self.text[tokens[0][0]:tokens[0][1]], tokens[0][0])
+            ):
+                tokens, words = tokens[1:], words[1:]
+            if len(tokens) < 2 or any(w in self.org_words for w in words):
+                continue
+            start, end = tokens[0][0], tokens[-1][1]
+            return Mention("person", start, end, self.text[start:end], self.text[start:end], "full-name", 0.7)
+        return None
+
     def _dateline(self, start: int, end: int) -> None:
         """A place in capitals opening a paragraph: ``IZMAIL, Ukraine —``."""
         name = " ".join(w.capitalize() for w in self.text[start:end].split())
@@ -368,6 +386,12 @@ class _Finder:
         for name, owners in given.items():
             if len({o.canonical for o in owners}) == 1:
                 aliases.setdefault(name, owners[0])
+        for m in list(self.mentions):
+            if m.kind == "person" and " " not in m.text and lexicon.stem(m.text) not in aliases:
+                full = self._full_name(m.text)
+                if full is not None:  # "Lopes said" after "planetary scientist Rosaly Lopes"
+                    self.mentions.append(full)
+                    aliases[lexicon.stem(m.text)] = full
         covered = Occupancy(len(self.text))
         for m in self.mentions:
             covered.take(m.start, m.end)

@@ -180,4 +180,10 @@ def speaks(text: str, start: int, end: int, lang: str) -> bool:
     """Whether the name at ``[start, end)`` is the subject of a reporting verb: ``Noem tweeted``,
     ``Perry, the energy secretary, said``, ``…," said Avi Bell``."""
     after, before = _speech(lang)
-    return bool(after.match(text, end) or before.search(text, max(0, start - 20), start))
+    if after.match(text, end):
+        return True
+    # "…," said Avi Bell. / said Avi Bell, a professor — not "said Tyvak would" (a clause follows)
+    return bool(before.search(text, max(0, start - 20), start)) and _CLAUSE_END.match(text, end) is not None
+
+
+_CLAUSE_END = re.compile(r"\s*(?:$|[.,;:!?\n)–—])")

@@ -36,6 +36,7 @@ _DESCRIBED = re.compile(
     r"(?:[\w'’-]+[ \u00a0]){0,3}?[a-z][\w'’-]*)[ \u00a0]+(?:[a-z]+ly[ \u00a0]+)?",
     re.IGNORECASE,
 )
+_PRONOUN_REACH = 6  # sentences back where a pronoun's person may be named
 _AFTER_REACH = 160  # characters after a closing mark where the reporting verb may be (long appositions)
 
 
@@ -309,10 +310,29 @@ class Attributor:
                 if g.kind in ("group", "organisation")
             ]
             return self._speaker(groups[-1], f"{rule}+pronoun", confidence - 0.15) if groups else None
-        person = self._nearest_person(c.start, c.gender)
+        person = self._subject_person(c.start, c.gender)
         if person is None:
             return None
         return Speaker(person.canonical, person.role, f"{rule}+pronoun", confidence - 0.1)
+
+    def _subject_person(self, pos: int, gender: str | None) -> Mention | None:
+        """The person a pronoun at ``pos`` most likely means: the first fitting person of its
+        sentence before it, else of each earlier sentence in turn (a sentence's first person is
+        mostly its subject: ``Cook told Benioff … "…," he said`` is Cook), a few sentences back."""
+        doc = self.doc
+        end = pos
+        start, _ = doc.sentence_at(pos)
+        for _ in range(_PRONOUN_REACH):
+            for person in self.people:
+                if start <= person.start < end and (
+                    person.gender is None or gender in (None, "g") or person.gender == gender
+                ):
+                    return person
+            if start == 0:
+                break
+            end = start
+            start, _ = doc.sentence_at(start - 1)
+        return None
 
     def _nearest_person(self, pos: int, gender: str | None) -> Mention | None:
         """The nearest named person before ``pos`` whose gender fits (``g``: any)."""
