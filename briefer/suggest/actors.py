@@ -215,7 +215,10 @@ class _Finder:
         if k == len(words):
             return
         if k and len(words) - k <= 4 and lows[-1] not in self.org_words:
-            self._person(tokens[k][0], end, "title", 0.85)
+            if _OF.match(text, tokens[k - 1][1]):  # "CEO of Take-Two": the title's organisation
+                self._organisation(tokens[k][0], end, "title-of", 0.6)
+            else:
+                self._person(tokens[k][0], end, "title", 0.85)
             return
         if lows[-1] in self.org_words:
             self._organisation(start, end, "org-word", 0.75)
@@ -262,19 +265,22 @@ class _Finder:
 
     def _full_name(self, surname: str) -> Mention | None:
         """The first capitalised run of the text that ends in ``surname`` and names a person
-        (titles and sentence-initial words left out), as a person mention."""
-        pattern = re.compile(rf"(?<![\w'’.])((?:{_TOKEN}[ \u00a0]){{1,3}}){re.escape(surname)}\b")
+        (titles and sentence-initial words left out; initials and Jr. kept), as a mention."""
+        pattern = re.compile(
+            rf"(?<![\w'’.])((?:(?:{_TOKEN}|[{UP}]\.)[ \u00a0]){{1,3}}){re.escape(surname)}\b"
+            rf"(?:,?[ \u00a0](?:Jr|Sr)\.|[ \u00a0](?:II|III|IV)\b)?"
+        )
         for match in pattern.finditer(self.text):
-            tokens = self._tokens(match.start(), match.end())
-            words = [self.text[a:b].lower() for a, b in tokens]
-            while len(tokens) > 1 and (
-                words[0] in self.title_words or words[0] in _ALWAYS_STOP or words[0] in self.demonyms
-                or self._stoppable(self.text[tokens[0][0]:tokens[0][1]], tokens[0][0])
+            start, end = match.start(), match.end()
+            words = self.text[start:end].split()
+            while len(words) > 1 and (
+                words[0].lower() in self.title_words or words[0].lower() in _ALWAYS_STOP
+                or words[0].lower() in self.demonyms or self._stoppable(words[0], start)
             ):
-                tokens, words = tokens[1:], words[1:]
-            if len(tokens) < 2 or any(w in self.org_words for w in words):
+                start = self.text.index(words[1], start + len(words[0]))
+                words = words[1:]
+            if len(words) < 2 or any(w.lower() in self.org_words for w in words) or words[0].endswith("."):
                 continue
-            start, end = tokens[0][0], tokens[-1][1]
             return Mention("person", start, end, self.text[start:end], self.text[start:end], "full-name", 0.7)
         return None
 

@@ -287,9 +287,14 @@ class Attributor:
     def _nearest(self, candidates: list[_Candidate], verb: int) -> _Candidate:
         """The subject of a verb: the last candidate, or a person before an apposition."""
         last = candidates[-1]
+        text = self.doc.masked
         if last.kind != "person":
             for c in reversed(candidates):
-                if c.kind == "person" and _APPOSITIVE.match(self.doc.masked, c.end, verb):
+                if c.kind == "person" and _APPOSITIVE.match(text, c.end, verb):
+                    return c
+            for c in candidates:  # "Ian Hamilton, a lecturer at …, who …, told Newsweek:"
+                apposition = text[c.end : c.end + 1] == "," and not self.p.verb.search(text, c.end, verb)
+                if c.kind == "person" and apposition:
                     return c
         people = [c for c in candidates if c.kind == "person" and c.end >= last.start - 40]
         return people[-1] if people and last.kind == "group" else last
