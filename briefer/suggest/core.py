@@ -11,7 +11,8 @@ from briefer.suggest.base import ACTOR_KINDS, KINDS, Suggestion
 from briefer.suggest.dates import find_dates
 from briefer.suggest.document import Document
 from briefer.suggest.figures import find_figures
-from briefer.suggest.speakers import Attributor, is_quoted_name
+from briefer.suggest.speakers import Attributor, Speaker, is_quoted_name
+from briefer.text.quotes import Quote
 
 _MIN_UNATTRIBUTED_WORDS = 4
 # speakers carried over from an earlier quote: a short capitalised quote so attributed is a name
@@ -29,22 +30,49 @@ _SCARE_BEFORE = re.compile(
 )
 
 
+# rules that found the speaker in the quote's own sentence
+_LOCAL_RULES = (
+    "quote-then", "speaker-verb-quote", "verb-speaker-quote", "speaker-participle-quote", "according-to",
+)
+
+
+def _is_title(words: list[str]) -> bool:
+    """Title case without a sentence end: a song, film or report title ("Takin' It to the Streets")."""
+    long_words = [w for w in words if len(w) > 3]
+    capitalised = sum(w[:1].isupper() for w in long_words)
+    return len(words) >= 3 and words[-1][-1:] not in ".!?…," and capitalised >= max(2, 0.6 * len(long_words))
+
+
+def _is_speech(doc: Document, q: Quote, speaker: Speaker | None) -> bool:
+    """Whether a quotation is someone's words, not a name, title, term or scare quote."""
+    text = doc.text[q.start : q.end]
+    words = text.split()
+    if _NAMED_BEFORE.search(doc.text, max(0, q.open - 20), q.open):
+        return False
+    attributed_here = speaker is not None and speaker.rule.startswith(_LOCAL_RULES)
+    # "We will win," Cruz said / "Amazing," Davis said: speech, however short
+    punctuated = text[-1:] in ",.!?…" or "," in doc.text[q.end : q.close + 2]
+    if attributed_here and punctuated:
+        return True
+    if attributed_here and not is_quoted_name(text):
+        return True  # Mayer said the team "patched" the software: the speaker's word
+    continued = speaker is None or speaker.rule in _CONTINUATION_RULES
+    if is_quoted_name(text) and (len(words) <= 2 or continued):
+        return False
+    if speaker is None and _is_title(words):
+        return False
+    if len(words) == 1 and words[0][-1:] not in ".!?…":
+        return False  # «фейках»: a term, not a quote
+    if len(words) <= 3 and _SCARE_BEFORE.search(doc.text, max(0, q.open - 12), q.open):
+        return False
+    return speaker is not None or len(words) >= _MIN_UNATTRIBUTED_WORDS
+
+
 def _quotes(doc: Document, mentions: list[Mention]) -> list[Suggestion]:
     out = []
     speakers = Attributor(doc, mentions).attribute(doc.quotes)
     for q, speaker in zip(doc.quotes, speakers, strict=True):
-        words = doc.text[q.start : q.end].split()
-        continued = speaker is None or speaker.rule in _CONTINUATION_RULES
-        # "We will win," Cruz said: speech, though as short as a name in quotation marks
-        punctuated = doc.text[q.end - 1 : q.end] in ",.!?…" or "," in doc.text[q.end : q.close + 2]
-        said_right_after = punctuated and speaker is not None and speaker.rule.startswith("quote-then")
-        short_or_continued = len(words) <= 2 or continued
-        is_name = is_quoted_name(doc.text[q.start : q.end]) and short_or_continued and not said_right_after
-        is_term = len(words) == 1 and words[0][-1:] not in ".!?…"  # «фейках»: a term, not a quote
-        scare = (len(words) <= 3 and _SCARE_BEFORE.search(doc.text, max(0, q.open - 12), q.open)) or (
-            _NAMED_BEFORE.search(doc.text, max(0, q.open - 20), q.open)
-        )
-        if is_name or is_term or scare or (speaker is None and len(words) < _MIN_UNATTRIBUTED_WORDS):
+        if not _is_speech(doc, q, speaker):
             continue
         attributes = {}
         if speaker is not None:
