@@ -52,9 +52,11 @@ def _is_speech(doc: Document, q: Quote, speaker: Speaker | None) -> bool:
     attributed_here = speaker is not None and speaker.rule.startswith(_LOCAL_RULES)
     # "We will win," Cruz said / "Amazing," Davis said: speech, however short
     punctuated = text[-1:] in ",.!?…" or "," in doc.text[q.end : q.close + 2]
-    if attributed_here and punctuated:
-        return True
-    if attributed_here and not is_quoted_name(text):
+    opens_sentence = doc.sentence_at(q.open)[0] == q.open
+    if attributed_here and punctuated and (opens_sentence or len(words) > 2):
+        return True  # but 'The court called them «fakes», the lawyer said': a term
+    said_before = attributed_here and speaker is not None and not speaker.rule.startswith("quote-then")
+    if said_before and not is_quoted_name(text):
         return True  # Mayer said the team "patched" the software: the speaker's word
     continued = speaker is None or speaker.rule in _CONTINUATION_RULES
     if is_quoted_name(text) and (len(words) <= 2 or continued):
