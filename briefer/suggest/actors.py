@@ -324,6 +324,10 @@ class _Finder:
     def _person(self, start: int, end: int, rule: str, confidence: float) -> None:
         if any(ch.isdigit() for ch in self.text[start:end]):
             return  # an identifier (PFM-1), not a name
+        words = self.text[start:end].split()
+        given = next((i for i, w in enumerate(words[1:-1], 1) if lexicon.stem(w) in self.names), None)
+        if given is not None and not any(lexicon.stem(w) in self.names for w in words[:given]):
+            start = self.text.index(words[given], start)  # NASA Administrator Jim Bridenstine
         cut = _OF.search(self.text, start, end)
         if cut is not None:  # Robin Biesbroek of the CDF: the person, then what he belongs to
             rest = self._tokens(cut.end(), end)

@@ -23,7 +23,13 @@ from briefer.text.quotes import Quote
 _ORG_NOUNS = frozenset(
     "ministry government agency bank fund council commission alliance office "
     "service administration regulator utility operator company group department "
-    "court embassy kremlin pentagon parliament committee".split()
+    "court embassy kremlin pentagon parliament committee firm organization organisation "
+    "coalition association union club team label network newspaper university institute".split()
+)
+# "the company said": the organisation last named, whatever its name's words
+_ANY_ORG_NOUNS = frozenset(
+    "company operator utility firm group agency organization organisation coalition association "
+    "club team label network newspaper".split()
 )
 _GAP = re.compile(r"[\s,–—\-\"'”»’]*(?:the[ \u00a0])?", re.IGNORECASE)
 _APPOSITIVE = re.compile(r"\s*,[^,]{1,80},\s*$")
@@ -361,11 +367,7 @@ class Attributor:
         head = lexicon.stem(words[-1])
         if words[-1].lower() in _ORG_NOUNS:
             for org in reversed([m for m in self.actors if m.kind == "organisation" and m.end <= c.start]):
-                if head in {lexicon.stem(w) for w in org.text.split()} or words[-1].lower() in (
-                    "company",
-                    "operator",
-                    "utility",
-                ):
+                if head in {lexicon.stem(w) for w in org.text.split()} or words[-1].lower() in _ANY_ORG_NOUNS:
                     return Speaker(org.canonical, None, f"{rule}+group", confidence - 0.1)
         for person in reversed(self.people):
             if (
