@@ -186,4 +186,4 @@ def speaks(text: str, start: int, end: int, lang: str) -> bool:
     return bool(before.search(text, max(0, start - 20), start)) and _CLAUSE_END.match(text, end) is not None
 
 
-_CLAUSE_END = re.compile(r"\s*(?:$|[.,;:!?\n)–—])")
+_CLAUSE_END = re.compile(r"\s*(?:$|[.,;:!?\n)–—]|(?:of|from|at|with|for|in)\b)")
