@@ -325,7 +325,9 @@ class _Finder:
         if any(ch.isdigit() for ch in self.text[start:end]):
             return  # an identifier (PFM-1), not a name
         words = self.text[start:end].split()
-        given = next((i for i, w in enumerate(words[1:-1], 1) if lexicon.stem(w) in self.names), None)
+        given = next(
+            (i for i, w in enumerate(words[1:-1], 1) if lexicon.stem(w.split("-")[0]) in self.names), None
+        )
         if given is not None and not any(lexicon.stem(w) in self.names for w in words[:given]):
             start = self.text.index(words[given], start)  # NASA Administrator Jim Bridenstine
         cut = _OF.search(self.text, start, end)
@@ -333,6 +335,9 @@ class _Finder:
             rest = self._tokens(cut.end(), end)
             end = cut.start()
             self._classify(rest)
+        if any(w.lower() in self.org_words for w in self.text[start:end].split()[1:]):
+            self._organisation(start, end, rule, confidence - 0.1)  # Max Planck Institute
+            return
         role, role_start = role_before(self.text, start, self.title_words, self.demonyms)
         if role is None:
             after = role_after(self.text, end)

@@ -314,13 +314,17 @@ class Attributor:
 
     def _resolve(self, c: _Candidate, rule: str, confidence: float) -> Speaker | None:
         """A pronoun's nearest fitting named person (or group, for they/it) before it."""
-        if c.gender == "g":
-            groups = [
-                g
-                for g in self._candidates(max(0, c.start - 400), c.start)
-                if g.kind in ("group", "organisation")
-            ]
-            return self._speaker(groups[-1], f"{rule}+pronoun", confidence - 0.15) if groups else None
+        if c.gender == "g":  # "they said": the first organisation or group of the nearest sentence
+            end, (start, _) = c.start, self.doc.sentence_at(c.start)
+            for _ in range(_PRONOUN_REACH):
+                groups = [g for g in self._candidates(start, end) if g.kind in ("group", "organisation")]
+                if groups:  # its own sentence: the nearest before it; an earlier one: its subject
+                    group = groups[-1] if end == c.start else groups[0]
+                    return self._speaker(group, f"{rule}+pronoun", confidence - 0.15)
+                if start == 0:
+                    break
+                end, (start, _) = start, self.doc.sentence_at(start - 1)
+            return None
         person = self._subject_person(c.start, c.gender)
         if person is None:
             return None
@@ -343,7 +347,7 @@ class Attributor:
                 break
             end = start
             start, _ = doc.sentence_at(start - 1)
-        return None
+        return self._nearest_person(pos, gender)
 
     def _nearest_person(self, pos: int, gender: str | None) -> Mention | None:
         """The nearest named person before ``pos`` whose gender fits (``g``: any)."""
