@@ -9,8 +9,8 @@ a body outside the repository (the ``*.ann`` inline marks of
 ``tests/data/suggest/GUIDELINES.md``), and ``convert`` checks that removing the
 marks gives the reference body exactly before it writes the offsets.
 
-    python bench/real_labels.py convert MARKED.ann [MARKED.ann…]
-    python bench/real_labels.py check            # every label file still matches its body
+    python -m bench.real_labels convert MARKED.ann [MARKED.ann…]
+    python -m bench.real_labels check            # every label file still matches its body
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import json
 import sys
 from pathlib import Path
 
-from briefer.suggest.evaluate import Annotated, Gold, parse
+from bench.suggest_evaluate import Annotated, Gold, parse
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT.parent / "shared" / "bench" / "article-extraction"

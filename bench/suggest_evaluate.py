@@ -240,7 +240,19 @@ def score_article(article: Annotated, predicted: Sequence[Any]) -> dict[str, dic
             right = sum(_attribute_right(kind, g, p) for g, p in pairs)
             checked = sum(kind == "figure" or bool(g.attributes.get("iso")) for g, _ in pairs)
             result[kind]["attribute"] = Counts(right, checked - right, 0)
+    quotes = [g for g in article.spans if g.kind == "quote"]
+    pairs = match(quotes, [p for p in predicted if p.kind == "quote"], exact=False)
+    named = [(g, p) for g, p in pairs if _is_named(g)]
+    right = sum(speaker_matches(g, p.attributes.get("speaker")) for g, p in named)
+    result["quote"]["named_speaker"] = Counts(right, len(named) - right, 0)
+    by_mention = any(g.kind in ACTOR_KINDS for g in article.spans)
     for kind in ACTOR_KINDS:
+        gold_spans = [g for g in article.spans if g.kind == kind]
+        if by_mention:  # labelled mention by mention: score spans, typed, >= 50 % overlap
+            tp = len(match(gold_spans, [p for p in predicted if p.kind == kind], exact=False))
+            pred = sum(p.kind == kind for p in predicted)
+            result[kind] = {"span": Counts(tp, pred - tp, len(gold_spans) - tp)}
+            continue
         gold_names = {normalise_name(n) for n in article.actors[kind]}
         pred_names = {
             normalise_name(str(p.attributes.get("canonical") or p.text)) for p in predicted if p.kind == kind
@@ -248,6 +260,14 @@ def score_article(article: Annotated, predicted: Sequence[Any]) -> dict[str, dic
         tp = len(gold_names & pred_names)
         result[kind] = {"entity": Counts(tp, len(pred_names) - tp, len(gold_names) - tp)}
     return result
+
+
+def _is_named(gold: Gold) -> bool:
+    """Whether a gold quote's speaker is a name (not a description such as "one official")."""
+    names = gold.attributes.get("speaker") or []
+    assert isinstance(names, list)
+    first = str(names[0]) if names else "?"
+    return first[:1].isupper() and first.split()[0].lower() not in _DETERMINERS
 
 
 def _attribute_right(kind: str, gold: Gold, pred: Any) -> bool:

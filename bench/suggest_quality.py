@@ -1,7 +1,12 @@
 """Score the suggesters against the annotated development set.
 
     python -m bench.suggest_quality [--data tests/data/suggest] [--splits SPLIT,…] [--json]
-                                    [--errors SPLIT,…]
+                                    [--errors SPLIT,…] [--real]
+
+``--real`` scores the labelled real news pages (``tests/data/suggest/real``, texts
+from ``../shared/bench/article-extraction``) instead of the project's own articles;
+there, people, organisations and places are scored mention by mention (``span``).
+Their ``heldout`` split is scored only when named in ``--splits``.
 
 Prints precision/recall/F1 per kind for each split (dev, heldout, heldout2) and
 all together: quotes with the right speaker (exact span, ≥ 50 % overlap) and by
@@ -17,6 +22,7 @@ import sys
 from collections.abc import Collection
 from pathlib import Path
 
+from bench import real_labels
 from bench.suggest_evaluate import Counts, load_dir, match, score_article, speaker_matches
 from briefer.suggest import suggest
 
@@ -25,7 +31,7 @@ KINDS = ("quote", "figure", "date", "person", "organisation", "location")
 
 
 def evaluate(
-    folder: Path, splits: Collection[str] | None = None, show_errors: Collection[str] = ()
+    folder: Path, splits: Collection[str] | None = None, show_errors: Collection[str] = (), real: bool = False
 ) -> dict[str, object]:
     """Scores per split (as the articles name them, then ``all``) and kind.
 
@@ -34,7 +40,7 @@ def evaluate(
     """
     totals: dict[str, dict[str, dict[str, Counts]]] = {}
     counts: dict[str, int] = {}
-    articles = load_dir(folder, splits)
+    articles = real_labels.load(set(splits or ["dev"])) if real else load_dir(folder, splits)
     for split in [*sorted({a.split for a in articles}), "all"]:
         counts[split] = 0
         totals[split] = {}
@@ -82,10 +88,10 @@ def _table(result: dict[str, object]) -> str:
         lines.append(f"{'kind':13} {'match':10} {'P':>6} {'R':>6} {'F1':>6} {'tp':>5} {'fp':>5} {'fn':>5}")
         for kind in KINDS:
             for mode, s in data.get(kind, {}).items():
-                if mode == "attribute":
-                    lines.append(
-                        f"{kind:13} {'value/iso':10} {s['precision']:6.3f}   (of {s['tp'] + s['fp']} matched)"
-                    )
+                if mode in ("attribute", "named_speaker"):
+                    label = "value/iso" if mode == "attribute" else "speaker"
+                    matched = s["tp"] + s["fp"]
+                    lines.append(f"{kind:13} {label:10} {s['precision']:6.3f}   (of {matched} matched)")
                     continue
                 lines.append(
                     f"{kind:13} {mode:10} {s['precision']:6.3f} {s['recall']:6.3f} {s['f1']:6.3f} "
@@ -109,9 +115,10 @@ def main() -> int:
         help="list misses and false suggestions of these splits on stderr (default: dev)",
     )
     parser.add_argument("--splits", default="", metavar="SPLIT,…", help="score only these splits")
+    parser.add_argument("--real", action="store_true", help="score the labelled real news pages")
     args = parser.parse_args()
     splits = [s for s in args.splits.split(",") if s] or None
-    result = evaluate(args.data, splits, {s for s in args.errors.split(",") if s})
+    result = evaluate(args.data, splits, {s for s in args.errors.split(",") if s}, real=args.real)
     print(json.dumps(result, indent=2) if args.json else _table(result))
     return 0
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from briefer.suggest import context, lexicon
+from briefer.suggest import context, lexicon, ner_ru
 from briefer.suggest.base import Occupancy
 from briefer.suggest.document import Document
 from briefer.suggest.gazetteer import canonical_of, gazetteer_at
@@ -49,6 +49,7 @@ _PLACE_LIST = re.compile(
     rf"\b(?:villages?|towns?|cities|city|settlements?|regions?|region)[ ]of[ ]"
     rf"((?:{_TOKEN}(?:,[ ]| and |, and |[ ]))*{_TOKEN})"
 )
+_OF = re.compile(r"[ \u00a0](?:of|for)[ \u00a0](?:the[ \u00a0])?")
 _FEMALE_WORDS = frozenset("mrs. ms. spokeswoman chairwoman congresswoman queen princess dame lady".split())
 
 
@@ -97,8 +98,11 @@ class _Finder:
 
     def run(self) -> list[Mention]:
         text = self.text
-        for m in _CHUNK.finditer(text):
-            self._chunk(m.start(), m.end())
+        if self.doc.lang == "ru":
+            self._tagged()
+        else:
+            for m in _CHUNK.finditer(text):
+                self._chunk(m.start(), m.end())
         for m in _PLACE_LIST.finditer(text):
             for t in _TOKEN_RE.finditer(text, m.start(1), m.end(1)):
                 self._add("location", t.start(), t.end(), t.group(), "place-list", 0.7)
@@ -107,6 +111,20 @@ class _Finder:
         for start, end, name in context.cyrillic_organisations(text, self.doc.lang):
             self._add("organisation", start, end, text[start:end], "org-phrase", 0.7, canonical=name)
         return self._link()
+
+    def _tagged(self) -> None:
+        """Russian names from the trained tagger, canonical names from the gazetteer."""
+        text = self.text
+        for kind, start, end in ner_ru.entities(text):
+            if kind == "person":
+                self._person(start, end, "ner", 0.85)
+            elif kind == "organisation":
+                self._organisation(start, end, "ner", 0.65)  # an org-phrase (nominative name) wins a tie
+            else:
+                hit = gazetteer_at(text, start, self.limit)
+                entry = hit[1] if hit and hit[0] == end else None
+                canonical = canonical_of(entry, self.doc.lang) if entry else None
+                self._add("location", start, end, text[start:end], "ner", 0.85, canonical=canonical)
 
     def _tokens(self, start: int, end: int) -> list[tuple[int, int]]:
         return [(t.start(), t.end()) for t in _TOKEN_RE.finditer(self.text, start, end)]
@@ -162,7 +180,19 @@ class _Finder:
         lows = [w.lower() for w in words]
         while words and lows[-1] in _ALWAYS_STOP:
             tokens, words, lows = tokens[:-1], words[:-1], lows[:-1]
+        if not tokens:
+            return
         start, end = tokens[0][0], tokens[-1][1]
+        last_title = max((i for i, w in enumerate(lows[:-1]) if w in self.title_words), default=None)
+        if (
+            last_title is not None
+            and len(words) - last_title - 1 <= 4
+            and text[tokens[last_title][1] : tokens[last_title + 1][0]] == " "
+            and not any(w in self.org_words for w in lows[last_title + 1 :])
+        ):
+            # SciSpacE Team Leader Jennifer Ngo-Anh
+            self._person(tokens[last_title + 1][0], end, "title", 0.8)
+            return
         lead = next((i for i, w in enumerate(lows) if w not in self.demonyms), len(lows) - 1)
         if (
             lows[-1] in self.org_words
@@ -185,10 +215,16 @@ class _Finder:
         if k == len(words):
             return
         if k and len(words) - k <= 4 and lows[-1] not in self.org_words:
-            self._person(tokens[k][0], end, "title", 0.85)
+            if _OF.match(text, tokens[k - 1][1]):  # "CEO of Take-Two": the title's organisation
+                self._organisation(tokens[k][0], end, "title-of", 0.6)
+            else:
+                self._person(tokens[k][0], end, "title", 0.85)
             return
         if lows[-1] in self.org_words:
             self._organisation(start, end, "org-word", 0.75)
+            return
+        if len(words) <= 4 and context.speaks(text, start, end, self.doc.lang):
+            self._person(start, end, "speech-verb", 0.7)  # "Noem tweeted", "said Avi Bell"
             return
         if len(words) == 1:
             word = words[0]
@@ -226,6 +262,27 @@ class _Finder:
             self._person(start, end, "apposition", 0.65)
         elif len(words) <= 3 and given is None:
             self._by_preposition(start, end, words)
+
+    def _full_name(self, surname: str) -> Mention | None:
+        """The first capitalised run of the text that ends in ``surname`` and names a person
+        (titles and sentence-initial words left out; initials and Jr. kept), as a mention."""
+        pattern = re.compile(
+            rf"(?<![\w'’.])((?:(?:{_TOKEN}|[{UP}]\.)[ \u00a0]){{1,3}}){re.escape(surname)}\b"
+            rf"(?:,?[ \u00a0](?:Jr|Sr)\.|[ \u00a0](?:II|III|IV)\b)?"
+        )
+        for match in pattern.finditer(self.text):
+            start, end = match.start(), match.end()
+            words = self.text[start:end].split()
+            while len(words) > 1 and (
+                words[0].lower() in self.title_words or words[0].lower() in _ALWAYS_STOP
+                or words[0].lower() in self.demonyms or self._stoppable(words[0], start)
+            ):
+                start = self.text.index(words[1], start + len(words[0]))
+                words = words[1:]
+            if len(words) < 2 or any(w.lower() in self.org_words for w in words) or words[0].endswith("."):
+                continue
+            return Mention("person", start, end, self.text[start:end], self.text[start:end], "full-name", 0.7)
+        return None
 
     def _dateline(self, start: int, end: int) -> None:
         """A place in capitals opening a paragraph: ``IZMAIL, Ukraine —``."""
@@ -267,6 +324,20 @@ class _Finder:
     def _person(self, start: int, end: int, rule: str, confidence: float) -> None:
         if any(ch.isdigit() for ch in self.text[start:end]):
             return  # an identifier (PFM-1), not a name
+        words = self.text[start:end].split()
+        given = next(
+            (i for i, w in enumerate(words[1:-1], 1) if lexicon.stem(w.split("-")[0]) in self.names), None
+        )
+        if given is not None and not any(lexicon.stem(w) in self.names for w in words[:given]):
+            start = self.text.index(words[given], start)  # NASA Administrator Jim Bridenstine
+        cut = _OF.search(self.text, start, end)
+        if cut is not None:  # Robin Biesbroek of the CDF: the person, then what he belongs to
+            rest = self._tokens(cut.end(), end)
+            end = cut.start()
+            self._classify(rest)
+        if any(w.lower() in self.org_words for w in self.text[start:end].split()[1:]):
+            self._organisation(start, end, rule, confidence - 0.1)  # Max Planck Institute
+            return
         role, role_start = role_before(self.text, start, self.title_words, self.demonyms)
         if role is None:
             after = role_after(self.text, end)
@@ -330,6 +401,12 @@ class _Finder:
         for name, owners in given.items():
             if len({o.canonical for o in owners}) == 1:
                 aliases.setdefault(name, owners[0])
+        for m in list(self.mentions):
+            if m.kind == "person" and " " not in m.text and lexicon.stem(m.text) not in aliases:
+                full = self._full_name(m.text)
+                if full is not None:  # "Lopes said" after "planetary scientist Rosaly Lopes"
+                    self.mentions.append(full)
+                    aliases[lexicon.stem(m.text)] = full
         covered = Occupancy(len(self.text))
         for m in self.mentions:
             covered.take(m.start, m.end)

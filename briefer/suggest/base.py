@@ -70,7 +70,7 @@ def detect_language(text: str, sample: int = 4000) -> str:
         return "en"
     uk = sum(ch in _UKRAINIAN for ch in head)
     ru = sum(ch in _RUSSIAN for ch in head)
-    return "uk" if uk >= ru else "ru"
+    return "uk" if uk > ru else "ru"  # no letter of either: Ukrainian prose nearly always has і
 
 
 class Occupancy:

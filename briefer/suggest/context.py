@@ -10,6 +10,7 @@ body they are (``компания «Твердые цифры»``).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from briefer.suggest import lexicon
 from briefer.suggest.morph import is_adjective, nominative_phrase, place_nominative
@@ -145,3 +146,44 @@ def cyrillic_organisations(text: str, lang: str) -> list[tuple[int, int, str]]:
         name = " ".join([*nominative_phrase(tuple(first), head, lang), *tail])
         out.append((m.start(), end, name[:1].upper() + name[1:]))
     return out
+
+
+# Verbs that take the hearer, not the speaker, right after them ("told Reuters").
+_OBJECT_VERBS = frozenset(
+    "told tells tell called calls described describes dubbed labelled labeled termed urged "
+    "threatened assured demanded asked".split()
+)
+
+
+_ADVERBS = "|".join(
+    "later also then again once previously recently earlier first just only still never often has had have"
+    .split()
+)
+
+
+@cache
+def _speech(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    verbs = lexicon.words(lang).get("speech_verbs", [])
+    after = lexicon.alternation(verbs)
+    before = lexicon.alternation([v for v in verbs if v not in _OBJECT_VERBS])
+    return (
+        re.compile(
+            rf",?(?:[ \u00a0]+(?:\w+ly|{_ADVERBS}))?[ \u00a0]+(?:{after})\b"
+            rf"|,[^,.\n\"“”]{{2,80}},[ \u00a0]+(?:{after})\b",
+            re.IGNORECASE,
+        ),
+        re.compile(rf"(?:^|[\s,\"”’»])(?:{before})[ \u00a0]+$", re.IGNORECASE),
+    )
+
+
+def speaks(text: str, start: int, end: int, lang: str) -> bool:
+    """Whether the name at ``[start, end)`` is the subject of a reporting verb: ``Noem tweeted``,
+    ``Perry, the energy secretary, said``, ``…," said Avi Bell``."""
+    after, before = _speech(lang)
+    if after.match(text, end):
+        return True
+    # "…," said Avi Bell. / said Avi Bell, a professor — not "said Tyvak would" (a clause follows)
+    return bool(before.search(text, max(0, start - 20), start)) and _CLAUSE_END.match(text, end) is not None
+
+
+_CLAUSE_END = re.compile(r"\s*(?:$|[.,;:!?\n)–—]|(?:of|from|at|with|for|in)\b)")

@@ -11,11 +11,18 @@ from briefer.suggest.base import ACTOR_KINDS, KINDS, Suggestion
 from briefer.suggest.dates import find_dates
 from briefer.suggest.document import Document
 from briefer.suggest.figures import find_figures
-from briefer.suggest.speakers import Attributor, is_quoted_name
+from briefer.suggest.speakers import Attributor, Speaker, is_quoted_name
+from briefer.text.quotes import Quote
 
 _MIN_UNATTRIBUTED_WORDS = 4
 # speakers carried over from an earlier quote: a short capitalised quote so attributed is a name
 _CONTINUATION_RULES = frozenset(("same-paragraph", "next-paragraph", "previous-sentence"))
+# "the slogan “Meth, we're on it.”", "a film titled “…”": a name, not speech
+_NAMED_BEFORE = re.compile(
+    r"\b(?:slogan|tagline|headline|motto|hashtag|titled|entitled|dubbed|nicknamed|named|the words)"
+    r"[\s,:]*$",
+    re.IGNORECASE,
+)
 _SCARE_BEFORE = re.compile(
     r"(?:['’]s|\bso-called|\bthe|\ba|\ban|\bits|\btheir|\bhis|\bher|\bour|"
     r"так званого|так званої|так званий|так называемого|так называемой)\s*$",
@@ -23,16 +30,51 @@ _SCARE_BEFORE = re.compile(
 )
 
 
+# rules that found the speaker in the quote's own sentence
+_LOCAL_RULES = (
+    "quote-then", "speaker-verb-quote", "verb-speaker-quote", "speaker-participle-quote", "according-to",
+)
+
+
+def _is_title(words: list[str]) -> bool:
+    """Title case without a sentence end: a song, film or report title ("Takin' It to the Streets")."""
+    long_words = [w for w in words if len(w) > 3]
+    capitalised = sum(w[:1].isupper() for w in long_words)
+    return len(words) >= 3 and words[-1][-1:] not in ".!?…," and capitalised >= max(2, 0.6 * len(long_words))
+
+
+def _is_speech(doc: Document, q: Quote, speaker: Speaker | None) -> bool:
+    """Whether a quotation is someone's words, not a name, title, term or scare quote."""
+    text = doc.text[q.start : q.end]
+    words = text.split()
+    if _NAMED_BEFORE.search(doc.text, max(0, q.open - 20), q.open):
+        return False
+    attributed_here = speaker is not None and speaker.rule.startswith(_LOCAL_RULES)
+    # "We will win," Cruz said / "Amazing," Davis said: speech, however short
+    punctuated = text[-1:] in ",.!?…" or "," in doc.text[q.end : q.close + 2]
+    opens_sentence = doc.sentence_at(q.open)[0] == q.open
+    if attributed_here and punctuated and (opens_sentence or len(words) > 2):
+        return True  # but 'The court called them «fakes», the lawyer said': a term
+    said_before = attributed_here and speaker is not None and not speaker.rule.startswith("quote-then")
+    if said_before and not is_quoted_name(text):
+        return True  # Mayer said the team "patched" the software: the speaker's word
+    continued = speaker is None or speaker.rule in _CONTINUATION_RULES
+    if is_quoted_name(text) and (len(words) <= 2 or continued):
+        return False
+    if speaker is None and _is_title(words):
+        return False
+    if len(words) == 1 and words[0][-1:] not in ".!?…":
+        return False  # «фейках»: a term, not a quote
+    if len(words) <= 3 and _SCARE_BEFORE.search(doc.text, max(0, q.open - 12), q.open):
+        return False
+    return speaker is not None or len(words) >= _MIN_UNATTRIBUTED_WORDS
+
+
 def _quotes(doc: Document, mentions: list[Mention]) -> list[Suggestion]:
     out = []
     speakers = Attributor(doc, mentions).attribute(doc.quotes)
     for q, speaker in zip(doc.quotes, speakers, strict=True):
-        words = doc.text[q.start : q.end].split()
-        continued = speaker is None or speaker.rule in _CONTINUATION_RULES
-        is_name = is_quoted_name(doc.text[q.start : q.end]) and (len(words) <= 2 or continued)
-        is_term = len(words) == 1 and words[0][-1:] not in ".!?…"  # «фейках»: a term, not a quote
-        scare = len(words) <= 3 and _SCARE_BEFORE.search(doc.text, max(0, q.open - 12), q.open)
-        if is_name or is_term or scare or (speaker is None and len(words) < _MIN_UNATTRIBUTED_WORDS):
+        if not _is_speech(doc, q, speaker):
             continue
         attributes = {}
         if speaker is not None:

@@ -23,11 +23,27 @@ from briefer.text.quotes import Quote
 _ORG_NOUNS = frozenset(
     "ministry government agency bank fund council commission alliance office "
     "service administration regulator utility operator company group department "
-    "court embassy kremlin pentagon parliament committee".split()
+    "court embassy kremlin pentagon parliament committee firm organization organisation "
+    "coalition association union club team label network newspaper university institute".split()
+)
+# "the company said": the organisation last named, whatever its name's words
+_ANY_ORG_NOUNS = frozenset(
+    "company operator utility firm group agency organization organisation coalition association "
+    "club team label network newspaper".split()
 )
 _GAP = re.compile(r"[\s,–—\-\"'”»’]*(?:the[ \u00a0])?", re.IGNORECASE)
 _APPOSITIVE = re.compile(r"\s*,[^,]{1,80},\s*$")
-_AFTER_REACH = 80  # characters after a closing mark where an attribution may start
+_LEAD_APPOSITION = re.compile(
+    r"[\s,–—\-\"'”»’]*(?:the|a|an|its|his|her|their)[ \u00a0][^,.;\"“”]{1,60},[ \u00a0]*", re.IGNORECASE
+)
+# "…," one user quipped / "…," a senior official told reporters: a speaker described, not named
+_DESCRIBED = re.compile(
+    r"[\s,–—\-\"'”»’]*((?:one|a|an|another|the|some|many|several|two|three|four)[ \u00a0]"
+    r"(?:[\w'’-]+[ \u00a0]){0,3}?[a-z][\w'’-]*)[ \u00a0]+(?:[a-z]+ly[ \u00a0]+)?",
+    re.IGNORECASE,
+)
+_PRONOUN_REACH = 6  # sentences back where a pronoun's person may be named
+_AFTER_REACH = 160  # characters after a closing mark where the reporting verb may be (long appositions)
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +141,9 @@ class Attributor:
                 word = m.group().split()[-1].lower()
                 found.append(_Candidate(m.start(), m.end(), "pronoun", word, gender=self.p.genders.get(word)))
         for m in self.p.group.finditer(text, start, end):
+            words = m.group().lower().split()
+            if any(w in self.p.genders for w in words):
+                continue  # "He begged lawmakers": a clause, not a speaker
             if not any(s < m.end() and m.start() < e for s, e in taken):
                 found.append(_Candidate(m.start(), m.end(), "group", m.group()))
         return sorted(found, key=lambda c: (c.start, -(c.end - c.start)))
@@ -147,6 +166,10 @@ class Attributor:
         if previous is not None and previous.close >= s_start:
             s_start = previous.close + 1
         _, s_end = doc.sentence_at(q.close)
+        if s_end <= q.close + 1 and q.close + 2 < len(doc.text) and doc.text[q.end - 1 : q.end] in "?!":
+            verb = self.p.after_verb.search(doc.masked, q.close + 1, q.close + 40)
+            if verb and not re.search(r"[.!?;:\n]", doc.masked[q.close + 1 : verb.start()]):
+                _, s_end = doc.sentence_at(q.close + 2)  # “Who approved it?” Delgado asked.
         after = self._after(q.close + 1, s_end)
         if after is not None:
             return after
@@ -174,6 +197,16 @@ class Attributor:
         before = self._candidates(start, verb.start())
         if before and _GAP.fullmatch(text, start, before[0].start):
             return self._speaker(self._best(before), "quote-then-speaker-verb", 0.9)
+        described_first = _LEAD_APPOSITION.match(text, start, verb.start())
+        named = [
+            c for c in before if c.kind == "person" and described_first and c.start == described_first.end()
+        ]
+        if named:  # "…," the firm's chief executive, Valdis Kalnins, told reporters
+            return self._speaker(named[0], "quote-then-apposition-speaker-verb", 0.85)
+        described = _DESCRIBED.fullmatch(text, start, verb.start())
+        if described and not before:
+            group = _Candidate(described.start(1), described.end(1), "group", described.group(1))
+            return self._speaker(group, "quote-then-description-verb", 0.75)
         if _GAP.fullmatch(text, start, verb.start()):
             stop = _clause_end(text, verb.end(), end)
             spoken = self._first(self._candidates(verb.end(), stop))
@@ -260,9 +293,14 @@ class Attributor:
     def _nearest(self, candidates: list[_Candidate], verb: int) -> _Candidate:
         """The subject of a verb: the last candidate, or a person before an apposition."""
         last = candidates[-1]
+        text = self.doc.masked
         if last.kind != "person":
             for c in reversed(candidates):
-                if c.kind == "person" and _APPOSITIVE.match(self.doc.masked, c.end, verb):
+                if c.kind == "person" and _APPOSITIVE.match(text, c.end, verb):
+                    return c
+            for c in candidates:  # "Ian Hamilton, a lecturer at …, who …, told Newsweek:"
+                apposition = text[c.end : c.end + 1] == "," and not self.p.verb.search(text, c.end, verb)
+                if c.kind == "person" and apposition:
                     return c
         people = [c for c in candidates if c.kind == "person" and c.end >= last.start - 40]
         return people[-1] if people and last.kind == "group" else last
@@ -276,17 +314,40 @@ class Attributor:
 
     def _resolve(self, c: _Candidate, rule: str, confidence: float) -> Speaker | None:
         """A pronoun's nearest fitting named person (or group, for they/it) before it."""
-        if c.gender == "g":
-            groups = [
-                g
-                for g in self._candidates(max(0, c.start - 400), c.start)
-                if g.kind in ("group", "organisation")
-            ]
-            return self._speaker(groups[-1], f"{rule}+pronoun", confidence - 0.15) if groups else None
-        person = self._nearest_person(c.start, c.gender)
+        if c.gender == "g":  # "they said": the first organisation or group of the nearest sentence
+            end, (start, _) = c.start, self.doc.sentence_at(c.start)
+            for _ in range(_PRONOUN_REACH):
+                groups = [g for g in self._candidates(start, end) if g.kind in ("group", "organisation")]
+                if groups:  # its own sentence: the nearest before it; an earlier one: its subject
+                    group = groups[-1] if end == c.start else groups[0]
+                    return self._speaker(group, f"{rule}+pronoun", confidence - 0.15)
+                if start == 0:
+                    break
+                end, (start, _) = start, self.doc.sentence_at(start - 1)
+            return None
+        person = self._subject_person(c.start, c.gender)
         if person is None:
             return None
         return Speaker(person.canonical, person.role, f"{rule}+pronoun", confidence - 0.1)
+
+    def _subject_person(self, pos: int, gender: str | None) -> Mention | None:
+        """The person a pronoun at ``pos`` most likely means: the first fitting person of its
+        sentence before it, else of each earlier sentence in turn (a sentence's first person is
+        mostly its subject: ``Cook told Benioff … "…," he said`` is Cook), a few sentences back."""
+        doc = self.doc
+        end = pos
+        start, _ = doc.sentence_at(pos)
+        for _ in range(_PRONOUN_REACH):
+            for person in self.people:
+                if start <= person.start < end and (
+                    person.gender is None or gender in (None, "g") or person.gender == gender
+                ):
+                    return person
+            if start == 0:
+                break
+            end = start
+            start, _ = doc.sentence_at(start - 1)
+        return self._nearest_person(pos, gender)
 
     def _nearest_person(self, pos: int, gender: str | None) -> Mention | None:
         """The nearest named person before ``pos`` whose gender fits (``g``: any)."""
@@ -310,11 +371,7 @@ class Attributor:
         head = lexicon.stem(words[-1])
         if words[-1].lower() in _ORG_NOUNS:
             for org in reversed([m for m in self.actors if m.kind == "organisation" and m.end <= c.start]):
-                if head in {lexicon.stem(w) for w in org.text.split()} or words[-1].lower() in (
-                    "company",
-                    "operator",
-                    "utility",
-                ):
+                if head in {lexicon.stem(w) for w in org.text.split()} or words[-1].lower() in _ANY_ORG_NOUNS:
                     return Speaker(org.canonical, None, f"{rule}+group", confidence - 0.1)
         for person in reversed(self.people):
             if (

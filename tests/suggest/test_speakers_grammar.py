@@ -1,0 +1,51 @@
+"""Speakers found by the grammar of the attribution, not by a list of known names.
+
+Each case is a construction seen on real news pages, written here with other names:
+the subject of the reporting verb before or after it, inversion, appositions on
+either side, titles, single surnames linked to the full name, described speakers.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefer.suggest import suggest
+
+CASES = [
+    ("The committee heard from the diplomat. “And on whose orders?” said Marsh.", "Marsh"),
+    ("Lawmakers pressed him again. “Who approved the transfer?” Delgado asked.", "Delgado"),
+    ("“That is right,” Okafor said.", "Okafor"),
+    ("“We will win,” Brandt said.", "Brandt"),
+    ("“The law is clear on this point,” said Ilan Shavit, a professor of law.", "Ilan Shavit"),
+    ("Speaking in London, Haraldur Sveinsson said: 'We publish what we can verify.'", "Haraldur Sveinsson"),
+    ("“Sales doubled,” the firm’s chief executive, Valdis Kalnins, told reporters.", "Valdis Kalnins"),
+    ("“Nobody believes these numbers,” one Weibo commenter wrote, the paper said.", "one Weibo commenter"),
+    ("Energy Secretary Rick Perry left early. “I did my job,” Perry said.", "Rick Perry"),
+    ("“The tests are done,” explains Project Leader Marta Ngo-Lind. “Now we wait.”", "Marta Ngo-Lind"),
+    ("“We worked on the design,” comments Tomas Brandvold of the ESA.", "Tomas Brandvold"),
+    ("“Meth is a problem,” Noem tweeted on Monday night.", "Noem"),
+    ("«Мне никто не звонил», — пожаловалась Поризкова.", "Поризкова"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker"), CASES)
+def test_the_subject_of_the_reporting_verb_is_the_speaker(text: str, speaker: str) -> None:
+    quotes = suggest(text, kinds=["quote"])
+    assert [q.attributes.get("speaker") for q in quotes][:1] == [speaker]
+
+
+def test_the_attribution_stays_outside_the_quote() -> None:
+    text = "“And on whose authority?” said Marsh, turning to the witness."
+    [quote] = suggest(text, kinds=["quote"])
+    assert quote.text == "And on whose authority?"
+
+
+def test_a_speaker_is_never_a_clause() -> None:
+    text = "He begged lawmakers for patience. “Give us more time to finish this work,” he said."
+    speakers = {q.attributes.get("speaker") for q in suggest(text, kinds=["quote"])}
+    assert not any(s and " " in s and s.split()[0].lower() in ("he", "she", "they") for s in speakers)
+
+
+def test_a_slogan_in_quotation_marks_is_not_a_quote() -> None:
+    text = "The state launched a campaign with the slogan “Meth, we’re on it.” It drew ridicule."
+    assert suggest(text, kinds=["quote"]) == []
