@@ -28,8 +28,8 @@ from pathlib import Path
 
 from briefer.demo import synthetic_brief
 from briefer.render import Renderer, load_template
-from briefer.render.api import doc_meta
 from briefer.render.docx import build_document
+from briefer.render.properties import doc_meta
 from briefer.render.tree import parse
 from briefer.workspace import Workspace
 

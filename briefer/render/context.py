@@ -19,6 +19,8 @@ from briefer.workspace import Workspace, section_for
 
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'\u201d\u2019)]*(?=\s)|\n")
 _MAX_CONTEXT = 300
+#: The language briefs are written in (BCP 47), for the documents' language properties.
+LANGUAGE = "en-GB"
 _INDEX_KINDS = {"person": "people", "organisation": "organisations", "location": "places", "date": "dates"}
 
 
@@ -32,6 +34,19 @@ def _sentence(text: str, start: int, end: int) -> tuple[str, str]:
     if text[finish - 1 : finish] == "\n":
         finish -= 1
     return text[begin:start].lstrip(), text[end:finish].rstrip()
+
+
+def _closing_mark(passage: str) -> str:
+    """The mark closing a quote left open in ``passage``: one that runs on into the next paragraph.
+
+    Newspapers leave such a quote open at the paragraph's end; an excerpt shown on
+    its own closes it.
+    """
+    if passage.count("\u201c") > passage.count("\u201d"):
+        return "\u201d"
+    if passage.count("\u00ab") > passage.count("\u00bb"):
+        return "\u00bb"
+    return '"' if passage.count('"') % 2 else ""
 
 
 def _source(number: int, article: Article) -> dict[str, Any]:
@@ -77,6 +92,7 @@ class _Builder:
             return {**base, "kind": "note", "text": item.text, "grade": grade}
         source = self.source(tag.article_id)
         before, after = _sentence(self.article(tag.article_id).text, tag.start, tag.end)
+        after += _closing_mark(before + tag.exact + after)
         reliability = source["grade"]
         attributes = dict(tag.attributes)
         return {
@@ -165,7 +181,7 @@ def build_context(ws: Workspace, brief_id: int, template: Template) -> dict[str,
             "dtg": brief.dtg or (format_dtg(issued) if issued else ""), "issued": issued,
             "period": brief.period, "author": brief.author, "template": brief.template,
             "bluf": Markdown(brief.bluf), "assessment": Markdown(brief.assessment),
-            "created": brief.created, "updated": brief.updated,
+            "created": brief.created, "updated": brief.updated, "language": LANGUAGE,
         },
         "template": {"name": template.name, "description": template.description},
         "sections": sections,

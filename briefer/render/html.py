@@ -18,16 +18,17 @@ import nh3
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
+from briefer.dtg import TLP_COLOURS
 from briefer.render.escape import strip_comments
 from briefer.render.tree import Tree, parser
 
 TAGS = {
     "a", "b", "blockquote", "br", "code", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i",
-    "li", "ol", "p", "pre", "section", "strong", "sup", "table", "tbody", "td", "th", "thead",
+    "div", "li", "ol", "p", "pre", "section", "strong", "sup", "table", "tbody", "td", "th", "thead",
     "tr", "ul",
 }
 ATTRIBUTES = {
-    "a": {"href", "id", "class"}, "li": {"id", "class"}, "ol": {"start", "class"},
+    "a": {"href", "id", "class"}, "div": {"class"}, "li": {"id", "class"}, "ol": {"start", "class"},
     "section": {"class"}, "sup": {"class"}, "hr": {"class"}, "td": {"style"}, "th": {"style"},
 }
 STYLE = """
@@ -82,10 +83,22 @@ def fragment(tree: Tree) -> str:
     )
 
 
-def document(tree: Tree, title: str) -> str:
-    """A standalone HTML page of the preview (what ``--format html`` writes)."""
+def marking_banner(marking: str, where: str) -> str:
+    """The marking as a banner (``where``: top or bottom); a TLP label in FIRST's colours."""
+    colour = TLP_COLOURS.get(marking)
+    style = f' style="color:#{colour};background-color:#000000"' if colour else ""
+    return f'<div class="marking {where}"><span{style}>{html.escape(marking)}</span></div>\n'
+
+
+def document(tree: Tree, title: str, marking: str = "", language: str = "en") -> str:
+    """A standalone HTML page of the preview (what ``--format html`` writes).
+
+    The marking stands at the top and the bottom, and on every printed page.
+    """
+    top = marking_banner(marking, "top") if marking else ""
+    bottom = marking_banner(marking, "bottom") if marking else ""
     return (
-        "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
+        f'<!DOCTYPE html>\n<html lang="{html.escape(language)}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{html.escape(strip_comments(title))}</title>\n<style>{STYLE}</style>\n"
-        f"</head>\n<body>\n{fragment(tree)}</body>\n</html>\n"
+        f"</head>\n<body>\n{top}{fragment(tree)}{bottom}</body>\n</html>\n"
     )
