@@ -137,7 +137,8 @@ def _sitrep_brief(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> tuple[s
     """A demo workspace with a sitrep brief: a date, a fact and a quote, auto-filled; item ids by kind."""
     ws = str(ensure_demo(tmp_path / "demo.briefer"))
     run(capsys, "tag", "add", ws, "1", "--kind", "date", "--text", "October")
-    run(capsys, "tag", "add", ws, "1", "--kind", "fact", "--text", "Russia seized the crucial mining hub of Selydove")
+    run(capsys, "tag", "add", ws, "1", "--kind", "fact", "--text",
+        "Russia seized the crucial mining hub of Selydove")
     run(capsys, "tag", "add", ws, "1", "--kind", "quote", "--text", QUOTE, "--speaker", "Volodymyr Zelensky")
     run(capsys, "brief", "new", ws, "--title", "Order")
     run(capsys, "brief", "auto", ws, "1")
@@ -162,7 +163,8 @@ def test_brief_move_puts_an_item_where_asked(capsys: pytest.CaptureFixture[str],
     out = run(capsys, "brief", "move", ws, str(items["date"]), "--to", "situation", "--position", "0")
     assert out.strip() == f"Moved item {items['date']} to situation, position 0"
     shown = json.loads(run(capsys, "brief", "show", ws, "1", "--json"))
-    assert [(i["section"], i["kind"]) for i in shown["items"]][:2] == [("situation", "date"), ("situation", "fact")]
+    placed = [(i["section"], i["kind"]) for i in shown["items"]]
+    assert placed[:2] == [("situation", "date"), ("situation", "fact")]
     run(capsys, "brief", "move", ws, str(items["date"]), "--to", "statements")  # default: the end
     shown = json.loads(run(capsys, "brief", "show", ws, "1", "--json"))
     assert [i["kind"] for i in shown["items"] if i["section"] == "statements"] == ["quote", "date"]

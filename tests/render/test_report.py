@@ -34,7 +34,9 @@ def five(demo_ws: Workspace) -> Workspace:
 
 
 @pytest.mark.parametrize("template", TEMPLATES)
-def test_five_source_brief_matches_golden_markdown(template: str, five: Workspace, renderer: Renderer) -> None:
+def test_five_source_brief_matches_golden_markdown(
+    template: str, five: Workspace, renderer: Renderer
+) -> None:
     brief_id = fill_multi_source_brief(five, template)
     _compare(f"multi-{template}.md", renderer.render(five, brief_id).markdown)
 
@@ -47,7 +49,8 @@ def test_every_footnote_is_cited_and_the_marking_opens_and_closes(
     markdown = renderer.render(five, brief_id).markdown
     defined = _DEFINITION_RE.findall(markdown)
     cited = set(_REFERENCE_RE.findall(_DEFINITION_RE.sub("", markdown)))
-    assert defined and set(defined) <= cited
+    assert defined
+    assert set(defined) <= cited
     lines = markdown.strip().splitlines()
     assert lines[0] == lines[-1] == "**TLP:AMBER**"
     out = renderer.export(five, brief_id, "docx", tmp_path / "brief.docx")
@@ -77,7 +80,8 @@ def test_dates_are_spelled_and_actors_go_to_the_annex(five: Workspace, renderer:
     markdown = renderer.render(five, brief_id).markdown
     assert "- **Wed 20 Nov 2019 (“Wednesday”)**: Two United States service members" in markdown
     situation = markdown.split("## Situation")[1].split("\n## ")[0]
-    assert "Taliban[^" not in situation and "Logar" not in situation
+    assert "Taliban[^" not in situation
+    assert "Logar" not in situation
     annex = markdown.split("## Annex A: actors and places")[1].split("\n## ")[0]
     assert "| Logar province | Place | [^2] |" in annex
     assert "| Taliban | Organisation | [^2] |" in annex
@@ -109,7 +113,8 @@ def test_docx_lists_each_source_once_in_a_table(five: Workspace, renderer: Rende
         "aljazeera.com"]
     assert not any(p.style.name == "List Number" for p in document.paragraphs)  # no Sources list
     notes = footnote_texts(out)
-    assert notes[1] == "Al Jazeera, “US service members killed in Afghanistan helicopter crash”, 20 November 2019."
+    assert notes[1] == ("Al Jazeera, “US service members killed in Afghanistan helicopter crash”,"
+                        " 20 November 2019.")
     widths = [int(w) for w in part_xml(out, "word/document.xml").xpath(
         "(//w:tbl)[1]/w:tblGrid/w:gridCol/@w:w", namespaces=NS)]
     assert widths[0] > 2 * widths[2]  # "As reported" is wider than "Source": sized to content
@@ -141,7 +146,8 @@ def test_html_marking_in_tlp_colours_top_and_bottom_and_on_every_printed_page(
     tree = lxml_html.fromstring(page)
     banners = tree.xpath("//div[contains(@class, 'marking')]")
     assert [b.get("class") for b in banners] == ["marking top", "marking bottom"]
-    assert banners[0] is tree.body[0] and banners[1] is tree.body[-1]
+    assert banners[0] is tree.body[0]
+    assert banners[1] is tree.body[-1]
     for banner in banners:
         assert banner.text_content() == "TLP:AMBER"
         assert banner[0].get("style") == "color:#FFC000;background-color:#000000"
