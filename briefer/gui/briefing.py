@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QInputDialog
+from PySide6.QtWidgets import QApplication, QInputDialog
 
 from briefer import render
 from briefer.errors import BrieferError, NotFound
@@ -219,16 +219,22 @@ class Briefing(QObject):
         assert brief is not None
         assert brief.id is not None
         try:
-            layout = render.load_template(brief.template).layout()
+            template = render.load_template(brief.template)
         except BrieferError as exc:
             self.window.show_message(str(exc))
             return
-        section = section_for(kind, layout)
+        titles = {s.id: s.title for s in template.sections}
+        present = next((i for i in brief.items if i.tag_id == tag_id), None)
+        if present is not None:
+            where = titles.get(present.section, present.section)
+            self.window.show_message(f"Already in the brief, under {where}.")
+            return
+        section = section_for(kind, template.layout())
         if section is None:
-            self.window.show_message(f"The {brief.template} template has no section for {kind} tags")
+            self.window.show_message(f"The {brief.template} template has no section for {label}s.")
             return
         if self._push(AddToBrief(self.session, brief.id, section, [tag_id], label)):
-            self.window.show_message(f"Added the {label} to “{brief.title}”, section {section}")
+            self.window.show_message(f"Added the {label} to “{brief.title}”, under {titles[section]}.")
 
     def move_current(self, section_step: int, position_step: int) -> None:
         """Move the selected item up/down in its section, or to the next/previous section."""
@@ -297,15 +303,18 @@ class Briefing(QObject):
         if not dialog.exec():
             return None
         choice = dialog.choice()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # PDF and ODT take LibreOffice seconds
         try:
             path = render.export(self.session.ws, brief.id, choice.format, choice.path, choice.template)
         except BrieferError as exc:
             self.window.show_message(str(exc))
             return None
+        finally:
+            QApplication.restoreOverrideCursor()
         settings.set("export/folder", str(choice.path.parent))
         settings.set("export/format", choice.format)
         settings.set("export/open_folder", choice.open_folder)
-        self.window.show_message(f"Exported {path}")
+        self.window.show_message(f"Exported the brief to {path}.")
         if choice.open_folder:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
         return path

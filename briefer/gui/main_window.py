@@ -10,11 +10,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter
 
 from briefer.errors import BrieferError, NotFound
 from briefer.gui.actions import Actions
+from briefer.gui.appearance import preview_font, reader_font
 from briefer.gui.article_list import ArticleList
 from briefer.gui.briefing import Briefing
 from briefer.gui.commands import EditTag, Place
@@ -47,7 +48,7 @@ class MainWindow(QMainWindow):
         self.session = session or Session(parent=self)
         self.session.setParent(self)
         kinds = self.session.kinds
-        self.setWindowTitle("Briefer")
+        self.setWindowTitle("")  # Qt shows the application's name alone
         self.setAcceptDrops(True)
         self.actions = Actions(kinds, self)
         self.actions.apply_overrides(self.settings.key_overrides())
@@ -126,7 +127,8 @@ class MainWindow(QMainWindow):
         return self.opening.open(path, create=create, readonly=readonly)
 
     def _on_session_workspace_opened(self, ws: Workspace) -> None:
-        self.setWindowTitle(f"Briefer — {ws.name}" + (" (read-only)" if ws.store.readonly else ""))
+        # Qt adds the application's name ("demo — Briefer"): name the workspace once.
+        self.setWindowTitle(ws.name + (" (read-only)" if ws.store.readonly else ""))
         self.articles.set_workspace(ws)
         rows = self.articles.model.rows
         self.open_article(rows[0].id if rows else None)
@@ -320,12 +322,11 @@ class MainWindow(QMainWindow):
             self.opening.backups.apply_settings()
 
     def apply_reader_font(self) -> None:
-        """Use the reader font size from the preferences (0: a point above the interface's)."""
-        size = int(self.settings.get("reader/font_size"))
-        font = QFont(self.font())
-        font.setPointSizeF(size if size > 0 else font.pointSizeF() + 1)
-        self.view.setFont(font)
+        """Use the reader's and the preview's fonts from the preferences (Appearance)."""
+        self.view.setFont(reader_font(self.settings, self.font()))
         self.view.highlighter.set_styles(self.session.kinds, self.view.palette())
+        self.preview.browser.setFont(preview_font(self.settings, self.font()))
+        self.preview.request()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.PaletteChange:

@@ -10,7 +10,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QMenu
 
+from briefer.gui.actions import key_text
 from briefer.gui.keymap_dialog import MENU_ORDER
+from briefer.gui.suggestion_text import enter_makes
 
 if TYPE_CHECKING:
     from briefer.gui.main_window import MainWindow
@@ -40,8 +42,18 @@ def connect_actions(window: MainWindow) -> None:
     a("nav.select-quote", window.select_quote)
     a("nav.next-tag", nav.next_tag)
     a("nav.previous-tag", lambda: nav.next_tag(forward=False))
-    a("nav.next-suggestion", nav.next_suggestion)
-    a("nav.previous-suggestion", lambda: nav.next_suggestion(forward=False))
+    def to_suggestion(forward: bool = True, kind: str | None = None) -> None:
+        # Say what Enter will make of it: kind, speaker and role, value and unit, date.
+        found = nav.next_suggestion(forward=forward, kind=kind)
+        if found is None:
+            window.show_message("No more suggestions this way.")
+            return
+        accept = key_text(actions["suggestion.accept"].shortcuts()[:1]) or "Enter"
+        reject = key_text(actions["suggestion.reject"].shortcuts()[:1]) or "x"
+        window.show_message(enter_makes(found, window.session.kinds, accept, reject))
+
+    a("nav.next-suggestion", to_suggestion)
+    a("nav.previous-suggestion", lambda: to_suggestion(forward=False))
     a("nav.next-article", lambda: window.articles.step(1))
     a("nav.previous-article", lambda: window.articles.step(-1))
     a("focus.articles", window.articles.view.setFocus)
@@ -53,7 +65,7 @@ def connect_actions(window: MainWindow) -> None:
     a("tag.edit", window.edit_current_tag)
     for kind in window.session.kinds:
         a(f"tag.as.{kind.key}", lambda key=kind.key: tagger.tag_as(key))
-        a(f"nav.next-suggestion.{kind.key}", lambda key=kind.key: nav.next_suggestion(kind=key))
+        a(f"nav.next-suggestion.{kind.key}", lambda key=kind.key: to_suggestion(kind=key))
     window.files.connect_actions(actions)
     window.briefing.connect_actions()
     stack = window.session.undo_stack

@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,8 +25,9 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.gui.actions import CONTEXTS, PORTABLE, Actions, find_conflicts, key_text
+from briefer.gui.appearance import AppearanceTab
 from briefer.gui.keymap_dialog import fill_table
-from briefer.gui.settings import PALETTES, Settings
+from briefer.gui.settings import Settings
 
 
 class Preferences(QDialog):
@@ -43,7 +43,8 @@ class Preferences(QDialog):
         self._ids = list(actions.specs)
         tabs = QTabWidget()
         tabs.addTab(self._keys_tab(), "Keys")
-        tabs.addTab(self._appearance_tab(), "Appearance")
+        self.appearance = AppearanceTab(settings)
+        tabs.addTab(self.appearance, "Appearance")
         tabs.addTab(self._backups_tab(), "Backups")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -155,24 +156,6 @@ class Preferences(QDialog):
         self.key_edit.clear()
         self._refresh()
 
-    # appearance ------------------------------------------------------------------------
-    def _appearance_tab(self) -> QWidget:
-        page = QWidget()
-        self.palette_box = QComboBox()
-        self.palette_box.setAccessibleName("Colour palette")
-        self.palette_box.addItems([p.capitalize() for p in PALETTES])
-        self.palette_box.setCurrentIndex(PALETTES.index(str(self.settings.get("ui/palette"))))
-        self.font_size = QSpinBox()
-        self.font_size.setAccessibleName("Reader font size")
-        self.font_size.setRange(0, 40)
-        self.font_size.setSpecialValueText("Automatic")
-        self.font_size.setSuffix(" pt")
-        self.font_size.setValue(int(self.settings.get("reader/font_size")))
-        form = QFormLayout(page)
-        form.addRow("Palette", self.palette_box)
-        form.addRow("Reader font size", self.font_size)
-        return page
-
     # backups ---------------------------------------------------------------------------
     def _backups_tab(self) -> QWidget:
         page = QWidget()
@@ -199,8 +182,7 @@ class Preferences(QDialog):
         stored = self.settings.key_overrides()
         for action_id in set(stored) | set(self.overrides):
             self.settings.set_key_override(action_id, self.overrides.get(action_id))
-        self.settings.set("ui/palette", PALETTES[self.palette_box.currentIndex()])
-        self.settings.set("reader/font_size", self.font_size.value())
+        self.appearance.save(self.settings)
         self.settings.set("backup/every_minutes", self.backup_every.value())
         self.settings.set("backup/keep", self.backup_keep.value())
         self.actions.apply_overrides(self.overrides)

@@ -1,6 +1,6 @@
 """The app's settings: typed defaults in one table; only differences are stored.
 
-Preferences (palette, reader font size, key bindings, export choices) live under
+Preferences (palette, reader and preview fonts, key bindings, export choices) live under
 their own keys; window geometry and splitter state under ``state/`` so a reset of
 preferences leaves the layout alone. A value of the wrong type (a hand-edited or
 corrupt file) is logged and the default used instead.
@@ -23,6 +23,9 @@ MAX_RECENT = 8
 DEFAULTS: dict[str, str | int | bool] = {
     "ui/palette": "system",  # system | light | dark
     "reader/font_size": 0,  # points; 0 = one point above the interface font
+    "reader/font_family": "",  # "" = the interface font
+    "preview/font_size": 0,  # points; 0 = the interface font's size
+    "preview/font_family": "",  # "" = the interface font
     "workspace/last": "",
     "workspace/recent": "",  # newline-separated paths, newest first
     "export/folder": "",
