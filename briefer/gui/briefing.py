@@ -28,6 +28,7 @@ from briefer.gui.brief_composer import BriefComposer, ItemRow, SectionRows
 from briefer.gui.commands import Command
 from briefer.gui.export_dialog import ExportDialog
 from briefer.gui.preview import PreviewDock
+from briefer.gui.suggestion_text import field_text
 from briefer.gui.tag_details import excerpt
 from briefer.model import Brief, BriefSummary, Changes
 from briefer.workspace import Workspace
@@ -150,7 +151,7 @@ class Briefing(QObject):
             tag = ws.tags.get(tag_id)
         except BrieferError as exc:
             return ItemRow(item_id, f"(tag {tag_id} cannot be read)", str(exc))
-        who = tag.attributes.get("speaker") or tag.attributes.get("value")
+        who = field_text(tag.kind, tag.attributes)
         label = self.session.kinds[tag.kind].label if tag.kind in self.session.kinds else tag.kind
         shown = f"{label}: {excerpt(tag.exact, _EXCERPT)}" + (f" — {who}" if who else "")
         return ItemRow(item_id, shown, tag.exact)

@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from briefer.gui.keymap_dialog import KeymapDialog, keymap_rows
 from briefer.gui.main_window import MainWindow
 from briefer.gui.preferences import Preferences
+from briefer.gui.suggestion_text import field_text
 from tests.gui.helpers import Keys
 
 
@@ -56,3 +57,18 @@ def test_appearance_has_palette_and_reader_and_preview_fonts(window: MainWindow,
     assert window.preview.browser.font().family() == chosen[0]
     assert window.preview.browser.font().pointSize() == 15
     assert window.view.font().pointSize() == 13
+
+
+def test_tag_fields_read_as_a_person_says_them(window: MainWindow, keys: Keys) -> None:
+    from tests.gui.test_briefs import tag_words
+
+    tag_id = tag_words(window, keys, "160,000 personnel", "n")
+    window.session.ws.tags.update(tag_id, attributes={"value": 160000, "unit": "personnel"})
+    keys("a")
+    tree = window.composer.tree
+    rows = [tree.topLevelItem(i).child(j).text(0) for i in range(tree.topLevelItemCount())
+            for j in range(tree.topLevelItem(i).childCount())]
+    assert "Figure: 160,000 personnel — 160,000 personnel" in rows
+    assert field_text("date", {"iso": "2024-11-05"}) == "Tue 5 Nov 2024"
+    assert field_text("quote", {"speaker": "Pat Ryder", "role": "Pentagon spokesman"}) == \
+        "Pat Ryder (Pentagon spokesman)"
