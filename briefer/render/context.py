@@ -49,6 +49,14 @@ def _closing_mark(passage: str) -> str:
     return '"' if passage.count('"') % 2 else ""
 
 
+def _foreign(language: str | None) -> str | None:
+    """A source's language when it is not the brief's (``uk``, ``de-AT``), else None."""
+    code = (language or "").strip().replace("_", "-")
+    if not code or code.split("-")[0].casefold() == LANGUAGE.split("-")[0].casefold():
+        return None
+    return code
+
+
 def _source(number: int, article: Article) -> dict[str, Any]:
     return {
         "number": number, "id": article.id, "title": article.title, "outlet": article.outlet,
@@ -84,7 +92,7 @@ class _Builder:
             "id": item.id, "section": item.section, "tag_id": item.tag_id, "credibility": credibility,
             "comment": item.comment, "note": "", "attributes": {}, "speaker": None, "role": None,
             "before": "", "after": "", "article_id": None, "citation": None, "source": None,
-            "reliability": None,
+            "reliability": None, "language": None,
         }
         tag = self.tags.get(item.tag_id) if item.tag_id is not None else None
         if tag is None:
@@ -100,6 +108,7 @@ class _Builder:
             "speaker": attributes.get("speaker"), "role": attributes.get("role"),
             "before": before, "after": after, "article_id": tag.article_id,
             "citation": source["number"], "source": source, "reliability": reliability,
+            "language": _foreign(self.article(tag.article_id).language),
             "grade": f"{reliability or ''}{credibility or ''}",
         }
 

@@ -19,7 +19,7 @@ from jinja2.filters import do_indent, do_title, make_attrgetter
 from jinja2.nodes import EvalContext
 
 from briefer.dtg import DTG_RE, format_dtg, parse_iso
-from briefer.render.escape import Markdown, comment_marker, escape
+from briefer.render.escape import LANG_END, Markdown, comment_marker, escape, language_marker
 
 _URL_RE = re.compile(r"^https?://[^\s<>\x00-\x1f\\`]+$", re.IGNORECASE)
 
@@ -98,6 +98,19 @@ def when(item: Mapping[str, Any]) -> Markdown:
     if not reported or reported.casefold() == spelled.casefold():
         return escape(spelled)
     return Markdown(f"{escape(spelled)} ({quote(reported)})")
+
+
+def lang(value: Any, item: Mapping[str, Any]) -> Markdown:
+    """``value`` marked as in the item's language when its source is not in the brief's.
+
+    Word and the PDF then spell-check and read it aloud in that language; the
+    Markdown and HTML show it unchanged.
+    """
+    language = str(item.get("language") or "")
+    text = escape(value)
+    if not language:
+        return text
+    return Markdown(f"{language_marker(language)}{text}{LANG_END}")
 
 
 def host(url: Any) -> str:
@@ -203,7 +216,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "cite": cite, "dtg": dtg, "grade": grade, "date": date, "md": md, "join_names": join_names,
     "plural": plural, "comment": comment, "number": number, "quote": quote,
     "link": link, "reference": reference, "when": when, "host": host,
-    "spelled": spelled_date,
+    "spelled": spelled_date, "lang": lang,
     "safe": safe, "e": escape, "escape": escape, "forceescape": escape, "join": join, "title": title,
     "indent": indent,
 }

@@ -155,3 +155,25 @@ def test_html_marking_in_tlp_colours_top_and_bottom_and_on_every_printed_page(
     assert ".marking { position: fixed;" in print_css  # fixed boxes repeat on every printed page
     assert "prefers-color-scheme: dark" in page
     assert tree.get("lang") == "en-GB"
+
+
+def test_a_quote_in_another_language_is_marked_as_that_language(
+    five: Workspace, renderer: Renderer, tmp_path: Path
+) -> None:
+    from briefer.model import Article
+
+    text = "Der Kanzler sagte: \u201eWir stehen fest an der Seite der Ukraine.\u201c"
+    article = five.articles.add(Article(title="Scholz in Kyjiw", text=text, outlet="Tagesschau",
+                                        language="de-DE")).id
+    words = "Wir stehen fest an der Seite der Ukraine."
+    start = text.index(words)
+    five.tags.add(article, "quote", start, start + len(words), attributes={"speaker": "Olaf Scholz"})
+    brief_id = fill_multi_source_brief(five)
+    out = renderer.export(five, brief_id, "docx", tmp_path / "brief.docx")
+    runs = part_xml(out, "word/document.xml").xpath("//w:r[w:t]", namespaces=NS)
+    language = {"".join(r.itertext()): r.xpath("string(w:rPr/w:lang/@w:val)", namespaces=NS) for r in runs}
+    assert language[f"\u201c{words}\u201d"] == "de-DE"
+    assert language["Olaf Scholz"] == ""  # the brief's own language (en-GB, from the styles)
+    assert language["Benjamin Netanyahu"] == ""
+    markdown = renderer.render(five, brief_id).markdown
+    assert f"**Olaf Scholz**: \u201c{words}\u201d[^" in markdown  # no marker left in the .md

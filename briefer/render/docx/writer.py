@@ -24,7 +24,7 @@ from briefer.render.docx.footnotes import Footnotes
 from briefer.render.docx.numbering import Numbering
 from briefer.render.docx.styles import StyleIds
 from briefer.render.docx.xml import qn, sub, text_element, val, xml_text
-from briefer.render.escape import COMMENT_RE, decode_comment
+from briefer.render.escape import LANG_END, MARKER_RE, decode_comment
 from briefer.render.tree import Node
 
 _HEADINGS = {"h1": "Title", "h2": "Heading 1", "h3": "Heading 2"}
@@ -59,6 +59,7 @@ class BodyWriter:
         self._text_width = text_width
         self._notes: dict[str, list[etree._Element]] = {}
         self._pending_comments: list[str] = []
+        self._language: str | None = None  # of the text being written, when not the document's
 
     # -- blocks -------------------------------------------------------------
 
@@ -245,17 +246,22 @@ class BodyWriter:
 
     def _text(self, text: str, parent: etree._Element, fmt: Format) -> None:
         last = 0
-        for match in COMMENT_RE.finditer(text):
+        for match in MARKER_RE.finditer(text):
             if match.start() > last:
                 self._run(parent, fmt, text[last : match.start()])
-            self._pending_comments.append(decode_comment(match.group(1)))
+            if match.group(1) is not None:
+                self._pending_comments.append(decode_comment(match.group(1)))
+            elif match.group(0) == LANG_END:
+                self._language = None
+            else:
+                self._language = decode_comment(match.group(2)) or None
             last = match.end()
         if last < len(text):
             self._run(parent, fmt, text[last:])
 
     def _run(self, parent: etree._Element, fmt: Format, text: str | None) -> etree._Element:
         r = sub(parent, "w:r")
-        if fmt.style or fmt.bold or fmt.italic or fmt.code:
+        if fmt.style or fmt.bold or fmt.italic or fmt.code or self._language:
             rpr = sub(r, "w:rPr")
             if fmt.style:
                 val(rpr, "w:rStyle", self._styles[fmt.style])
@@ -265,6 +271,8 @@ class BodyWriter:
                 sub(rpr, "w:b")
             if fmt.italic:
                 sub(rpr, "w:i")
+            if self._language:
+                val(rpr, "w:lang", xml_text(self._language))
         if text is not None:
             text_element(r, text)
         return r
@@ -286,7 +294,7 @@ class BodyWriter:
 def _plain(node: Node) -> str:
     """The text of a node as a reader sees it (a footnote reference counts as two characters)."""
     if node.type in ("text", "code_inline"):
-        return COMMENT_RE.sub("", node.content)
+        return MARKER_RE.sub("", node.content)
     if node.type == "footnote_ref":
         return "00"
     return "".join(_plain(child) for child in node.children)
