@@ -1,11 +1,13 @@
-"""Benchmark: a brief of 50 / 500 / 5000 items to Markdown and to DOCX, beside pandoc.
+"""Benchmark: a brief of 50 / 500 / 5000 items to Markdown, DOCX and PDF, beside pandoc.
 
 For each size a synthetic brief (the sample article's sentences as quotes,
 figures, facts and dates over ten graded sources) is rendered through the
 ``sitrep`` template. ``markdown_ms``: brief → Markdown (context, sandboxed
 template, round trip to the sandbox process). ``docx_ms``: that Markdown →
 DOCX file (parse, write, save). ``pandoc_ms``: ``pandoc -f markdown -t docx``
-on the same Markdown, in the same run. The table also shows ``preview ms``:
+on the same Markdown, in the same run. ``pdf_ms``: that DOCX → PDF/A by
+LibreOffice headless in the sandbox (what ``--format pdf`` adds to the DOCX;
+None without LibreOffice; best of 2 runs, 1 at 5000). The table also shows ``preview ms``:
 ``render_brief`` (Markdown and the sanitised HTML preview, as the GUI asks for
 it). Each figure is the best of several runs. With ``--comments`` every item
 carries an analyst comment, so the DOCX has a Word comment per item.
@@ -28,8 +30,9 @@ from pathlib import Path
 
 from bench.synthetic import synthetic_brief
 from briefer.render import Renderer, load_template
-from briefer.render.api import doc_meta
 from briefer.render.docx import build_document
+from briefer.render.office import convert_docx, soffice
+from briefer.render.properties import doc_meta
 from briefer.render.tree import parse
 from briefer.workspace import Workspace
 
@@ -63,13 +66,17 @@ def measure(items: int, folder: Path, renderer: Renderer, comments: bool = False
         out = folder / f"bench-{items}.docx"
         # what export parses: the Markdown with the comment markers
         docx_ms = best_ms(lambda: build_document(parse(rendered.marked), meta).save(str(out)), repeat)
+    pdf_ms = None
+    if soffice():
+        data = out.read_bytes()
+        pdf_ms = best_ms(lambda: convert_docx(data, "pdf"), 1 if items >= 5000 else 2)
     pandoc = shutil.which("pandoc")
     pandoc_ms = None
     if pandoc:
         command = [pandoc, "-f", "markdown", "-t", "docx", "-o", str(folder / "pandoc.docx"), str(source)]
         pandoc_ms = best_ms(lambda: subprocess.run(command, check=True), repeat)
     return {"items": items, "markdown_ms": markdown_ms, "docx_ms": docx_ms, "pandoc_ms": pandoc_ms,
-            "preview_ms": preview_ms}
+            "pdf_ms": pdf_ms, "preview_ms": preview_ms}
 
 
 def main() -> None:
@@ -83,7 +90,8 @@ def main() -> None:
     try:
         with tempfile.TemporaryDirectory() as tmp:
             if not args.json:
-                print(f"{'items':>6} {'markdown ms':>12} {'docx ms':>9} {'pandoc ms':>10} {'preview ms':>11}")
+                print(f"{'items':>6} {'markdown ms':>12} {'docx ms':>9} {'pandoc ms':>10} {'pdf ms':>9}"
+                      f" {'preview ms':>11}")
             for items in args.sizes:
                 row = measure(items, Path(tmp), renderer, args.comments)
                 preview_ms = row.pop("preview_ms")
@@ -91,7 +99,7 @@ def main() -> None:
                     print(json.dumps(row))
                 else:
                     print(f"{row['items']:>6} {row['markdown_ms']:>12} {row['docx_ms']:>9} "
-                          f"{row['pandoc_ms']!s:>10} {preview_ms:>11}")
+                          f"{row['pandoc_ms']!s:>10} {row['pdf_ms']!s:>9} {preview_ms:>11}")
     finally:
         renderer.close()
 

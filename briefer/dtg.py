@@ -13,6 +13,11 @@ DTG_RE = re.compile(
 
 #: The Traffic Light Protocol 2.0 labels, least to most restricted.
 TLP_LABELS = ("TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED")
+#: FIRST's TLP 2.0 label colours: the label's text colour, always on black (hex RGB).
+TLP_COLOURS = {
+    "TLP:CLEAR": "FFFFFF", "TLP:GREEN": "33FF00", "TLP:AMBER": "FFC000",
+    "TLP:AMBER+STRICT": "FFC000", "TLP:RED": "FF2B2B",
+}
 MAX_MARKING = 120
 
 

@@ -21,6 +21,9 @@ from briefer.atomic import save_atomic
 from briefer.render.docx.styles import ensure_styles
 
 _FIXED_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
+#: Word's Calibri; LibreOffice draws it with Carlito, metric-compatible (same widths,
+#: same line breaks and page breaks). Courier New likewise with Liberation Mono.
+BODY_FONT = "Calibri"
 _INK = RGBColor(0x1F, 0x2A, 0x44)
 
 
@@ -39,18 +42,19 @@ def build_reference_doc() -> Document:
     ensure_styles(document)
     styles = document.styles
     normal = styles["Normal"]
-    normal.font.name = "Liberation Sans"
-    normal.font.size = Pt(10.5)
+    normal.font.name = BODY_FONT
+    normal.font.size = Pt(11)
     normal.paragraph_format.space_after = Pt(6)
     for name, size in (("Title", 22), ("Heading 1", 15), ("Heading 2", 12.5), ("Heading 3", 11)):
         font = styles[name].font
-        font.name = "Liberation Sans"
+        font.name = BODY_FONT
         font.size = Pt(size)
         font.bold = True
         font.color.rgb = _INK
     for rfonts in styles.element.iter(qn("w:rFonts")):
         for theme in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
             rfonts.attrib.pop(qn(theme), None)
+    _default_font(document)
     title = styles["Title"].element
     for border in title.findall(f".//{qn('w:pBdr')}"):
         border.getparent().remove(border)
@@ -59,6 +63,19 @@ def build_reference_doc() -> Document:
     core.created = core.modified = core.last_printed = _FIXED_DATE
     core.revision = 1
     return document
+
+
+def _default_font(document: Document) -> None:
+    """Calibri for any run without a style of its own (the document defaults)."""
+    rpr = document.styles.element.find(f"{qn('w:docDefaults')}/{qn('w:rPrDefault')}/{qn('w:rPr')}")
+    if rpr is None:
+        return
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = rpr.makeelement(qn("w:rFonts"), {})
+        rpr.insert(0, rfonts)
+    for key in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+        rfonts.set(qn(key), BODY_FONT)
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""Brief commands: ``briefer brief new|add|list|show|set|item|note|auto``, ``templates``, ``render``."""
+"""Brief commands: ``briefer brief new|add|list|show|set|item|note|auto|move``, ``templates``, ``render``."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from typing import Any
 
 from briefer.commands.common import integer, key_value, open_workspace, positive_int, print_json
 from briefer.dtg import format_dtg
-from briefer.errors import InvalidInput, TemplateFailed
+from briefer.errors import InvalidInput, NotFound, TemplateFailed
 from briefer.model import Brief
 from briefer.render import FORMATS, Renderer, by_name, find_templates, load_template
 
@@ -73,11 +73,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("brief", type=positive_int)
     p.set_defaults(func=cmd_auto)
 
+    p = brief_sub.add_parser("move", help="move an item to another section or place")
+    p.add_argument("workspace")
+    p.add_argument("item", type=positive_int)
+    p.add_argument("--to", required=True, metavar="SECTION", help="section id (see brief show)")
+    p.add_argument("--position", type=int, metavar="N", help="0-based position in the section (default: end)")
+    p.set_defaults(func=cmd_move)
+
     p = sub.add_parser("templates", help="list brief templates and where each comes from")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_templates)
 
-    p = sub.add_parser("render", help="render a brief to Markdown, DOCX or HTML")
+    p = sub.add_parser("render", help="render a brief to Markdown, DOCX, HTML, PDF (PDF/A-2b) or ODT")
     p.add_argument("workspace")
     p.add_argument("brief", type=positive_int)
     p.add_argument("--format", required=True, choices=FORMATS)
@@ -154,11 +161,22 @@ def brief_json(brief: Brief, texts: dict[int, tuple[str, str]]) -> dict[str, Any
     }
 
 
+def _section_titles(brief: Brief) -> dict[str, str]:
+    """Section id → heading, in the order of the brief's template ({} if it cannot be loaded)."""
+    try:
+        return {s.id: s.title for s in load_template(brief.template).sections}
+    except (TemplateFailed, NotFound):
+        return {}
+
+
 def cmd_show(args: argparse.Namespace) -> int:
     with open_workspace(args.workspace, reading=True) as ws:
         brief = ws.briefs.get(args.brief)
         texts = {t.id: (t.kind, t.exact) for t in ws.tags.all() if t.id is not None}
+    titles = _section_titles(brief)
+    order = {sid: n for n, sid in enumerate(titles)}
     data = brief_json(brief, texts)
+    data["items"].sort(key=lambda i: (order.get(i["section"], len(order)), i["section"], i["position"]))
     if args.json:
         print_json(data)
         return 0
@@ -170,7 +188,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     for item in data["items"]:
         if item["section"] != section:
             section = item["section"]
-            print(f"\n[{section}]")
+            print(f"\n[{section}] {titles.get(section, '')}".rstrip())
         grade = f" ({item['credibility']})" if item["credibility"] else ""
         text = " ".join(item["text"].split())
         print(f"{item['id']:>6}  {item['kind']:12} {text[:70]}{grade}")
@@ -207,6 +225,23 @@ def cmd_auto(args: argparse.Namespace) -> int:
         layout = load_template(by_name(ws.briefs.get(args.brief).template)).layout()
         added = ws.briefs.auto_fill(args.brief, layout)
     print(f"Added {len(added.ids)} item(s) to brief {args.brief}")
+    return 0
+
+
+def cmd_move(args: argparse.Namespace) -> int:
+    with open_workspace(args.workspace) as ws:
+        item = ws.briefs.item(args.item)
+        brief = ws.briefs.get(item.brief_id)
+        layout = load_template(brief.template).layout()
+        if args.to not in layout:
+            raise InvalidInput(f"section {args.to!r}",
+                               f"not in template {brief.template} ({', '.join(layout)})")
+        count = sum(1 for i in brief.items if i.section == args.to and i.id != item.id)
+        position = count if args.position is None else args.position
+        if not 0 <= position <= count:
+            raise InvalidInput(f"--position {args.position}", f"must be 0 to {count} in section {args.to}")
+        ws.briefs.move(item.id, args.to, position)
+    print(f"Moved item {args.item} to {args.to}, position {position}")
     return 0
 
 

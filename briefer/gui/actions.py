@@ -132,9 +132,20 @@ def sequences(keys: Iterable[Key]) -> list[QKeySequence]:
 PORTABLE = QKeySequence.SequenceFormat.PortableText
 
 
+def typed(seq: QKeySequence) -> str:
+    """A key sequence as the user types it: ``j``, ``w``, ``Shift+Q``, ``Alt+Down`` (as the README).
+
+    Qt writes a plain letter key in capitals (``J``), which reads as Shift+J.
+    """
+    text = seq.toString(QKeySequence.SequenceFormat.NativeText)
+    if text == "Return":
+        return "Enter"  # the key's name on keyboards (and in the README)
+    return text.lower() if len(text) == 1 and text.isalpha() else text
+
+
 def key_text(seqs: Iterable[QKeySequence]) -> str:
-    """Sequences as the user reads them, e.g. ``J, Alt+Down``."""
-    return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in seqs)
+    """Sequences as the user reads them, e.g. ``j, Alt+Down``."""
+    return ", ".join(dict.fromkeys(typed(s) for s in seqs))
 
 
 class Actions(QObject):

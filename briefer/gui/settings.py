@@ -1,7 +1,7 @@
 """The app's settings: each key typed, defaults in one place; only differences are stored.
 
-Preferences (palette, reader font size, key bindings, export choices, backups)
-are :class:`Key` constants whose default gives the value's type, so
+Preferences (palette, reader and preview fonts, key bindings, export choices,
+backups) are :class:`Key` constants whose default gives the value's type, so
 ``settings.get(READER_FONT_SIZE)`` is an ``int`` with no cast at the caller.
 Window geometry and splitter state are kept apart in :class:`WindowState`
 (``settings.window``, under ``state/``), so a reset of preferences leaves the
@@ -38,10 +38,14 @@ class Key(Generic[T]):
 
 PALETTE = Key("ui/palette", "system")  # system | light | dark
 READER_FONT_SIZE = Key("reader/font_size", 0)  # points; 0 = one point above the interface font
+READER_FONT_FAMILY = Key("reader/font_family", "")  # "" = the interface font
+PREVIEW_FONT_SIZE = Key("preview/font_size", 0)  # points; 0 = the interface font's size
+PREVIEW_FONT_FAMILY = Key("preview/font_family", "")  # "" = the interface font
 LAST_WORKSPACE = Key("workspace/last", "")
 RECENT_WORKSPACES = Key("workspace/recent", "")  # newline-separated paths, newest first
 EXPORT_FOLDER = Key("export/folder", "")
 EXPORT_FORMAT = Key("export/format", "docx")
+EXPORT_TEMPLATE = Key("export/template", "sitrep")
 EXPORT_OPEN_FOLDER = Key("export/open_folder", False)
 BACKUP_EVERY_MINUTES = Key("backup/every_minutes", 10)  # a rolling backup after this many minutes of changes
 BACKUP_KEEP = Key("backup/keep", 5)  # rolling backups kept per workspace

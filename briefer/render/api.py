@@ -7,27 +7,30 @@ renderer. Reads the workspace, never writes it.
 
 from __future__ import annotations
 
+import io
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from briefer.atomic import save_atomic, write_atomic
-from briefer.dtg import parse_iso
 from briefer.errors import InvalidInput, TemplateFailed
 from briefer.model import Brief
 from briefer.render import html
 from briefer.render.context import build_context
-from briefer.render.docx import DocMeta, build_document
+from briefer.render.docx import build_document
 from briefer.render.docx.reference import reference_by_name
 from briefer.render.engine import MAX_OUTPUT_CHARS, render_markdown
-from briefer.render.escape import strip_comments
+from briefer.render.escape import escape_markdown, strip_comments
+from briefer.render.notes import drop_uncited_notes
+from briefer.render.office import convert_docx
+from briefer.render.properties import doc_meta
 from briefer.render.templates import Template, by_name, load_template
 from briefer.render.tree import Tree, parse, size
 from briefer.sandbox import LimitedWorker, LimitExceeded
 from briefer.workspace import Workspace
 
-FORMATS = ("md", "docx", "html")
+FORMATS = ("md", "docx", "html", "pdf", "odt")
 TIME_LIMIT_SECONDS = 5.0
 MEMORY_LIMIT_MB = 768
 #: Markdown elements (tokens) a brief may have. A 5,000-item sitrep has about 63,000;
@@ -42,6 +45,7 @@ class Rendered:
 
     ``marked`` is the template's output as the DOCX writer reads it (``tree``
     is its parse): the Markdown with analyst comments as invisible markers.
+    ``context`` is what the template was given (document properties come from it).
     """
 
     markdown: str
@@ -50,6 +54,13 @@ class Rendered:
     brief: Brief
     template: Template
     marked: str
+    context: dict[str, Any] = field(default_factory=dict, repr=False)
+
+
+def with_marking(markdown: str, marking: str) -> str:
+    """The Markdown export: the marking as its first and its last line."""
+    line = f"**{escape_markdown(marking)}**"
+    return f"{line}\n\n{markdown.rstrip()}\n\n{line}\n"
 
 
 def template_for(brief: Brief, template: str | Path | Template | None) -> Template:
@@ -68,7 +79,7 @@ class Renderer:
 
     def _marked(
         self, ws: Workspace, brief_id: int, template: str | Path | Template | None, parsed: bool = False
-    ) -> tuple[str, Brief, Template]:
+    ) -> tuple[str, Brief, Template, dict[str, Any]]:
         """The template's Markdown output (with comment markers), the brief and the template.
 
         With ``parsed``, the sandbox also parses the Markdown once, so output the
@@ -84,23 +95,29 @@ class Renderer:
             )
         except LimitExceeded as exc:
             raise TemplateFailed(str(chosen.path), None, str(exc)) from None
-        return marked, brief, chosen
+        return marked, brief, chosen, context
 
     def markdown(self, ws: Workspace, brief_id: int, template: str | Path | Template | None = None) -> str:
         """Only the Markdown of a brief, as the ``.md`` export holds it."""
-        return strip_comments(self._marked(ws, brief_id, template)[0])
+        marked, brief, _, _ = self._marked(ws, brief_id, template)
+        return with_marking(strip_comments(marked), brief.marking)
 
     def render(self, ws: Workspace, brief_id: int, template: str | Path | Template | None = None) -> Rendered:
         """Render a brief to Markdown and HTML; raise TemplateFailed with file and line."""
-        marked, brief, chosen = self._marked(ws, brief_id, template, parsed=True)
+        marked, brief, chosen, context = self._marked(ws, brief_id, template, parsed=True)
         tree = parse(marked)
-        return Rendered(strip_comments(marked), html.document(tree, brief.title), tree, brief, chosen, marked)
+        page = html.document(tree, brief.title, brief.marking, context["brief"]["language"])
+        markdown = with_marking(strip_comments(marked), brief.marking)
+        return Rendered(markdown, page, tree, brief, chosen, marked, context)
 
     def export(
         self, ws: Workspace, brief_id: int, fmt: str, path: str | Path,
         template: str | Path | Template | None = None, reference_doc: str | Path | None = None,
     ) -> Path:
-        """Write the brief as ``md``, ``html`` or ``docx`` to ``path`` (atomically)."""
+        """Write the brief as ``md``, ``html``, ``docx``, ``pdf`` or ``odt`` to ``path`` (atomically).
+
+        PDF and ODT are the DOCX converted by LibreOffice (:mod:`briefer.render.office`).
+        """
         if fmt not in FORMATS:
             raise InvalidInput(f"format {fmt!r}", f"must be one of {', '.join(FORMATS)}")
         rendered = self.render(ws, brief_id, template)
@@ -114,7 +131,13 @@ class Renderer:
             reference = (Path(reference_doc) if reference_doc is not None
                          else reference_by_name(settings.reference) if settings.reference else None)
             document = build_document(rendered.tree, doc_meta(rendered), reference)
-            save_atomic(target, lambda tmp: document.save(str(tmp)))
+            if fmt == "docx":
+                save_atomic(target, document.save)
+            else:
+                buffer = io.BytesIO()
+                document.save(buffer)
+                converted = convert_docx(buffer.getvalue(), fmt)
+                save_atomic(target, lambda out: Path(out).write_bytes(converted))
         return target
 
     def close(self) -> None:
@@ -132,25 +155,13 @@ def _render_in_sandbox(body: str, filename: str, context: dict[str, Any], parsed
     (Sending the parsed tree back costs more than parsing again: 2.5 s against
     0.8 s for a 5000-item brief.)
     """
-    marked = render_markdown(body, filename, context, MAX_OUTPUT_CHARS)
+    marked = drop_uncited_notes(render_markdown(body, filename, context, MAX_OUTPUT_CHARS))
     if parsed:
         elements = size(parse(marked))
         if elements > MAX_ELEMENTS:
             raise TemplateFailed(filename, None, f"the brief is too large to lay out ({elements:,} Markdown"
                                                  f" elements, over the {MAX_ELEMENTS:,} limit)")
     return marked
-
-
-def doc_meta(rendered: Rendered) -> DocMeta:
-    """The DOCX core properties and page furniture of a rendered brief."""
-    brief, settings = rendered.brief, rendered.template.docx
-    created = parse_iso(brief.issued or brief.created or "1970-01-01T00:00:00Z")
-    modified = parse_iso(brief.updated or brief.issued or "1970-01-01T00:00:00Z")
-    return DocMeta(
-        title=brief.title, author=brief.author, marking=brief.marking, created=created,
-        modified=max(created, modified), header_marking=settings.header_marking,
-        footer_marking=settings.footer_marking, comments=settings.comments,
-    )
 
 
 _shared: Renderer | None = None
@@ -174,6 +185,6 @@ def export(
     ws: Workspace, brief_id: int, fmt: str, path: str | Path,
     template: str | Path | Template | None = None, reference_doc: str | Path | None = None,
 ) -> Path:
-    """Export a brief as ``md``, ``html`` or ``docx`` with the shared renderer."""
+    """Export a brief in one of :data:`FORMATS` with the shared renderer."""
     with _lock:
         return _renderer().export(ws, brief_id, fmt, path, template, reference_doc)

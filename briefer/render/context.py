@@ -18,6 +18,8 @@ from briefer.text.units import split_sentences
 from briefer.workspace import Workspace, section_for
 
 _MAX_CONTEXT = 300
+#: The language briefs are written in (BCP 47), for the documents' language properties.
+LANGUAGE = "en-GB"
 _INDEX_KINDS = {"person": "people", "organisation": "organisations", "location": "places", "date": "dates"}
 
 
@@ -34,6 +36,27 @@ def _sentence(text: str, start: int, end: int) -> tuple[str, str]:
     begin = next((a for a, b in reversed(spans) if a <= start), lower)
     finish = next((b for a, b in spans if b >= end), upper)
     return text[begin:start].lstrip(), text[end:finish].rstrip()
+
+
+def _closing_mark(passage: str) -> str:
+    """The mark closing a quote left open in ``passage``: one that runs on into the next paragraph.
+
+    Newspapers leave such a quote open at the paragraph's end; an excerpt shown on
+    its own closes it.
+    """
+    if passage.count("\u201c") > passage.count("\u201d"):
+        return "\u201d"
+    if passage.count("\u00ab") > passage.count("\u00bb"):
+        return "\u00bb"
+    return '"' if passage.count('"') % 2 else ""
+
+
+def _foreign(language: str | None) -> str | None:
+    """A source's language when it is not the brief's (``uk``, ``de-AT``), else None."""
+    code = (language or "").strip().replace("_", "-")
+    if not code or code.split("-")[0].casefold() == LANGUAGE.split("-")[0].casefold():
+        return None
+    return code
 
 
 def _source(number: int, article: Article) -> dict[str, Any]:
@@ -71,7 +94,7 @@ class _Builder:
             "id": item.id, "section": item.section, "tag_id": item.tag_id, "credibility": credibility,
             "comment": item.comment, "note": "", "attributes": {}, "speaker": None, "role": None,
             "before": "", "after": "", "article_id": None, "citation": None, "source": None,
-            "reliability": None, "analyst": False,
+            "reliability": None, "analyst": False, "language": None,
         }
         tag = self.tags.get(item.tag_id) if item.tag_id is not None else None
         if tag is None:
@@ -79,6 +102,7 @@ class _Builder:
             return {**base, "kind": "note", "text": item.text, "grade": grade, "analyst": True}
         source = self.source(tag.article_id)
         before, after = _sentence(self.article(tag.article_id).text, tag.start, tag.end)
+        after += _closing_mark(before + tag.exact + after)
         reliability = source["grade"]
         attributes = dict(tag.attributes)
         return {
@@ -86,6 +110,7 @@ class _Builder:
             "speaker": attributes.get("speaker"), "role": attributes.get("role"),
             "before": before, "after": after, "article_id": tag.article_id,
             "citation": source["number"], "source": source, "reliability": reliability,
+            "language": _foreign(self.article(tag.article_id).language),
             "grade": f"{reliability or ''}{credibility or ''}",
         }
 
@@ -167,7 +192,7 @@ def build_context(ws: Workspace, brief_id: int, template: Template) -> dict[str,
             "dtg": brief.dtg or (format_dtg(issued) if issued else ""), "issued": issued,
             "period": brief.period, "author": brief.author, "template": brief.template,
             "bluf": analyst_markdown(brief.bluf), "assessment": analyst_markdown(brief.assessment),
-            "created": brief.created, "updated": brief.updated,
+            "created": brief.created, "updated": brief.updated, "language": LANGUAGE,
         },
         "template": {"name": template.name, "description": template.description},
         "sections": sections,

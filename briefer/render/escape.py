@@ -23,9 +23,14 @@ from markupsafe import Markup
 #: Private-use characters framing an analyst comment the DOCX writer anchors.
 COMMENT_OPEN, COMMENT_CLOSE = "\ue000", "\ue001"
 COMMENT_RE = re.compile(f"{COMMENT_OPEN}([0-9a-fA-F]*){COMMENT_CLOSE}")  # any case: see Markdown
+#: Text in another language: LANG_OPEN + hex(BCP 47 tag) + COMMENT_CLOSE … LANG_END.
+LANG_OPEN, LANG_END = "\ue002", "\ue003"
+#: Any marker: group 1 a comment, group 2 a language starting; else a language ending.
+MARKER_RE = re.compile(f"{COMMENT_OPEN}([0-9a-fA-F]*){COMMENT_CLOSE}|{LANG_OPEN}([0-9a-fA-F]*){COMMENT_CLOSE}"
+                       f"|{LANG_END}")
 
-# Characters XML 1.0 forbids, lone surrogates, and our own comment markers.
-_DROP_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff\ue000\ue001]")
+# Characters XML 1.0 forbids, lone surrogates, and our own markers.
+_DROP_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff\ue000-\ue003]")
 _SPACE_RE = re.compile("[ \t\n\r\f\v\x85\u2028\u2029]+")
 # Numeric character references, not &lt;: a case change must not turn one into
 # another entity (&Lt; is U+226A) or into text (&AMP is not an entity).
@@ -81,8 +86,13 @@ def escape_markdown(text: str) -> str:
 
 
 def strip_comments(markdown: str) -> str:
-    """Markdown without the comment markers the DOCX writer reads."""
-    return COMMENT_RE.sub("", markdown)
+    """Markdown without the comment and language markers the DOCX writer reads."""
+    return MARKER_RE.sub("", markdown)
+
+
+def language_marker(language: str) -> str:
+    """The marker starting text in ``language`` (a BCP 47 tag); :data:`LANG_END` ends it."""
+    return f"{LANG_OPEN}{language.encode('utf-8').hex()}{COMMENT_CLOSE}"
 
 
 def comment_marker(text: str) -> str:

@@ -8,16 +8,18 @@ keep markup (``title``, ``indent``) are replaced by Markdown-aware ones.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any
+from urllib.parse import urlsplit
 
 from jinja2 import pass_eval_context
 from jinja2.filters import do_indent, do_title, make_attrgetter
 from jinja2.nodes import EvalContext
 
 from briefer.dtg import DTG_RE, format_dtg, parse_iso
-from briefer.render.escape import Markdown, comment_marker, escape
+from briefer.render.escape import LANG_END, Markdown, comment_marker, escape, language_marker
 
 _URL_RE = re.compile(r"^https?://[^\s<>\x00-\x1f\\`]+$", re.IGNORECASE)
 
@@ -54,6 +56,69 @@ def date(value: Any, format: str = "%d %B %Y") -> str:  # noqa: A002 - Jinja's o
         return parse_iso(str(value)).strftime(format)
     except ValueError:
         return str(value)
+
+
+_ISO_PARTS_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# English names whatever the process locale (Qt may set one).
+_DAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def spelled_date(iso: Any, weekday: bool = True) -> str:
+    """An ISO date spelled for a reader: ``Tue 5 Nov 2024``, ``Nov 2024``, ``2024``; "" if none.
+
+    Without ``weekday``: ``5 Nov 2024``.
+    """
+    match = _ISO_PARTS_RE.match(str(iso or ""))
+    if not match:
+        return ""
+    year, month, day = match.groups()
+    try:
+        if day:
+            value = dt.date(int(year), int(month), int(day))
+            day_name = f"{_DAYS[value.weekday()]} " if weekday else ""
+            return f"{day_name}{value.day} {_MONTHS[value.month - 1]} {year}"
+        if month:
+            return f"{_MONTHS[dt.date(int(year), int(month), 1).month - 1]} {year}"
+    except ValueError:
+        return ""
+    return year
+
+
+def when(item: Mapping[str, Any]) -> Markdown:
+    """A date item as what it means, with the words as reported where they differ.
+
+    ``Tue 5 Nov 2024 (“Tuesday”)``; just the reported words when the date is unknown.
+    """
+    reported = " ".join(str(item.get("text") or "").split())
+    attributes = item.get("attributes") or {}
+    spelled = spelled_date(attributes.get("iso"))
+    if not spelled:
+        return escape(reported)
+    if not reported or reported.casefold() == spelled.casefold():
+        return escape(spelled)
+    return Markdown(f"{escape(spelled)} ({quote(reported)})")
+
+
+def lang(value: Any, item: Mapping[str, Any]) -> Markdown:
+    """``value`` marked as in the item's language when its source is not in the brief's.
+
+    Word and the PDF then spell-check and read it aloud in that language; the
+    Markdown and HTML show it unchanged.
+    """
+    language = str(item.get("language") or "")
+    text = escape(value)
+    if not language:
+        return text
+    return Markdown(f"{language_marker(language)}{text}{LANG_END}")
+
+
+def host(url: Any) -> str:
+    """The site of an http(s) URL without ``www.`` (a short link text); "" for anything else."""
+    if not _URL_RE.match(str(url or "").strip()):
+        return ""
+    name = urlsplit(str(url).strip()).hostname or ""
+    return name.removeprefix("www.")
 
 
 def md(value: Any) -> Markdown:
@@ -106,8 +171,8 @@ def link(url: Any, text: Any = None) -> Markdown:
     return Markdown(f"[{escape(text)}]({href})")
 
 
-def reference(source: Mapping[str, Any]) -> Markdown:
-    """A source as a citation line: outlet, “title”, author, date and link."""
+def reference(source: Mapping[str, Any], with_link: bool = True) -> Markdown:
+    """A source as a citation line: outlet, “title”, author, date and (``with_link``) link."""
     parts = [escape(source[key]) for key in ("outlet",) if source.get(key)]
     if source.get("title"):
         parts.append(quote(source["title"]))
@@ -116,7 +181,7 @@ def reference(source: Mapping[str, Any]) -> Markdown:
     if source.get("date"):
         parts.append(escape(date(source["date"])))
     line = ", ".join(parts) or "Untitled source"
-    url = link(source.get("url"))
+    url = link(source.get("url")) if with_link else ""
     return Markdown(f"{line}. {url}" if url else f"{line}.")
 
 
@@ -150,7 +215,8 @@ def indent(value: Any, width: int | str = 4, first: bool = False, blank: bool = 
 FILTERS: dict[str, Callable[..., Any]] = {
     "cite": cite, "dtg": dtg, "grade": grade, "date": date, "md": md, "join_names": join_names,
     "plural": plural, "comment": comment, "number": number, "quote": quote,
-    "link": link, "reference": reference,
+    "link": link, "reference": reference, "when": when, "host": host,
+    "spelled": spelled_date, "lang": lang,
     "safe": safe, "e": escape, "escape": escape, "forceescape": escape, "join": join, "title": title,
     "indent": indent,
 }

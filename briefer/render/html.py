@@ -18,25 +18,47 @@ import nh3
 from markdown_it.renderer import RendererHTML
 from markdown_it.token import Token
 
+from briefer.dtg import TLP_COLOURS
 from briefer.render.escape import strip_comments
 from briefer.render.links import ALLOWED_SCHEMES, allowed_href
 from briefer.render.tree import Tree, parser
 
 TAGS = {
     "a", "b", "blockquote", "br", "code", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i",
-    "li", "ol", "p", "pre", "section", "strong", "sup", "table", "tbody", "td", "th", "thead",
+    "div", "li", "ol", "p", "pre", "section", "strong", "sup", "table", "tbody", "td", "th", "thead",
     "tr", "ul",
 }
 ATTRIBUTES = {
-    "a": {"href", "id", "class"}, "li": {"id", "class"}, "ol": {"start", "class"},
+    "a": {"href", "id", "class"}, "div": {"class"}, "li": {"id", "class"}, "ol": {"start", "class"},
     "section": {"class"}, "sup": {"class"}, "hr": {"class"}, "td": {"style"}, "th": {"style"},
 }
+#: The page on screen follows the reader's light or dark preference; printed, it is
+#: black on white, with the marking at the top and bottom of every sheet (elements
+#: with ``position: fixed`` repeat on each printed page).
 STYLE = """
-body { font-family: "DejaVu Sans", Arial, sans-serif; max-width: 48em; margin: 1em auto;
-       padding: 0 1em; line-height: 1.45; color: #1a1a1a; }
-table { border-collapse: collapse; } th, td { border: 1px solid #999; padding: .2em .5em; }
-blockquote { margin-left: 0; padding-left: 1em; border-left: 3px solid #bbb; color: #333; }
+:root { color-scheme: light dark; --fg: #1a1a1a; --bg: #ffffff; --muted: #555; --rule: #999;
+        --analyst: #eef3f8; --link: #1f5fa8; }
+@media (prefers-color-scheme: dark) {
+  :root { --fg: #e6e6e6; --bg: #1e1f22; --muted: #aaa; --rule: #666; --analyst: #263040;
+          --link: #8ab4f8; } }
+body { font-family: Carlito, Calibri, "DejaVu Sans", Arial, sans-serif; max-width: 48em;
+       margin: 1em auto; padding: 0 1em; line-height: 1.45; color: var(--fg); background: var(--bg); }
+a { color: var(--link); }
+table { border-collapse: collapse; } th, td { border: 1px solid var(--rule); padding: .2em .5em; }
+thead { display: table-header-group; } tr { break-inside: avoid; }
+blockquote { margin-left: 0; padding-left: 1em; border-left: 3px solid var(--rule); color: var(--muted); }
+.analyst { background: var(--analyst); border-left: 4px solid #4a6fa5; padding: .1em 1em; }
 .footnotes { font-size: .9em; } sup.footnote-ref a { text-decoration: none; }
+.marking { text-align: center; margin: .5em 0; }
+.marking span { font-weight: bold; padding: .1em .6em; }
+@media print {
+  :root { --fg: #000; --bg: #fff; --muted: #333; --rule: #777; --analyst: #f2f2f2; --link: #000; }
+  @page { margin: 2.2cm 2cm; }
+  body { max-width: none; margin: 0; padding: 0; }
+  .marking { position: fixed; left: 0; right: 0; margin: 0; }
+  .marking.top { top: -1.4cm; } .marking.bottom { bottom: -1.4cm; }
+  .marking span { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
 """
 
 
@@ -90,10 +112,23 @@ def _allowed_attribute(tag: str, attribute: str, value: str) -> str | None:
     return value if attribute != "href" or allowed_href(value) else None
 
 
-def document(tree: Tree, title: str) -> str:
-    """A standalone HTML page of the preview (what ``--format html`` writes)."""
+
+def marking_banner(marking: str, where: str) -> str:
+    """The marking as a banner (``where``: top or bottom); a TLP label in FIRST's colours."""
+    colour = TLP_COLOURS.get(marking)
+    style = f' style="color:#{colour};background-color:#000000"' if colour else ""
+    return f'<div class="marking {where}"><span{style}>{html.escape(marking)}</span></div>\n'
+
+
+def document(tree: Tree, title: str, marking: str = "", language: str = "en") -> str:
+    """A standalone HTML page of the preview (what ``--format html`` writes).
+
+    The marking stands at the top and the bottom, and on every printed page.
+    """
+    top = marking_banner(marking, "top") if marking else ""
+    bottom = marking_banner(marking, "bottom") if marking else ""
     return (
-        "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
+        f'<!DOCTYPE html>\n<html lang="{html.escape(language)}">\n<head>\n<meta charset="utf-8">\n'
         f"<title>{html.escape(strip_comments(title))}</title>\n<style>{STYLE}</style>\n"
-        f"</head>\n<body>\n{fragment(tree)}</body>\n</html>\n"
+        f"</head>\n<body>\n{top}{fragment(tree)}{bottom}</body>\n</html>\n"
     )

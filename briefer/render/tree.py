@@ -1,6 +1,7 @@
 """Markdown parsed once into a tree that every writer (HTML, DOCX) walks.
 
-The dialect is CommonMark with GitHub-style tables and footnotes, raw HTML off
+The dialect is CommonMark with GitHub-style tables and footnotes, pandoc-style
+fenced divs for the analyst's own words (``::: analyst``), raw HTML off
 (it stays literal text) and links limited by markdown-it's URL validation (no
 ``javascript:``). Python-Markdown with the tables and footnotes extensions reads
 the same documents the same way.
@@ -17,14 +18,21 @@ from typing import Any
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.footnote import footnote_plugin
+
+#: Fenced divs (``::: analyst`` … ``:::``, as pandoc writes them) the writers style.
+CONTAINERS = ("analyst",)
 
 
 @cache
 def parser() -> MarkdownIt:
     """The shared Markdown parser."""
     md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    return md.enable("table").use(footnote_plugin)
+    md.enable("table").use(footnote_plugin)
+    for name in CONTAINERS:
+        md.use(container_plugin, name=name)
+    return md
 
 
 class Node:

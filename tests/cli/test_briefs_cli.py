@@ -131,3 +131,60 @@ def test_broken_template_names_file_and_line(capsys: pytest.CaptureFixture[str],
     status = main(["render", ws, "1", "--format", "md", "-o", out, "--template", str(template)])
     assert status == 1
     assert f"{template}:5: " in capsys.readouterr().err
+
+
+def _sitrep_brief(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> tuple[str, dict[str, int]]:
+    """A demo workspace with a sitrep brief: a date, a fact and a quote, auto-filled; item ids by kind."""
+    ws = str(ensure_demo(tmp_path / "demo.briefer"))
+    run(capsys, "tag", "add", ws, "1", "--kind", "date", "--text", "October")
+    run(capsys, "tag", "add", ws, "1", "--kind", "fact", "--text",
+        "Russia seized the crucial mining hub of Selydove")
+    run(capsys, "tag", "add", ws, "1", "--kind", "quote", "--text", QUOTE, "--speaker", "Volodymyr Zelensky")
+    run(capsys, "brief", "new", ws, "--title", "Order")
+    run(capsys, "brief", "auto", ws, "1")
+    shown = json.loads(run(capsys, "brief", "show", ws, "1", "--json"))
+    return ws, {item["kind"]: item["id"] for item in shown["items"]}
+
+
+def test_brief_show_lists_sections_in_the_templates_order(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    ws, _ = _sitrep_brief(capsys, tmp_path)
+    printed = run(capsys, "brief", "show", ws, "1")
+    headings = re.findall(r"^\[(\S+)\]", printed, re.M)
+    assert headings == ["situation", "statements", "outlook"]  # not alphabetical
+    assert "[outlook] Key dates" in printed
+    shown = json.loads(run(capsys, "brief", "show", ws, "1", "--json"))
+    assert [i["section"] for i in shown["items"]] == ["situation", "statements", "outlook"]
+
+
+def test_brief_move_puts_an_item_where_asked(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    ws, items = _sitrep_brief(capsys, tmp_path)
+    out = run(capsys, "brief", "move", ws, str(items["date"]), "--to", "situation", "--position", "0")
+    assert out.strip() == f"Moved item {items['date']} to situation, position 0"
+    shown = json.loads(run(capsys, "brief", "show", ws, "1", "--json"))
+    placed = [(i["section"], i["kind"]) for i in shown["items"]]
+    assert placed[:2] == [("situation", "date"), ("situation", "fact")]
+    run(capsys, "brief", "move", ws, str(items["date"]), "--to", "statements")  # default: the end
+    shown = json.loads(run(capsys, "brief", "show", ws, "1", "--json"))
+    assert [i["kind"] for i in shown["items"] if i["section"] == "statements"] == ["quote", "date"]
+    markdown_out = tmp_path / "brief.md"
+    run(capsys, "render", ws, "1", "--format", "md", "-o", str(markdown_out))
+    statements = markdown_out.read_text().split("## Key statements")[1].split("##")[0]
+    assert "Oct" in statements  # the rendered brief shows the date where it was moved
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (("--to", "nowhere"), "section 'nowhere': not in template sitrep (situation, statements"),
+    (("--to", "situation", "--position", "5"), "--position 5: must be 0 to 1 in section situation"),
+])
+def test_brief_move_refuses_in_one_line(
+    argv: tuple[str, ...], message: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    ws, items = _sitrep_brief(capsys, tmp_path)
+    assert main(["brief", "move", ws, str(items["date"]), *argv]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"briefer: error: {message}")
+    assert len(err.strip().splitlines()) == 1
+    shown = json.loads(run(capsys, "brief", "show", ws, "1", "--json"))
+    assert [i["section"] for i in shown["items"]] == ["situation", "statements", "outlook"]  # unchanged

@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import docx
+import pikepdf
+import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDropEvent
 from PySide6.QtWidgets import QDialog, QInputDialog
@@ -49,7 +51,7 @@ def test_a_adds_the_tag_to_the_matching_section(window: MainWindow, keys: Keys) 
     keys("Ctrl+Shift+Z")
     assert sections(window) == {"statements": [quote], "figures": [figure]}
     keys("a")
-    assert "already" in window.status.text()
+    assert window.status.text() == "Already in the brief, under Figures."
 
 
 def test_items_move_by_key_and_undo(window: MainWindow, keys: Keys) -> None:
@@ -184,3 +186,27 @@ def test_each_workspace_reopens_on_its_own_current_brief(window: MainWindow, tmp
     assert briefing.brief().title == "Evening"
     assert window.open_workspace(other)
     assert briefing.brief().title == "Other first"
+
+
+@pytest.mark.slow
+def test_export_dialog_makes_a_pdf_a(
+    window: MainWindow, keys: Keys, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+
+    tag_words(window, keys, "160,000 personnel", "n")
+    keys("a")
+
+    def accept(dialog: ExportDialog) -> int:
+        assert [dialog.format.itemData(i) for i in range(dialog.format.count())] == [
+            "docx", "pdf", "odt", "md", "html"]
+        dialog.format.setCurrentIndex(dialog.format.findData("pdf"))
+        assert dialog.path.text().endswith(".pdf")
+        dialog.path.setText(str(tmp_path / "brief.pdf"))
+        dialog.open_folder.setChecked(False)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(ExportDialog, "exec", accept)
+    keys("Ctrl+S")
+    assert window.status.text() == f"Exported the brief to {tmp_path / 'brief.pdf'}."
+    with pikepdf.open(tmp_path / "brief.pdf") as pdf:
+        assert pdf.open_metadata()["pdfaid:part"] == "2"

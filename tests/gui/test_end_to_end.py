@@ -21,7 +21,7 @@ def test_keyboard_only_from_demo_to_exported_brief(qtbot: QtBot, tmp_path: Path,
     window.show()
     window.activateWindow()
     qtbot.waitActive(window)
-    assert window.windowTitle() == "Briefer — demo"
+    assert window.windowTitle() == "demo"
     qtbot.waitUntil(lambda: focused_name() == "reader")
     qtbot.waitUntil(lambda: len(window.view.suggestions) > 10, timeout=20000)
     keys = Keys(qtbot)

@@ -98,7 +98,7 @@ def test_tables_take_the_width_and_never_break_words(window: MainWindow, keys: K
     document = window.preview.browser.document()
     document.size()  # lays it out
     tables = [f for f in document.rootFrame().childFrames() if isinstance(f, QTextTable)]
-    assert len(tables) == 1
+    assert len(tables) == 2  # the figures, then the source table
     viewport = window.preview.browser.viewport().width()
     assert document.documentLayout().frameBoundingRect(tables[0]).width() >= viewport - 2 * 12 - 2
     lines = 0
@@ -114,3 +114,30 @@ def test_tables_take_the_width_and_never_break_words(window: MainWindow, keys: K
                     assert text[line.textStart() + line.textLength() - 1].isspace(), text
                 block = block.next()
     assert lines >= 1  # the narrow preview did wrap some cells: at spaces only
+
+
+def test_preview_follows_a_dark_palette_and_shows_the_marking_top_and_bottom(
+    window: MainWindow, keys: Keys, qtbot: QtBot
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QPalette
+
+    from briefer.gui.app import dark_palette
+
+    window.preview.browser.setPalette(dark_palette())
+    tag_words(window, keys, "160,000 personnel", "n")
+    keys("a")
+    window.preview.show()
+    qtbot.waitUntil(lambda: "160,000 personnel" in window.preview.text(), timeout=5000)
+    lines = [line for line in window.preview.text().splitlines() if line.strip()]
+    assert lines[0].strip() == lines[-1].strip() == "TLP:CLEAR"
+    document = window.preview.browser.document()
+    block = document.begin()
+    while block.isValid():  # no text forced dark: it is drawn in the palette's light text colour
+        for fragment in (block.begin().fragment(),):
+            brush = fragment.charFormat().foreground()
+            assert brush.style() == Qt.BrushStyle.NoBrush or brush.color().lightness() > 120, block.text()
+        block = block.next()
+    palette = window.preview.browser.palette()
+    assert palette.color(QPalette.ColorRole.Base).lightness() < 100
+    assert palette.color(QPalette.ColorRole.Text).lightness() > 150

@@ -76,7 +76,7 @@ def test_a_damaged_workspace_says_what_is_wrong_and_opens_read_only(
     window = new_window(qtbot, settings)
     assert window.open_workspace(path)
     assert seen[0].startswith("What is wrong:\n• ")
-    assert window.windowTitle() == "Briefer — field (read-only)"
+    assert window.windowTitle() == "field (read-only)"
     assert len(window.articles.model.rows) == 21  # the articles are readable
     window.open_article(5)
     assert window.status.text().startswith(f"{path}: the workspace is damaged")  # its tags are not
@@ -98,7 +98,7 @@ def test_recover_opens_a_new_workspace_and_leaves_the_damaged_one_alone(
         window.open_workspace(path)
     recovery = blocker.args[0]
     assert recovery.output == tmp_path / "field-recovered.briefer"
-    assert window.windowTitle() == "Briefer — field-recovered"
+    assert window.windowTitle() == "field-recovered"
     assert len(window.articles.model.rows) == 21
     assert window.status.text().startswith("Recovered into field-recovered.briefer: articles 21")
     assert file_digest(path) == asked[1]  # the damaged file as it was when the user was asked
@@ -112,7 +112,7 @@ def test_cancel_leaves_the_open_workspace_open(window: MainWindow, tmp_path: Pat
         fh.truncate(path.stat().st_size // 2 + 1000)
     answer_damaged(monkeypatch, "Cancel", [])
     assert not window.open_workspace(path)
-    assert window.windowTitle() == "Briefer — test"
+    assert window.windowTitle() == "test"
     assert "the workspace is damaged: truncated" in window.status.text()
 
 
@@ -204,7 +204,7 @@ def test_open_read_only_from_the_file_menu(window: MainWindow, keys: Keys, tmp_p
     other = filled_workspace(tmp_path / "archive.briefer", articles=3)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(other), ""))
     keys("Ctrl+Shift+O")
-    assert window.windowTitle() == "Briefer — archive (read-only)"
+    assert window.windowTitle() == "archive (read-only)"
     assert window.status.text() == "archive.briefer is open read-only: it can be read, not changed"
     assert len(window.articles.model.rows) == 3
     focus_reader(qtbot, window)
@@ -219,5 +219,5 @@ def test_recover_workspace_copies_the_open_one(window: MainWindow, qtbot: QtBot)
     with qtbot.waitSignal(window.opening.recovered, timeout=20000):
         window.action_table["workspace.recover"].trigger()
     assert window.session.ws.path == source.with_name("test-recovered.briefer")
-    assert window.windowTitle() == "Briefer — test-recovered"
+    assert window.windowTitle() == "test-recovered"
     assert [r.title for r in window.articles.model.rows] == [window.view.article.title]

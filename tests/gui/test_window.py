@@ -18,7 +18,7 @@ from tests.gui.conftest import open_window
 
 
 def test_title_names_the_workspace(window: MainWindow) -> None:
-    assert window.windowTitle() == "Briefer — test"
+    assert window.windowTitle() == "test"
 
 
 def test_new_and_open_workspace_and_recent_menu(window: MainWindow, tmp_path: Path, monkeypatch,  # noqa: ANN001
@@ -26,18 +26,18 @@ def test_new_and_open_workspace_and_recent_menu(window: MainWindow, tmp_path: Pa
     first = window.session.ws.path
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "fresh"), ""))
     window.action_table["workspace.new"].trigger()
-    assert window.windowTitle() == "Briefer — fresh"
+    assert window.windowTitle() == "fresh"
     assert (tmp_path / "fresh.briefer").is_file()
     assert window.articles.model.rows == []
     assert window.view.article is None
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(first), ""))
     window.action_table["workspace.open"].trigger()
-    assert window.windowTitle() == "Briefer — test"
+    assert window.windowTitle() == "test"
     recent = [a.text() for a in window.opening.recent_menu.actions()]
     assert recent[0].startswith("&1 test.briefer")
     assert recent[1].startswith("&2 fresh.briefer")
     window.opening.recent_menu.actions()[1].trigger()
-    assert window.windowTitle() == "Briefer — fresh"
+    assert window.windowTitle() == "fresh"
 
 
 def test_opening_a_bad_file_reports_one_line(window: MainWindow, tmp_path: Path) -> None:
@@ -45,7 +45,7 @@ def test_opening_a_bad_file_reports_one_line(window: MainWindow, tmp_path: Path)
     bad.write_text("not a database")
     assert not window.open_workspace(bad)
     assert window.status.text().startswith(str(bad))
-    assert window.windowTitle() == "Briefer — test"
+    assert window.windowTitle() == "test"
 
 
 def test_first_start_opens_the_demo_then_the_last_workspace(qtbot: QtBot, tmp_path: Path) -> None:
@@ -53,7 +53,7 @@ def test_first_start_opens_the_demo_then_the_last_workspace(qtbot: QtBot, tmp_pa
     assert first_workspace(settings, None) == demo_path()
     window = create_window()
     qtbot.addWidget(window)
-    assert window.windowTitle() == "Briefer — demo"
+    assert window.windowTitle() == "demo"
     assert "Ukraine" in window.view.article.title
     other = tmp_path / "other.briefer"
     Workspace.create(other).close()

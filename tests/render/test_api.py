@@ -33,7 +33,7 @@ def test_failed_export_leaves_the_old_file(demo_ws: Workspace, demo_brief: int, 
     broken.write_text("{{ brief.nope }}")
     with pytest.raises(TemplateFailed):
         export(demo_ws, demo_brief, "md", target, template=broken)
-    with pytest.raises(InvalidInput, match="format 'pdf'"):
-        export(demo_ws, demo_brief, "pdf", target)
+    with pytest.raises(InvalidInput, match="format 'rtf'"):
+        export(demo_ws, demo_brief, "rtf", target)
     assert target.read_text() == "previous export"
     assert [p.name for p in target.parent.iterdir()] == ["brief.md"]

@@ -73,8 +73,9 @@ def test_docx_reads_back_with_styles_footnotes_and_marking(
     out = renderer.export(demo_ws, brief_id, "docx", tmp_path / f"{template}.docx")
     document = docx.Document(str(out))
     styles = [p.style.name for p in document.paragraphs]
-    assert styles[1] == "Title"
-    assert document.paragraphs[1].text == "Ukraine: mobilisation and Russian gains"
+    assert styles[0] == "Title"
+    assert document.paragraphs[0].text == "Ukraine: mobilisation and Russian gains"
+    assert not any("TLP:AMBER" in p.text for p in document.paragraphs)  # once: header and footer
     assert "Heading 1" in styles
     notes = footnote_texts(out)
     assert len(notes) == 1  # one source: one footnote, however often it is cited

@@ -30,7 +30,7 @@ def test_built_in_templates_are_listed_with_their_sections() -> None:
     assert {"sitrep", "bluf-memo", "quote-digest"} <= set(refs)
     assert {r.origin for r in refs.values()} == {"built-in"}
     sitrep = load_template("sitrep")
-    assert [s.id for s in sitrep.sections] == ["situation", "statements", "figures", "outlook"]
+    assert [s.id for s in sitrep.sections] == ["situation", "statements", "figures", "outlook", "actors"]
     assert sitrep.layout()["statements"] == ("quote",)
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
-from PySide6.QtWidgets import QInputDialog, QWidget
+from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 
 from briefer import render
 from briefer.errors import BrieferError, NotFound
@@ -23,6 +23,7 @@ from briefer.gui.brief.preview import PreviewDock
 from briefer.gui.session import Session
 from briefer.gui.settings import EXPORT_FOLDER, EXPORT_FORMAT, EXPORT_OPEN_FOLDER, Settings
 from briefer.gui.tags.details import excerpt
+from briefer.gui.tags.suggestion_text import field_text
 from briefer.gui.undo.briefs import (
     AddToBrief,
     CreateBrief,
@@ -166,7 +167,7 @@ class Briefing(QObject):
             tag = ws.tags.get(tag_id)
         except BrieferError as exc:
             return ItemRow(item_id, f"(tag {tag_id} cannot be read)", str(exc))
-        who = tag.attributes.get("speaker") or tag.attributes.get("value")
+        who = field_text(tag.kind, tag.attributes)
         label = self.session.kinds[tag.kind].label if tag.kind in self.session.kinds else tag.kind
         shown = f"{label}: {excerpt(tag.exact, _EXCERPT)}" + (f" — {who}" if who else "")
         return ItemRow(item_id, shown, tag.exact)
@@ -235,16 +236,22 @@ class Briefing(QObject):
         assert brief is not None
         assert brief.id is not None
         try:
-            layout = render.load_template(render.by_name(brief.template)).layout()
+            template = render.load_template(render.by_name(brief.template))
         except BrieferError as exc:
             self.window.show_message(str(exc))
             return
-        section = section_for(kind, layout)
+        titles = {s.id: s.title for s in template.sections}
+        present = next((i for i in brief.items if i.tag_id == tag_id), None)
+        if present is not None:
+            where = titles.get(present.section, present.section)
+            self.window.show_message(f"Already in the brief, under {where}.")
+            return
+        section = section_for(kind, template.layout())
         if section is None:
-            self.window.show_message(f"The {brief.template} template has no section for {kind} tags")
+            self.window.show_message(f"The {brief.template} template has no section for {label}s.")
             return
         if self._push(AddToBrief(self.session, brief.id, section, [tag_id], label)):
-            self.window.show_message(f"Added the {label} to “{brief.title}”, section {section}")
+            self.window.show_message(f"Added the {label} to “{brief.title}”, under {titles[section]}.")
 
     def move_current(self, section_step: int, position_step: int) -> None:
         """Move the selected item up/down in its section, or to the next/previous section."""
@@ -316,16 +323,19 @@ class Briefing(QObject):
         if not dialog.exec():
             return None
         choice = dialog.choice()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)  # PDF and ODT take LibreOffice seconds
         try:
             path = render.export(self.session.ws, brief.id, choice.format, choice.path,
                                  render.load_template(render.by_name(choice.template)))
         except BrieferError as exc:
             self.window.show_message(str(exc))
             return None
+        finally:
+            QApplication.restoreOverrideCursor()
         settings.set(EXPORT_FOLDER, str(choice.path.parent))
         settings.set(EXPORT_FORMAT, choice.format)
         settings.set(EXPORT_OPEN_FOLDER, choice.open_folder)
-        self.window.show_message(f"Exported {path}")
+        self.window.show_message(f"Exported the brief to {path}.")
         if choice.open_folder:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
         return path

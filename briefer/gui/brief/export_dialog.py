@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 # Labels start with different letters, so one key press picks a format in the list.
-FORMATS = {"docx": "DOCX — Word document", "md": "Markdown", "html": "HTML — web page"}
+FORMATS = {"docx": "DOCX — Word document", "pdf": "PDF — PDF/A, for print and archive (LibreOffice)",
+           "odt": "ODT — OpenDocument text (LibreOffice)", "md": "Markdown", "html": "HTML — web page"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +74,7 @@ class ExportDialog(QDialog):
         self.resize(560, self.sizeHint().height())
 
     def chosen_format(self) -> str:
-        """The format key: docx, md or html."""
+        """The format key: docx, pdf, odt, md or html."""
         return str(self.format.currentData())
 
     def choice(self) -> ExportChoice:

@@ -6,8 +6,9 @@ connections belong to one thread) and its own :class:`~briefer.render.Renderer`.
 That thread also builds the Qt document, so the window only swaps it in. Changes
 arrive in bursts (a key held down, an undo of many items): a refresh waits for a
 short quiet moment, a request overtaken by a newer one is skipped, and a result
-that is no longer the latest is dropped. The page is shown on white, as it will
-be printed, whatever the window's palette.
+that is no longer the latest is dropped. The page follows the window's palette
+(light or dark) on screen; the exported HTML and PDF print black on white. The
+marking stands at the top and bottom, in TLP colours, as in the export.
 """
 
 from __future__ import annotations
@@ -25,10 +26,10 @@ from PySide6.QtWidgets import QDockWidget, QTextBrowser, QWidget
 from briefer.errors import BrieferError
 from briefer.gui.background.threads import WorkerThread, WorkspaceWorker
 from briefer.render import Renderer
-from briefer.render.html import fragment
+from briefer.render.html import fragment, marking_banner
 
 if TYPE_CHECKING:
-    from briefer.render.tree import Tree
+    from briefer.render import Rendered
 
 log = logging.getLogger(__name__)
 
@@ -39,22 +40,31 @@ _RULE_COLOUR = "#b8bcc2"
 #: Qt's rich-text engine knows a subset of CSS; this page style keeps to it. Sizes are
 #: relative to the preview's font; tables are a step smaller, full width, padded.
 STYLE = """
-body { color: #1a1a1a; }
 h1 { font-size: x-large; margin-top: 2px; margin-bottom: 6px; }
 h2 { font-size: large; margin-top: 14px; margin-bottom: 4px; }
 h3 { font-size: medium; margin-top: 10px; margin-bottom: 3px; }
 p, li { margin-top: 2px; margin-bottom: 4px; line-height: 125%; }
 table { font-size: small; margin-top: 4px; margin-bottom: 8px; }
-th { background-color: #eef0f3; font-weight: bold; }
+th { font-weight: bold; }
 th, td { padding: 3px 6px; }
 td sup { vertical-align: baseline; }
-blockquote { margin-left: 10px; color: #333333; }
+blockquote { margin-left: 10px; }
 .footnotes { font-size: small; }
-a { color: #1f5fa8; }
+.marking { text-align: center; }
 """
 
 
-def build_page(body: str, font: QFont) -> QTextDocument:
+def page_style(palette: QPalette) -> str:
+    """:data:`STYLE` in the colours of ``palette`` (the window's: light or dark)."""
+    text = palette.color(QPalette.ColorRole.Text).name()
+    link = palette.color(QPalette.ColorRole.Link).name()
+    shade = palette.color(QPalette.ColorRole.AlternateBase).name()
+    mid = palette.color(QPalette.ColorRole.Mid).name()
+    return (STYLE + f"body {{ color: {text}; }} a {{ color: {link}; }} th {{ background-color: {shade}; }}"
+            f" .analyst {{ background-color: {shade}; border-left: 3px solid {mid}; }}")
+
+
+def build_page(body: str, font: QFont, palette: QPalette | None = None) -> QTextDocument:
     """A preview document of an HTML fragment: Qt-friendly style, words never broken.
 
     Safe on any thread (the document has no parent); move it to the GUI thread to show it.
@@ -62,7 +72,7 @@ def build_page(body: str, font: QFont) -> QTextDocument:
     document = QTextDocument()
     document.setDefaultFont(font)
     document.setDocumentMargin(12)
-    document.setDefaultStyleSheet(STYLE)
+    document.setDefaultStyleSheet(page_style(palette or QPalette()))
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WordWrap)  # a word too long overflows, never splits
     document.setDefaultTextOption(option)
@@ -99,12 +109,15 @@ class PreviewWorker(WorkspaceWorker):
         self._gui_thread = gui_thread
         self._renderer: Renderer | None = None
 
-    def render(self, generation: int, path: str, brief_id: int, font: QFont) -> None:
+    def render(self, generation: int, path: str, brief_id: int, font: QFont, palette: QPalette) -> None:
         """Render one brief unless a newer request came meanwhile; emit the document."""
         if generation != self.latest:
             return
         try:
-            body = fragment(self._render_tree(Path(path), brief_id))
+            rendered = self._render(Path(path), brief_id)
+            marking = rendered.brief.marking
+            body = (marking_banner(marking, "top") + fragment(rendered.tree)
+                    + marking_banner(marking, "bottom"))
         except BrieferError as exc:
             self.release()  # the file may have changed under us: reopen next time
             body = error_page(str(exc))
@@ -112,15 +125,15 @@ class PreviewWorker(WorkspaceWorker):
             log.exception("preview failed")
             self.release()
             body = error_page(f"{type(exc).__name__}: {exc}")
-        document = build_page(body, font)
+        document = build_page(body, font, palette)
         document.moveToThread(self._gui_thread)
         self.rendered.emit(generation, document)
 
-    def _render_tree(self, path: Path, brief_id: int) -> Tree:
+    def _render(self, path: Path, brief_id: int) -> Rendered:
         ws = self.workspace(path)
         if self._renderer is None:
             self._renderer = Renderer()
-        return self._renderer.render(ws, brief_id).tree
+        return self._renderer.render(ws, brief_id)
 
     def close(self) -> None:
         """Close the connection and stop the renderer's sandbox process."""
@@ -137,7 +150,7 @@ class PreviewDock(QDockWidget):
     """
 
     refreshed = Signal()
-    _renderRequested = Signal(int, str, int, QFont)
+    _renderRequested = Signal(int, str, int, QFont, QPalette)
     _releaseRequested = Signal()
 
     def __init__(self, target: Callable[[], tuple[Path, int] | None], parent: QWidget | None = None) -> None:
@@ -149,10 +162,6 @@ class PreviewDock(QDockWidget):
         self.browser.setAccessibleName("Brief preview")
         self.browser.setOpenLinks(False)
         self.browser.setWordWrapMode(QTextOption.WrapMode.WordWrap)
-        palette = self.browser.palette()
-        palette.setColor(QPalette.ColorRole.Base, QColor("#ffffff"))
-        palette.setColor(QPalette.ColorRole.Text, QColor("#1a1a1a"))
-        self.browser.setPalette(palette)
         self.setWidget(self.browser)
         self._document: QTextDocument | None = None
         self._generation = 0
@@ -185,10 +194,11 @@ class PreviewDock(QDockWidget):
         self._worker.latest = self._generation
         target = self._target()
         if target is None:
-            self._show(build_page(EMPTY_PAGE, self.browser.font()))
+            self._show(build_page(EMPTY_PAGE, self.browser.font(), self.browser.palette()))
             return
         path, brief_id = target
-        self._renderRequested.emit(self._generation, str(path), brief_id, self.browser.font())
+        self._renderRequested.emit(self._generation, str(path), brief_id, self.browser.font(),
+                                   self.browser.palette())
 
     def _on_worker_rendered(self, generation: int, document: QTextDocument) -> None:
         if generation != self._generation:

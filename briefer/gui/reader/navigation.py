@@ -6,7 +6,7 @@ them into cursor moves on an :class:`~briefer.gui.reader.view.ArticleView`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import partial
 from typing import Any
 
@@ -20,6 +20,8 @@ class Navigator:
 
     def __init__(self, view: ArticleView) -> None:
         self.view = view
+        #: Told the suggestion a key moved to (None: no more that way), to say what Enter makes of it.
+        self.announce: Callable[[Any | None], None] | None = None
 
     def connect_actions(self, actions: Actions, kinds: Iterable[str]) -> None:
         """Connect the Go menu's reader moves (and the next suggestion of each kind)."""
@@ -34,10 +36,15 @@ class Navigator:
         a("nav.shrink-sentence", self.shrink_sentence)
         a("nav.next-tag", self.next_tag)
         a("nav.previous-tag", lambda: self.next_tag(forward=False))
-        a("nav.next-suggestion", self.next_suggestion)
-        a("nav.previous-suggestion", lambda: self.next_suggestion(forward=False))
+        a("nav.next-suggestion", self._to_suggestion)
+        a("nav.previous-suggestion", partial(self._to_suggestion, forward=False))
         for key in kinds:
-            a(f"nav.next-suggestion.{key}", partial(self.next_suggestion, kind=key))
+            a(f"nav.next-suggestion.{key}", partial(self._to_suggestion, kind=key))
+
+    def _to_suggestion(self, forward: bool = True, kind: str | None = None) -> None:
+        found = self.next_suggestion(forward=forward, kind=kind)
+        if self.announce is not None:
+            self.announce(found)
 
     @property
     def _units(self) -> TextUnits:

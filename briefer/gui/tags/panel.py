@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLayout, QWidget
 
 from briefer.gui.tags.details import TagDetails, excerpt
+from briefer.gui.tags.suggestion_text import field_text
 from briefer.model import Tag
 from briefer.taxonomy import Kind, Taxonomy
 
@@ -183,7 +184,8 @@ class TagModel(QAbstractItemModel):
             if index.column() == 1:
                 field = main_field(self.kinds[tag.kind]) if tag.kind in self.kinds else None
                 value = tag.attributes.get(field) if field else None
-                return "" if value is None else str(value)
+                shown = field_text(tag.kind, tag.attributes) if role == Qt.ItemDataRole.DisplayRole else ""
+                return shown or ("" if value is None else str(value))
             return tag.note
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
             return tag.exact

@@ -13,11 +13,11 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent, QFont
+from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter
 
 from briefer.errors import BrieferError, NotFound
-from briefer.gui.actions import Actions
+from briefer.gui.actions import Actions, key_text
 from briefer.gui.brief.briefing import Briefing
 from briefer.gui.files.importing import Importing
 from briefer.gui.files.opening import Opening
@@ -25,13 +25,15 @@ from briefer.gui.reader.article_list import ArticleList
 from briefer.gui.reader.navigation import Navigator
 from briefer.gui.reader.view import ReaderPane
 from briefer.gui.session import Session
-from briefer.gui.settings import PALETTE, READER_FONT_SIZE, Settings
+from briefer.gui.settings import PALETTE, Settings
 from briefer.gui.tags.panel import TagPanel
+from briefer.gui.tags.suggestion_text import enter_makes
 from briefer.gui.tags.suggestions import SuggestionFeed
 from briefer.gui.tags.tagging import Tagger
 from briefer.gui.theme import apply_palette
 from briefer.gui.undo.command import Place
 from briefer.gui.undo.tags import EditTag
+from briefer.gui.window.appearance import preview_font, reader_font
 from briefer.gui.window.keymap_dialog import KeymapDialog
 from briefer.gui.window.layout import Panes, WindowLayout
 from briefer.gui.window.menus import build_menus, follow_undo_stack
@@ -53,7 +55,7 @@ class MainWindow(QMainWindow):
         self.session = session or Session(parent=self)
         self.session.setParent(self)
         kinds = self.session.kinds
-        self.setWindowTitle("Briefer")
+        self.setWindowTitle("")  # Qt shows the application's name alone
         self.setAcceptDrops(True)
         self.action_table = Actions(kinds, self)
         self.action_table.apply_overrides(self.settings.key_overrides())
@@ -63,6 +65,7 @@ class MainWindow(QMainWindow):
         self.view = self.reader.view
         self.tags = TagPanel(kinds)
         self.navigator = Navigator(self.view)
+        self.navigator.announce = self._announce_suggestion
         self.suggestions = SuggestionFeed(self)
         self.tagger = Tagger(self.session, self.view, self.navigator)
         self.right = QSplitter(Qt.Orientation.Vertical)
@@ -159,7 +162,8 @@ class MainWindow(QMainWindow):
         return self.opening.open(path, create=create, readonly=readonly)
 
     def _on_session_workspace_opened(self, ws: Workspace) -> None:
-        self.setWindowTitle(f"Briefer — {ws.name}" + (" (read-only)" if ws.store.readonly else ""))
+        # Qt adds the application's name ("demo — Briefer"): name the workspace once.
+        self.setWindowTitle(ws.name + (" (read-only)" if ws.store.readonly else ""))
         self.articles.set_workspace(ws)
         rows = self.articles.model.rows
         self.open_article(rows[0].id if rows else None)
@@ -343,6 +347,15 @@ class MainWindow(QMainWindow):
         self.articles.filter.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.articles.filter.selectAll()
 
+    def _announce_suggestion(self, found: Suggestion | None) -> None:
+        """Say what Enter will make of the suggestion a key moved to (kind, speaker, value, date)."""
+        if found is None:
+            self.show_message("No more suggestions this way.")
+            return
+        accept = key_text(self.action_table["suggestion.accept"].shortcuts()[:1]) or "Enter"
+        reject = key_text(self.action_table["suggestion.reject"].shortcuts()[:1]) or "x"
+        self.show_message(enter_makes(found, self.session.kinds, accept, reject))
+
     def show_message(self, text: str) -> None:
         """Show one line in the status bar."""
         self.status.setText(text)
@@ -361,12 +374,11 @@ class MainWindow(QMainWindow):
             self.opening.backups.apply_settings()
 
     def apply_reader_font(self) -> None:
-        """Use the reader font size from the preferences (0: a point above the interface's)."""
-        size = self.settings.get(READER_FONT_SIZE)
-        font = QFont(self.font())
-        font.setPointSizeF(size if size > 0 else font.pointSizeF() + 1)
-        self.view.setFont(font)
+        """Use the reader's and the preview's fonts from the preferences (Appearance)."""
+        self.view.setFont(reader_font(self.settings, self.font()))
         self.view.highlighter.set_styles(self.session.kinds, self.view.palette())
+        self.preview.browser.setFont(preview_font(self.settings, self.font()))
+        self.preview.request()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.PaletteChange:

@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -26,14 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.gui.actions import CONTEXTS, PORTABLE, Actions, find_conflicts, key_text
-from briefer.gui.settings import (
-    BACKUP_EVERY_MINUTES,
-    BACKUP_KEEP,
-    PALETTE,
-    PALETTES,
-    READER_FONT_SIZE,
-    Settings,
-)
+from briefer.gui.settings import BACKUP_EVERY_MINUTES, BACKUP_KEEP, Settings
+from briefer.gui.window.appearance import AppearanceTab
 from briefer.gui.window.keymap_dialog import fill_table
 
 
@@ -50,7 +43,8 @@ class Preferences(QDialog):
         self._ids = list(actions.specs)
         tabs = QTabWidget()
         tabs.addTab(self._keys_tab(), "Keys")
-        tabs.addTab(self._appearance_tab(), "Appearance")
+        self.appearance = AppearanceTab(settings)
+        tabs.addTab(self.appearance, "Appearance")
         tabs.addTab(self._backups_tab(), "Backups")
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -162,24 +156,6 @@ class Preferences(QDialog):
         self.key_edit.clear()
         self._refresh()
 
-    # appearance ------------------------------------------------------------------------
-    def _appearance_tab(self) -> QWidget:
-        page = QWidget()
-        self.palette_box = QComboBox()
-        self.palette_box.setAccessibleName("Colour palette")
-        self.palette_box.addItems([p.capitalize() for p in PALETTES])
-        self.palette_box.setCurrentIndex(PALETTES.index(self.settings.get(PALETTE)))
-        self.font_size = QSpinBox()
-        self.font_size.setAccessibleName("Reader font size")
-        self.font_size.setRange(0, 40)
-        self.font_size.setSpecialValueText("Automatic")
-        self.font_size.setSuffix(" pt")
-        self.font_size.setValue(self.settings.get(READER_FONT_SIZE))
-        form = QFormLayout(page)
-        form.addRow("Palette", self.palette_box)
-        form.addRow("Reader font size", self.font_size)
-        return page
-
     # backups ---------------------------------------------------------------------------
     def _backups_tab(self) -> QWidget:
         page = QWidget()
@@ -206,8 +182,7 @@ class Preferences(QDialog):
         stored = self.settings.key_overrides()
         for action_id in set(stored) | set(self.overrides):
             self.settings.set_key_override(action_id, self.overrides.get(action_id))
-        self.settings.set(PALETTE, PALETTES[self.palette_box.currentIndex()])
-        self.settings.set(READER_FONT_SIZE, self.font_size.value())
+        self.appearance.save(self.settings)
         self.settings.set(BACKUP_EVERY_MINUTES, self.backup_every.value())
         self.settings.set(BACKUP_KEEP, self.backup_keep.value())
         self.action_table.apply_overrides(self.overrides)

@@ -9,24 +9,26 @@ brief, never from the clock, so the same brief gives the same file.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from docx.document import Document
 from docx.shared import Emu
 
 from briefer.render.docx.comments import Comments
-from briefer.render.docx.fields import mark_pages
+from briefer.render.docx.custom import set_custom_properties
+from briefer.render.docx.fields import mark_body, mark_pages
 from briefer.render.docx.footnotes import Footnotes
 from briefer.render.docx.numbering import Numbering
 from briefer.render.docx.reference import default_reference, open_reference
-from briefer.render.docx.styles import ensure_styles
+from briefer.render.docx.styles import ensure_styles, set_language
 from briefer.render.docx.writer import BodyWriter
 from briefer.render.docx.xml import xml_text
 from briefer.render.tree import Tree, paused_gc
 
 __all__ = ["DocMeta", "build_document", "default_reference", "open_reference"]
 _TWIPS_PER_EMU = 1 / 635
+_CORE_LIMIT = 255  # characters python-docx (and the format) allow in a core property
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,12 +43,32 @@ class DocMeta:
     header_marking: bool = True
     footer_marking: bool = True
     comments: bool = True
+    subject: str = ""
+    keywords: tuple[str, ...] = ()
+    language: str = "en-GB"
+    custom: dict[str, str] = field(default_factory=dict)
 
 
 def _text_width(document: Document) -> int:
     section = document.sections[-1]
     width = (section.page_width or Emu(0)) - (section.left_margin or 0) - (section.right_margin or 0)
     return max(int(width * _TWIPS_PER_EMU), 1440)
+
+
+def _fit(text: str) -> str:
+    """A core property value: XML-safe, cut to the 255 characters the format allows."""
+    value = xml_text(text)
+    return value if len(value) <= _CORE_LIMIT else value[: _CORE_LIMIT - 1] + "\u2026"
+
+
+def _keywords(names: tuple[str, ...]) -> str:
+    """As many whole names as fit the Keywords property, ``; `` between them."""
+    kept: list[str] = []
+    for name in (xml_text(n) for n in names):
+        if len("; ".join([*kept, name])) > _CORE_LIMIT:
+            break
+        kept.append(name)
+    return "; ".join(kept)
 
 
 def build_document(tree: Tree, meta: DocMeta, reference: Path | None = None) -> Document:
@@ -60,14 +82,22 @@ def build_document(tree: Tree, meta: DocMeta, reference: Path | None = None) -> 
     writer = BodyWriter(document, styles, Numbering(document), footnotes, comments, _text_width(document))
     with paused_gc():
         writer.write(tree.root, document.element.body)
-    mark_pages(document, xml_text(meta.marking), styles["Header"], styles["Footer"],
+    marking = xml_text(meta.marking)
+    mark_pages(document, marking, styles["Header"], styles["Footer"],
                header=meta.header_marking, footer=meta.footer_marking)
+    if not (meta.header_marking or meta.footer_marking):  # then the body is where readers look
+        mark_body(document.element.body, marking, styles["Header"])
+    set_language(document, meta.language)
     core = document.core_properties
-    core.title = xml_text(meta.title)
-    core.author = xml_text(meta.author)
-    core.last_modified_by = xml_text(meta.author)
-    core.category = xml_text(meta.marking)
-    core.subject = core.keywords = core.comments = ""
+    core.title = _fit(meta.title)
+    core.author = _fit(meta.author)
+    core.last_modified_by = _fit(meta.author)
+    core.category = _fit(marking)
+    core.subject = _fit(meta.subject)
+    core.keywords = _keywords(meta.keywords)
+    core.language = _fit(meta.language)
+    core.comments = ""
+    set_custom_properties(document, meta.custom)
     core.created = meta.created
     core.modified = meta.modified
     core.last_printed = meta.created

@@ -12,13 +12,8 @@ from docx.oxml.ns import qn
 from docx.section import _Footer, _Header
 from lxml import etree
 
+from briefer.dtg import TLP_COLOURS
 from briefer.render.docx.xml import sub, text_element, val
-
-#: TLP 2.0 label colours (text on a black background).
-TLP_COLOURS = {
-    "TLP:CLEAR": "FFFFFF", "TLP:GREEN": "33FF00", "TLP:AMBER": "FFC000",
-    "TLP:AMBER+STRICT": "FFC000", "TLP:RED": "FF2B2B",
-}
 
 
 def _paragraph(part: _Header | _Footer, style_id: str, *, first: bool) -> etree._Element:
@@ -85,3 +80,13 @@ def mark_pages(
             if footer:
                 marking_run(_paragraph(foot, footer_style, first=False), marking)
             _page_number(_paragraph(foot, footer_style, first=False))
+
+
+def mark_body(body: etree._Element, marking: str, style_id: str) -> None:
+    """The marking as the body's first paragraph (for a template without header and footer marking)."""
+    p = etree.Element(qn("w:p"))
+    body.insert(0, p)
+    ppr = sub(p, "w:pPr")
+    val(ppr, "w:pStyle", style_id)
+    val(ppr, "w:jc", "center")
+    marking_run(p, marking)

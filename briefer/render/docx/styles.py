@@ -36,6 +36,9 @@ REQUIRED: dict[str, tuple[str, str, str, str]] = {
                       '<w:pPr><w:spacing w:after="60"/><w:ind w:left="360"/></w:pPr>'),
     "Quote": ("paragraph", "Quote", "Quote",
               '<w:pPr><w:ind w:left="720" w:right="720"/></w:pPr><w:rPr><w:i/></w:rPr>'),
+    "Analyst Text": ("paragraph", "Analyst Text", "AnalystText",
+                     '<w:pPr><w:pBdr><w:left w:val="single" w:sz="24" w:space="8" w:color="4A6FA5"/></w:pBdr>'
+                     '<w:shd w:val="clear" w:color="auto" w:fill="EEF3F8"/><w:ind w:left="240"/></w:pPr>'),
     "Macro Text": ("paragraph", "macro", "MacroText",
                    '<w:pPr><w:spacing w:after="0"/></w:pPr>'
                    f'<w:rPr>{_MONO}<w:sz w:val="20"/></w:rPr>'),
@@ -100,3 +103,25 @@ class StyleIds:
 
     def __getitem__(self, ui_name: str) -> str:
         return self._ids[ui_name]
+
+
+def set_language(document: Document, language: str) -> None:
+    """Make ``language`` (BCP 47, ``en-GB``) the language of all text, in the document defaults."""
+    root = document.styles.element
+    defaults = root.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = parse_xml(f"<w:docDefaults {_W}/>")
+        root.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = parse_xml(f"<w:rPrDefault {_W}/>")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = parse_xml(f"<w:rPr {_W}/>")
+        rpr_default.append(rpr)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = parse_xml(f"<w:lang {_W}/>")
+        rpr.append(lang)
+    lang.set(qn("w:val"), language)

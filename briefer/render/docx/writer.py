@@ -24,13 +24,16 @@ from briefer.render.docx.footnotes import Footnotes
 from briefer.render.docx.numbering import Numbering
 from briefer.render.docx.styles import StyleIds
 from briefer.render.docx.xml import qn, sub, text_element, val, xml_text
-from briefer.render.escape import COMMENT_RE, decode_comment
+from briefer.render.escape import LANG_END, MARKER_RE, decode_comment
 from briefer.render.links import allowed_href
 from briefer.render.tree import Node
 
 _HEADINGS = {"h1": "Title", "h2": "Heading 1", "h3": "Heading 2"}
 _ALIGN = {"text-align:right": "right", "text-align:center": "center", "text-align:left": "left"}
 _MONO = "Courier New"
+_CONTAINERS = {"container_analyst": "Analyst Text"}
+# Column widths follow the cells' text (in characters of about 100 twips at 11 pt).
+_MIN_CHARS, _MAX_CHARS, _MAX_WORD, _SHORT_CELL, _PAD_CHARS, _CHAR_TWIPS = 2, 80, 24, 12, 3, 110
 
 
 class Format(NamedTuple):
@@ -57,6 +60,7 @@ class BodyWriter:
         self._text_width = text_width
         self._notes: dict[str, list[etree._Element]] = {}
         self._pending_comments: list[str] = []
+        self._language: str | None = None  # of the text being written, when not the document's
 
     # -- blocks -------------------------------------------------------------
 
@@ -93,6 +97,8 @@ class BodyWriter:
                 self._list(node, container, part, style, depth)
             elif kind == "blockquote":
                 self._blocks(node.children, container, part, "Quote", depth)
+            elif kind.startswith("container_"):
+                self._blocks(node.children, container, part, style or _CONTAINERS.get(kind), depth)
             elif kind in ("fence", "code_block"):
                 for line in node.content.rstrip("\n").split("\n"):
                     p = self._new_paragraph(container, "Macro Text")
@@ -160,15 +166,17 @@ class BodyWriter:
                                    "w:firstColumn": "0", "w:lastColumn": "0", "w:noHBand": "0",
                                    "w:noVBand": "1"})
         grid = sub(tbl, "w:tblGrid")
-        width = str(self._text_width // columns)
-        for _ in range(columns):
+        widths = self._column_widths(rows, columns)
+        for width in widths:
             sub(grid, "w:gridCol", {"w:w": width})
         for header, row in rows:
             tr = sub(tbl, "w:tr")
+            tr_pr = sub(tr, "w:trPr")
+            sub(tr_pr, "w:cantSplit")  # a row stays on one page
             if header:
-                sub(sub(tr, "w:trPr"), "w:tblHeader")
+                sub(tr_pr, "w:tblHeader")  # and the header row repeats on every page
             cells = list(row.children) + [None] * (columns - len(row.children))
-            for cell in cells:
+            for cell, width in zip(cells, widths, strict=True):
                 tc = sub(tr, "w:tc")
                 sub(sub(tc, "w:tcPr"), "w:tcW", {"w:w": width, "w:type": "dxa"})
                 p = self._new_paragraph(tc, "Normal")
@@ -182,6 +190,31 @@ class BodyWriter:
                 if self._pending_comments:
                     self._comment(p, self._pending_comments)
                     self._pending_comments = []
+
+    def _column_widths(self, rows: list[tuple[bool, Node]], columns: int) -> list[str]:
+        """Widths (twips) by content: each column gets its longest word, then a share of
+        the rest by its longest cell (bounded), so short columns never wrap mid-word."""
+        floor = [_MIN_CHARS] * columns
+        want = [_MIN_CHARS] * columns
+        for _, row in rows:
+            for n, cell in enumerate(row.children[:columns]):
+                text = _plain(cell)
+                # a short cell (a date, a grade) keeps to one line; a long one its longest word
+                unbroken = len(text) if len(text) <= _SHORT_CELL else max(map(len, text.split()), default=0)
+                floor[n] = max(floor[n], min(unbroken, _MAX_WORD))
+                want[n] = max(want[n], min(len(text), _MAX_CHARS))
+        floor_twips = [(c + _PAD_CHARS) * _CHAR_TWIPS for c in floor]
+        want_twips = [max(f, (c + _PAD_CHARS) * _CHAR_TWIPS) for f, c in zip(floor_twips, want, strict=True)]
+        width = self._text_width
+        if sum(floor_twips) >= width:
+            total = sum(floor_twips)
+            return [str(width * f // total) for f in floor_twips]
+        spare = width - sum(floor_twips)
+        extra = [w - f for w, f in zip(want_twips, floor_twips, strict=True)]
+        if sum(extra) <= spare:  # everything fits on one line: the widest columns take the slack
+            total = sum(want_twips)
+            return [str(width * w // total) for w in want_twips]
+        return [str(f + spare * e // sum(extra)) for f, e in zip(floor_twips, extra, strict=True)]
 
     # -- inlines ------------------------------------------------------------
 
@@ -214,19 +247,24 @@ class BodyWriter:
 
     def _text(self, text: str, parent: etree._Element, fmt: Format) -> None:
         last = 0
-        for match in COMMENT_RE.finditer(text):
+        for match in MARKER_RE.finditer(text):
             if match.start() > last:
                 self._run(parent, fmt, text[last : match.start()])
-            comment = decode_comment(match.group(1))
-            if comment:
-                self._pending_comments.append(comment)
+            if match.group(1) is not None:
+                comment = decode_comment(match.group(1))
+                if comment:
+                    self._pending_comments.append(comment)
+            elif match.group(0) == LANG_END:
+                self._language = None
+            else:
+                self._language = decode_comment(match.group(2)) or None
             last = match.end()
         if last < len(text):
             self._run(parent, fmt, text[last:])
 
     def _run(self, parent: etree._Element, fmt: Format, text: str | None) -> etree._Element:
         r = sub(parent, "w:r")
-        if fmt.style or fmt.bold or fmt.italic or fmt.code:
+        if fmt.style or fmt.bold or fmt.italic or fmt.code or self._language:
             rpr = sub(r, "w:rPr")
             if fmt.style:
                 val(rpr, "w:rStyle", self._styles[fmt.style])
@@ -236,6 +274,8 @@ class BodyWriter:
                 sub(rpr, "w:b")
             if fmt.italic:
                 sub(rpr, "w:i")
+            if self._language:
+                val(rpr, "w:lang", xml_text(self._language))
         if text is not None:
             text_element(r, text)
         return r
@@ -255,3 +295,12 @@ class BodyWriter:
     def _comment(self, p: etree._Element, texts: list[str]) -> None:
         if self._comments is not None:
             self._comments.add(p, "\n".join(texts))
+
+
+def _plain(node: Node) -> str:
+    """The text of a node as a reader sees it (a footnote reference counts as two characters)."""
+    if node.type in ("text", "code_inline"):
+        return MARKER_RE.sub("", node.content)
+    if node.type == "footnote_ref":
+        return "00"
+    return "".join(_plain(child) for child in node.children)
