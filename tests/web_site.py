@@ -97,7 +97,8 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
                 headers |= {"ETag": etag, "Last-Modified": modified, "Cache-Control": "no-cache"}
             fresh = resource.validators and (
                 self.headers.get("If-None-Match") == etag
-                or (self.headers.get("If-Modified-Since") == modified and "If-None-Match" not in self.headers))
+                or (self.headers.get("If-Modified-Since") == modified
+                    and "If-None-Match" not in self.headers))
             site._record(Seen(self.path, dict(self.headers), time.monotonic()), fresh)
             if fresh:
                 self._send(304, b"", {k: v for k, v in headers.items() if k != "Content-Type"})

@@ -48,7 +48,9 @@ def test_fetch_imports_the_page_keeps_evidence_and_refetch_costs_a_304(site: Sit
     assert first.returncode == 0, first.stderr
     [item] = _objects(first.stdout)
     assert list(item) == FETCH_FIELDS
-    assert item["status"] == "imported" and item["error"] is None and item["duplicate_of"] is None
+    assert item["status"] == "imported"
+    assert item["error"] is None
+    assert item["duplicate_of"] is None
     assert item["final_url"] == site.url("/news/bridge")
     assert item["title"] == "Council closes river bridge to lorries"
     assert item["outlet"] == "The Test Herald"
@@ -62,14 +64,17 @@ def test_fetch_imports_the_page_keeps_evidence_and_refetch_costs_a_304(site: Sit
 
     second = briefer("fetch", workspace, site.url("/news/bridge"), "--json")
     [again] = _objects(second.stdout)
-    assert again["status"] == "duplicate" and again["id"] is None
-    assert again["duplicate_of"] == item["id"] and again["evidence"] == item["evidence"]
+    assert again["status"] == "duplicate"
+    assert again["id"] is None
+    assert again["duplicate_of"] == item["id"]
+    assert again["evidence"] == item["evidence"]
     assert site.not_modified == 1
     assert all(seen.headers["User-Agent"].startswith("Briefer/0.1.0") for seen in site.requests)
 
     shown = briefer("evidence", workspace, str(item["id"]))
     assert shown.returncode == 0, shown.stderr
-    assert item["evidence"] in shown.stdout and "captured 20" in shown.stdout
+    assert item["evidence"] in shown.stdout
+    assert "captured 20" in shown.stdout
     warc = Path(workspace + ".evidence")
     [kept] = list(warc.glob("*.warc.gz"))
     assert kept.name in shown.stdout
@@ -82,7 +87,8 @@ def test_each_failing_url_gets_one_line_and_the_rest_go_on(site: Site, workspace
     site.add("/bomb", gzip_bomb(40 * 1024 * 1024), headers={"Content-Encoding": "gzip"})
     site.add("/private/memo", article_html("Internal", PARAGRAPHS))
     site.add("/leak", status=302, headers={"Location": "http://10.20.30.40/admin"}, validators=False)
-    urls = [site.url(p) for p in ("/missing", "/private/memo", "/picture.png", "/huge", "/bomb", "/leak", "/ok")]
+    paths = ("/missing", "/private/memo", "/picture.png", "/huge", "/bomb", "/leak", "/ok")
+    urls = [site.url(p) for p in paths]
     done = briefer("fetch", workspace, *urls)
     assert done.returncode == 1
     assert done.stderr.splitlines() == [
