@@ -90,16 +90,16 @@ def _poll(ws: Workspace, capturer: Capturer, feed: Feed) -> Polled:
     for entry in entries:
         known = ws.articles.by_url(entry.url)
         if ws.feeds.seen(feed.id, entry.url) or known is not None:
-            ws.feeds.record_entry(feed.id, entry.url, known)
+            ws.feeds.record_entry(feed.id, entry.url, known, new=False)
             skipped += 1
             continue
         outcome = capturer.fetch(entry.url)
         if outcome.status == "imported" and outcome.id is not None:
             new.append(outcome.id)
-            ws.feeds.record_entry(feed.id, entry.url, outcome.id)
+            ws.feeds.record_entry(feed.id, entry.url, outcome.id, new=True)
         elif outcome.status == "duplicate":
             skipped += 1
-            ws.feeds.record_entry(feed.id, entry.url, outcome.duplicate_of)
+            ws.feeds.record_entry(feed.id, entry.url, outcome.duplicate_of, new=False)
     ws.feeds.polled(feed.id, etag=page.header("etag"), last_modified=page.header("last-modified"),
                     error=None)
     return Polled(feed.url, tuple(new), skipped)

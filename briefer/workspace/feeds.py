@@ -86,11 +86,11 @@ class Feeds:
         return self._store.conn.execute(
             "SELECT 1 FROM feed_entries WHERE feed_id = ? AND url = ?", (feed_id, url)).fetchone() is not None
 
-    def record_entry(self, feed_id: int, url: str, article_id: int | None) -> None:
-        """Remember an entry taken from a feed, with the article it became (if any)."""
+    def record_entry(self, feed_id: int, url: str, article_id: int | None, *, new: bool) -> None:
+        """Remember an entry seen in a feed and the article it is; only ``new`` ones count as unread."""
         with self._store.transaction() as conn:
-            conn.execute("INSERT OR IGNORE INTO feed_entries (feed_id, url, article_id, seen_at)"
-                         " VALUES (?, ?, ?, ?)", (feed_id, url, article_id, self._store.now()))
+            conn.execute("INSERT OR IGNORE INTO feed_entries (feed_id, url, article_id, read, seen_at)"
+                         " VALUES (?, ?, ?, ?, ?)", (feed_id, url, article_id, int(not new), self._store.now()))
 
     def mark_read(self, article_id: int) -> Changes:
         """Mark an article read in every feed it came from."""
