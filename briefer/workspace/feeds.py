@@ -90,7 +90,8 @@ class Feeds:
         """Remember an entry seen in a feed and the article it is; only ``new`` ones count as unread."""
         with self._store.transaction() as conn:
             conn.execute("INSERT OR IGNORE INTO feed_entries (feed_id, url, article_id, read, seen_at)"
-                         " VALUES (?, ?, ?, ?, ?)", (feed_id, url, article_id, int(not new), self._store.now()))
+                         " VALUES (?, ?, ?, ?, ?)",
+                         (feed_id, url, article_id, int(not new), self._store.now()))
 
     def mark_read(self, article_id: int) -> Changes:
         """Mark an article read in every feed it came from."""
