@@ -46,3 +46,8 @@ def user_data_dir() -> Path:
 def user_config_dir() -> Path:
     """The per-user configuration folder (user taxonomy, user templates)."""
     return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False))
+
+
+def user_cache_dir() -> Path:
+    """The per-user cache folder (the HTTP cache of fetched pages); not created here."""
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from briefer.errors import BrieferError, Cancelled, WorkspaceError
 from briefer.ingest.limits import Limits
-from briefer.ingest.registry import extract_file, walk
+from briefer.ingest.registry import extract_articles, walk
 from briefer.model import Article, Changes
 from briefer.sandbox import LimitedWorker, LimitExceeded, RemoteError
 from briefer.workspace import Workspace
@@ -114,17 +114,17 @@ def extract_paths(
                 if not ready:  # starting Python does not count against a file's time
                     worker.call(_ready, timeout=STARTUP_SECONDS, cancelled=cancelled)
                     ready = True
-                article = worker.call(extract_file, path, limits, timeout=limits.seconds,
-                                      cancelled=cancelled)
-                result = Extracted(str(path), article=article)
+                articles = worker.call(extract_articles, path, limits, timeout=limits.seconds,
+                                       cancelled=cancelled)
+                results = [Extracted(str(path), article=article) for article in articles]
             except (BrieferError, LimitExceeded, RemoteError, OSError, ValueError) as exc:
                 if isinstance(exc, Cancelled):
                     raise
                 ready = ready and not isinstance(exc, LimitExceeded)  # the sandbox was restarted
-                result = Extracted(str(path), error=_reason(exc))
+                results = [Extracted(str(path), error=_reason(exc))]
             if progress is not None:
                 progress(done, total)
-            yield result
+            yield from results
 
 
 def import_paths(

@@ -26,6 +26,7 @@ class Limits:
     ``max_paragraphs``: paragraphs and tables of a Word document (200,000 is
     thousands of pages; a million took python-docx over 30 s).
     ``memory_mb``: address space of the process extracting files.
+    ``max_fetch_bytes``: a page or feed fetched from the web, after decompression.
     """
 
     max_bytes: int = 50 * MB
@@ -35,3 +36,4 @@ class Limits:
     max_pages: int = 2000
     max_paragraphs: int = 200_000
     memory_mb: int = 2048
+    max_fetch_bytes: int = 20 * MB

@@ -1,7 +1,8 @@
 """Choosing an importer for a file, reading it under the limits, walking folders.
 
 Each importer module has ``FORMAT``, ``EXTENSIONS``, ``sniff(head) -> bool`` and
-``extract(data, name, limits) -> Article`` (raising ImportFailed). The registry
+``extract(data, name, limits) -> Article`` (raising ImportFailed); a container of
+several articles (a web archive) also has ``extract_many`` giving them all. The registry
 tries the importer named by the extension when its sniff agrees, then every
 importer by content, text last, and finally the extension's importer anyway
 (so a damaged ``.pdf`` fails with that importer's reason).
@@ -18,12 +19,12 @@ from types import ModuleType
 
 from briefer.errors import ImportFailed
 from briefer.files import not_a_file, read_regular
-from briefer.ingest import docx, html, markdown, pdf, text
+from briefer.ingest import docx, html, markdown, mhtml, pdf, singlefile, text, warc
 from briefer.ingest.limits import Limits, human_size
 from briefer.ingest.normalize import clean_field
 from briefer.model import Article
 
-IMPORTERS: tuple[ModuleType, ...] = (pdf, docx, html, markdown, text)
+IMPORTERS: tuple[ModuleType, ...] = (pdf, docx, warc, mhtml, singlefile, html, markdown, text)
 _HEAD = 8192
 
 
@@ -87,17 +88,28 @@ def read_file(path: Path, limits: Limits) -> bytes:
 
 def extract_file(path: str | Path, limits: Limits | None = None) -> Article:
     """Read and extract one file in this process; raise ImportFailed with the reason."""
+    return extract_articles(path, limits, many=False)[0]
+
+
+def extract_articles(path: str | Path, limits: Limits | None = None, *, many: bool = True) -> list[Article]:
+    """Every article of one file (several for a web archive), extracted in this process."""
     path = Path(path)
     limits = limits or Limits()
     data = read_file(path, limits)
     module = importer_for(path, data[:_HEAD])
     if module is None:
         raise ImportFailed(path, f"unsupported file type ({path.suffix or 'no extension'})")
-    article: Article = module.extract(data, str(path), limits)
-    if not article.text.strip():
+    if many and hasattr(module, "extract_many"):
+        articles = module.extract_many(data, str(path), limits)
+    else:
+        articles = [module.extract(data, str(path), limits)]
+    if not any(article.text.strip() for article in articles):
         raise ImportFailed(path, "no article text found")
-    fields = {name: clean_field(value) for name, value in article.metadata().items()}
-    return replace(article, source_file=path.name, **fields)
+    return [
+        replace(article, source_file=path.name,
+                **{name: clean_field(value) for name, value in article.metadata().items()})
+        for article in articles if article.text.strip()
+    ]
 
 
 def walk(paths: Iterable[str | Path]) -> Iterator[Candidate]:

@@ -15,10 +15,13 @@ from briefer.taxonomy import Taxonomy
 from briefer.workspace import health, schema_check
 from briefer.workspace.articles import GRADES, Articles, fts_query
 from briefer.workspace.briefs import Briefs, section_for
+from briefer.workspace.evidence import Evidence
+from briefer.workspace.feeds import Feeds
 from briefer.workspace.rejections import Rejection, Rejections
 from briefer.workspace.schema import SCHEMA_VERSION
 from briefer.workspace.store import BUSY_TIMEOUT_MS, SUFFIX, Clock, Store, connect, utc_now
 from briefer.workspace.tags import Removed, Tags
+from briefer.workspace.versions import Versions
 
 __all__ = [
     "GRADES", "SCHEMA_VERSION", "SUFFIX", "Rejection", "Removed", "Workspace", "fts_query", "section_for",
@@ -34,6 +37,9 @@ class Workspace:
         self.tags = Tags(store, kinds)
         self.briefs = Briefs(store)
         self.rejections = Rejections(store)
+        self.evidence = Evidence(store)
+        self.feeds = Feeds(store)
+        self.versions = Versions(store, self.tags)
 
     @classmethod
     def open(

@@ -114,6 +114,14 @@ class Articles:
         return str(row[0])
 
     @reads
+    def by_url(self, *urls: str) -> int | None:
+        """The id of the newest article whose URL is one of ``urls``, or None."""
+        marks = ", ".join("?" * len(urls))
+        row = self._store.conn.execute(
+            f"SELECT id FROM articles WHERE url IN ({marks}) ORDER BY id DESC LIMIT 1", urls).fetchone()
+        return None if row is None else int(row[0])
+
+    @reads
     def all(self) -> list[ArticleSummary]:
         """Every article, newest import first, with its number of tags."""
         rows = self._store.conn.execute(

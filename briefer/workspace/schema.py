@@ -119,6 +119,54 @@ MIGRATIONS: tuple[str, ...] = (
     ) WITHOUT ROWID;
     CREATE INDEX signature_buckets_by_article ON signature_buckets(article_id);
     """,
+    # 5: fetched pages: WARC evidence records, earlier versions of re-fetched articles,
+    # tags whose quote vanished from a new version, and feeds with their entries.
+    """
+    CREATE TABLE evidence (
+        id             INTEGER PRIMARY KEY,
+        article_id     INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+        record_id      TEXT NOT NULL UNIQUE,
+        warc_file      TEXT NOT NULL,
+        url            TEXT NOT NULL,
+        final_url      TEXT NOT NULL,
+        http_status    INTEGER NOT NULL,
+        payload_digest TEXT NOT NULL,
+        captured_at    TEXT NOT NULL
+    );
+    CREATE INDEX evidence_by_article ON evidence(article_id, captured_at);
+    CREATE TABLE article_versions (
+        article_id  INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        version     INTEGER NOT NULL CHECK (version >= 1),
+        title       TEXT NOT NULL,
+        text        TEXT NOT NULL,
+        sha256      TEXT NOT NULL,
+        replaced_at TEXT NOT NULL,
+        PRIMARY KEY (article_id, version)
+    ) WITHOUT ROWID;
+    CREATE TABLE vanished_tags (
+        tag_id      INTEGER PRIMARY KEY REFERENCES tags(id) ON DELETE CASCADE,
+        version     INTEGER NOT NULL,
+        vanished_at TEXT NOT NULL
+    );
+    CREATE TABLE feeds (
+        id            INTEGER PRIMARY KEY,
+        url           TEXT NOT NULL UNIQUE,
+        name          TEXT NOT NULL,
+        etag          TEXT,
+        last_modified TEXT,
+        polled_at     TEXT,
+        error         TEXT,
+        added_at      TEXT NOT NULL
+    );
+    CREATE TABLE feed_entries (
+        feed_id    INTEGER NOT NULL REFERENCES feeds(id) ON DELETE CASCADE,
+        url        TEXT NOT NULL,
+        article_id INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+        read       INTEGER NOT NULL DEFAULT 0,
+        seen_at    TEXT NOT NULL,
+        PRIMARY KEY (feed_id, url)
+    ) WITHOUT ROWID;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -57,6 +57,7 @@ def write(folder: Path, name: str, data: bytes | str) -> Path:
 def builders() -> list[Builder]:
     """Every class's builder, in the order the report lists them."""
     from tests.data.hostile import (
+        archive_cases,
         containment_cases,
         docx_cases,
         encodings,
@@ -68,7 +69,8 @@ def builders() -> list[Builder]:
     )
 
     return [encodings.cases, html_cases.cases, docx_cases.cases, pdf_cases.cases, markdown_cases.cases,
-            workspace_cases.cases, template_cases.cases, containment_cases.cases]
+            workspace_cases.cases, template_cases.cases, containment_cases.cases,
+            archive_cases.cases]
 
 
 def build(folder: Path) -> list[Case]:
