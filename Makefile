@@ -5,7 +5,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup system-deps lint clean
+.PHONY: run test setup system-deps lint bundle clean
 
 run: setup
 	$(VENV)/bin/briefer gui
@@ -27,6 +27,11 @@ $(STAMP): pyproject.toml
 
 lint: setup
 	$(VENV)/bin/ruff check briefer tests bench
+
+# The one-folder frozen build (no Python needed to run it): dist/briefer/briefer.
+bundle: setup
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/briefer.spec
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache
