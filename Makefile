@@ -26,7 +26,7 @@ $(STAMP): pyproject.toml
 	touch $@
 
 lint: setup
-	$(VENV)/bin/ruff check briefer tests bench
+	$(VENV)/bin/ruff check briefer tests bench packaging
 
 # The one-folder frozen build (no Python needed to run it): dist/briefer/briefer.
 bundle: setup

@@ -12,11 +12,11 @@ import sys
 from collections.abc import Sequence
 
 from briefer import __version__
-from briefer.commands import articles, briefs, gui, maintenance, suggest, tags
+from briefer.commands import articles, briefs, desktop, gui, maintenance, suggest, tags
 from briefer.errors import BrieferError
 from briefer.workspace.health import is_damage
 
-COMMAND_GROUPS = (articles, tags, suggest, briefs, maintenance, gui)
+COMMAND_GROUPS = (articles, tags, suggest, briefs, maintenance, gui, desktop)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -99,3 +99,11 @@ def test_the_gui_starts_offscreen_on_the_given_workspace(frozen: Path, tmp_path:
 
 def _text(path: Path) -> str:
     return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+
+def test_desktop_install_points_the_menu_entry_at_the_frozen_binary(frozen: Path, tmp_path: Path,
+                                                                     env: dict[str, str]) -> None:
+    run([frozen, "desktop", "install", "--user"], tmp_path, env)
+    entry = Path(env["XDG_DATA_HOME"]) / "applications" / "briefer.desktop"
+    assert f"Exec={frozen} gui %f\n" in entry.read_text(encoding="utf-8")
+    assert (Path(env["XDG_DATA_HOME"]) / "icons/hicolor/512x512/apps/briefer.png").is_file()
