@@ -5,7 +5,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup system-deps lint check clean
+.PHONY: run test setup system-deps lint check bundle clean
 
 run: setup
 	$(VENV)/bin/briefer gui
@@ -30,8 +30,13 @@ lint: check
 
 # ruff (rules in pyproject.toml) and mypy (strict for the core layers, standard for the rest).
 check: setup
-	$(VENV)/bin/ruff check briefer tests bench tools
+	$(VENV)/bin/ruff check briefer tests bench tools packaging
 	$(VENV)/bin/mypy
+
+# The one-folder frozen build (no Python needed to run it): dist/briefer/briefer.
+bundle: setup
+	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/briefer.spec
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache
