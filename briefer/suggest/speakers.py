@@ -198,11 +198,11 @@ class Attributor:
         if before and _GAP.fullmatch(text, start, before[0].start):
             return self._speaker(self._best(before), "quote-then-speaker-verb", 0.9)
         described_first = _LEAD_APPOSITION.match(text, start, verb.start())
-        named = [
+        after_apposition = [
             c for c in before if c.kind == "person" and described_first and c.start == described_first.end()
         ]
-        if named:  # "…," the firm's chief executive, Valdis Kalnins, told reporters
-            return self._speaker(named[0], "quote-then-apposition-speaker-verb", 0.85)
+        if after_apposition:  # "…," the firm's chief executive, Valdis Kalnins, told reporters
+            return self._speaker(after_apposition[0], "quote-then-apposition-speaker-verb", 0.85)
         described = _DESCRIBED.fullmatch(text, start, verb.start())
         if described and not before:
             group = _Candidate(described.start(1), described.end(1), "group", described.group(1))
