@@ -5,7 +5,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup system-deps lint bundle clean
+.PHONY: run test setup system-deps lint bundle deb clean
 
 run: setup
 	$(VENV)/bin/briefer gui
@@ -32,6 +32,10 @@ lint: setup
 bundle: setup
 	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
 		packaging/briefer.spec
+
+# A Debian package of that build: dist/briefer_VERSION_ARCH.deb.
+deb: bundle
+	$(PY) packaging/build_deb.py dist/briefer --out dist
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache
