@@ -5,7 +5,7 @@ VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup system-deps lint check bundle clean
+.PHONY: run test setup system-deps lint check bundle deb clean
 
 run: setup
 	$(VENV)/bin/briefer gui
@@ -37,6 +37,10 @@ check: setup
 bundle: setup
 	$(VENV)/bin/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
 		packaging/briefer.spec
+
+# A Debian package of that build: dist/briefer_VERSION_ARCH.deb.
+deb: bundle
+	$(PY) packaging/build_deb.py dist/briefer --out dist
 
 clean:
 	rm -rf $(VENV) dist build .pytest_cache

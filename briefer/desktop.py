@@ -100,23 +100,31 @@ def _refresh(root: Path) -> list[str]:
     return ran
 
 
-def install(user: bool, command: str | None = None) -> Integration:
-    """Put the desktop entry, icons and MIME type in place; ``command`` defaults to :func:`launcher`."""
-    _require_linux()
-    root = data_dir(user)
+def copy_files(root: Path, command: str, hint: str = "") -> list[Path]:
+    """Write the desktop files under the data folder ``root`` (caches not refreshed); return them.
+
+    Packagers call this on a staging ``usr/share`` (the .deb build does).
+    """
     written = []
     for src, rel in _layout():
         dest = root / rel
         try:
             dest.parent.mkdir(parents=True, exist_ok=True)
             if src.name == _DESKTOP_FILE:
-                dest.write_text(desktop_entry(command or launcher()), encoding="utf-8")
+                dest.write_text(desktop_entry(command), encoding="utf-8")
             else:
                 shutil.copyfile(src, dest)
         except OSError as exc:
-            hint = "" if user else "; use --user, or run as root"
             raise InvalidInput(str(dest), f"cannot write it ({exc.strerror}){hint}") from exc
         written.append(dest)
+    return written
+
+
+def install(user: bool, command: str | None = None) -> Integration:
+    """Put the desktop entry, icons and MIME type in place; ``command`` defaults to :func:`launcher`."""
+    _require_linux()
+    root = data_dir(user)
+    written = copy_files(root, command or launcher(), "" if user else "; use --user, or run as root")
     return Integration(root, written, _refresh(root))
 
 

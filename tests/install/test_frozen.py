@@ -15,6 +15,7 @@ from pathlib import Path
 import docx as python_docx
 import pytest
 
+import briefer
 from tests.ingest.samples import make_docx
 from tests.install.flow import QUOTE, ROOT, SAMPLE, SPEAKER, bare_env, run
 
@@ -107,3 +108,31 @@ def test_desktop_install_points_the_menu_entry_at_the_frozen_binary(frozen: Path
     entry = Path(env["XDG_DATA_HOME"]) / "applications" / "briefer.desktop"
     assert f"Exec={frozen} gui %f\n" in entry.read_text(encoding="utf-8")
     assert (Path(env["XDG_DATA_HOME"]) / "icons/hicolor/512x512/apps/briefer.png").is_file()
+
+
+def test_the_deb_is_lintian_clean_and_runs_from_usr_bin(frozen: Path, tmp_path: Path,
+                                                        env: dict[str, str]) -> None:
+    out = run([sys.executable, ROOT / "packaging" / "build_deb.py", frozen.parent, "--out", tmp_path],
+              tmp_path, env).strip()
+    deb = Path(out)
+    assert deb.name == f"briefer_{briefer.__version__}_{deb.name.split('_')[-1]}"
+    lintian = subprocess.run(["lintian", "--tag-display-limit", "0", str(deb)], capture_output=True,
+                             text=True)
+    assert lintian.returncode == 0, lintian.stdout + lintian.stderr  # it fails on errors, not warnings
+    assert [line for line in lintian.stdout.splitlines() if line.startswith("E:")] == []
+    root = tmp_path / "root"
+    run(["dpkg-deb", "-x", deb, root], tmp_path, env)
+    briefer_cmd = root / "usr" / "bin" / "briefer"
+    assert (root / "usr/share/applications/briefer.desktop").read_text(encoding="utf-8").count(
+        "Exec=briefer gui %f\n") == 1
+    assert (root / "usr/share/mime/packages/briefer-workspace.xml").is_file()
+    work = tmp_path / "work"
+    work.mkdir()
+    (work / "report.docx").write_bytes(make_docx())
+    ws = work / "work.briefer"
+    run([briefer_cmd, "init", ws], work, env)
+    run([briefer_cmd, "import", ws, work / "report.docx", ROOT / "tests" / "data" / "ingest" / "article.pdf"],
+        work, env)
+    run([briefer_cmd, "brief", "new", ws, "--title", "From the package"], work, env)
+    run([briefer_cmd, "render", ws, "1", "--format", "docx", "-o", work / "brief.docx"], work, env)
+    assert python_docx.Document(str(work / "brief.docx")).paragraphs
