@@ -27,4 +27,4 @@ def test_hostile_corpus(tmp_path: Path) -> None:
     assert all(report[key] == 0 for key in FAILURES)
     assert report["ok"] + report["clear_error"] == len(cases)
     groups = Counter(c.group for c in cases)
-    assert set(groups) == {"encodings", "html", "docx", "pdf", "markdown", "workspace", "templates"}
+    assert set(groups) == {"encodings", "html", "docx", "pdf", "markdown", "workspace", "templates", "cli"}
