@@ -32,8 +32,8 @@ _LINE_BREAKS = re.compile("\r\n?|[\x0b\x0c\x1c-\x1e\x85\u2028]")
 #: that does not end the line: a line of 100,000 spaces and a word took a minute.)
 _TRAILING = " \t\u00a0\u3000"
 _BLANK_RUNS = re.compile(r"\n{3,}")
-#: A UTF-7 run of base64 (two or more characters' worth) between ``+`` and ``-``.
-_UTF7_SHIFT = re.compile(rb"\+[A-Za-z0-9+/]{3,}-")
+#: A UTF-7 run: base64 (a character or more) after ``+``.
+_UTF7_SHIFT = re.compile(rb"\+[A-Za-z0-9+/]{3,}")
 _UTF7_BOM = b"+/v8"
 
 
@@ -85,13 +85,13 @@ def _looks_utf7(data: bytes) -> bool:
     """ASCII whose ``+…-`` runs decode (as UTF-7) to words of one alphabet: UTF-7 mail or text."""
     if data.startswith(_UTF7_BOM):
         return True
-    if len(_UTF7_SHIFT.findall(data[:65536])) < 2:
+    if not _UTF7_SHIFT.search(data, 0, 65536):
         return False
     try:
         text = data.decode("utf-7")
     except UnicodeDecodeError:
         return False
-    return sum(ord(ch) > 127 for ch in text) >= 2 and alphabet_fit(text[:65536]) >= 0.9
+    return any(ord(ch) > 127 for ch in text) and alphabet_fit(text[:65536]) >= 0.9
 
 
 def _looks_ebcdic(data: bytes) -> bool:

@@ -33,10 +33,11 @@ from briefer.workspace import Workspace
 FORMATS = ("md", "docx", "html", "pdf", "odt")
 TIME_LIMIT_SECONDS = 5.0
 MEMORY_LIMIT_MB = 768
-#: Markdown elements (tokens) a brief may have. A 5,000-item sitrep has about 63,000;
-#: a 40,000-row table (560,000) rendered in the sandbox, then took this process
-#: 1.4 GB and 15 s to build the DOCX.
-MAX_ELEMENTS = 250_000
+#: Markdown elements (tokens) a brief may have: what this process then parses, previews
+#: and builds a DOCX from must stay within about the sandbox's limits. A 5,000-item
+#: sitrep has about 63,000; a 40,000-row table (560,000) rendered in the sandbox, then
+#: took this process 1.4 GB and 15 s to build the DOCX.
+MAX_ELEMENTS = 150_000
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,4 +31,4 @@ def test_hostile_corpus(tmp_path: Path) -> None:
     assert report["ok"] + report["clear_error"] == len(cases)
     groups = Counter(c.group for c in cases)
     assert set(groups) == {"encodings", "html", "docx", "pdf", "markdown", "workspace", "templates",
-                           "archive"}
+                           "archive", "cli"}

@@ -132,7 +132,7 @@ def test_a_table_too_large_to_lay_out_fails_in_the_sandbox_not_in_this_process(
     with pytest.raises(TemplateFailed) as info:
         renderer.export(demo_ws, demo_brief, "docx", tmp_path / "rows.docx", template=path)
     assert str(info.value) == (
-        f"{path}: the brief is too large to lay out (280,020 Markdown elements, over the 250,000 limit)"
+        f"{path}: the brief is too large to lay out (280,020 Markdown elements, over the 150,000 limit)"
     )
     assert time.perf_counter() - started < 20
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before < 100 * 1024  # KB: nothing parsed here

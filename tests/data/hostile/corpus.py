@@ -27,10 +27,11 @@ XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]"
 class Case:
     """One hostile input and what Briefer must do with it.
 
-    ``target``: ``import`` (extract_file), ``workspace`` (open and check) or
-    ``template`` (render a brief). ``contains``/``absent``: text an ``ok``
-    result must hold / must not hold (a leaked file, an expanded bomb).
-    ``reason``: a part of the expected error reason.
+    ``target``: ``import`` (extract_file), ``workspace`` (open and check),
+    ``template`` (render a brief) or ``cli`` (a command line).
+    ``contains``/``absent``: text an ``ok`` result must hold / must not hold (a
+    leaked file, an expanded bomb). ``reason``: a part of the expected error
+    reason. ``names``: what the error must name, when not the file (an argument).
     """
 
     name: str
@@ -41,6 +42,7 @@ class Case:
     absent: tuple[str, ...] = ()
     reason: str = ""
     note: str = ""
+    names: str = ""
 
 
 Builder = Callable[[Path], Iterator[Case]]
@@ -58,9 +60,13 @@ def builders() -> list[Builder]:
     """Every class's builder, in the order the report lists them."""
     from tests.data.hostile import (
         archive_cases,
+        cli_cases,
         containment_cases,
+        decoding_cases,
         docx_cases,
+        docx_wrapped,
         encodings,
+        frontmatter_cases,
         html_cases,
         markdown_cases,
         pdf_cases,
@@ -69,8 +75,8 @@ def builders() -> list[Builder]:
     )
 
     return [encodings.cases, html_cases.cases, docx_cases.cases, pdf_cases.cases, markdown_cases.cases,
-            workspace_cases.cases, template_cases.cases, containment_cases.cases,
-            archive_cases.cases]
+            workspace_cases.cases, template_cases.cases, containment_cases.cases, archive_cases.cases,
+            decoding_cases.cases, docx_wrapped.cases, frontmatter_cases.cases, cli_cases.cases]
 
 
 def build(folder: Path) -> list[Case]:
@@ -94,6 +100,10 @@ def run_input(target: str, path: str) -> dict[str, Any]:
         from tests.data.hostile.template_cases import render_case
 
         return render_case(path)
+    if target == "cli":
+        from tests.data.hostile.cli_cases import run_case
+
+        return run_case(path)
     raise ValueError(f"unknown target {target!r}")
 
 
@@ -120,8 +130,8 @@ def judge_error(case: Case, path: Path, message: str) -> str | None:
         return f"refused, but should have been imported: {message}"
     if "\n" in message.strip():
         return "the error spans several lines"
-    if path.name not in message:
-        return "the error does not name the file"
+    if (case.names or path.name) not in message:
+        return f"the error does not name {case.names or 'the file'}"
     if case.reason and case.reason not in message:
         return f"the reason is not {case.reason!r}"
     return None
