@@ -107,7 +107,8 @@ def link(url: Any, text: Any = None) -> Markdown:
 
 
 def reference(source: Mapping[str, Any]) -> Markdown:
-    """A source as a citation line: outlet, “title”, author, date and link."""
+    """A source as a citation line: outlet, “title”, author, date, link and, for a
+    page fetched by Briefer, when it was captured."""
     parts = [escape(source[key]) for key in ("outlet",) if source.get(key)]
     if source.get("title"):
         parts.append(quote(source["title"]))
@@ -117,7 +118,10 @@ def reference(source: Mapping[str, Any]) -> Markdown:
         parts.append(escape(date(source["date"])))
     line = ", ".join(parts) or "Untitled source"
     url = link(source.get("url"))
-    return Markdown(f"{line}. {url}" if url else f"{line}.")
+    cited = f"{line}. {url}" if url else f"{line}."
+    if source.get("captured"):
+        cited += f" Captured {escape(date(source['captured'], '%d %B %Y %H:%M UTC'))}."
+    return Markdown(cited)
 
 
 def safe(value: Any) -> Markdown:
