@@ -30,6 +30,7 @@ from briefer.gui.settings import Settings
 from briefer.gui.suggestions import SuggestionFeed
 from briefer.gui.tag_panel import TagPanel
 from briefer.gui.tagging import Tagger
+from briefer.gui.web import Web
 from briefer.gui.window_layout import WindowLayout
 from briefer.model import Changes, Tag
 from briefer.workspace import Workspace
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.status = QLabel()
         self.statusBar().addWidget(self.status, 1)
         self.files = Files(self)
+        self.web = Web(self)
         self.opening = Opening(self)
 
         self._list_timer = QTimer(self)

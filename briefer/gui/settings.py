@@ -32,6 +32,8 @@ DEFAULTS: dict[str, str | int | bool] = {
     "brief/current": 0,
     "backup/every_minutes": 10,  # a rolling backup after this many minutes of changes
     "backup/keep": 5,  # rolling backups kept per workspace
+    "web/delay_seconds": 2,  # least time between two requests to one host (robots.txt may ask more)
+    "feeds/poll_minutes": 0,  # poll the feeds this often while the app is open; 0 = only on request
 }
 PALETTES = ("system", "light", "dark")
 _KEYS_GROUP = "keys/"

@@ -1,0 +1,64 @@
+"""The window fetches a pasted web address and polls feeds, against a local site on 127.0.0.1."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QInputDialog
+from pytestqt.qtbot import QtBot
+
+from briefer.gui.main_window import MainWindow
+from briefer.workspace import Workspace
+from tests.web_site import Site, article_html, site  # noqa: F401
+
+PAGE = article_html("Ferry strike ends", ["Ferry crews returned to work on Friday after a pay deal.",
+                                          "The union said the agreement covers two years."])
+
+
+def _titles(window: MainWindow) -> list[str]:
+    return [r.title for r in window.articles.model.rows]
+
+
+def test_a_pasted_address_is_fetched_in_the_background(window: MainWindow, qtbot: QtBot,
+                                                       site: Site) -> None:  # noqa: F811
+    window.settings.set("web/delay_seconds", 0)
+    site.add("/ferry", PAGE)
+    QGuiApplication.clipboard().setText(site.url("/ferry") + "\n")
+    window.actions["article.paste"].trigger()
+    assert window.files.progress.isVisible()
+    assert window.files.cancel.isVisible()
+    qtbot.waitUntil(lambda: "Ferry strike ends" in _titles(window), timeout=60000)
+    qtbot.waitUntil(lambda: not window.files.progress.isVisible())
+    article = window.session.ws.articles.get(window.session.ws.articles.by_url(site.url("/ferry")))
+    assert "pay deal" in article.text
+    assert window.session.ws.evidence.latest(article.id) is not None
+
+
+def test_fetch_url_dialog_reports_a_failure_line(window: MainWindow, qtbot: QtBot, site: Site,
+                                                 monkeypatch) -> None:  # noqa: ANN001, F811
+    window.settings.set("web/delay_seconds", 0)
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: (site.url("/gone"), True))
+    window.actions["article.fetch"].trigger()
+    qtbot.waitUntil(lambda: window.files.last_report is not None, timeout=60000)
+    assert window.files.last_report.failures() == ["gone: HTTP 404"]
+
+
+def test_the_feeds_panel_polls_and_shows_unread_counts(window: MainWindow, qtbot: QtBot,
+                                                      site: Site) -> None:  # noqa: F811
+    window.settings.set("web/delay_seconds", 0)
+    site.add("/ferry", PAGE)
+    site.add("/rss.xml", "<?xml version='1.0'?><rss version='2.0'><channel><title>Harbour</title>"
+             f"<item><title>Ferry</title><link>{site.url('/ferry')}</link></item></channel></rss>",
+             "application/rss+xml")
+    ws: Workspace = window.session.ws
+    ws.feeds.add(site.url("/rss.xml"), "Harbour news")
+    window.web.refresh()
+    panel = window.web.panel
+    assert panel.isVisible()
+    assert panel.list.item(0).text() == "Harbour news (0 unread)"
+    panel.poll_now.click()
+    qtbot.waitUntil(lambda: panel.list.item(0).text() == "Harbour news (1 unread)", timeout=60000)
+    assert "Ferry strike ends" in _titles(window)
+    panel.interval.setValue(15)
+    assert window.web.timer.isActive()
+    assert window.web.timer.interval() == 15 * 60_000
+    assert window.settings.get("feeds/poll_minutes") == 15
