@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
@@ -33,8 +34,8 @@ def test_a_pasted_address_is_fetched_in_the_background(window: MainWindow, qtbot
     assert window.session.ws.evidence.latest(article.id) is not None
 
 
-def test_fetch_url_dialog_reports_a_failure_line(window: MainWindow, qtbot: QtBot, site: Site,
-                                                 monkeypatch) -> None:  # noqa: ANN001, F811
+def test_fetch_url_dialog_reports_a_failure_line(
+        window: MainWindow, qtbot: QtBot, site: Site, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
     window.settings.set("web/delay_seconds", 0)
     monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: (site.url("/gone"), True))
     window.actions["article.fetch"].trigger()
