@@ -78,6 +78,7 @@ class Web(QObject):
         self._on_interval_changed(self.panel.interval.value())
         window.actions.connect("article.fetch", self.fetch_dialog)
         window.actions.connect("feeds.poll", self.poll)
+        window.actions.connect("article.refetch", self.refetch)
         window.session.changed.connect(lambda *_: self.refresh())
         window.session.workspaceOpened.connect(lambda *_: self.refresh())
         window.session.workspaceClosed.connect(self.refresh)
@@ -105,6 +106,15 @@ class Web(QObject):
             return None
         job = FetchJob(self.window.session.ws.path, urls, delay=self.delay, update=update)
         return self.window.files.start_job(job, f"Fetching {len(urls)} page(s)…")
+
+    def refetch(self) -> ImportJob | None:
+        """Fetch the shown article's page again; a changed page becomes its new version."""
+        article_id = self.window.current_article_id()
+        url = self.window.session.ws.articles.get(article_id).url if article_id is not None else None
+        if not url or not web_addresses(url):
+            self.window.show_message("This article was not fetched from the web")
+            return None
+        return self.fetch([url], update=True)
 
     def poll(self) -> ImportJob | None:
         """Poll every feed of the workspace in the background."""

@@ -63,3 +63,21 @@ def test_the_feeds_panel_polls_and_shows_unread_counts(window: MainWindow, qtbot
     assert window.web.timer.isActive()
     assert window.web.timer.interval() == 15 * 60_000
     assert window.settings.get("feeds/poll_minutes") == 15
+
+
+def test_refetch_adds_a_new_version_of_the_shown_article(window: MainWindow, qtbot: QtBot,
+                                                         site: Site) -> None:  # noqa: F811
+    window.settings.set("web/delay_seconds", 0)
+    site.add("/ferry", PAGE)
+    window.web.fetch([site.url("/ferry")])
+    qtbot.waitUntil(lambda: "Ferry strike ends" in _titles(window), timeout=60000)
+    qtbot.waitUntil(lambda: not window.files.progress.isVisible())
+    ws: Workspace = window.session.ws
+    article_id = ws.articles.by_url(site.url("/ferry"))
+    window.open_article(article_id)
+    site.add("/ferry", PAGE.replace("two years", "three years"))
+    window.files.last_report = None
+    window.actions["article.refetch"].trigger()
+    qtbot.waitUntil(lambda: window.files.last_report is not None, timeout=60000)
+    assert ws.versions.count(article_id) == 1
+    assert "three years" in ws.articles.text(article_id)
