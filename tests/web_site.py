@@ -6,6 +6,7 @@ request (path and headers) and ``site.not_modified`` counts the 304s sent.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
 import threading
@@ -117,7 +118,8 @@ def _handler(site: Site) -> type[BaseHTTPRequestHandler]:
             self.send_header("Content-Length", str(len(body)))
             self.end_headers()
             if status != 304:
-                self.wfile.write(body)
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    self.wfile.write(body)  # the client may have given up (a timeout test)
 
         def _stream(self, resource: Resource, headers: dict[str, str]) -> None:
             self.send_response(resource.status)

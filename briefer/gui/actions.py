@@ -55,6 +55,9 @@ STATIC_ACTIONS: tuple[ActionSpec, ...] = (
     _spec("workspace.recover", "Recover workspace…", [], "window", "File"),
     _spec("article.import", "Import articles…", ["Ctrl+I"], "window", "File"),
     _spec("article.paste", "Paste as new article", ["Ctrl+Shift+V"], "window", "File"),
+    _spec("article.fetch", "Fetch URL…", ["Ctrl+Shift+U"], "window", "File"),
+    _spec("feeds.poll", "Poll feeds now", ["Ctrl+Shift+F5"], "window", "File"),
+    _spec("article.refetch", "Re-fetch article", [], "window", "File"),
     _spec("brief.export", "Export brief…", [SK.Save, "Ctrl+E"], "window", "File"),
     _spec("app.quit", "Quit", [SK.Quit, "Ctrl+Q"], "window", "File"),
     # Edit

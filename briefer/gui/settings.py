@@ -49,6 +49,8 @@ EXPORT_TEMPLATE = Key("export/template", "sitrep")
 EXPORT_OPEN_FOLDER = Key("export/open_folder", False)
 BACKUP_EVERY_MINUTES = Key("backup/every_minutes", 10)  # a rolling backup after this many minutes of changes
 BACKUP_KEEP = Key("backup/keep", 5)  # rolling backups kept per workspace
+FETCH_DELAY_SECONDS = Key("web/delay_seconds", 2)  # least time between two requests to one host
+FEED_POLL_MINUTES = Key("feeds/poll_minutes", 0)  # poll feeds this often while open; 0 = on request
 
 PALETTES = ("system", "light", "dark")
 StateName = Literal["geometry", "window", "splitter", "right"]

@@ -85,7 +85,10 @@ class _Builder:
 
     def source(self, article_id: int) -> dict[str, Any]:
         if article_id not in self.sources:
-            self.sources[article_id] = _source(len(self.sources) + 1, self.article(article_id))
+            source = _source(len(self.sources) + 1, self.article(article_id))
+            evidence = self.ws.evidence.latest(article_id)
+            source["captured"] = evidence.captured_at if evidence else None
+            self.sources[article_id] = source
         return self.sources[article_id]
 
     def item(self, item: BriefItem) -> dict[str, Any]:

@@ -172,7 +172,8 @@ def link(url: Any, text: Any = None) -> Markdown:
 
 
 def reference(source: Mapping[str, Any], with_link: bool = True) -> Markdown:
-    """A source as a citation line: outlet, “title”, author, date and (``with_link``) link."""
+    """A source as a citation line: outlet, “title”, author, date, (``with_link``) link and,
+    for a page fetched by Briefer, when it was captured."""
     parts = [escape(source[key]) for key in ("outlet",) if source.get(key)]
     if source.get("title"):
         parts.append(quote(source["title"]))
@@ -182,7 +183,10 @@ def reference(source: Mapping[str, Any], with_link: bool = True) -> Markdown:
         parts.append(escape(date(source["date"])))
     line = ", ".join(parts) or "Untitled source"
     url = link(source.get("url")) if with_link else ""
-    return Markdown(f"{line}. {url}" if url else f"{line}.")
+    cited = f"{line}. {url}" if url else f"{line}."
+    if source.get("captured"):
+        cited += f" Captured {escape(date(source['captured'], '%d %B %Y %H:%M UTC'))}."
+    return Markdown(cited)
 
 
 def safe(value: Any) -> Markdown:

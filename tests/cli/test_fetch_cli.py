@@ -6,6 +6,8 @@ import json
 import os
 import subprocess
 import sys
+import zipfile
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -156,3 +158,22 @@ def test_update_carries_tags_over_and_flags_the_brief_item_whose_quote_vanished(
         assert ws.tags.get(ids[quote]).exact == quote  # the brief still quotes what was said
         assert len(ws.evidence.of_article(item["id"])) == 2
     assert len(list(Path(workspace + ".evidence").glob("*.warc.gz"))) == 2
+
+
+def test_the_docx_footnote_of_a_fetched_source_shows_its_capture_time(
+        site: Site, workspace: str, tmp_path: Path) -> None:  # noqa: F811
+    site.add("/news/bridge", article_html("Council closes river bridge to lorries", PARAGRAPHS))
+    [item] = _objects(briefer("fetch", workspace, site.url("/news/bridge"), "--json").stdout)
+    with Workspace.open(workspace) as ws:
+        text = ws.articles.text(item["id"])
+        start = text.index("4.2 million euros")
+        tag = ws.tags.add(item["id"], "figure", start, start + len("4.2 million euros")).id
+        brief = ws.briefs.new("Valley transport").id
+        ws.briefs.add_tags(brief, "figures", [tag])
+        captured = ws.evidence.latest(item["id"]).captured_at
+    out = tmp_path / "brief.docx"
+    done = briefer("render", workspace, str(brief), "--format", "docx", "-o", str(out))
+    assert done.returncode == 0, done.stderr
+    footnotes = zipfile.ZipFile(out).read("word/footnotes.xml").decode()
+    expected = datetime.fromisoformat(captured).strftime("Captured %d %B %Y %H:%M UTC.")
+    assert expected in footnotes

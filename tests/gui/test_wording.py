@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from unittest.mock import patch
 
-from briefer.gui.keymap_dialog import KeymapDialog, keymap_rows
-from briefer.gui.main_window import MainWindow
-from briefer.gui.preferences import Preferences
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from briefer.gui.tags.suggestion_text import field_text
+from briefer.gui.window.keymap_dialog import KeymapDialog, keymap_rows
+from briefer.gui.window.main_window import MainWindow
+from briefer.gui.window.preferences import Preferences
 from tests.gui.helpers import Keys
 
 

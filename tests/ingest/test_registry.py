@@ -14,7 +14,8 @@ from tests.ingest.samples import DATA, make_docx, write_good_files
 
 
 def test_every_importer_has_the_interface() -> None:
-    assert {m.FORMAT for m in IMPORTERS} == {"txt", "markdown", "html", "docx", "pdf"}
+    assert {m.FORMAT for m in IMPORTERS} == {"txt", "markdown", "html", "docx", "pdf", "warc", "mhtml",
+                                             "singlefile"}
     for module in IMPORTERS:
         assert all(ext.startswith(".") for ext in module.EXTENSIONS)
         assert callable(module.sniff)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QPushButto
 
 from briefer.gui.actions import Actions
 from briefer.gui.background.jobs import ImportJob, ImportReport, Jobs
+from briefer.gui.files.web_jobs import web_addresses
 from briefer.gui.session import Session
 
 ARTICLE_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm *.docx *.pdf);;All files (*)"
@@ -81,7 +82,11 @@ class Importing(QObject):
         if not self.session.is_open:
             self.window.show_message("Open or create a workspace before importing")
             return None
-        job = ImportJob(self.session.ws.path, paths)
+        return self.start_job(ImportJob(self.session.ws.path, paths),
+                              f"Importing {len(paths)} item(s)…")
+
+    def start_job(self, job: ImportJob, message: str) -> ImportJob | None:
+        """Run an import-like job (files, URLs) with progress and Cancel; None when busy."""
         job.signals.progress.connect(self._on_job_progress)
         job.signals.finished.connect(self._on_job_finished)
         job.signals.failed.connect(self._on_job_failed)
@@ -91,7 +96,7 @@ class Importing(QObject):
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel.show()
-        self.window.show_message(f"Importing {len(paths)} item(s)…")
+        self.window.show_message(message)
         return job
 
     def cancel_import(self) -> None:
@@ -132,10 +137,13 @@ class Importing(QObject):
 
     # pasting ----------------------------------------------------------------------------
     def paste_article(self) -> None:
-        """Import the clipboard's HTML (or plain text) as a new article."""
+        """Import the clipboard's HTML (or plain text) as a new article; web addresses are fetched."""
         mime = QGuiApplication.clipboard().mimeData()
         if mime is not None and mime.hasHtml() and mime.html().strip() and _imports(".html"):
             data, suffix = mime.html(), ".html"
+        elif mime is not None and (urls := web_addresses(mime.text())):
+            self.window.web.fetch(urls)
+            return
         elif mime is not None and mime.hasText() and mime.text().strip():
             data, suffix = mime.text(), ".txt"
         else:

@@ -2,7 +2,7 @@
 
 The window wires parts together: it owns the session (workspace, undo stack,
 ``changed`` signal), routes Changes to the views, and turns actions into calls.
-Opening workspaces and importing articles live in :mod:`briefer.gui.files`,
+Opening workspaces and importing articles live in :mod:`briefer.gui.files.importing`,
 the brief work in :mod:`briefer.gui.brief`; each asks the window for the
 little it needs (a ``Protocol`` beside it).
 """
@@ -21,6 +21,7 @@ from briefer.gui.actions import Actions, key_text
 from briefer.gui.brief.briefing import Briefing
 from briefer.gui.files.importing import Importing
 from briefer.gui.files.opening import Opening
+from briefer.gui.files.web import Web
 from briefer.gui.reader.article_list import ArticleList
 from briefer.gui.reader.navigation import Navigator
 from briefer.gui.reader.view import ReaderPane
@@ -87,6 +88,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.status, 1)
         self.importing = Importing(self.session, self, self.statusBar(), self)
         self.opening = Opening(self.session, self.settings, self, self)
+        self.web = Web(self)
 
         self._list_timer = QTimer(self)
         self._list_timer.setSingleShot(True)
