@@ -47,35 +47,48 @@ def weekday(anchor: date, target: int, direction: int, strict: bool = False) -> 
     """The date of weekday ``target`` (0 = Monday) nearest ``anchor`` in ``direction``.
 
     ``direction`` -1 looks back (the anchor day itself counts unless ``strict``),
-    +1 looks ahead.
+    +1 looks ahead, 0 takes the nearer of the two (back on a tie).
     """
-    if direction < 0:
-        back = (anchor.weekday() - target) % 7
-        if strict and back == 0:
-            back = 7
-        return anchor - timedelta(days=back)
+    back = (anchor.weekday() - target) % 7
     ahead = (target - anchor.weekday()) % 7
-    if strict and ahead == 0:
-        ahead = 7
+    if strict:
+        back, ahead = back or 7, ahead or 7
+    if direction < 0 or (direction == 0 and back <= ahead):
+        return anchor - timedelta(days=back)
     return anchor + timedelta(days=ahead)
 
 
 def month_year(anchor: date, month_: int, direction: int, strict: bool = False) -> int:
-    """The year of the month ``month_`` nearest the anchor's month in ``direction``."""
-    if direction < 0:
-        before = month_ < anchor.month or (month_ == anchor.month and not strict)
-        return anchor.year if before else anchor.year - 1
+    """The year of the month ``month_`` nearest the anchor's month in ``direction``.
+
+    ``direction`` 0 takes the nearer of the past and the coming one (the past on a tie).
+    """
+    before = month_ < anchor.month or (month_ == anchor.month and not strict)
+    past = anchor.year if before else anchor.year - 1
     after = month_ > anchor.month or (month_ == anchor.month and not strict)
-    return anchor.year if after else anchor.year + 1
+    coming = anchor.year if after else anchor.year + 1
+    if direction == 0:
+        back = (anchor.year - past) * 12 + anchor.month - month_
+        ahead = (coming - anchor.year) * 12 + month_ - anchor.month
+        return past if back <= ahead else coming
+    return past if direction < 0 else coming
 
 
 def day_year(anchor: date, month_: int, day_: int, direction: int) -> date | None:
-    """A day and month without a year, placed in the year nearest the anchor."""
+    """A day and month without a year, placed in the year nearest the anchor.
+
+    ``direction`` -1 prefers the last eleven months, +1 the coming year, 0 the
+    nearest date either way.
+    """
+    candidates = []
     for year in (anchor.year, anchor.year - 1, anchor.year + 1):
         try:
-            candidate = date(year, month_, day_)
+            candidates.append(date(year, month_, day_))
         except ValueError:
             continue
+    if direction == 0 and candidates:
+        return min(candidates, key=lambda c: (abs((c - anchor).days), c > anchor))
+    for candidate in candidates:
         if (
             direction < 0
             and candidate <= anchor + timedelta(days=1)

@@ -1,8 +1,8 @@
 """Dates and times, absolute and relative, normalised against the publication date.
 
-``on Monday`` gives ``Monday`` with the Monday on or before publication (after
-it when the sentence speaks of the future); ``last October``, ``earlier this
-month``, ``two days ago`` likewise. Without a publication date only what the text
+``on Monday`` gives ``Monday`` with the Monday on or before publication in
+past-tense reporting, after it with a future marker, the nearer one with neither
+(``tense``); ``last October``, ``earlier this month``, ``two days ago`` likewise. Without a publication date only what the text
 fixes (``March 2022``, ``5 October 2024``) gets an ISO value.
 """
 
@@ -18,6 +18,7 @@ from briefer.suggest import datecalc, lexicon
 from briefer.suggest.base import Occupancy, Suggestion
 from briefer.suggest.document import Document
 from briefer.suggest.numbers import words_value
+from briefer.suggest.tense import Tenses
 from briefer.suggest.times import DAY_PARTS, clock, find_times
 
 _YEAR_WORDS = r"(?:року|році|рік|роки|років|р\.|годами|годов|годы|года|году|год|г\.)"
@@ -274,33 +275,19 @@ def _rules(lang: str) -> list[tuple[str, re.Pattern[str], Resolver]]:
     return [(name, re.compile(pattern, flags), fn) for name, pattern, fn in uk_rules]
 
 
-@cache
-def _future(lang: str) -> re.Pattern[str]:
-    markers = lexicon.alternation(lexicon.words(lang)["future_markers"])
-    return re.compile(rf"(?<!\w)(?:{markers})(?!\w)", re.IGNORECASE)
-
-
-def _direction(doc: Document, pos: int, cache_: dict[int, int]) -> int:
-    """+1 when the sentence holding ``pos`` speaks of the future, else -1."""
-    s_start, s_end = doc.sentence_at(pos)
-    if s_start not in cache_:
-        cache_[s_start] = 1 if _future(doc.lang).search(doc.text, s_start, s_end) else -1
-    return cache_[s_start]
-
-
 def find_dates(doc: Document, published: str | None) -> list[Suggestion]:
     """Every date and time expression of the document, with ISO values where known."""
     anchor = datecalc.parse_published(published)
     text, lang = doc.text, doc.lang
     found: list[_Found] = []
-    directions: dict[int, int] = {}
+    tenses = Tenses(doc)
     for name, pattern, resolve in _rules(lang):
         for m in pattern.finditer(text):
             if name == "month" and _not_a_month(text, m, lang):
                 continue
             if name == "year" and _after_name(text, m.start()):
                 continue  # Mirage 2000
-            iso, day_ = resolve(m, anchor, _direction(doc, m.start(), directions))
+            iso, day_ = resolve(m, anchor, tenses.at(m.start(), m.end()))
             edge = _EDGE_OF.match(text, m.start(), m.end())
             start = edge.end() if edge and edge.end() < m.end() else m.start()
             found.append(_Found(start, m.end(), iso, f"date-{name}", day_))
