@@ -2,8 +2,8 @@
 
 ``on Monday`` gives ``Monday`` with the Monday on or before publication in
 past-tense reporting, after it with a future marker, the nearer one with neither
-(``tense``); ``last October``, ``earlier this month``, ``two days ago`` likewise. Without a publication date only what the text
-fixes (``March 2022``, ``5 October 2024``) gets an ISO value.
+(``tense``); ``last October``, ``earlier this month``, ``two days ago`` likewise.
+Without a publication date only what the text fixes (``March 2022``, ``5 October 2024``) gets an ISO value.
 """
 
 from __future__ import annotations
