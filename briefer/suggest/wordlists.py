@@ -55,6 +55,10 @@ def table(lang: str, name: str) -> dict[str, Any]:
 @cache
 def phrase_pattern(lang: str, name: str) -> re.Pattern[str]:
     """A case-insensitive regex matching any phrase of one list as whole words."""
-    phrases = sorted(words(lang, name) or {"\x00"}, key=len, reverse=True)
+    phrases = sorted(words(lang, name), key=len, reverse=True)
+    if not phrases:
+        return re.compile("(?!)")
+    firsts = re.escape("".join(sorted({c for p in phrases for c in (p[0].lower(), p[0].upper())})))
     body = "|".join(re.escape(p).replace(r"\ ", r"[ \u00a0]+") for p in phrases)
-    return re.compile(rf"(?<![\w'’])(?:{body})(?![\w'’])", re.IGNORECASE)
+    # the first-letter look-ahead first: the engine skips most positions at once
+    return re.compile(rf"(?=[{firsts}])(?<![\w'’])(?:{body})(?![\w'’])", re.IGNORECASE)
