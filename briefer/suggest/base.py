@@ -9,7 +9,7 @@ from types import MappingProxyType
 from briefer.model import AttrValue
 
 #: The taxonomy kinds the suggesters propose.
-KINDS = ("quote", "figure", "date", "person", "organisation", "location")
+KINDS = ("fact", "quote", "figure", "date", "person", "organisation", "location")
 ACTOR_KINDS = ("person", "organisation", "location")
 
 _CYRILLIC = frozenset(chr(c) for c in range(0x0400, 0x0500))

@@ -10,6 +10,7 @@ from briefer.suggest.actors import Mention, find_actors
 from briefer.suggest.base import ACTOR_KINDS, KINDS, Suggestion
 from briefer.suggest.dates import find_dates
 from briefer.suggest.document import Document
+from briefer.suggest.facts import find_facts
 from briefer.suggest.figures import find_figures
 from briefer.suggest.speakers import Attributor, Speaker, is_quoted_name
 from briefer.text.quotes import Quote
@@ -118,6 +119,7 @@ def suggest(
     unknown = wanted - set(KINDS)
     if unknown:
         raise InvalidInput(f"kind {sorted(unknown)[0]!r}", f"suggestions exist for {', '.join(KINDS)}")
+    asked, wanted = wanted, (set(KINDS) if "fact" in wanted else wanted)  # facts rest on every kind
     doc = Document(text)
     out: list[Suggestion] = []
     mentions = find_actors(doc) if wanted & {"quote", *ACTOR_KINDS} else []
@@ -129,4 +131,6 @@ def suggest(
         out += dates
     if "figure" in wanted:
         out += find_figures(doc, [(d.start, d.end) for d in dates])
-    return sorted(out, key=lambda s: (s.start, s.end, s.kind))
+    if "fact" in asked:
+        out += find_facts(doc, out)
+    return sorted((s for s in out if s.kind in asked), key=lambda s: (s.start, s.end, s.kind))

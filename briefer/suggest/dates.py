@@ -1,39 +1,24 @@
 """Dates and times, absolute and relative, normalised against the publication date.
 
-``on Monday`` gives ``Monday`` with the Monday on or before publication (after
-it when the sentence speaks of the future); ``last October``, ``earlier this
-month``, ``two days ago`` likewise. Without a publication date only what the text
-fixes (``March 2022``, ``5 October 2024``) gets an ISO value.
+``on Monday`` gives ``Monday`` with the Monday on or before publication in
+past-tense reporting, after it with a future marker, the nearer one with neither
+(``tense``); ``last October``, ``earlier this month``, ``two days ago`` likewise.
+Without a publication date only what the text fixes (``March 2022``,
+``5 October 2024``) gets an ISO value. The patterns are in ``daterules``.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import date
-from functools import cache
+from datetime import date, timedelta
 
-from briefer.suggest import datecalc, lexicon
+from briefer.suggest import datecalc, lexicon, wordlists
 from briefer.suggest.base import Occupancy, Suggestion
+from briefer.suggest.daterules import NOT_A_DATE, rules
 from briefer.suggest.document import Document
-from briefer.suggest.numbers import words_value
-from briefer.suggest.times import DAY_PARTS, clock, find_times
-
-_YEAR_WORDS = r"(?:року|році|рік|роки|років|р\.|годами|годов|годы|года|году|год|г\.)"
-_REL_YEAR = {
-    "last year": -1,
-    "this year": 0,
-    "next year": 1,
-    "минулого року": -1,
-    "цього року": 0,
-    "наступного року": 1,
-    "прошлого года": -1,
-    "этого года": 0,
-    "следующего года": 1,
-}
-_ABBR_DOT = r"(?:(?:(?<=Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|(?<=Sept))\.)?"
-
+from briefer.suggest.tense import NONE, Tenses
+from briefer.suggest.times import clock, find_times
 
 # "the end of the year" is dated by "the year"; the edge words stay outside the span
 _EDGE_OF = re.compile(r"(?i:(?:at[ \u00a0])?the[ \u00a0](?:end|start|beginning|close)[ \u00a0]of[ \u00a0])")
@@ -46,247 +31,8 @@ class _Found:
     iso: str | None
     rule: str
     day: date | None = None  # set when the expression names one day
-
-
-Resolver = Callable[[re.Match[str], date | None, int], tuple[str | None, date | None]]
-
-
-def _months(lang: str) -> dict[str, int]:
-    return {str(k).lower(): int(v) for k, v in lexicon.words(lang)["months"].items()}
-
-
-def _month_names(lang: str) -> str:
-    names = _months(lang)
-    if lang == "en":
-        return lexicon.alternation(n.capitalize() for n in names if n != "may" and len(n) > 2) + "|May"
-    return lexicon.alternation(names)
-
-
-@cache
-def _rules(lang: str) -> list[tuple[str, re.Pattern[str], Resolver]]:
-    w = lexicon.words(lang)
-    months = _months(lang)
-    mon = _month_names(lang)
-    weekdays = {str(k).lower(): int(v) for k, v in w["weekdays"].items()}
-    if lang == "en":
-        wd = lexicon.alternation(k.capitalize() for k in weekdays if len(k) > 3)
-    else:
-        wd = lexicon.alternation(weekdays)
-    rel_days = {str(k).lower(): int(v) for k, v in w["relative_days"].items()}
-    ci = "(?i:" if lang == "en" else "(?:"
-    flags = 0 if lang == "en" else re.IGNORECASE
-
-    def month_of(m: re.Match[str]) -> int:
-        return months[m.group("mon").lower().rstrip(".")]
-
-    def absolute(m: re.Match[str], anchor: date | None, direction: int) -> tuple[str | None, date | None]:
-        mo = month_of(m)
-        d = int(m.group("d")) if m.groupdict().get("d") else None
-        year = int(m.group("y")) if m.groupdict().get("y") else None
-        rel = (m.groupdict().get("ry") or "").lower()
-        if year is None and rel and anchor:
-            year = anchor.year + _REL_YEAR.get(" ".join(rel.split()), 0)
-        modifier = (m.groupdict().get("rel") or "").lower()
-        if d is None:
-            if year is None and anchor:
-                strict = modifier in ("last", "next")
-                year = datecalc.month_year(
-                    anchor, mo, 1 if modifier == "next" else (-1 if modifier == "last" else direction), strict
-                )
-                if modifier == "this":
-                    year = anchor.year
-            return (datecalc.month(year, mo) if year else None), None
-        day_: date | None
-        try:
-            if year is not None:
-                day_ = date(year, mo, d)
-            elif anchor:
-                day_ = datecalc.day_year(anchor, mo, d, direction)
-            else:
-                return None, None
-        except ValueError:
-            return None, None
-        return (day_.isoformat() if day_ else None), day_
-
-    def iso_date(m: re.Match[str], anchor: date | None, direction: int) -> tuple[str | None, date | None]:
-        try:
-            d = date(int(m.group("y")), int(m.group("mo")), int(m.group("d")))
-        except ValueError:
-            return None, None
-        return d.isoformat(), d
-
-    def on_weekday(m: re.Match[str], anchor: date | None, direction: int) -> tuple[str | None, date | None]:
-        if anchor is None:
-            return None, None
-        modifier = (m.group("rel") or "").lower()
-        target = weekdays[
-            m.group("wd").lower().rstrip("s")
-            if m.group("wd").lower().rstrip("s") in weekdays
-            else m.group("wd").lower()
-        ]
-        if modifier == "next":
-            d = datecalc.weekday(anchor, target, 1, strict=True)
-        elif modifier == "last":
-            d = datecalc.weekday(anchor, target, -1, strict=True)
-        else:
-            d = datecalc.weekday(anchor, target, direction)
-        return d.isoformat(), d
-
-    def relative_day(m: re.Match[str], anchor: date | None, direction: int) -> tuple[str | None, date | None]:
-        if anchor is None:
-            return None, None
-        from datetime import timedelta
-
-        d = anchor + timedelta(days=rel_days[" ".join(m.group().lower().split())])
-        return d.isoformat(), d
-
-    def relative_unit(
-        m: re.Match[str], anchor: date | None, direction: int
-    ) -> tuple[str | None, date | None]:
-        if anchor is None:
-            return None, None
-        words = " ".join(m.group("rel").lower().split())
-        offset = int(lexicon.words(lang)["relative_words"].get(words, 0))
-        unit = m.group("unit").lower()
-        return datecalc.relative(anchor, "week" if unit == "weekend" else unit, offset), None
-
-    def relative_phrase(
-        m: re.Match[str], anchor: date | None, direction: int
-    ) -> tuple[str | None, date | None]:
-        if anchor is None:
-            return None, None
-        unit, offset = w["relative_phrases"][" ".join(m.group().lower().split())]
-        return datecalc.relative(anchor, str(unit), int(offset)), None
-
-    def ago(m: re.Match[str], anchor: date | None, direction: int) -> tuple[str | None, date | None]:
-        n = m.group("n")
-        amount = (
-            int(n) if n.isdigit() else (1 if n.lower() in ("a", "an") else int(words_value(n, lang) or 0))
-        )
-        if anchor is None or not amount:
-            return None, None
-        return datecalc.ago(anchor, amount, m.group("unit").lower()), None
-
-    def year(m: re.Match[str], anchor: date | None, direction: int) -> tuple[str | None, date | None]:
-        if m.group("y2") or m.groupdict().get("s"):
-            return None, None
-        return m.group("y"), None
-
-    def season(m: re.Match[str], anchor: date | None, direction: int) -> tuple[str | None, date | None]:
-        if m.group("y"):
-            return m.group("y"), None
-        return None, None
-
-    def no_iso(m: re.Match[str], anchor: date | None, direction: int) -> tuple[str | None, date | None]:
-        return None, None
-
-    rel_words = lexicon.alternation(w.get("relative_words", {}))
-    en_rules: list[tuple[str, str, Resolver]] = [
-        ("iso", r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b", iso_date),
-        (
-            "month-day",
-            rf"(?:{ci}(?P<rel>early|late|mid)[ -]))?\b(?P<mon>{mon})\.?[ \u00a0](?P<d>\d{{1,2}})"
-            rf"(?:st|nd|rd|th)?\b(?:,?[ \u00a0](?P<y>\d{{4}}))?",
-            absolute,
-        ),
-        (
-            "day-month",
-            rf"\b(?P<d>\d{{1,2}})(?:st|nd|rd|th)?[ \u00a0](?:of[ \u00a0])?(?P<mon>{mon})\b{_ABBR_DOT}"
-            rf"(?:,?[ \u00a0](?P<y>\d{{4}}))?",
-            absolute,
-        ),
-        (
-            "month",
-            rf"(?:{ci}(?P<rel>last|this|next|early|late|mid|earlier this|later this))[ -])?"
-            rf"\b(?P<mon>{mon})\b{_ABBR_DOT}(?:[ \u00a0](?P<y>\d{{4}})\b"
-            rf"|[ \u00a0](?P<ry>(?i:last year|this year|next year)))?",
-            absolute,
-        ),
-        (
-            "weekday",
-            rf"(?:{ci}(?P<rel>last|next|this|late|early))[ \u00a0])?\b(?P<wd>{wd})\b"
-            rf"(?:[ \u00a0](?P<part>{DAY_PARTS}))?",
-            on_weekday,
-        ),
-        ("relative-day", rf"\b{ci}{lexicon.alternation(rel_days)})\b", relative_day),
-        (
-            "relative",
-            rf"\b{ci}(?P<rel>{rel_words})[ \u00a0]+(?P<unit>week|month|year|weekend))\b",
-            relative_unit,
-        ),
-        (
-            "ago",
-            rf"\b(?P<n>\d+|[A-Za-z]+(?:-[a-z]+)?)[ \u00a0]+(?P<unit>{ci}days?|weeks?|months?|years?))"
-            rf"[ \u00a0]+{ci}ago)\b",
-            ago,
-        ),
-        (
-            "year",
-            r"(?<![\w$€£.,/#-])(?P<y>(?:19|20)\d\d)(?:(?:/|–|-)(?P<y2>\d{2}|\d{4}))?(?P<s>s)?"
-            r"(?![\w%]|[.,]\d|[ \u00a0](?:percent|per cent|people|tonnes|km)\b)",
-            year,
-        ),
-        (
-            "season",
-            rf"\b{ci}(?:last|this|next|the|early|late)[ \u00a0](?:spring|summer|autumn|winter)"
-            rf"(?:[ \u00a0]of[ \u00a0](?P<y>\d{{4}}))?)\b",
-            season,
-        ),
-        (
-            "quarter",
-            rf"\b{ci}the[ \u00a0](?:first|second|third|fourth|last)[ \u00a0](?:quarter|half)"
-            rf"(?:[ \u00a0]of[ \u00a0](?P<y>\d{{4}}))?)\b",
-            season,
-        ),
-    ]
-    if lang == "en":
-        return [(name, re.compile(pattern, flags), fn) for name, pattern, fn in en_rules]
-    uk_rules: list[tuple[str, str, Resolver]] = [
-        ("iso", r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b", iso_date),
-        (
-            "day-month",
-            rf"\b(?P<d>\d{{1,2}})(?:[ \u00a0]*(?:по|-|–)[ \u00a0]*\d{{1,2}})?[ \u00a0](?P<mon>{mon})\b"
-            rf"(?:[ \u00a0](?P<y>\d{{4}})(?:[ \u00a0]{_YEAR_WORDS})?)?",
-            absolute,
-        ),
-        (
-            "month",
-            rf"\b(?P<mon>{mon})(?:[–-](?:{mon}))?\b(?:[ \u00a0](?P<y>\d{{4}})(?:[ \u00a0]{_YEAR_WORDS})?"
-            rf"|[ \u00a0](?P<ry>минулого року|цього року|наступного року|прошлого года|этого года|"
-            rf"следующего года))?",
-            absolute,
-        ),
-        ("weekday", rf"\b(?P<rel>)(?P<wd>{wd})\b", on_weekday),
-        ("relative-day", rf"\b(?:{lexicon.alternation(rel_days)})\b", relative_day),
-        ("relative", rf"(?<![\w])(?:{lexicon.alternation(w['relative_phrases'])})\b", relative_phrase),
-        (
-            "quarter",
-            rf"\b(?:перш|друг|трет|четверт|перв|втор)\w*[ \u00a0](?:квартал|півріччя|полугоди)\w*"
-            rf"(?:[ \u00a0](?P<y>\d{{4}})(?:[ \u00a0]{_YEAR_WORDS})?)?",
-            season,
-        ),
-        (
-            "year",
-            rf"(?<![\w$€£.,/#-])(?P<y>(?:19|20)\d\d)(?:[–-](?P<y2>(?:19|20)\d\d))?(?![\w%]|[.,]\d)"
-            rf"(?:[ \u00a0]{_YEAR_WORDS})?",
-            year,
-        ),
-    ]
-    return [(name, re.compile(pattern, flags), fn) for name, pattern, fn in uk_rules]
-
-
-@cache
-def _future(lang: str) -> re.Pattern[str]:
-    markers = lexicon.alternation(lexicon.words(lang)["future_markers"])
-    return re.compile(rf"(?<!\w)(?:{markers})(?!\w)", re.IGNORECASE)
-
-
-def _direction(doc: Document, pos: int, cache_: dict[int, int]) -> int:
-    """+1 when the sentence holding ``pos`` speaks of the future, else -1."""
-    s_start, s_end = doc.sentence_at(pos)
-    if s_start not in cache_:
-        cache_[s_start] = 1 if _future(doc.lang).search(doc.text, s_start, s_end) else -1
-    return cache_[s_start]
+    shift: tuple[str, int] | None = None  # counted from the date before it: unit, amount
+    yearless: bool = False  # a day and month the tense did not place (it may continue a list)
 
 
 def find_dates(doc: Document, published: str | None) -> list[Suggestion]:
@@ -294,22 +40,81 @@ def find_dates(doc: Document, published: str | None) -> list[Suggestion]:
     anchor = datecalc.parse_published(published)
     text, lang = doc.text, doc.lang
     found: list[_Found] = []
-    directions: dict[int, int] = {}
-    for name, pattern, resolve in _rules(lang):
+    tenses = Tenses(doc)
+    for name, pattern, resolve in rules(lang):
         for m in pattern.finditer(text):
             if name == "month" and _not_a_month(text, m, lang):
                 continue
             if name == "year" and _after_name(text, m.start()):
                 continue  # Mirage 2000
-            iso, day_ = resolve(m, anchor, _direction(doc, m.start(), directions))
+            tense = tenses.at(m.start(), m.end())
+            iso, day_ = resolve(m, anchor, tense)
+            if iso == NOT_A_DATE[0]:
+                continue
             edge = _EDGE_OF.match(text, m.start(), m.end())
             start = edge.end() if edge and edge.end() < m.end() else m.start()
-            found.append(_Found(start, m.end(), iso, f"date-{name}", day_))
-    times = [(m, clock(m, lang)) for m in find_times(text)]
+            yearless = name in ("month-day", "day-month") and not m.group("y") and tense == NONE
+            shift = _shift_of(name, m, lang)
+            found.append(_Found(start, m.end(), iso, f"date-{name}", day_, shift, yearless))
+    times = [(m, clock(m, lang)) for m in find_times(text) if not _countdown(text, m.end(), lang)]
     found += [_Found(m.start(), m.end(), None, "date-time") for m, hm in times if hm is not None]
-    kept = _longest(found, len(text))
+    kept = _continue_lists(_count_from_before(_longest(found, len(text))))
     clocks = {m.start(): hm for m, hm in times if hm is not None}
     return _merge_times(text, _date_times(doc, kept, clocks, anchor), clocks)
+
+
+def _shift_of(name: str, m: re.Match[str], lang: str) -> tuple[str, int] | None:
+    """How an expression counts from the date before it ("the previous week", "the next day")."""
+    phrase = " ".join(m.group().lower().split())
+    anaphoric = wordlists.words(lang, "anaphoric")
+    w = lexicon.words(lang)
+    if name == "relative" and "rel" in m.groupdict():
+        rel = " ".join(m.group("rel").lower().split())
+        if rel in anaphoric and m.group("unit").lower() != "weekend":
+            return m.group("unit").lower(), int(w["relative_words"].get(rel, 0))
+    if name == "relative-day" and phrase in anaphoric:
+        return "day", int(w["relative_days"].get(phrase, 0))
+    return None
+
+
+def _count_from_before(found: list[_Found], reach: int = 1500) -> list[_Found]:
+    """Expressions that count from the date before them get their value from it."""
+    out: list[_Found] = []
+    for f in found:
+        if f.shift is not None:
+            unit, amount = f.shift
+            before = next((g for g in reversed(out) if g.iso and f.start - g.end < reach), None)
+            parsed = datecalc.parse_iso(before.iso) if before and before.iso else None
+            if parsed and datecalc.covers(parsed[1], unit):
+                d, precision = parsed
+                iso = datecalc.shift(d, datecalc.unit_precision(unit), unit, amount)
+                day_ = datecalc.parse_iso(iso)
+                f = replace(f, iso=iso, day=day_[0] if day_ and day_[1] == "day" else None)
+        out.append(f)
+    return out
+
+
+def _continue_lists(found: list[_Found], reach: int = 400) -> list[_Found]:
+    """A yearless day after a later one close before it continues a dated list into the next
+    year (a tour that resumes ``February 7th`` then plays ``June 9``, ``June 10``…)."""
+    out: list[_Found] = []
+    for f in found:
+        before = next((g for g in reversed(out) if g.day and f.start - g.end < reach), None)
+        if f.yearless and f.day and before and before.day and f.day < before.day:
+            try:
+                later = f.day.replace(year=f.day.year + 1)
+            except ValueError:
+                later = None
+            if later and before.day <= later <= before.day + timedelta(days=366):
+                f = replace(f, iso=later.isoformat(), day=later)
+        out.append(f)
+    return out
+
+
+def _countdown(text: str, end: int, lang: str) -> bool:
+    """``3:08 to play``, ``1:24 left``: a game clock, not a time of day."""
+    after = wordlists.phrase_pattern(lang, "countdown_words").match(text, end + 1)
+    return bool(after) and text[end : end + 1] == " "
 
 
 def _date_times(
@@ -330,12 +135,20 @@ def _date_times(
 
 
 def _not_a_month(text: str, m: re.Match[str], lang: str) -> bool:
-    """``May`` opening a sentence, or a capitalised Ukrainian/Russian month (the name Марта)."""
+    """A month word that is a name: ``May`` opening a sentence, a capitalised Ukrainian or
+    Russian month (the name Марта), a name around it (``Jan Kavan``, ``Theresa May``,
+    ``March for Life``)."""
     if m.group("y") or m.groupdict().get("rel") or m.groupdict().get("ry"):
         return False
-    if lang == "en":
-        return m.group("mon") == "May" and _sentence_start(text, m.start())
-    return m.group("mon")[:1].isupper()
+    if lang != "en":
+        return m.group("mon")[:1].isupper()
+    if m.group("mon") == "May" and _sentence_start(text, m.start()):
+        return True
+    joiners = "|".join(map(re.escape, wordlists.words(lang, "name_joiners")))
+    named_after = re.match(rf"[ \u00a0]+(?:(?:{joiners})[ \u00a0]+)?[A-Z][a-z]", text[m.end() : m.end() + 20])
+    dated = wordlists.phrase_pattern(lang, "date_prepositions").search(text, max(0, m.start() - 9), m.start())
+    named_after = named_after and not (dated and dated.end() == m.start() - 1)
+    return bool(named_after) or _after_name(text, m.start())
 
 
 def _after_name(text: str, pos: int) -> bool:
@@ -360,28 +173,53 @@ def _longest(found: list[_Found], length: int) -> list[_Found]:
     return sorted(kept, key=lambda f: f.start)
 
 
-_JOIN = re.compile(r"[ \u00a0]+(?:on[ \u00a0]+|,[ \u00a0]*)?$|[ \u00a0]*,[ \u00a0]*$")
+_TIME_THEN_DAY = re.compile(r"[ \u00a0]+(?:on[ \u00a0]+|,[ \u00a0]*)?|[ \u00a0]*,[ \u00a0]*")
+_DAY_THEN_TIME = re.compile(r",?[ \u00a0]+(?:at|from)[ \u00a0]+|,[ \u00a0]*")
+_WEEKDAY_THEN_DATE = re.compile(r",?[ \u00a0]+")
+
+
+def _same_day(text: str, found: list[_Found]) -> list[_Found]:
+    """``Friday, December 6th``: a weekday and the date after it naming that weekday are one."""
+    out: list[_Found] = []
+    for f in found:
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.rule == "date-weekday"
+            and last.day is not None
+            and f.day is not None
+            and last.day.weekday() == f.day.weekday()
+            and _WEEKDAY_THEN_DATE.fullmatch(text, last.end, f.start)
+        ):
+            out[-1] = replace(f, start=last.start)
+            continue
+        out.append(f)
+    return out
 
 
 def _merge_times(text: str, found: list[_Found], clocks: dict[int, tuple[int, int]]) -> list[Suggestion]:
-    """A time followed by the day it falls on (``6pm on Monday``) becomes one date-time."""
+    """A time and the day it falls on written together (``6pm on Monday``, ``Friday, December
+    6th, at 10 a.m.``) become one date-time."""
     out = []
+    found = _same_day(text, found)
     i = 0
     while i < len(found):
         f = found[i]
-        if f.rule == "date-time" and i + 1 < len(found):
-            nxt = found[i + 1]
-            between = text[f.end : nxt.start]
-            if len(between) <= 5 and _JOIN.search(between) and nxt.day is not None:
-                hour, minute = clocks[f.start]
-                iso = f"{nxt.day.isoformat()}T{hour:02d}:{minute:02d}"
-                out.append(
-                    Suggestion(
-                        "date", f.start, nxt.end, text[f.start : nxt.end], {"iso": iso}, "date-time+day", 0.8
-                    )
-                )
-                i += 2
-                continue
+        nxt = found[i + 1] if i + 1 < len(found) else None
+        pair = None
+        if nxt is not None and f.rule == "date-time" and nxt.day is not None:
+            pair = (f, nxt) if _TIME_THEN_DAY.fullmatch(text, f.end, nxt.start) else None
+        elif nxt is not None and nxt.rule == "date-time" and f.day is not None and nxt.start in clocks:
+            pair = (nxt, f) if _DAY_THEN_TIME.fullmatch(text, f.end, nxt.start) else None
+        if pair is not None and nxt is not None:
+            time_, day_ = pair
+            hour, minute = clocks[time_.start]
+            assert day_.day is not None
+            iso = f"{day_.day.isoformat()}T{hour:02d}:{minute:02d}"
+            span = (f.start, nxt.end)
+            out.append(Suggestion("date", *span, text[span[0] : span[1]], {"iso": iso}, "date-time+day", 0.8))
+            i += 2
+            continue
         attributes = {"iso": f.iso} if f.iso else {}
         confidence = 0.85 if f.iso else 0.6
         out.append(Suggestion("date", f.start, f.end, text[f.start : f.end], attributes, f.rule, confidence))

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from briefer.suggest import lexicon
+from briefer.suggest import lexicon, wordlists
 
 _SPACE = "[ \u00a0\u202f]"
 _DIGITS = {
@@ -52,6 +52,11 @@ def number_words(lang: str) -> NumberWords:
     w = lexicon.words(lang)
     values = {str(k).lower(): float(v) for k, v in w["numbers"].items()}
     mults = {str(k).lower(): float(v) for k, v in w["multipliers"].items() if len(str(k)) > 2}
+    # "several thousand" (3000), "a few hundred": a vague count only before a multiplier
+    for vague, count in wordlists.table(lang, "vague_counts").items():
+        for word, mult in mults.items():
+            if mult >= 100 and word.isalpha():
+                values[f"{vague} {word}"] = float(count) * mult
     word = lexicon.alternation(list(values) + list(mults))
     boundary = r"(?<![\w'’])"
     pattern = rf"{boundary}(?:{word})(?:(?:[- ]|[ ]and[ ])(?:{word}))*(?![\w'’])"

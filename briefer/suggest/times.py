@@ -29,7 +29,7 @@ def _time_patterns() -> tuple[re.Pattern[str], ...]:
 
 def find_times(text: str) -> list[re.Match[str]]:
     """Every time-of-day expression in the text, in order."""
-    return sorted((m for p in _time_patterns() for m in p.finditer(text)), key=lambda m: m.start())
+    return sorted((m for p in _time_patterns() for m in p.finditer(text)), key=lambda m: (m.start(), m.end()))
 
 
 def clock(m: re.Match[str], lang: str) -> tuple[int, int] | None:

@@ -83,3 +83,17 @@ def test_enter_without_a_suggestion_says_so(ready: MainWindow, keys: Keys) -> No
     keys("Return")
     assert ready.session.ws.tags.all(1) == []
     assert ready.status.text().startswith("No suggestion here")
+
+
+def test_shift_f_jumps_to_the_next_fact_suggestion_and_enter_tags_it(ready: MainWindow, keys: Keys) -> None:
+    facts = sorted((s for s in ready.view.suggestions if s.kind == "fact"), key=lambda s: s.start)
+    assert len(facts) >= 3
+    assert facts[0].text.startswith("In a significant escalation of military activity")  # the lead
+    ready.view.move_to(facts[0].start + 1)
+    keys("Shift+F")
+    assert selected(ready) == facts[1].text
+    keys("Shift+F")
+    assert selected(ready) == facts[2].text
+    keys("Return")
+    [tag] = ready.session.ws.tags.all(1)
+    assert (tag.kind, tag.exact) == ("fact", facts[2].text)

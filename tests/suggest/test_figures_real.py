@@ -1,0 +1,91 @@
+"""Figures as real news writes them: scores, idioms, codes, shares, vague counts, ranges."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.suggest.helpers import found
+
+
+def figures(text: str) -> dict[str, dict[str, object]]:
+    return {s.text: dict(s.attributes) for s in found(text, "figure")}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nadal beat Khachanov 6-3, 7-6 (7) to level the series.",
+        "The Lakers won 112-107 over the Thunder.",
+        "It ended at 2 a.m. local time (0100 GMT).",
+        "James hit a 3-pointer late in the game.",
+        "Ми готові на все сто, сказав він.",
+        "They helped one another through the night.",
+        "Settlements were captured in the Six-Day War.",
+    ],
+)
+def test_scores_codes_idioms_and_names_are_no_figures(text: str) -> None:
+    assert figures(text) == {}
+
+
+def test_an_adverb_after_a_number_is_no_unit() -> None:
+    assert figures("The index closed at 46 close to its low.") == {"46": {"value": 46}}
+
+
+def test_a_qualifier_is_an_attribute_and_the_number_stays_in_the_span() -> None:
+    [(text, attrs)] = figures("Інфляція становила менше 25% у березні.").items()
+    assert "25%" in text
+    assert (attrs["value"], attrs["unit"], attrs["qualifier"]) == (25, "%", "less than")
+    [(_, attrs)] = figures("He faces a maximum of 10 years in prison.").items()
+    assert attrs["qualifier"] == "up to"
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Several thousand teachers marched.", 3000, "teachers"),
+        ("An outbreak affected nearly three dozen immigrants.", 36, "immigrants"),
+        ("Eight out of ten companies use it.", 80, "%"),
+        ("He lost by five-and-a-half points.", 5.5, "points"),
+        ("The bond hit 16.057% on Monday.", 16.057, "%"),
+        ("Big Machine have twice denied it.", 2, "times"),
+        ("His symptoms improved within a month.", 1, "months"),
+        ("Only one of the matches reached three sets.", 1, "matches"),
+        ("Seven of LeBron's assists came late.", 7, "assists"),
+    ],
+)
+def test_counts_as_real_news_writes_them(text: str, value: float, unit: str) -> None:
+    attrs = next(iter(figures(text).values()))
+    assert (attrs["value"], attrs["unit"]) == (value, unit)
+
+
+def test_a_falling_pair_is_two_figures_and_a_rising_one_a_range() -> None:
+    two = figures("Its valuation was slashed from $47 billion to $8 billion.")
+    assert sorted(a["value"] for a in two.values()) == [8_000_000_000, 47_000_000_000]
+    [rising] = figures("Saturation is regularly 97%–98% now.").values()
+    assert (rising["value"], rising["upper"], rising["unit"]) == (97, 98, "%")
+
+
+def test_a_rate_after_a_day_is_no_single_day() -> None:
+    assert "a day" not in figures("Blackouts of up to eight hours a day could return.")
+
+
+def test_a_number_after_a_date_still_counts() -> None:
+    assert "nine days" in figures("They arrived on November 3—nine days before the announcement.")
+
+
+def test_a_list_of_counted_nouns_is_one_figure() -> None:
+    assert "30,154 new cars, trucks and SUVs" in figures("Dealers sold 30,154 new cars, trucks and SUVs.")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("Бюджет міста становить 2,5 млн гривень.", 2_500_000, "UAH"),
+        ("Зарплата зросла до 15 тис. грн.", 15_000, "UAH"),
+        ("У місті 120 шкіл.", 120, "шкіл"),
+        ("Понад 1,2 млрд грн виділено на ремонт.", 1_200_000_000, "UAH"),
+    ],
+)
+def test_ukrainian_figures(text: str, value: float, unit: str) -> None:
+    attrs = next(iter(figures(text).values()))
+    assert (attrs["value"], attrs["unit"]) == (value, unit)
