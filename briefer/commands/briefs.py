@@ -122,7 +122,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 def cmd_note(args: argparse.Namespace) -> int:
     with open_workspace(args.workspace) as ws:
         template = ws.briefs.get(args.brief).template
-        sections = list(load_template(template).layout())
+        sections = list(load_template(by_name(template)).layout())
         if args.section not in sections:
             raise InvalidInput(f"section {args.section!r}",
                                f"is not a section of template {template} ({', '.join(sections)})")
@@ -164,7 +164,7 @@ def brief_json(brief: Brief, texts: dict[int, tuple[str, str]]) -> dict[str, Any
 def _section_titles(brief: Brief) -> dict[str, str]:
     """Section id → heading, in the order of the brief's template ({} if it cannot be loaded)."""
     try:
-        return {s.id: s.title for s in load_template(brief.template).sections}
+        return {s.id: s.title for s in load_template(by_name(brief.template)).sections}
     except (TemplateFailed, NotFound):
         return {}
 
@@ -232,7 +232,7 @@ def cmd_move(args: argparse.Namespace) -> int:
     with open_workspace(args.workspace) as ws:
         item = ws.briefs.item(args.item)
         brief = ws.briefs.get(item.brief_id)
-        layout = load_template(brief.template).layout()
+        layout = load_template(by_name(brief.template)).layout()
         if args.to not in layout:
             raise InvalidInput(f"section {args.to!r}",
                                f"not in template {brief.template} ({', '.join(layout)})")
@@ -240,7 +240,7 @@ def cmd_move(args: argparse.Namespace) -> int:
         position = count if args.position is None else args.position
         if not 0 <= position <= count:
             raise InvalidInput(f"--position {args.position}", f"must be 0 to {count} in section {args.to}")
-        ws.briefs.move(item.id, args.to, position)
+        ws.briefs.move(args.item, args.to, position)
     print(f"Moved item {args.item} to {args.to}, position {position}")
     return 0
 

@@ -69,9 +69,9 @@ def guarded() -> Iterator[None]:
     """Make control characters visible on standard output and error while they are terminals."""
     saved = sys.stdout, sys.stderr
     if sys.stdout.isatty():
-        sys.stdout = VisibleText(sys.stdout)  # type: ignore[assignment]
+        sys.stdout = VisibleText(sys.stdout)
     if sys.stderr.isatty():
-        sys.stderr = VisibleText(sys.stderr)  # type: ignore[assignment]
+        sys.stderr = VisibleText(sys.stderr)
     try:
         yield
     finally:

@@ -20,7 +20,7 @@ from briefer.evidence.warc import evidence_folder, write_capture
 from briefer.ingest import html
 from briefer.ingest.batch import STARTUP_SECONDS, _ready
 from briefer.ingest.limits import Limits
-from briefer.ingest.web import Fetcher, Page
+from briefer.ingest.web import DEFAULT_DELAY, Fetcher, Page
 from briefer.model import Article, Changes
 from briefer.sandbox import LimitedWorker, LimitExceeded, RemoteError
 from briefer.workspace import Workspace
@@ -62,8 +62,9 @@ class Capturer:
         self.ws = ws
         self.limits = limits or Limits()
         self.cancelled = cancelled
-        options = {} if delay is None else {"delay": delay}
-        self.fetcher = Fetcher(self.limits, cancelled=cancelled, **options)
+        self.fetcher = Fetcher(
+            self.limits, cancelled=cancelled, delay=DEFAULT_DELAY if delay is None else delay
+        )
         self._worker = LimitedWorker(memory_mb=self.limits.memory_mb)
         self._ready = False
 

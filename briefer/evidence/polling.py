@@ -18,7 +18,7 @@ from briefer.evidence.capture import Capturer
 from briefer.evidence.warc import evidence_folder, write_capture
 from briefer.ingest.feeds import feed_links, parse_feed
 from briefer.ingest.limits import Limits
-from briefer.ingest.web import Fetcher
+from briefer.ingest.web import DEFAULT_DELAY, Fetcher
 from briefer.workspace import Workspace
 from briefer.workspace.feeds import Feed
 
@@ -45,8 +45,7 @@ def add_feed(ws: Workspace, url: str, name: str | None = None, limits: Limits | 
 
     Raises ImportFailed when neither is there.
     """
-    options = {} if delay is None else {"delay": delay}
-    with Fetcher(limits, **options) as fetcher:
+    with Fetcher(limits, delay=DEFAULT_DELAY if delay is None else delay) as fetcher:
         page = fetcher.feed(url)
         if page.content_type == "text/html":
             links = feed_links(page.body, page.final_url)

@@ -109,10 +109,10 @@ class Fetcher:
         self._storage = hishel.SqliteStorage(database_path=folder / "cache.db",
                                               max_stream_size=self.limits.max_fetch_bytes * 2)
         base = transport or httpx.HTTPTransport(http2=True)
-        options = {"headers": {"User-Agent": USER_AGENT}, "follow_redirects": False,
-                   "timeout": httpx.Timeout(self.limits.seconds)}
-        self._cached = httpx.Client(transport=CacheTransport(base, self._storage, rfc=True), **options)
-        self._plain = httpx.Client(transport=base, **options)
+        headers, timeout = {"User-Agent": USER_AGENT}, httpx.Timeout(self.limits.seconds)
+        self._cached = httpx.Client(transport=CacheTransport(base, self._storage, rfc=True), headers=headers,
+                                    follow_redirects=False, timeout=timeout)
+        self._plain = httpx.Client(transport=base, headers=headers, follow_redirects=False, timeout=timeout)
         self._robots: dict[str, Protego | None] = {}
         self._last: dict[str, float] = {}
 

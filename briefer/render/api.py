@@ -138,7 +138,7 @@ class Renderer:
                 buffer = io.BytesIO()
                 document.save(buffer)
                 converted = convert_docx(buffer.getvalue(), fmt)
-                save_atomic(target, lambda out: Path(out).write_bytes(converted))
+                save_atomic(target, lambda out: out.write(converted))
         return target
 
     def close(self) -> None:

@@ -74,4 +74,4 @@ def plural_after(text: str, pos: int, lang: str = "en") -> tuple[int, str] | Non
 
 def _next_is_word(text: str, pos: int, lang: str) -> bool:
     m = re.match(r"[ \u00a0]+([\w'’-]+)", text[pos : pos + 40])
-    return bool(m) and not _stop(m.group(1).lower(), lang)
+    return m is not None and not _stop(m.group(1).lower(), lang)

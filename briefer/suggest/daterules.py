@@ -86,6 +86,7 @@ def rules(lang: str) -> list[tuple[str, re.Pattern[str], Resolver]]:
                 if modifier == "this":
                     year = anchor.year
             return (datecalc.month(year, mo) if year else None), None
+        day_: date | None
         try:
             if year is not None:
                 day_ = date(year, mo, d)

@@ -147,8 +147,9 @@ def _not_a_month(text: str, m: re.Match[str], lang: str) -> bool:
     joiners = "|".join(map(re.escape, wordlists.words(lang, "name_joiners")))
     named_after = re.match(rf"[ \u00a0]+(?:(?:{joiners})[ \u00a0]+)?[A-Z][a-z]", text[m.end() : m.end() + 20])
     dated = wordlists.phrase_pattern(lang, "date_prepositions").search(text, max(0, m.start() - 9), m.start())
-    named_after = named_after and not (dated and dated.end() == m.start() - 1)
-    return bool(named_after) or _after_name(text, m.start())
+    return (named_after is not None and not (dated and dated.end() == m.start() - 1)) or _after_name(
+        text, m.start()
+    )
 
 
 def _after_name(text: str, pos: int) -> bool:

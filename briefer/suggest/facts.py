@@ -36,8 +36,8 @@ def _attribution(lang: str) -> re.Pattern[str]:
 
 def _evidence(doc: Document, span: tuple[int, int], inside: Sequence[Suggestion], tenses: Tenses) -> set[str]:
     """What a sentence carries: figure, claim, date, event (an actor with a date or a past verb)."""
-    kinds = {s.kind for s in inside}
-    found = {k for k in ("figure", "date") if k in kinds}
+    kinds: set[str] = {s.kind for s in inside}
+    found: set[str] = {k for k in ("figure", "date") if k in kinds}
     attributed = any(s.kind == "quote" and s.attributes.get("speaker") for s in inside)
     if attributed or _attribution(doc.lang).search(doc.masked, *span):
         found.add("claim")

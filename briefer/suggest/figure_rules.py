@@ -109,7 +109,8 @@ def not_a_score(text: str, cfg: FigureLang, f: Candidate) -> bool:
     if text[f.start - 1 : f.start] == "(" and text[m.end("d") : m.end("d") + 1] == ")":
         return not re.search(r"\d[-–]\d+[ \u00a0]?$", text[max(0, f.start - 12) : f.start - 1])
     paired = re.match(r"[-–](\d{1,3})(?![\d%]|[.,]\d)", text[m.end("d") : m.end("d") + 6])
-    if not paired or cfg.after.match(text, m.end()).group("unit"):
+    unit = cfg.after.match(text, m.end())
+    if not paired or (unit is not None and unit.group("unit")):
         return True
     first, second = float(m.group("d").replace(",", "")), float(paired.group(1))
     around = text[max(0, f.start - 10) : f.start] + text[m.end("d") : m.end("d") + 14]
@@ -134,7 +135,7 @@ def one_counts_a_noun(text: str, cfg: FigureLang, f: Candidate) -> bool:
         return True
     nxt = re.match(r"[ \u00a0]+(\w+)", text[f.end : f.end + 20])
     one_nouns = {lexicon.stem(n) for n in wordlists.words(lang, "one_nouns")}
-    return bool(nxt) and lexicon.stem(nxt.group(1).lower().rstrip("s")) in one_nouns
+    return nxt is not None and lexicon.stem(nxt.group(1).lower().rstrip("s")) in one_nouns
 
 
 def range_upper(text: str, cfg: FigureLang, f: Candidate) -> bool:

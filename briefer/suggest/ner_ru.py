@@ -29,7 +29,7 @@ class Span(NamedTuple):
 
 @cache
 def _tagger() -> Callable[[str], list[Span]]:
-    from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter  # type: ignore[import-untyped]
+    from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
 
     segmenter, tagger = Segmenter(), NewsNERTagger(NewsEmbedding())
 

@@ -13,7 +13,8 @@ from types import TracebackType
 
 from briefer.taxonomy import Taxonomy
 from briefer.workspace import health, schema_check
-from briefer.workspace.articles import GRADES, Articles, fts_query
+from briefer.workspace.article_edits import GRADES
+from briefer.workspace.articles import Articles, fts_query
 from briefer.workspace.briefs import Briefs, section_for
 from briefer.workspace.evidence import Evidence
 from briefer.workspace.feeds import Feeds

@@ -140,7 +140,8 @@ def _read_with(conn: sqlite3.Connection) -> Header:
     try:
         values = [conn.execute(f"PRAGMA {name}").fetchone()[0]
                   for name in ("application_id", "user_version", "page_size")]
-        return Header(*values, tuple(schema_check.differences(conn)))
+        application_id, user_version, page_size = values
+        return Header(application_id, user_version, page_size, tuple(schema_check.differences(conn)))
     finally:
         conn.close()
 

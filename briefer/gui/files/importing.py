@@ -39,6 +39,10 @@ class ImportingWindow(Protocol):
         """Show one line in the status bar."""
         ...
 
+    def fetch_urls(self, urls: list[str]) -> None:
+        """Fetch pasted web addresses in the background."""
+        ...
+
 
 class Importing(QObject):
     """Imports articles into the open workspace in the background, one job at a time."""
@@ -142,7 +146,7 @@ class Importing(QObject):
         if mime is not None and mime.hasHtml() and mime.html().strip() and _imports(".html"):
             data, suffix = mime.html(), ".html"
         elif mime is not None and (urls := web_addresses(mime.text())):
-            self.window.web.fetch(urls)
+            self.window.fetch_urls(urls)
             return
         elif mime is not None and mime.hasText() and mime.text().strip():
             data, suffix = mime.text(), ".txt"

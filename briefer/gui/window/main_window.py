@@ -358,6 +358,10 @@ class MainWindow(QMainWindow):
         reject = key_text(self.action_table["suggestion.reject"].shortcuts()[:1]) or "x"
         self.show_message(enter_makes(found, self.session.kinds, accept, reject))
 
+    def fetch_urls(self, urls: list[str]) -> None:
+        """Fetch web addresses in the background (pasted into the window)."""
+        self.web.fetch(urls)
+
     def show_message(self, text: str) -> None:
         """Show one line in the status bar."""
         self.status.setText(text)

@@ -30,7 +30,7 @@ def custom_xml(properties: Mapping[str, str]) -> bytes:
     for pid, (name, value) in enumerate(properties.items(), start=2):  # ids start at 2
         prop = etree.SubElement(root, f"{{{_NS}}}property", fmtid=_FMTID, pid=str(pid), name=xml_text(name))
         etree.SubElement(prop, f"{{{_VT}}}lpwstr").text = xml_text(value)
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 def set_custom_properties(document: Document, properties: Mapping[str, str]) -> None:
