@@ -88,6 +88,8 @@ def _number(key: str, value: AttrValue) -> int | float:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return value
     text = value.strip().translate(_GROUPING) if isinstance(value, str) else ""
+    if text.lower().lstrip("+-") in ("nan", "inf", "infinity"):
+        raise InvalidInput(f"{key}={str(value)[:40]}", "is not a finite number")
     if not _NUMBER_RE.fullmatch(text):
         raise InvalidInput(f"{key}={value}", "is not a number")
     number = float(text)

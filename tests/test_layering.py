@@ -21,7 +21,7 @@ PACKAGE = Path(briefer.__file__).parent
 #: ``evidence``, ``analysis``), so they fit when they land. The shared helpers
 #: (errors, paths, dtg, atomic, sandbox, text units, quote anchoring) sit below all.
 LAYERS: tuple[frozenset[str], ...] = tuple(frozenset(row) for row in (
-    {"errors", "paths", "dtg", "atomic", "sandbox", "text", "anchor"},
+    {"errors", "paths", "dtg", "atomic", "sandbox", "text", "anchor", "files", "yamlsafe"},
     {"model"},
     {"taxonomy"},
     {"workspace"},
@@ -31,7 +31,7 @@ LAYERS: tuple[frozenset[str], ...] = tuple(frozenset(row) for row in (
     {"render"},
     {"demo"},  # the demo workspace: imports an article (ingest) into a workspace
     {"gui"},
-    {"commands", "cli"},  # the command line; `briefer gui` starts the gui
+    {"commands", "cli", "__main__", "desktop"},  # the command line; `briefer gui` starts the gui
 ))
 
 

@@ -12,6 +12,7 @@ shares (``almost a third``, ``eight out of ten``) and single units (``a metre``,
 
 from __future__ import annotations
 
+import math
 import re
 
 from briefer.suggest import wordlists
@@ -157,6 +158,8 @@ def find_figures(doc: Document, taken: list[tuple[int, int]]) -> list[Suggestion
         f = Candidate(m, m.start(), m.end())
         if all(rule(text, cfg, f) for _, rule in RULES) and occupied.free(f.start, f.end):
             pos = max(f.end, m.start() + 1) if f.end < m.end() else pos
+            if f.value is None or not math.isfinite(f.value):
+                continue  # a 400-digit "number" is no quantity
             out.append(_suggestion(text, f))
             occupied.take(f.start, f.end)
     return sorted(out + _single_units(doc, cfg, occupied), key=lambda s: s.start)

@@ -122,7 +122,7 @@ def test_preview_follows_a_dark_palette_and_shows_the_marking_top_and_bottom(
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QPalette
 
-    from briefer.gui.app import dark_palette
+    from briefer.gui.theme import dark_palette
 
     window.preview.browser.setPalette(dark_palette())
     tag_words(window, keys, "160,000 personnel", "n")

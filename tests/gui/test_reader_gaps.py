@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from briefer.gui.main_window import MainWindow
 from pytestqt.qtbot import QtBot
 
+from briefer.gui.window.main_window import MainWindow
 from briefer.ingest.registry import extract_file
 from briefer.model import Article
 

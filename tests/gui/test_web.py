@@ -7,6 +7,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QInputDialog
 from pytestqt.qtbot import QtBot
 
+from briefer.gui.settings import FEED_POLL_MINUTES, FETCH_DELAY_SECONDS
 from briefer.gui.window.main_window import MainWindow
 from briefer.workspace import Workspace
 from tests.web_site import Site, article_html, site  # noqa: F401
@@ -21,7 +22,7 @@ def _titles(window: MainWindow) -> list[str]:
 
 def test_a_pasted_address_is_fetched_in_the_background(window: MainWindow, qtbot: QtBot,
                                                        site: Site) -> None:  # noqa: F811
-    window.settings.set("web/delay_seconds", 0)
+    window.settings.set(FETCH_DELAY_SECONDS, 0)
     site.add("/ferry", PAGE)
     QGuiApplication.clipboard().setText(site.url("/ferry") + "\n")
     window.action_table["article.paste"].trigger()
@@ -36,7 +37,7 @@ def test_a_pasted_address_is_fetched_in_the_background(window: MainWindow, qtbot
 
 def test_fetch_url_dialog_reports_a_failure_line(
         window: MainWindow, qtbot: QtBot, site: Site, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: F811
-    window.settings.set("web/delay_seconds", 0)
+    window.settings.set(FETCH_DELAY_SECONDS, 0)
     monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: (site.url("/gone"), True))
     window.action_table["article.fetch"].trigger()
     qtbot.waitUntil(lambda: window.importing.last_report is not None, timeout=60000)
@@ -45,7 +46,7 @@ def test_fetch_url_dialog_reports_a_failure_line(
 
 def test_the_feeds_panel_polls_and_shows_unread_counts(window: MainWindow, qtbot: QtBot,
                                                       site: Site) -> None:  # noqa: F811
-    window.settings.set("web/delay_seconds", 0)
+    window.settings.set(FETCH_DELAY_SECONDS, 0)
     site.add("/ferry", PAGE)
     site.add("/rss.xml", "<?xml version='1.0'?><rss version='2.0'><channel><title>Harbour</title>"
              f"<item><title>Ferry</title><link>{site.url('/ferry')}</link></item></channel></rss>",
@@ -62,12 +63,12 @@ def test_the_feeds_panel_polls_and_shows_unread_counts(window: MainWindow, qtbot
     panel.interval.setValue(15)
     assert window.web.timer.isActive()
     assert window.web.timer.interval() == 15 * 60_000
-    assert window.settings.get("feeds/poll_minutes") == 15
+    assert window.settings.get(FEED_POLL_MINUTES) == 15
 
 
 def test_refetch_adds_a_new_version_of_the_shown_article(window: MainWindow, qtbot: QtBot,
                                                          site: Site) -> None:  # noqa: F811
-    window.settings.set("web/delay_seconds", 0)
+    window.settings.set(FETCH_DELAY_SECONDS, 0)
     site.add("/ferry", PAGE)
     window.web.fetch([site.url("/ferry")])
     qtbot.waitUntil(lambda: "Ferry strike ends" in _titles(window), timeout=60000)

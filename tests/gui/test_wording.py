@@ -7,6 +7,7 @@ from unittest.mock import patch
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
+from briefer.gui.settings import PREVIEW_FONT_FAMILY
 from briefer.gui.tags.suggestion_text import field_text
 from briefer.gui.window.keymap_dialog import KeymapDialog, keymap_rows
 from briefer.gui.window.main_window import MainWindow
@@ -31,11 +32,11 @@ def test_a_current_suggestion_says_what_enter_will_make_of_it(
 
 
 def test_keys_are_shown_as_typed(window: MainWindow) -> None:
-    rows = {label: keys for _, label, keys, _ in keymap_rows(window.actions)}
+    rows = {label: keys for _, label, keys, _ in keymap_rows(window.action_table)}
     assert rows["Next sentence"].split(", ")[0] == "j"
     assert rows["Accept suggestion"] == "Enter"
     assert "Shift+Q" in {k for row in rows.values() for k in row.split(", ")}
-    dialog = KeymapDialog(window.actions, window)
+    dialog = KeymapDialog(window.action_table, window)
     assert "J" not in {dialog.table.item(r, 2).text() for r in range(dialog.table.rowCount())}
 
 
@@ -53,7 +54,7 @@ def test_appearance_has_palette_and_reader_and_preview_fonts(window: MainWindow,
 
     with patch.object(Preferences, "exec", choose_and_accept):
         window.show_preferences()
-    assert window.settings.get("preview/font_family") == chosen[0]
+    assert window.settings.get(PREVIEW_FONT_FAMILY) == chosen[0]
     assert window.preview.browser.font().family() == chosen[0]
     assert window.preview.browser.font().pointSize() == 15
     assert window.view.font().pointSize() == 13
