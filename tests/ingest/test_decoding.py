@@ -148,7 +148,9 @@ def test_lone_surrogates_in_json_ld_never_reach_the_workspace(tmp_path: Path) ->
     path.write_text(_page(f'<script type="application/ld+json">{ld}</script>'))
     article = extract_file(path)
     assert (article.author or "").startswith("Anna")  # a person's name, the lone surrogate gone
-    assert "\udfff" not in article.title + (article.author or "") and "\ud800" not in article.title
+    assert "\udfff" not in article.title + (article.author or "")
+    assert "\ud800" not in article.title
     with Workspace.open(tmp_path / "w.briefer", create=True) as ws:
         stored = ws.articles.get(ws.articles.add(article).id)
-    assert stored.author == article.author and stored.title == article.title
+    assert stored.author == article.author
+    assert stored.title == article.title
