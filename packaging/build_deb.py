@@ -85,13 +85,12 @@ def _debianise(lib_dir: Path, executable: Path) -> set[str]:
             continue
         path.chmod(0o755 if path == executable else 0o644)
         # The executable carries its archive after the ELF image: never strip it. Libraries a
-        # wheel vendors (numpy.libs/, scipy.libs/) were laid out by auditwheel: patchelf
-        # breaks their load commands ("ELF load command ... not page-aligned"); strip is safe.
+        # wheel vendors (numpy.libs/, scipy.libs/) were laid out by auditwheel: strip and
+        # patchelf break their load commands ("ELF load command ... not page-aligned").
         vendored = any(part.endswith(".libs") for part in path.relative_to(lib_dir).parts)
-        if path != executable and _is_elf(path):
+        if path != executable and not vendored and _is_elf(path):
             subprocess.run(["strip", "--strip-unneeded", str(path)], check=True, capture_output=True)
-            if not vendored:
-                subprocess.run(["patchelf", "--remove-rpath", str(path)], check=True, capture_output=True)
+            subprocess.run(["patchelf", "--remove-rpath", str(path)], check=True, capture_output=True)
     return set(owners.values())
 
 
