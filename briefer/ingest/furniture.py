@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 
-#: Lines longer than this many words are article text, whatever their shape.
+#: Lines longer than this many words (or characters) are article text, whatever their shape.
 MAX_WORDS = 14
+MAX_CHARS = 200
 _CAPS_LABEL = re.compile(r"^(?:[A-Z][A-Z'’]+\s){0,3}[A-Z][A-Z'’]{2,}:\s+\S")
 _CAPS_TAG = re.compile(r"\S+\s+\S+\s+.*\[[A-Z][A-Z ]{2,20}\]\s*$")
 _PROMPT = re.compile(
@@ -30,6 +31,8 @@ _PROMPT = re.compile(
 def is_furniture(line: str) -> bool:
     """True when ``line`` is a teaser, prompt or list header, not article text."""
     text = line.strip()
+    if len(text) > MAX_CHARS:
+        return False
     item = text.startswith(("- ", "• ", "* "))
     text = text.lstrip("-•*> ").strip()
     words = text.split()
