@@ -77,6 +77,7 @@ def test_refetch_adds_a_new_version_of_the_shown_article(window: MainWindow, qtb
     article_id = ws.articles.by_url(site.url("/ferry"))
     window.open_article(article_id)
     site.add("/ferry", PAGE.replace("two years", "three years"))
+    qtbot.waitUntil(lambda: window.importing.jobs.current is None)  # the first fetch's thread is done
     window.importing.last_report = None
     window.action_table["article.refetch"].trigger()
     qtbot.waitUntil(lambda: window.importing.last_report is not None, timeout=60000)
