@@ -128,8 +128,12 @@ def test_a_zip_bomb_reference_document_is_refused_before_it_is_unpacked(
     bomb = tmp_path / "bomb.docx"
     _zip_bomb(bomb, 600)
     assert bomb.stat().st_size < 1_000_000
-    script = ("import resource, sys; from briefer.cli import main; code = main(sys.argv[1:]);"
-              " print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss); sys.exit(code)")
+    # VmHWM is this process's own peak: getrusage's ru_maxrss survives execve, so under a
+    # large pytest process it would report the parent's peak instead.
+    script = ("import re, sys; from pathlib import Path; from briefer.cli import main;"
+              " code = main(sys.argv[1:]);"
+              " print(re.search(r'VmHWM:\\s+(\\d+)', Path('/proc/self/status').read_text()).group(1));"
+              " sys.exit(code)")
     done = subprocess.run([sys.executable, "-c", script, "render", str(demo_ws.path), str(brief),
                            "--format", "docx", "-o", str(tmp_path / "b.docx"), "--reference-doc", str(bomb)],
                           capture_output=True, text=True, timeout=120)
