@@ -30,7 +30,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--json", action="store_true", help="print a JSON array")
     p.add_argument("--stdin", action="store_true", help="read one article's text on standard input")
     p.add_argument("--published", metavar="DATE", help="publication date for --stdin (YYYY-MM-DD)")
-    p.add_argument("--accept-all", action="store_true", help="turn every suggestion into a tag")
+    p.add_argument(
+        "--accept-all",
+        action="store_true",
+        help="turn every suggestion into a tag (fact sentences only when asked for with --kind fact: "
+        "they are ranked candidates to review, one per sentence)",
+    )
     p.set_defaults(func=cmd_suggest)
 
 
@@ -74,7 +79,8 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     with open_workspace(args.workspace) as ws:
         found = for_article(ws, args.article, kinds)
         if args.accept_all:
-            changes = accept_all(ws, args.article, found)
+            wanted = found if kinds and "fact" in kinds else [s for s in found if s.kind != "fact"]
+            changes = accept_all(ws, args.article, wanted)
             tags = [ws.tags.get(t) for t in sorted(changes.tags)]
             if args.json:
                 print_json([t.to_json() for t in tags])

@@ -89,3 +89,21 @@ def test_workspace_article_listing_and_accept_all(
     assert json.loads(out) == []
     status, out, _ = _run(capsys, ["suggest", ws, "1", "--json", "--accept-all", "--kind", "figure"])
     assert {t["text"] for t in json.loads(out)} >= {"160,000 personnel", "478 square kilometers"}
+
+
+def test_accept_all_leaves_fact_candidates_unless_asked_for(
+    tmp_path: Path, sample_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    ws = str(tmp_path / "w.briefer")
+    assert main(["init", ws]) == 0
+    assert main(["import", ws, str(sample_path)]) == 0
+    capsys.readouterr()
+    status, out, _ = _run(capsys, ["suggest", ws, "1", "--json", "--accept-all"])
+    kinds = {t["kind"] for t in json.loads(out)}
+    assert status == 0
+    assert "fact" not in kinds
+    assert {"quote", "figure", "date", "person"} <= kinds
+    status, out, _ = _run(capsys, ["suggest", ws, "1", "--json", "--kind", "fact"])
+    assert json.loads(out), "the fact candidates are still offered for review"
+    status, out, _ = _run(capsys, ["suggest", ws, "1", "--json", "--accept-all", "--kind", "fact"])
+    assert json.loads(out) and {t["kind"] for t in json.loads(out)} == {"fact"}
