@@ -88,25 +88,32 @@ class ImportJob(QRunnable):
         """Ask the job to stop; what was imported so far stays."""
         self.cancelled.set()
 
-    def run(self) -> None:
+    #: What the job does, for the one-line message of an unexpected failure.
+    doing = "import"
+
+    def collect(self, ws: Workspace, report: ImportReport) -> None:
+        """Do the work into ``report``; subclasses fetch or poll instead of importing files."""
         from briefer.ingest.batch import import_paths  # the importers load on the first import
 
+        for outcome in import_paths(
+            ws, self.paths, progress=self.signals.progress.emit, cancelled=self.cancelled,
+            skipped=lambda file, reason: report.skipped.append((file, reason)),
+        ):
+            report.outcomes.append(outcome)
+
+    def run(self) -> None:
         report = ImportReport()
         try:
             with Workspace.open(self.workspace) as ws:
-                for outcome in import_paths(
-                    ws, self.paths, progress=self.signals.progress.emit, cancelled=self.cancelled,
-                    skipped=lambda file, reason: report.skipped.append((file, reason)),
-                ):
-                    report.outcomes.append(outcome)
+                self.collect(ws, report)
         except Cancelled:
             report.cancelled = True
         except BrieferError as exc:
             self.signals.failed.emit(str(exc))
             return
         except Exception as exc:  # a bug: keep the app alive, tell the user, log the trace
-            log.exception("import failed")
-            self.signals.failed.emit(f"import failed: {type(exc).__name__}: {exc}")
+            log.exception("%s failed", self.doing)
+            self.signals.failed.emit(f"{self.doing} failed: {type(exc).__name__}: {exc}")
             return
         self.signals.finished.emit(report)
 

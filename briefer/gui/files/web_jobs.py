@@ -7,13 +7,11 @@ named by its URL. The core does the work (:mod:`briefer.evidence`).
 
 from __future__ import annotations
 
-import logging
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from briefer.errors import BrieferError, Cancelled
 from briefer.gui.background.jobs import ImportJob, ImportReport
 from briefer.model import Changes
 from briefer.workspace import Workspace
@@ -22,7 +20,6 @@ if TYPE_CHECKING:
     from briefer.evidence.capture import Fetched
     from briefer.ingest.batch import Outcome
 
-log = logging.getLogger(__name__)
 _ADDRESS = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
 
 
@@ -50,21 +47,11 @@ class FetchJob(ImportJob):
         yield from fetch_urls(ws, self.urls, update=self.update, delay=self.delay,
                               progress=self.signals.progress.emit, cancelled=self.cancelled)
 
-    def run(self) -> None:
-        report = ImportReport()
-        try:
-            with Workspace.open(self.workspace) as ws:
-                report.outcomes.extend(_as_outcome(done) for done in self.outcomes(ws))
-        except Cancelled:
-            report.cancelled = True
-        except BrieferError as exc:
-            self.signals.failed.emit(str(exc))
-            return
-        except Exception as exc:  # a bug: keep the app alive, tell the user, log the trace
-            log.exception("fetch failed")
-            self.signals.failed.emit(f"fetch failed: {type(exc).__name__}: {exc}")
-            return
-        self.signals.finished.emit(report)
+    doing = "fetch"
+
+    def collect(self, ws: Workspace, report: ImportReport) -> None:
+        """Each URL's (or feed's) outcome as an import outcome."""
+        report.outcomes.extend(_as_outcome(done) for done in self.outcomes(ws))
 
 
 def _as_outcome(done: Fetched) -> Outcome:
