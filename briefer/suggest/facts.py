@@ -21,6 +21,9 @@ from briefer.suggest.tense import PAST, Tenses
 
 #: The least confidence a proposed fact has.
 THRESHOLD = 0.5
+#: From here a fact is a strong candidate (the lead with one more piece of evidence, or
+#: two kinds of evidence and a date): the reader draws these; the others are reached by key.
+STRONG = 0.7
 _MIN_WORDS = 6
 _ENDS = frozenset(".!…\"”»’'")
 _CORE = ("figure", "claim", "event")

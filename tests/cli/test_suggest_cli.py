@@ -106,4 +106,6 @@ def test_accept_all_leaves_fact_candidates_unless_asked_for(
     status, out, _ = _run(capsys, ["suggest", ws, "1", "--json", "--kind", "fact"])
     assert json.loads(out), "the fact candidates are still offered for review"
     status, out, _ = _run(capsys, ["suggest", ws, "1", "--json", "--accept-all", "--kind", "fact"])
-    assert json.loads(out) and {t["kind"] for t in json.loads(out)} == {"fact"}
+    accepted = json.loads(out)
+    assert accepted
+    assert {t["kind"] for t in accepted} == {"fact"}

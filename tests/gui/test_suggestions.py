@@ -7,6 +7,7 @@ from PySide6.QtGui import QTextCharFormat
 from pytestqt.qtbot import QtBot
 
 from briefer.gui.window.main_window import MainWindow
+from briefer.suggest import Suggestion
 from tests.gui.helpers import Keys
 
 QUOTE = "The conclusion is clear: this war is becoming internationalized, extending beyond two countries."
@@ -97,3 +98,28 @@ def test_shift_f_jumps_to_the_next_fact_suggestion_and_enter_tags_it(ready: Main
     keys("Return")
     [tag] = ready.session.ws.tags.all(1)
     assert (tag.kind, tag.exact) == ("fact", facts[2].text)
+
+
+def test_only_strong_fact_candidates_are_drawn_yet_every_one_is_reachable(
+    ready: MainWindow, keys: Keys,
+) -> None:
+    view = ready.view
+    facts = sorted((s for s in view.suggestions if s.kind == "fact"), key=lambda s: s.start)
+    others = [s for s in view.suggestions if s.kind != "fact"]
+
+    def drawn(fact: Suggestion) -> bool:
+        """Whether the fact's own format shows, at a letter no other suggestion covers."""
+        free = next(p for p in range(fact.start, fact.end)
+                    if not any(o.start <= p < o.end for o in others))
+        return view.highlighter.format_at(view.offsets.to_document(free)) is not None
+
+    weak = [s for s in facts if s.confidence < 0.7]
+    strong = [s for s in facts if s.confidence >= 0.7]
+    assert weak
+    assert strong
+    view.move_to(len(view.units.text))  # the current sentence is drawn too: keep it off these
+    assert not any(drawn(s) for s in weak if s.end < len(view.units.text) - 1)
+    assert all(drawn(s) for s in strong)
+    view.move_to(weak[0].start - 1)
+    keys("Shift+F")
+    assert selected(ready) == weak[0].text

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 from briefer.gui.reader.highlighter import CURRENT, SENTENCE, SUGGESTION, TAG, SpanHighlighter
 from briefer.gui.reader.offsets import DocumentMap, document_text
 from briefer.model import Article, Tag
-from briefer.suggest import Suggestion
+from briefer.suggest import Suggestion, facts
 from briefer.taxonomy import Taxonomy
 from briefer.text.units import Span, TextUnits
 
@@ -99,12 +99,16 @@ class ArticleView(QPlainTextEdit):
             self.set_current_tag(None)
 
     def set_suggestions(self, suggestions: Sequence[Suggestion]) -> None:
-        """Replace the suggestions shown faintly (those overlapping a tag of their kind are left out)."""
+        """Replace the suggestions shown faintly (those overlapping a tag of their kind are left out).
+
+        Nearly every sentence is some kind of fact candidate, so only strong facts are drawn;
+        the weaker ones are still visited by the keys.
+        """
         old = [("suggestion", i) for i in range(len(self.suggestions))]
         tagged = _TaggedSpans(self.tags.values())
         self.suggestions = [s for s in suggestions if not tagged.overlaps(s.kind, s.start, s.end)]
         new = [(("suggestion", i), *self._u16(s.start, s.end), SUGGESTION, s.kind)
-               for i, s in enumerate(self.suggestions)]
+               for i, s in enumerate(self.suggestions) if s.kind != "fact" or s.confidence >= facts.STRONG]
         self.highlighter.replace_spans(old, new)
 
     # positions in code points ----------------------------------------------------
