@@ -26,8 +26,7 @@ Progress = Callable[[int, int], None]
 STARTUP_SECONDS = 60.0
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 #: What a web address given as a path gets: a pointer, not "no such file".
-URL_REASON = ("a web address, not a file: Briefer does not fetch pages yet; "
-              "save the page from the browser and import the saved file")
+URL_REASON = "a web address, not a file: fetch it with `briefer fetch WORKSPACE URL`"
 
 
 def _ready() -> bool:

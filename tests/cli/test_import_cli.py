@@ -124,6 +124,6 @@ def test_a_url_gets_a_pointer_not_no_such_file(tmp_path: Path, capsys) -> None: 
     assert main(["import", workspace, url]) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"briefer: error: {url}: a web address, not a file")
-    assert "save the page" in err
+    assert "briefer fetch" in err
     assert "no such file" not in err
     assert err.count("\n") == 1
