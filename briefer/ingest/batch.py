@@ -8,9 +8,11 @@ neither hang nor exhaust the caller.
 
 from __future__ import annotations
 
+import os
 import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +26,10 @@ from briefer.workspace import Workspace
 Progress = Callable[[int, int], None]
 #: Time a fresh sandbox process may take to start and import the importers.
 STARTUP_SECONDS = 60.0
+#: Sandbox processes extracting side by side, at most (one per core below that).
+MAX_SANDBOXES = 4
+#: How often a wait for a file's result looks whether the caller cancelled.
+_POLL_SECONDS = 0.1
 _URL = re.compile(r"^[a-z][a-z0-9+.-]*://", re.IGNORECASE)
 #: What a web address given as a path gets: a pointer, not "no such file".
 URL_REASON = "a web address, not a file: fetch it with `briefer fetch WORKSPACE URL`"
@@ -79,6 +85,42 @@ def _reason(exc: BaseException) -> str:
     return str(exc) or type(exc).__name__
 
 
+def sandboxes_for(files: int) -> int:
+    """How many sandbox processes extract ``files`` files: one per core, at most MAX_SANDBOXES."""
+    return max(1, min(files, os.cpu_count() or 1, MAX_SANDBOXES))
+
+
+class _Sandbox:
+    """One sandbox process extracting files one at a time (used by one thread)."""
+
+    def __init__(self, limits: Limits, stop: threading.Event) -> None:
+        self._limits = limits
+        self._stop = stop
+        self._worker = LimitedWorker(memory_mb=limits.memory_mb)
+        self._ready = False  # whether the process has started and loaded the importers
+
+    def extract(self, path: Path) -> list[Extracted]:
+        """The articles of ``path``, or its one-line error; raises Cancelled when stopped."""
+        if self._stop.is_set():
+            raise Cancelled()
+        try:
+            if not self._ready:  # starting Python does not count against a file's time
+                self._worker.call(_ready, timeout=STARTUP_SECONDS, cancelled=self._stop)
+                self._ready = True
+            articles = self._worker.call(extract_articles, path, self._limits,
+                                         timeout=self._limits.seconds, cancelled=self._stop)
+            return [Extracted(str(path), article=article) for article in articles]
+        except (BrieferError, LimitExceeded, RemoteError, OSError, ValueError) as exc:
+            if isinstance(exc, Cancelled):
+                raise
+            self._ready = self._ready and not isinstance(exc, LimitExceeded)  # restarted
+            return [Extracted(str(path), error=_reason(exc))]
+
+    def close(self) -> None:
+        """Stop the process."""
+        self._worker.close()
+
+
 def extract_paths(
     paths: Iterable[str | Path],
     limits: Limits | None = None,
@@ -87,8 +129,9 @@ def extract_paths(
     cancelled: threading.Event | None = None,
     skipped: Callable[[str, str], None] | None = None,
 ) -> Iterator[Extracted]:
-    """Extract every file under ``paths`` in a sandbox; one result per file.
+    """Extract every file under ``paths`` in sandboxes; one result per file, in order.
 
+    Files are extracted by :func:`sandboxes_for` processes side by side.
     Files a folder holds that no importer accepts are passed to ``skipped(file,
     reason)`` instead. ``progress(done, total)`` is called after each file.
     Raises Cancelled when ``cancelled`` is set (between or during files).
@@ -103,27 +146,41 @@ def extract_paths(
             candidates.append(candidate.path)
         elif skipped is not None:
             skipped(str(candidate.path), candidate.skipped)
-    total = len(candidates)
-    ready = False  # whether the sandbox process has started and loaded the importers
-    with LimitedWorker(memory_mb=limits.memory_mb) as worker:
-        for done, path in enumerate(candidates, start=1):
-            if cancelled is not None and cancelled.is_set():
-                raise Cancelled()
-            try:
-                if not ready:  # starting Python does not count against a file's time
-                    worker.call(_ready, timeout=STARTUP_SECONDS, cancelled=cancelled)
-                    ready = True
-                articles = worker.call(extract_articles, path, limits, timeout=limits.seconds,
-                                       cancelled=cancelled)
-                results = [Extracted(str(path), article=article) for article in articles]
-            except (BrieferError, LimitExceeded, RemoteError, OSError, ValueError) as exc:
-                if isinstance(exc, Cancelled):
-                    raise
-                ready = ready and not isinstance(exc, LimitExceeded)  # the sandbox was restarted
-                results = [Extracted(str(path), error=_reason(exc))]
+    if not candidates:
+        return
+    stop = threading.Event()  # set on cancellation, or when the caller stops iterating
+    local = threading.local()
+    sandboxes: list[_Sandbox] = []
+    lock = threading.Lock()
+
+    def extract(path: Path) -> list[Extracted]:
+        sandbox = getattr(local, "sandbox", None)
+        if sandbox is None:
+            sandbox = local.sandbox = _Sandbox(limits, stop)
+            with lock:
+                sandboxes.append(sandbox)
+        return sandbox.extract(path)
+
+    pool = ThreadPoolExecutor(sandboxes_for(len(candidates)), thread_name_prefix="briefer-extract")
+    try:
+        futures = [pool.submit(extract, path) for path in candidates]
+        for done, future in enumerate(futures, start=1):
+            while True:
+                if cancelled is not None and cancelled.is_set():
+                    raise Cancelled()
+                try:
+                    results = future.result(timeout=_POLL_SECONDS)
+                    break
+                except TimeoutError:
+                    continue
             if progress is not None:
-                progress(done, total)
+                progress(done, len(candidates))
             yield from results
+    finally:
+        stop.set()
+        pool.shutdown(wait=True, cancel_futures=True)
+        for sandbox in sandboxes:
+            sandbox.close()
 
 
 def import_paths(

@@ -34,6 +34,22 @@ def test_bad_files_fail_alone_and_the_rest_import(tmp_path: Path) -> None:
         assert results[name].article.title == title
 
 
+def test_files_extracted_side_by_side_come_back_in_the_order_given(tmp_path: Path) -> None:
+    # A slow page first: the quick ones after it are done by the other sandbox meanwhile,
+    # yet the results and the progress keep the order of the files given.
+    slow = slow_page(tmp_path / "a-slow.html", blocks=2000)
+    quick = [tmp_path / f"quick-{n}.txt" for n in range(5)]
+    for n, path in enumerate(quick):
+        path.write_text(f"Quick note {n}\n\nThe talks resumed on day {n}.", encoding="utf-8")
+    seen: list[tuple[int, int]] = []
+    results = list(extract_paths([slow, *quick], LIMITS,
+                                 progress=lambda done, total: seen.append((done, total))))
+
+    assert [Path(r.file).name for r in results] == ["a-slow.html", *(p.name for p in quick)]
+    assert all(r.error is None for r in results)
+    assert seen == [(n, 6) for n in range(1, 7)]
+
+
 def slow_page(path: Path, blocks: int = 12000) -> Path:
     """A genuinely slow page to extract: 5 MB of small boxes of Cyrillic text (about 4 s here)."""
     body = "".join(f'<div class="c{i % 7}"><p>{UKRAINIAN} {i}</p><span>x</span></div>'
