@@ -17,6 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
+from courlan import extract_domain
 from htmldate import find_date
 from lxml.html import HtmlElement
 
@@ -321,16 +322,30 @@ def _title_site(page_title: str, headlines: list[str]) -> str | None:
     return None
 
 
+def _subdomains(url: str | None) -> set[str]:
+    """The labels of a URL's host before its registered domain ("hosted" of hosted.ap.org)."""
+    host = (urlsplit(url).hostname or "").lower() if url else ""
+    domain = (extract_domain(url) or "") if host else ""
+    if not domain or not host.endswith("." + domain):
+        return set()
+    return set(host.removesuffix("." + domain).split("."))
+
+
 def choose_outlet(tags: dict[str, str], ld: dict[str, Any], page_title: str,
                   titles: list[str], headlines: list[str], url: str | None) -> str | None:
-    """The outlet: og:site_name, JSON-LD publisher, application-name…, the title's site part, the host."""
+    """The outlet: og:site_name, JSON-LD publisher, application-name…, the title's site part, the host.
+
+    A name that repeats the headline, or only a label of the host before its
+    domain (a site name "Hosted" on hosted.ap.org), names no outlet.
+    """
     candidates = [tags.get("og:site_name"), *_names(ld.get("publisher")),
                   *(tags.get(k) for k in _LATE_OUTLET_KEYS)]
-    for value in candidates:
-        name = _site_name(value)
-        if name and not any(key(name) == key(t) for t in titles):
-            return name  # an application-name that repeats the headline names no outlet
-    return _title_site(page_title, headlines) or outlet_for_host(url)
+    subdomains = _subdomains(url)
+    names = [*(_site_name(value) for value in candidates), _title_site(page_title, headlines)]
+    for name in names:
+        if name and not any(key(name) == key(t) for t in titles) and name.casefold() not in subdomains:
+            return name
+    return outlet_for_host(url)
 
 
 def _byline_texts(tree: HtmlElement) -> Iterator[tuple[str, HtmlElement]]:

@@ -140,3 +140,16 @@ def test_iso_date(raw: str, expected: str | None) -> None:
 )
 def test_sniff(head: bytes, expected: bool) -> None:
     assert html.sniff(head) is expected
+
+
+@pytest.mark.parametrize(("url", "site", "expected"), [
+    # A site name that is only the host's label before its domain names a section, not the outlet.
+    ("https://hosted.ap.org/citizensvoice/article/1", "Hosted", "Associated Press"),
+    ("https://www.bbc.co.uk/news/world-1", "BBC", "BBC"),
+    ("https://news.example.org/story", "Example News", "Example News"),
+])
+def test_outlet_is_not_a_label_of_the_host(url: str, site: str, expected: str) -> None:
+    head = (f"<link rel='canonical' href='{url}'><meta property='og:site_name' content='{site}'>"
+            f"<title>Головна новина | {site}</title>")
+    article = html.extract(_page(UKRAINIAN, head).encode(), "page.html", LIMITS)
+    assert article.outlet == expected
