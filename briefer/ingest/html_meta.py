@@ -324,7 +324,9 @@ def _title_site(page_title: str, headlines: list[str]) -> str | None:
 
 def _subdomains(url: str | None) -> set[str]:
     """The labels of a URL's host before its registered domain ("hosted" of hosted.ap.org)."""
-    host = (urlsplit(url).hostname or "").lower() if url else ""
+    if not url:
+        return set()
+    host = (urlsplit(url).hostname or "").lower()
     domain = (extract_domain(url) or "") if host else ""
     if not domain or not host.endswith("." + domain):
         return set()
