@@ -56,6 +56,9 @@ _BYLINE_XPATHS = (
     " or contains(@class, 'credit') or contains(@class, 'info')]",
 )
 _BYLINE_MAX = 250
+_IN_COMMENTS = "ancestor-or-self::*[contains(@class, 'comment') or contains(@id, 'comment')]"
+#: Share of a prefix-less byline text its names must cover (not one name in a list of tags).
+_NAMES_SHARE = 0.5
 _LANGUAGE_KEYS = ("content-language", "og:locale", "dc.language", "language", "inlanguage")
 
 
@@ -322,38 +325,55 @@ def _title_site(page_title: str, headlines: list[str]) -> str | None:
     return None
 
 
-def _subdomains(url: str | None) -> set[str]:
-    """The labels of a URL's host before its registered domain ("hosted" of hosted.ap.org)."""
-    if not url:
-        return set()
-    host = (urlsplit(url).hostname or "").lower()
-    domain = (extract_domain(url) or "") if host else ""
-    if not domain or not host.endswith("." + domain):
-        return set()
-    return set(host.removesuffix("." + domain).split("."))
+def _registered_domain(url: str | None) -> str | None:
+    """The domain a URL's host is registered under ("ap.org" of hosted.ap.org)."""
+    return (extract_domain(url) or None) if url and urlsplit(url).hostname else None
+
+
+def _tokens(text: str) -> list[str]:
+    return [word.casefold() for word in re.findall(r"[^\W_]+", text)]
+
+
+def _names_the_site(name: str, known: str, domain: str) -> bool:
+    """Whether a site name fits a host: shares a word with its known outlet, or spells its domain."""
+    words = _tokens(name)
+    joined, site = "".join(words), domain.split(".")[0].casefold()
+    if not joined:
+        return False
+    return bool(set(words) & {*_tokens(known), site}) or (len(site) >= 4 and site in joined) or (
+        joined in site)
 
 
 def choose_outlet(tags: dict[str, str], ld: dict[str, Any], page_title: str,
                   titles: list[str], headlines: list[str], url: str | None) -> str | None:
     """The outlet: og:site_name, JSON-LD publisher, application-name…, the title's site part, the host.
 
-    A name that repeats the headline, or only a label of the host before its
-    domain (a site name "Hosted" on hosted.ap.org), names no outlet.
+    A name that repeats the headline names no outlet, nor does one unrelated to
+    the outlet known for the page's host (canonical or og:url; a section "U.S." on
+    reuters.com, "Hosted" on hosted.ap.org). With no name at all, the known
+    outlet or the registered domain stands for it.
     """
     candidates = [tags.get("og:site_name"), *_names(ld.get("publisher")),
                   *(tags.get(k) for k in _LATE_OUTLET_KEYS)]
-    subdomains = _subdomains(url)
+    hosts = [(outlet_for_host(u) or "", domain) for u in (url, tags.get("og:url"))
+             if (domain := _registered_domain(u))]
+    checked = any(known for known, _ in hosts)  # only a known host can tell a section from a name
     names = [*(_site_name(value) for value in candidates), _title_site(page_title, headlines)]
     for name in names:
-        if name and not any(key(name) == key(t) for t in titles) and name.casefold() not in subdomains:
-            return name
-    return outlet_for_host(url)
+        if not name or any(key(name) == key(t) for t in titles):
+            continue
+        if checked and not any(_names_the_site(name, known, domain) for known, domain in hosts):
+            continue
+        return name
+    return outlet_for_host(url) or _registered_domain(url)
 
 
 def _byline_texts(tree: HtmlElement) -> Iterator[tuple[str, HtmlElement]]:
     """Short texts of the page's byline elements (with the element), in order of trust."""
     for xpath in _BYLINE_XPATHS:
         for element in tree.xpath(xpath)[:12]:
+            if element.xpath(_IN_COMMENTS):
+                continue  # a commenter or the comment form's "Name" field
             text = clean(" ".join(element.itertext()))
             if 2 <= len(text) <= _BYLINE_MAX:
                 yield text, element
@@ -382,17 +402,31 @@ def choose_authors(tags: dict[str, str], ld: dict[str, Any], tree: HtmlElement,
     NAME and NAME"); the first that names a person wins. Agencies, the outlet,
     staff labels and handles are no author.
     """
+    meta_names: list[str] = []
     for raw in (", ".join(a for a in _names(ld.get("author")) if not _is_url(a)),
                 *_tag_values(tags, _AUTHOR_KEYS)):
-        names = person_names(raw, outlet)
-        if names:
-            return ", ".join(names), None
+        meta_names = person_names(raw, outlet)
+        if meta_names:
+            break
     for text, element in _byline_texts(tree):
-        names = byline_names(text, outlet) or (
-            person_names(text, outlet) if len(text) <= 60 and len(text.split()) >= 2 else [])
-        if names:
+        names = byline_names(text, outlet) or (_loose_byline(text, outlet) if not meta_names else [])
+        if not names:
+            continue
+        if not meta_names:
             return ", ".join(names), element
-    return None, None
+        if {key(n) for n in meta_names} < {key(n) for n in names}:
+            return ", ".join(names), element  # the metadata names only the first of several
+        break
+    return (", ".join(meta_names), None) if meta_names else (None, None)
+
+
+def _loose_byline(text: str, outlet: str | None) -> list[str]:
+    """The names of a short byline element without "By" that holds little else."""
+    if len(text) > 60 or len(text.split()) < 2:
+        return []
+    names = [name for name in person_names(text, outlet) if len(name.split()) >= 2]
+    letters = sum(ch.isalpha() for ch in text)
+    return names if sum(ch.isalpha() for n in names for ch in n) >= _NAMES_SHARE * letters else []
 
 
 def page_metadata(tree: HtmlElement) -> PageMeta:

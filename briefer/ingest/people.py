@@ -69,6 +69,8 @@ def _name_run(part: str) -> str:
         if not bare:
             continue
         lower = bare.casefold()
+        if word.endswith(":") or lower.endswith(("'s", "’s")):
+            return ""  # "Topic: Hardware", "Europa's moon": a label or a phrase, not a name
         if lower in _STOP or _HANDLE.search(bare):
             break
         if not (bare[0].isupper() or (lower in _PARTICLES and words)):

@@ -143,13 +143,46 @@ def test_sniff(head: bytes, expected: bool) -> None:
 
 
 @pytest.mark.parametrize(("url", "site", "expected"), [
-    # A site name that is only the host's label before its domain names a section, not the outlet.
+    # A site name unrelated to the outlet known for the host is a section, not the outlet.
     ("https://hosted.ap.org/citizensvoice/article/1", "Hosted", "Associated Press"),
-    ("https://www.bbc.co.uk/news/world-1", "BBC", "BBC"),
-    ("https://news.example.org/story", "Example News", "Example News"),
+    ("https://www.reuters.com/article/us-markets", "U.S.", "Reuters"),
+    ("https://www.bbc.co.uk/news/world-1", "BBC News", "BBC News"),
+    ("https://www.dawgsbynature.com/2019/11/18", "Dawgs By Nature", "Dawgs By Nature"),
+    ("https://sport.example.org/story", "Example Sport", "Example Sport"),  # unknown host: trusted
+    ("https://gto-normativy.ru/story", None, "gto-normativy.ru"),  # no name at all: the domain
 ])
-def test_outlet_is_not_a_label_of_the_host(url: str, site: str, expected: str) -> None:
-    head = (f"<link rel='canonical' href='{url}'><meta property='og:site_name' content='{site}'>"
-            f"<title>Головна новина | {site}</title>")
+def test_outlet_fits_the_host(url: str, site: str | None, expected: str) -> None:
+    head = f"<link rel='canonical' href='{url}'>" + (
+        f"<meta property='og:site_name' content='{site}'><title>Головна новина | {site}</title>"
+        if site else "")
     article = html.extract(_page(UKRAINIAN, head).encode(), "page.html", LIMITS)
     assert article.outlet == expected
+
+
+def test_a_syndicated_page_keeps_the_outlet_of_its_own_address() -> None:
+    head = ("<link rel='canonical' href='https://www.nbcnews.com/news/doctors-n1'>"
+            "<meta property='og:url' content='https://www.msn.com/en-us/news/ar-BB1'>"
+            "<meta property='og:site_name' content='MSN'>")
+    assert html.extract(_page(UKRAINIAN, head).encode(), "page.html", LIMITS).outlet == "MSN"
+
+
+def _with_byline(byline: str, head: str = "") -> str:
+    return _page(UKRAINIAN, head).replace("<article>", f"<article>{byline}")
+
+
+@pytest.mark.parametrize(("byline", "head", "expected"), [
+    # The page's byline names more people than its metadata, which names only the first.
+    ("<p class='byline'>By Stefan Becket, Kathryn Watson, Grace Segers</p>",
+     "<meta name='author' content='Stefan Becket'>", "Stefan Becket, Kathryn Watson, Grace Segers"),
+    # A label or a phrase beside the name is not a second author.
+    ("<p class='byline'>By Jason Cipriani | November 18, 2019 | Topic: Hardware</p>", "",
+     "Jason Cipriani"),
+    ("<p class='byline'>By Mike Wall, Astronomy Europa's ocean</p>", "", "Mike Wall"),
+    # A list of tags, a commenter or a comment form's field is no byline.
+    ("<span class='meta-tags'>Amazon black Friday Natale regali</span>", "", None),
+    ("<div class='comments'><span class='comment-author'>Olena Petrenko</span></div>", "", None),
+    ("<p class='comment-form-author'>Имя *</p>", "", None),
+])
+def test_authors_from_the_byline(byline: str, head: str, expected: str | None) -> None:
+    article = html.extract(_with_byline(byline, head).encode(), "page.html", LIMITS)
+    assert article.author == expected
