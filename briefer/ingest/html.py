@@ -39,7 +39,7 @@ _CHARSET = re.compile(
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*>", re.IGNORECASE)
 #: Start tags this long are checked for attribute floods: libxml2's duplicate-attribute
 #: check is quadratic (100,000 attributes on one tag took over 30 s to parse).
-_LONG_START_TAG = re.compile(r"<([a-zA-Z][\w:-]*)([^<>]{20000,})>")
+_LONG_START_TAG = re.compile(r"<([a-zA-Z][\w:-]*+)([^<>]{20000,}+)>")  # possessive: no backtracking
 MAX_ATTRIBUTES = 1000
 _TAG = re.compile(r"<(/?)([a-zA-Z][\w:-]*)[^>]*>")
 _VOID = frozenset(
