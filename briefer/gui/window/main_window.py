@@ -23,6 +23,7 @@ from briefer.gui.files.importing import Importing
 from briefer.gui.files.opening import Opening
 from briefer.gui.files.web import Web
 from briefer.gui.reader.article_list import ArticleList
+from briefer.gui.reader.article_work import ArticleWork
 from briefer.gui.reader.follow import Follower
 from briefer.gui.reader.navigation import Navigator
 from briefer.gui.reader.view import ReaderPane
@@ -89,6 +90,7 @@ class MainWindow(QMainWindow):
         self.importing = Importing(self.session, self, self.statusBar(), self)
         self.opening = Opening(self.session, self.settings, self, self)
         self.web = Web(self)
+        self.article_work = ArticleWork(self.session, self, self)
 
         self.follower = Follower(self.session, self.reader, self.tags, self.articles,
                                  self.suggestions, self)
@@ -110,7 +112,7 @@ class MainWindow(QMainWindow):
         actions = self.action_table
         actions.attach("window", self)
         actions.attach("reader", self.view)
-        actions.attach("articles", self.articles)
+        actions.attach("articles", self.articles.view)  # not the filter: Del there is text
         a = actions.on_trigger
         a("app.quit", self.close)
         a("edit.find", self.focus_filter)
@@ -127,6 +129,7 @@ class MainWindow(QMainWindow):
         self.tagger.connect_actions(actions)
         self.opening.connect_actions(actions)
         self.importing.connect_actions(actions)
+        self.article_work.connect_actions(actions)
         self.briefing.connect_actions(actions)
         follow_undo_stack(actions, self.session.undo_stack)
 
