@@ -103,6 +103,8 @@ STATIC_ACTIONS: tuple[ActionSpec, ...] = (
     _spec("brief.item-previous-section", "Move item to previous section", ["Alt+Left"], "composer",
           "Brief"),
     _spec("brief.item-remove", "Remove item from brief", ["Del"], "composer", "Brief"),
+    _spec("brief.add-note", "Add analyst's note…", ["Ctrl+Alt+N"], "window", "Brief"),
+    _spec("brief.item-credibility", "Set item credibility…", ["Ctrl+Alt+C"], "composer", "Brief"),
     # View
     _spec("view.preview", "Show brief preview", ["F8"], "window", "View"),
     # Help
