@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
+from briefer.errors import NotFound
 from briefer.gui.session import Session
 from briefer.gui.undo.command import Command, Place
 from briefer.model import Changes
@@ -46,19 +47,30 @@ class RemoveArticles(Command):
         super().__init__(session, text)
         self.article_ids = list(article_ids)
         self._removed: list[RemovedArticle] = []
+        self._gone = False
 
     def place(self) -> Place | None:
-        return Place(article_id=self.article_ids[-1]) if not self._removed else None
+        return None if self._gone else Place(article_id=self.article_ids[-1])
 
     def apply(self) -> Changes:
-        articles = self.session.ws.articles
-        self._removed = [articles.remove(i) for i in self.article_ids]
-        return _union(r.changes for r in self._removed)
+        ws = self.session.ws
+        removed = []
+        with ws.store.transaction():  # all of them or none
+            for article_id in self.article_ids:
+                try:
+                    removed.append(ws.articles.remove(article_id))
+                except NotFound:  # removed meanwhile (another window, the command line)
+                    continue
+        self._removed = removed
+        self._gone = True
+        return _union(r.changes for r in removed)
 
     def revert(self) -> Changes:
-        articles = self.session.ws.articles
-        changes = _union(articles.restore(r) for r in reversed(self._removed))
+        ws = self.session.ws
+        with ws.store.transaction():
+            changes = _union([ws.articles.restore(r) for r in reversed(self._removed)])
         self._removed = []
+        self._gone = False
         return changes
 
 
