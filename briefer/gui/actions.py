@@ -85,6 +85,9 @@ STATIC_ACTIONS: tuple[ActionSpec, ...] = (
     _spec("focus.reader", "Go to the reader", ["Ctrl+2", "Esc"], "window", "Go"),
     _spec("focus.tags", "Go to the tag panel", ["Ctrl+3"], "window", "Go"),
     _spec("focus.composer", "Go to the brief composer", ["Ctrl+4"], "window", "Go"),
+    # Article
+    _spec("article.details", "Article details…", ["Ctrl+Shift+I", "Alt+Return"], "window", "Article"),
+    _spec("article.delete", "Delete article", ["Del"], "articles", "Article"),
     # Tag
     _spec("suggestion.accept", "Accept suggestion", ["Return", "Enter"], "reader", "Tag"),
     _spec("suggestion.reject", "Reject suggestion", ["X", "Del"], "reader", "Tag"),
@@ -100,6 +103,8 @@ STATIC_ACTIONS: tuple[ActionSpec, ...] = (
     _spec("brief.item-previous-section", "Move item to previous section", ["Alt+Left"], "composer",
           "Brief"),
     _spec("brief.item-remove", "Remove item from brief", ["Del"], "composer", "Brief"),
+    _spec("brief.add-note", "Add analyst's note…", ["Ctrl+Alt+N"], "window", "Brief"),
+    _spec("brief.item-credibility", "Set item credibility…", ["Ctrl+Alt+C"], "composer", "Brief"),
     # View
     _spec("view.preview", "Show brief preview", ["F8"], "window", "View"),
     # Help

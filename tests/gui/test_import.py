@@ -6,11 +6,12 @@ from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from briefer.gui.background.jobs import ImportReport
 from briefer.gui.window.main_window import MainWindow
+from tests.gui.helpers import Keys
 
 
 def write(folder: Path, name: str, text: str) -> Path:
@@ -34,7 +35,7 @@ def test_import_in_background_with_failure_summary(window: MainWindow, qtbot: Qt
     assert report.count("imported") == 1
     assert "Talks resume" in [r.title for r in window.articles.model.rows]
     assert not window.importing.progress.isVisible()
-    box = window.findChild(QMessageBox, "importFailures")
+    box = window.findChild(QMessageBox, "importSummary")
     assert box is not None
     assert box.isVisible()
     lines = box.informativeText().splitlines()
@@ -116,3 +117,64 @@ def test_paste_html_as_new_article(window: MainWindow, qtbot: QtBot) -> None:
     assert "Black Sea corridor" in article.text
     assert "<p>" not in article.text
     QGuiApplication.clipboard().clear()  # the clipboard owns the data: free it while Qt runs
+
+
+def import_and_wait(window: MainWindow, qtbot: QtBot, paths: list[Path]) -> ImportReport:
+    window.importing.last_report = None
+    assert window.importing.import_paths(paths) is not None
+    qtbot.waitUntil(lambda: window.importing.last_report is not None, timeout=30000)
+    return window.importing.last_report
+
+
+def test_a_folder_import_is_one_undo_step(window: MainWindow, keys: Keys, qtbot: QtBot,
+                                          tmp_path: Path) -> None:
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for name in ("one", "two", "three"):
+        write(folder, f"{name}.txt", f"Report {name}\nThe {name} report from the front line.")
+    report = import_and_wait(window, qtbot, [folder])
+    new = sorted(o.id for o in report.outcomes)
+    assert window.session.undo_stack.count() == 1
+    assert window.action_table["edit.undo"].text() == "Undo Import 3 articles"
+    assert window.current_article_id() in new
+    keys("Ctrl+Z")
+    assert window.session.ws.articles.count() == 1
+    assert [r.id for r in window.articles.model.rows] == [1]
+    assert window.current_article_id() == 1
+    keys("Ctrl+Shift+Z")
+    assert sorted(r.id for r in window.session.ws.articles.all()) == [1, *new]
+    qtbot.waitUntil(lambda: len(window.articles.model.rows) == 4)
+
+
+def test_near_duplicates_are_named_in_the_summary_and_on_the_article(
+        window: MainWindow, qtbot: QtBot, tmp_path: Path, sample_path: Path) -> None:
+    lines = sample_path.read_text(encoding="utf-8").splitlines()
+    lines[0] = "Ukraine calls up more troops as Russia advances"  # a wire copy, headline changed
+    lines[1] = lines[1].replace("on Tuesday", "this week")  # and a sentence
+    copy = write(tmp_path, "reprint.txt", "\n".join(lines))
+    report = import_and_wait(window, qtbot, [copy])
+    new = report.outcomes[0].id
+    assert report.outcomes[0].near_duplicate_of == 1
+    assert "1 near-duplicate(s)" in window.status.text()
+    box = window.findChild(QMessageBox, "importSummary")
+    assert box is not None
+    assert box.isVisible()
+    assert box.icon() == QMessageBox.Icon.Information  # nothing failed
+    line = box.informativeText()
+    assert line.startswith(f"reprint.txt (article {new}): near-duplicate of 1 (")
+    assert line.endswith(" %)")
+    box.close()
+    assert window.current_article_id() == new
+    assert f"Near-duplicate of article 1 ({round(report.outcomes[0].similarity * 100)} %)" in (
+        window.reader.header.text())
+    row = window.articles.model.row_of(new)
+    tooltip = window.articles.model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert tooltip.endswith("Near-duplicate of article 1")
+    dialog = window.article_work.show_details()
+    assert dialog.findChild(QLabel, "nearDuplicate").text().startswith("Near-duplicate of article 1 (")
+    dialog.reject()
+
+
+def test_a_plain_import_shows_no_summary_box(window: MainWindow, qtbot: QtBot, tmp_path: Path) -> None:
+    import_and_wait(window, qtbot, [write(tmp_path, "fresh.txt", "Fresh\nNothing like the demo.")])
+    assert window.findChild(QMessageBox, "importSummary") is None

@@ -55,11 +55,18 @@ class ImportReport:
         lines += [f"{Path(file).name}: {reason}" for file, reason in self.skipped]
         return lines
 
+    def near_duplicates(self) -> list[str]:
+        """One line per imported article that repeats an earlier one: ``file: near-duplicate of N (93 %)``."""
+        return [f"{Path(o.file).name} (article {o.id}): {line}" for o in self.outcomes
+                if o.status == "imported" and (line := o.near_duplicate_line())]
+
     def summary(self) -> str:
         """One line for the status bar."""
         parts = [f"Imported {self.count('imported')} article(s)"]
         if self.count("duplicate"):
             parts.append(f"{self.count('duplicate')} already there")
+        if self.near_duplicates():
+            parts.append(f"{len(self.near_duplicates())} near-duplicate(s)")
         if self.failures():
             parts.append(f"{len(self.failures())} failed")
         text = ", ".join(parts)

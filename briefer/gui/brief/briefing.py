@@ -19,6 +19,7 @@ from briefer.errors import BrieferError, NotFound
 from briefer.gui.actions import Actions
 from briefer.gui.brief.composer import BriefComposer, ItemRow, SectionRows
 from briefer.gui.brief.export_dialog import ExportDialog
+from briefer.gui.brief.items import ItemWork
 from briefer.gui.brief.preview import PreviewDock
 from briefer.gui.session import Session
 from briefer.gui.settings import EXPORT_FOLDER, EXPORT_FORMAT, EXPORT_OPEN_FOLDER, Settings
@@ -33,7 +34,7 @@ from briefer.gui.undo.briefs import (
     SetBriefFields,
 )
 from briefer.gui.undo.command import Command
-from briefer.model import Brief, BriefSummary, Changes, Tag
+from briefer.model import Brief, BriefItem, BriefSummary, Changes, Tag
 from briefer.workspace import Workspace
 from briefer.workspace.briefs import section_for
 
@@ -66,6 +67,7 @@ class Briefing(QObject):
         self.templates = [ref.name for ref in render.find_templates()]
         self.composer = BriefComposer(self.templates)
         self.preview = PreviewDock(self.preview_target, parent)
+        self.items = ItemWork(session, self.composer, lambda: self.brief_id, window, parent)
         self.brief_id: int | None = None
         self._undo: QAction | None = None
         self.composer.briefChosen.connect(self.choose)
@@ -89,6 +91,7 @@ class Briefing(QObject):
         actions.on_trigger("brief.item-next-section", lambda: self.move_current(1, 0))
         actions.on_trigger("brief.item-previous-section", lambda: self.move_current(-1, 0))
         actions.on_trigger("brief.item-remove", self.remove_current)
+        self.items.connect_actions(actions)
         actions.on_trigger("focus.composer", self.focus_items)
         actions["view.preview"].setCheckable(True)
         actions["view.preview"].toggled.connect(self.preview.setVisible)
@@ -156,21 +159,24 @@ class Briefing(QObject):
         items: dict[str, list[ItemRow]] = {}
         for item in brief.items:
             assert item.id is not None
-            items.setdefault(item.section, []).append(self._row(ws, item.id, item.tag_id, item.text))
+            items.setdefault(item.section, []).append(self._row(ws, item))
         order += [(s, s) for s in items if s not in {o[0] for o in order}]
         return [SectionRows(sid, title, tuple(items.get(sid, ()))) for sid, title in order]
 
-    def _row(self, ws: Workspace, item_id: int, tag_id: int | None, text: str) -> ItemRow:
-        if tag_id is None:
-            return ItemRow(item_id, f"Note: {excerpt(text, _EXCERPT)}", text)
+    def _row(self, ws: Workspace, item: BriefItem) -> ItemRow:
+        assert item.id is not None
+        rated = f" [credibility {item.credibility}]" if item.credibility is not None else ""
+        if item.tag_id is None:
+            return ItemRow(item.id, f"Analyst's note: {excerpt(item.text, _EXCERPT)}{rated}",
+                           f"Your own point (no citation): {item.text}", analyst=True)
         try:
-            tag = ws.tags.get(tag_id)
+            tag = ws.tags.get(item.tag_id)
         except BrieferError as exc:
-            return ItemRow(item_id, f"(tag {tag_id} cannot be read)", str(exc))
+            return ItemRow(item.id, f"(tag {item.tag_id} cannot be read)", str(exc))
         who = field_text(tag.kind, tag.attributes)
         label = self.session.kinds[tag.kind].label if tag.kind in self.session.kinds else tag.kind
-        shown = f"{label}: {excerpt(tag.exact, _EXCERPT)}" + (f" — {who}" if who else "")
-        return ItemRow(item_id, shown, tag.exact)
+        shown = f"{label}: {excerpt(tag.exact, _EXCERPT)}" + (f" — {who}" if who else "") + rated
+        return ItemRow(item.id, shown, tag.exact)
 
     def _on_session_changed(self, changes: Changes) -> None:
         if changes.briefs:

@@ -38,11 +38,12 @@ _SECTION_ROLE = Qt.ItemDataRole.UserRole + 1
 
 @dataclass(frozen=True, slots=True)
 class ItemRow:
-    """One item as the composer shows it."""
+    """One item as the composer shows it; ``analyst`` marks the analyst's own note (in italics)."""
 
     id: int
     text: str
     tooltip: str = ""
+    analyst: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +211,10 @@ class BriefComposer(QWidget):
                 child = QTreeWidgetItem([row.text])
                 child.setData(0, _ITEM_ROLE, row.id)
                 child.setToolTip(0, row.tooltip or row.text)
+                if row.analyst:
+                    font = child.font(0)
+                    font.setItalic(True)
+                    child.setFont(0, font)
                 child.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
                                | Qt.ItemFlag.ItemIsDragEnabled)
                 top.addChild(child)
@@ -246,6 +251,19 @@ class BriefComposer(QWidget):
         if item is None or parent is None:
             return None
         return item.data(0, _ITEM_ROLE), parent.data(0, _SECTION_ROLE), parent.indexOfChild(item)
+
+    def insertion_point(self) -> tuple[str, int] | None:
+        """Where a new item goes: after the selected item, at the end of the selected section
+        (or of the first one); None when no brief is shown."""
+        sections = self._sections()
+        if self.brief is None or not sections:
+            return None
+        current = self.current_item()
+        if current is not None:
+            return current[1], current[2] + 1
+        item = self.tree.currentItem()
+        top = item if item is not None and item.parent() is None else sections[0]
+        return top.data(0, _SECTION_ROLE), top.childCount()
 
     def select_item(self, item_id: int) -> bool:
         """Make an item current; False when it is not shown."""

@@ -2,7 +2,8 @@
 
 Imports run as a background job (see :mod:`briefer.gui.background.jobs`) with a
 progress bar and a Cancel button in the status bar, then a summary of the
-files that failed, one line each. Pasted text or HTML is written to a temporary
+files that failed and of the near-duplicates, one line each. An import of
+files is one undo step, however many it added. Pasted text or HTML is written to a temporary
 file and imported like any other file, so the same importers and limits apply.
 """
 
@@ -17,11 +18,14 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QPushButton, QStatusBar, QWidget
 
+from briefer.errors import BrieferError
 from briefer.gui.actions import Actions
 from briefer.gui.background.jobs import ImportJob, ImportReport, Jobs
 from briefer.gui.files.web_jobs import web_addresses
 from briefer.gui.session import Session
+from briefer.gui.undo.articles import ImportArticles
 
+SHOWN_LINES = 20  # lines of the summary shown at once (all are under "Show Details")
 ARTICLE_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm *.docx *.pdf);;All files (*)"
 
 
@@ -66,6 +70,7 @@ class Importing(QObject):
             status_bar.addPermanentWidget(widget)
             widget.hide()
         self.last_report: ImportReport | None = None
+        self._undoable = False
         self._paste_dir: tempfile.TemporaryDirectory[str] | None = None
 
     def connect_actions(self, actions: Actions) -> None:
@@ -87,16 +92,20 @@ class Importing(QObject):
             self.window.show_message("Open or create a workspace before importing")
             return None
         return self.start_job(ImportJob(self.session.ws.path, paths),
-                              f"Importing {len(paths)} item(s)…")
+                              f"Importing {len(paths)} item(s)…", undoable=True)
 
-    def start_job(self, job: ImportJob, message: str) -> ImportJob | None:
-        """Run an import-like job (files, URLs) with progress and Cancel; None when busy."""
+    def start_job(self, job: ImportJob, message: str, *, undoable: bool = False) -> ImportJob | None:
+        """Run an import-like job (files, URLs) with progress and Cancel; None when busy.
+
+        An ``undoable`` job's new articles become one undo step (undo removes them all).
+        """
         job.signals.progress.connect(self._on_job_progress)
         job.signals.finished.connect(self._on_job_finished)
         job.signals.failed.connect(self._on_job_failed)
         if not self.jobs.start(job):
             self.window.show_message("An import is already running")
             return None
+        self._undoable = undoable
         self.progress.setRange(0, 0)
         self.progress.show()
         self.cancel.show()
@@ -128,15 +137,14 @@ class Importing(QObject):
         self.session.notify(report.changes)
         self.window.show_message(report.summary())
         new = [o.id for o in report.outcomes if o.status == "imported" and o.id is not None]
+        if new and self._undoable:
+            try:
+                self.session.push(ImportArticles(self.session, new))
+            except BrieferError as exc:  # cannot happen: the first application changes nothing
+                self.window.show_message(str(exc))
         self.articlesImported.emit(new)
-        failures = report.failures()
-        if failures:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Import", report.summary(),
-                              QMessageBox.StandardButton.Ok, self.parent_widget)
-            box.setObjectName("importFailures")
-            box.setInformativeText("\n".join(failures[:20]) + (
-                f"\n… and {len(failures) - 20} more" if len(failures) > 20 else ""))
-            box.setDetailedText("\n".join(failures))
+        box = summary_box(report, self.parent_widget)
+        if box is not None:
             box.open()
 
     # pasting ----------------------------------------------------------------------------
@@ -165,3 +173,22 @@ class Importing(QObject):
         if self._paste_dir is not None:
             self._paste_dir.cleanup()
             self._paste_dir = None
+
+
+def summary_box(report: ImportReport, parent: QWidget) -> QMessageBox | None:
+    """The import's summary when something needs a look: files that failed, near-duplicates.
+
+    None when every file was imported (or already there) without a remark.
+    """
+    failures = report.failures()
+    lines = failures + report.near_duplicates()
+    if not lines:
+        return None
+    icon = QMessageBox.Icon.Warning if failures else QMessageBox.Icon.Information
+    box = QMessageBox(icon, "Import", report.summary(), QMessageBox.StandardButton.Ok, parent)
+    box.setObjectName("importSummary")
+    shown = lines[:SHOWN_LINES]
+    more = len(lines) - len(shown)
+    box.setInformativeText("\n".join(shown) + (f"\n… and {more} more" if more else ""))
+    box.setDetailedText("\n".join(lines))
+    return box

@@ -71,6 +71,8 @@ class ArticleModel(QAbstractTableModel):
             return (row.title, row.outlet or "", (row.published or "")[:10],
                     str(row.tag_count))[index.column()]
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 0:
+            if row.near_duplicate_of is not None:
+                return f"{row.title}\nNear-duplicate of article {row.near_duplicate_of}"
             return row.title
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

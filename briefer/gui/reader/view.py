@@ -241,7 +241,7 @@ class _Moving:
 
 
 def header_html(article: Article | None) -> str:
-    """The metadata lines above the text: title, then outlet · author · date · grade, then url."""
+    """The metadata lines above the text: title, outlet · author · date · grade, url, near-duplicate."""
     if article is None:
         return "<i>No article. Import one with Ctrl+I, or drop files on the list.</i>"
     facts = [article.outlet, article.author, (article.published or "")[:10] or None]
@@ -252,7 +252,18 @@ def header_html(article: Article | None) -> str:
     if article.url:
         url = html.escape(article.url, quote=True)
         parts.append(f"<a href='{url}'>{html.escape(article.url)}</a>")
+    near = near_duplicate_text(article)
+    if near:
+        parts.append(f"<i>{html.escape(near)}</i>")
     return "<br>".join(parts)
+
+
+def near_duplicate_text(article: Article) -> str | None:
+    """``Near-duplicate of article 3 (93 %)`` when the import found it repeats one, else None."""
+    if article.near_duplicate_of is None:
+        return None
+    share = f" ({round(article.similarity * 100)} %)" if article.similarity is not None else ""
+    return f"Near-duplicate of article {article.near_duplicate_of}{share}"
 
 
 class ReaderPane(QWidget):
@@ -279,3 +290,8 @@ class ReaderPane(QWidget):
         """Show an article's details and text."""
         self.header.setText(header_html(article))
         self.view.show_article(article, tags)
+
+    def show_details(self, article: Article) -> None:
+        """Show the shown article's metadata as stored now (its text is the same)."""
+        self.header.setText(header_html(article))
+        self.view.article = article

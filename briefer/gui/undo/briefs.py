@@ -1,4 +1,4 @@
-"""Undoable brief commands: header fields, items added, moved, removed; briefs created, deleted.
+"""Undoable brief commands: header fields; items added, moved, removed, rated; notes; briefs.
 
 Each shows its brief again after an undo or redo (its :class:`~briefer.gui.undo.command.Place`).
 """
@@ -151,3 +151,46 @@ class RemoveItem(BriefCommand):
     def revert(self) -> Changes:
         assert self._removed is not None
         return self.session.ws.briefs.restore(self._removed)
+
+
+class AddNote(BriefCommand):
+    """Add the analyst's own point (a note, no citation) to a section; undo takes it out."""
+
+    def __init__(self, session: Session, brief_id: int, section: str, text: str,
+                 position: int | None = None) -> None:
+        super().__init__(session, brief_id, "Add analyst's note")
+        self.section = section
+        self.note = text
+        self.position = position
+        self.item_id: int | None = None
+        self._removed: RemovedItem | None = None
+
+    def apply(self) -> Changes:
+        briefs = self.session.ws.briefs
+        if self._removed is not None:
+            return briefs.restore(self._removed)
+        created = briefs.add_note(self.brief_id, self.section, self.note, self.position)
+        self.item_id = created.id
+        return created.changes
+
+    def revert(self) -> Changes:
+        assert self.item_id is not None
+        self._removed = self.session.ws.briefs.remove(self.item_id)
+        return self._removed.changes
+
+
+class SetCredibility(BriefCommand):
+    """Rate an item's information credibility (1–6, None clears it); undo restores the old one."""
+
+    def __init__(self, session: Session, item_id: int, credibility: int | None) -> None:
+        item = session.ws.briefs.item(item_id)
+        super().__init__(session, item.brief_id, "Set item credibility")
+        self.item_id = item_id
+        self._new = credibility
+        self._old = item.credibility
+
+    def apply(self) -> Changes:
+        return self.session.ws.briefs.set_item(self.item_id, credibility=self._new)
+
+    def revert(self) -> Changes:
+        return self.session.ws.briefs.set_item(self.item_id, credibility=self._old)

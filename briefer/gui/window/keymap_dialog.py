@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from briefer.gui.actions import CONTEXTS, Actions, key_text
 
-MENU_ORDER = ("File", "Edit", "Go", "Tag", "Brief", "View", "Help")
+MENU_ORDER = ("File", "Edit", "Go", "Article", "Tag", "Brief", "View", "Help")
 
 
 def keymap_rows(actions: Actions) -> list[tuple[str, str, str, str]]:

@@ -16,13 +16,15 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter
 
-from briefer.errors import BrieferError, NotFound
+from briefer.errors import BrieferError
 from briefer.gui.actions import Actions, key_text
 from briefer.gui.brief.briefing import Briefing
 from briefer.gui.files.importing import Importing
 from briefer.gui.files.opening import Opening
 from briefer.gui.files.web import Web
 from briefer.gui.reader.article_list import ArticleList
+from briefer.gui.reader.article_work import ArticleWork
+from briefer.gui.reader.follow import Follower
 from briefer.gui.reader.navigation import Navigator
 from briefer.gui.reader.view import ReaderPane
 from briefer.gui.session import Session
@@ -39,11 +41,10 @@ from briefer.gui.window.keymap_dialog import KeymapDialog
 from briefer.gui.window.layout import Panes, WindowLayout
 from briefer.gui.window.menus import build_menus, follow_undo_stack
 from briefer.gui.window.preferences import Preferences
-from briefer.model import Changes, Tag
+from briefer.model import Tag
 from briefer.suggest import Suggestion
 from briefer.workspace import Workspace
 
-LIST_REFRESH_MS = 250
 STATUS_MS = 6000
 
 
@@ -89,20 +90,10 @@ class MainWindow(QMainWindow):
         self.importing = Importing(self.session, self, self.statusBar(), self)
         self.opening = Opening(self.session, self.settings, self, self)
         self.web = Web(self)
+        self.article_work = ArticleWork(self.session, self, self)
 
-        self._list_timer = QTimer(self)
-        self._list_timer.setSingleShot(True)
-        self._list_timer.setInterval(LIST_REFRESH_MS)
-        self._list_timer.timeout.connect(self.articles.refresh)
-
-        # The tag panel follows the reader one event-loop turn later, so a key press
-        # repaints its highlight first (the tree relays out all rows on an insert).
-        self._panel_timer = QTimer(self)
-        self._panel_timer.setSingleShot(True)
-        self._panel_timer.setInterval(0)
-        self._panel_timer.timeout.connect(self.sync_tag_panel)
-        self._panel_tags: dict[int, Tag | None] = {}
-        self._panel_current: int | None = None
+        self.follower = Follower(self.session, self.reader, self.tags, self.articles,
+                                 self.suggestions, self)
         self._status_timer = QTimer(self)
         self._status_timer.setSingleShot(True)
         self._status_timer.setInterval(STATUS_MS)
@@ -121,7 +112,7 @@ class MainWindow(QMainWindow):
         actions = self.action_table
         actions.attach("window", self)
         actions.attach("reader", self.view)
-        actions.attach("articles", self.articles)
+        actions.attach("articles", self.articles.view)  # not the filter: Del there is text
         a = actions.on_trigger
         a("app.quit", self.close)
         a("edit.find", self.focus_filter)
@@ -138,11 +129,11 @@ class MainWindow(QMainWindow):
         self.tagger.connect_actions(actions)
         self.opening.connect_actions(actions)
         self.importing.connect_actions(actions)
+        self.article_work.connect_actions(actions)
         self.briefing.connect_actions(actions)
         follow_undo_stack(actions, self.session.undo_stack)
 
     def _connect(self) -> None:
-        self.session.changed.connect(self._on_session_changed)
         self.session.workspaceOpened.connect(self._on_session_workspace_opened)
         self.session.errorReported.connect(self.show_message)
         self.session.revealRequested.connect(self.reveal)
@@ -151,7 +142,6 @@ class MainWindow(QMainWindow):
         self.suggestions.suggestionsReady.connect(self._on_suggestions_ready)
         self.suggestions.failed.connect(self.show_message)
         self.articles.activated.connect(self._on_articles_activated)
-        self.view.currentTagChanged.connect(self._on_view_current_tag_changed)
         self.tags.tagActivated.connect(self._on_tags_tag_activated)
         self.tags.model.editRequested.connect(self.edit_tag)
         self.tags.details.editRequested.connect(self.edit_tag)
@@ -185,7 +175,7 @@ class MainWindow(QMainWindow):
         self.suggestions.cancel()
         if article_id is None or not self.session.is_open:
             self.reader.show_article(None)
-            self._panel_tags.clear()
+            self.follower.reset()
             self.tags.show_tags([])
             return
         ws = self.session.ws
@@ -195,8 +185,7 @@ class MainWindow(QMainWindow):
         except BrieferError as exc:  # gone, or unreadable (a damaged workspace open read-only)
             self.show_message(str(exc))
             return
-        self._panel_tags.clear()
-        self._panel_current = None
+        self.follower.reset()
         self.reader.show_article(article, tags)
         self.tags.show_tags(tags)
         self.suggestions.request(ws.path, article_id)
@@ -232,55 +221,13 @@ class MainWindow(QMainWindow):
             self.open_article(article_id)
         self.focus_reader()
 
-    def _on_session_changed(self, changes: Changes) -> None:
-        current = self.current_article_id()
-        if current is not None and current in changes.articles:
-            ws = self.session.ws
-            # A new tag only hides suggestions (done at once); anything else may bring
-            # some back, so the suggestions are computed again in the background.
-            recompute = not changes.tags
-            for tag_id in sorted(changes.tags):
-                tag = self._fetch_tag(ws, tag_id)
-                recompute |= tag is None or tag_id in self.view.tags
-                if tag is not None and tag.article_id == current:
-                    self.view.put_tag(tag)
-                    self._panel_tags[tag_id] = tag
-                else:
-                    self.view.drop_tag(tag_id)
-                    self._panel_tags[tag_id] = None
-                self._panel_timer.start()
-            if not changes.tags and current not in {r.id for r in ws.articles.all()}:
-                self.open_article(None)
-            elif recompute:
-                self.suggestions.request(ws.path, current)
-        if changes.articles:
-            self._list_timer.start()
-
     def _on_suggestions_ready(self, article_id: int, found: list[Suggestion]) -> None:
         if article_id == self.current_article_id():
             self.view.set_suggestions(found)
 
-    def _on_view_current_tag_changed(self, tag_id: int | None) -> None:
-        self._panel_current = tag_id
-        self._panel_timer.start()
-
     def sync_tag_panel(self) -> None:
-        """Bring the tag panel up to date with the reader (tags changed, current tag)."""
-        self._panel_timer.stop()
-        pending, self._panel_tags = self._panel_tags, {}
-        for tag_id, tag in pending.items():
-            if tag is None:
-                self.tags.drop(tag_id)
-            else:
-                self.tags.put(tag)
-        self.tags.set_current(self._panel_current)
-
-    @staticmethod
-    def _fetch_tag(ws: Workspace, tag_id: int) -> Tag | None:
-        try:
-            return ws.tags.get(tag_id)
-        except NotFound:
-            return None
+        """Bring the tag panel up to date with the reader (see :class:`Follower`)."""
+        self.follower.sync_tag_panel()
 
     # tags ------------------------------------------------------------------------------
     def current_tag(self) -> Tag | None:
@@ -422,7 +369,7 @@ class MainWindow(QMainWindow):
         self.opening.shutdown()
         self.panes.save()
         self.settings.sync()
-        self._list_timer.stop()
+        self.follower.stop()
         self.articles.set_workspace(None)
         self.session.close()
         super().closeEvent(event)

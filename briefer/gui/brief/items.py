@@ -1,0 +1,123 @@
+"""The analyst's own points and the items' credibility, in the brief composer.
+
+A note is a bullet that is the analyst's judgement, not a source's (no citation);
+it goes into the composer's current section, after the selected item. The
+credibility of an item is the Admiralty scale's 1–6 (or none). Both are
+undoable commands (:mod:`briefer.gui.undo.briefs`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Protocol
+
+from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QInputDialog, QWidget
+
+from briefer.errors import BrieferError
+from briefer.gui.actions import Actions
+from briefer.gui.brief.composer import BriefComposer
+from briefer.gui.session import Session
+from briefer.gui.undo.briefs import AddNote, SetCredibility
+from briefer.gui.undo.command import Command
+
+#: Information credibility on the Admiralty scale, as the choice offers it.
+CREDIBILITY_CHOICES = (
+    (None, "None (not rated)"),
+    (1, "1 — confirmed by other sources"),
+    (2, "2 — probably true"),
+    (3, "3 — possibly true"),
+    (4, "4 — doubtful"),
+    (5, "5 — improbable"),
+    (6, "6 — truth cannot be judged"),
+)
+
+
+class ItemsWindow(Protocol):
+    """What the item work needs of its window."""
+
+    def show_message(self, text: str) -> None:
+        """Show one line in the status bar."""
+        ...
+
+
+class ItemWork(QObject):
+    """Adds the analyst's notes to the current brief and rates its items."""
+
+    def __init__(self, session: Session, composer: BriefComposer, brief_id: Callable[[], int | None],
+                 window: ItemsWindow, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.composer = composer
+        self.brief_id = brief_id
+        self.window = window
+        self.parent_widget = parent
+
+    def connect_actions(self, actions: Actions) -> None:
+        """Connect the Brief menu's note and credibility actions."""
+        actions.on_trigger("brief.add-note", self.add_note)
+        actions.on_trigger("brief.item-credibility", self.rate_current)
+
+    def _push(self, command: Command) -> bool:
+        try:
+            self.session.push(command)
+        except BrieferError as exc:
+            self.window.show_message(str(exc))
+            return False
+        return True
+
+    def add_note(self, text: str | None = None) -> int | None:
+        """Add the analyst's note (asked for unless given) after the selected item; its item id."""
+        brief_id = self.brief_id()
+        place = self.composer.insertion_point()
+        if brief_id is None or place is None:
+            self.window.show_message("No brief to add a note to: start one with Ctrl+Shift+N")
+            return None
+        if text is None:
+            text, ok = QInputDialog.getMultiLineText(
+                self.parent_widget, "Analyst's note", "Your own point (no citation):")
+            if not ok:
+                return None
+        if not text.strip():
+            self.window.show_message("An empty note is no note: nothing added")
+            return None
+        command = AddNote(self.session, brief_id, place[0], text, place[1])
+        if not self._push(command):
+            return None
+        assert command.item_id is not None
+        self.composer.select_item(command.item_id)
+        return command.item_id
+
+    def _current_item(self) -> tuple[int, int | None] | None:
+        """The selected item's id and credibility, or None (said in the status bar)."""
+        current = self.composer.current_item()
+        if current is None:
+            self.window.show_message("Select an item of the brief to rate its credibility")
+            return None
+        try:
+            return current[0], self.session.ws.briefs.item(current[0]).credibility
+        except BrieferError as exc:
+            self.window.show_message(str(exc))
+            return None
+
+    def rate_current(self) -> bool:
+        """Ask for the selected item's credibility and set it; False when nothing changed."""
+        found = self._current_item()
+        if found is None:
+            return False
+        labels = [label for _value, label in CREDIBILITY_CHOICES]
+        values = [value for value, _label in CREDIBILITY_CHOICES]
+        chosen, ok = QInputDialog.getItem(self.parent_widget, "Item credibility",
+                                          "Information credibility (Admiralty):", labels,
+                                          values.index(found[1]), False)
+        return ok and self.set_credibility(values[labels.index(chosen)])
+
+    def set_credibility(self, credibility: int | None) -> bool:
+        """Set the selected item's credibility (1–6, None clears); False when nothing changed."""
+        found = self._current_item()
+        if found is None or found[1] == credibility:
+            return False
+        if not self._push(SetCredibility(self.session, found[0], credibility)):
+            return False
+        self.composer.select_item(found[0])
+        return True
