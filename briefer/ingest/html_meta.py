@@ -55,6 +55,7 @@ _BYLINE_XPATHS = (
     "//*[self::p or self::div or self::span][contains(@class, 'meta') or contains(@class, 'about')"
     " or contains(@class, 'credit') or contains(@class, 'info')]",
 )
+_SPECIFIC_BYLINES = 3  # the first three of _BYLINE_XPATHS mark an author or a byline as such
 _BYLINE_MAX = 250
 _IN_COMMENTS = "ancestor-or-self::*[contains(@class, 'comment') or contains(@id, 'comment')]"
 #: Share of a prefix-less byline text its names must cover (not one name in a list of tags).
@@ -368,9 +369,12 @@ def choose_outlet(tags: dict[str, str], ld: dict[str, Any], page_title: str,
     return outlet_for_host(url) or _registered_domain(url)
 
 
-def _byline_texts(tree: HtmlElement) -> Iterator[tuple[str, HtmlElement]]:
-    """Short texts of the page's byline elements (with the element), in order of trust."""
-    for xpath in _BYLINE_XPATHS:
+def _byline_texts(tree: HtmlElement, specific: bool = False) -> Iterator[tuple[str, HtmlElement]]:
+    """Short texts of the page's byline elements (with the element), in order of trust.
+
+    ``specific``: only elements marked as the author or the byline (the cheap searches).
+    """
+    for xpath in _BYLINE_XPATHS[:_SPECIFIC_BYLINES] if specific else _BYLINE_XPATHS:
         for element in tree.xpath(xpath)[:12]:
             if element.xpath(_IN_COMMENTS):
                 continue  # a commenter or the comment form's "Name" field
@@ -408,7 +412,7 @@ def choose_authors(tags: dict[str, str], ld: dict[str, Any], tree: HtmlElement,
         meta_names = person_names(raw, outlet)
         if meta_names:
             break
-    for text, element in _byline_texts(tree):
+    for text, element in _byline_texts(tree, specific=bool(meta_names)):
         names = byline_names(text, outlet) or (_loose_byline(text, outlet) if not meta_names else [])
         if not names:
             continue

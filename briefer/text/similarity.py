@@ -15,7 +15,6 @@ import re
 from dataclasses import dataclass
 
 import numpy as np
-from datasketch import MinHash
 
 SHINGLE = 3
 PERMUTATIONS = 128
@@ -42,6 +41,8 @@ class Signature:
     @classmethod
     def of(cls, text: str) -> Signature:
         """The signature of ``text``."""
+        from datasketch import MinHash  # noqa: PLC0415 - it pulls in scipy: 0.4 s off every start
+
         minhash = MinHash(num_perm=PERMUTATIONS, seed=_SEED)
         minhash.update_batch(list(shingles(text)))
         return cls(minhash.hashvalues.astype(np.uint32))
