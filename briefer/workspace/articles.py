@@ -10,7 +10,7 @@ from briefer.errors import InvalidInput, NotFound
 from briefer.model import Article, ArticleSummary, Changes, Imported, SearchHit
 from briefer.text.similarity import Signature
 from briefer.workspace import article_removal, similar
-from briefer.workspace.article_edits import GRADES, checked
+from briefer.workspace.article_edits import EDITABLE, GRADES, checked
 from briefer.workspace.article_removal import RemovedArticle
 from briefer.workspace.store import Store, reads, storable
 
@@ -163,7 +163,20 @@ class Articles:
         Every value is checked first (:mod:`briefer.workspace.article_edits`); an
         empty value or "none" clears a field; nothing is stored if one is wrong.
         """
-        values = checked(fields)
+        return self._write(article_id, checked(fields))
+
+    def put_back(self, article_id: int, **stored: str | None) -> Changes:
+        """Put back metadata values exactly as they were stored before an edit (undo).
+
+        Only the field names are checked: an importer's value the edit checks
+        would refuse (a URL of another scheme, say) comes back as it was.
+        """
+        unknown = set(stored) - set(EDITABLE)
+        if unknown:
+            raise InvalidInput(f"field {sorted(unknown)[0]!r}", f"is not one of {', '.join(EDITABLE)}")
+        return self._write(article_id, stored)
+
+    def _write(self, article_id: int, values: dict[str, str | None]) -> Changes:
         if not values:
             return Changes()
         with self._store.transaction() as conn:

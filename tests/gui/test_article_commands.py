@@ -34,6 +34,16 @@ def test_edit_article_is_one_step_and_undo_restores_every_field(session: Session
     assert session.ws.articles.get(1).grade == "C"
 
 
+def test_undo_puts_back_an_imported_value_an_edit_would_refuse(session: Session) -> None:
+    # An importer stored an address of another scheme; the analyst corrects it, then undoes.
+    session.ws.store.conn.execute("UPDATE articles SET url = 'ftp://archive.example/1' WHERE id = 1")
+    session.ws.store.conn.commit()
+    session.push(EditArticle(session, 1, {"url": "https://example.org/1"}))
+    session.undo_stack.undo()
+    assert session.ws.articles.get(1).url == "ftp://archive.example/1"
+    assert session.undo_stack.canRedo()
+
+
 def test_a_wrong_value_is_not_pushed(session: Session) -> None:
     with pytest.raises(InvalidInput, match="grade"):
         session.push(EditArticle(session, 1, {"grade": "G"}))

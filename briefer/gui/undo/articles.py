@@ -1,6 +1,6 @@
 """Undoable article commands: metadata corrected, an article deleted, an import taken back.
 
-Each calls the workspace's article methods (``edit``, ``remove``, ``restore``);
+Each calls the workspace's article methods (``edit``/``put_back``, ``remove``, ``restore``);
 the base is :class:`~briefer.gui.undo.command.Command`.
 """
 
@@ -33,7 +33,7 @@ class EditArticle(Command):
         return self.session.ws.articles.edit(self.article_id, **self._new)
 
     def revert(self) -> Changes:
-        return self.session.ws.articles.edit(self.article_id, **self._old)
+        return self.session.ws.articles.put_back(self.article_id, **self._old)
 
 
 class RemoveArticles(Command):
