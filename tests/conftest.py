@@ -11,7 +11,7 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from briefer.workspace import Workspace  # noqa: E402
+from briefer.workspace import Workspace
 
 SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "samples" / "ukraine-mobilizes.txt"
 

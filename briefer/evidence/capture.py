@@ -106,13 +106,14 @@ class Capturer:
         latest = self.ws.evidence.latest(article_id)
         return self._outcome(url, page, article_id, "duplicate", latest.record_id if latest else None)
 
-    def _outcome(self, url: str, page: Page, article_id: int, status: str, evidence: str | None,
-                 **extra: Any) -> Fetched:
+    def _outcome(self, url: str, page: Page, article_id: int, status: str, evidence: str | None, *,
+                 version: int | None = None, tags: tuple[TagMove, ...] = (),
+                 changes: Changes = Changes()) -> Fetched:
         article = self.ws.articles.get(article_id)
         duplicate = status == "duplicate"
         return Fetched(url, status, page.final_url, None if duplicate else article_id, article.title,
                        article.outlet, article.published, article_id if duplicate else None, evidence,
-                       **extra)
+                       version=version, tags=tags, changes=changes)
 
     def _extract(self, page: Page) -> Article:
         """The page's article, extracted in the sandbox under the time and memory limits."""

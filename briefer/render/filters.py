@@ -48,7 +48,7 @@ def grade(item: Mapping[str, Any], brackets: bool = True) -> Markdown:
     return Markdown(f"[{code}]") if code and brackets else code
 
 
-def date(value: Any, format: str = "%d %B %Y") -> str:  # noqa: A002 - Jinja's own naming
+def date(value: Any, format: str = "%d %B %Y") -> str:
     """An ISO date or date-time formatted with strftime codes (default ``25 November 2026``)."""
     if value is None or value == "":
         return ""

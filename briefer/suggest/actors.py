@@ -142,7 +142,7 @@ class _Finder:
             t_start = tokens[i][0]
             hit = gazetteer_at(text, t_start, self.limit)
             if hit and hit[0] >= tokens[i][1] and not self._is_title_start(tokens, i):
-                g_end, entry, alias = hit
+                g_end, entry, _alias = hit
                 last = text[tokens[-1][0] : tokens[-1][1]].lower()
                 if entry.kind == "location" and tokens[-1][1] > g_end and last in self.org_words:
                     self._organisation(t_start, tokens[-1][1], "place-org-word", 0.7)
@@ -195,8 +195,8 @@ class _Finder:
             return
         lead = next((i for i, w in enumerate(lows) if w not in self.demonyms), len(lows) - 1)
         if (
-            lows[-1] in self.org_words
-            and len(words) > 1
+            (lows[-1] in self.org_words
+            and len(words) > 1)
             or (
                 lows[lead] in self.org_words
                 and (len(words) - lead > 2 or re.search(r" (?:of|for) ", text[tokens[lead][0] : end]))

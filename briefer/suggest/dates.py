@@ -86,7 +86,7 @@ def _count_from_before(found: list[_Found], reach: int = 1500) -> list[_Found]:
             before = next((g for g in reversed(out) if g.iso and f.start - g.end < reach), None)
             parsed = datecalc.parse_iso(before.iso) if before and before.iso else None
             if parsed and datecalc.covers(parsed[1], unit):
-                d, precision = parsed
+                d, _precision = parsed
                 iso = datecalc.shift(d, datecalc.unit_precision(unit), unit, amount)
                 day_ = datecalc.parse_iso(iso)
                 f = replace(f, iso=iso, day=day_[0] if day_ and day_[1] == "day" else None)

@@ -7,6 +7,7 @@ Lookups are case-insensitive. Cyrillic names also match inflected forms through
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import Any
@@ -227,7 +228,7 @@ def shared(section: str) -> dict[str, Any]:
     return value
 
 
-def alternation(phrases: Any) -> str:
+def alternation(phrases: Iterable[str]) -> str:
     """A regex alternation of phrases, longest first, spaces matching any whitespace.
 
     A look-ahead for the phrases' first letters (either case) comes first, so the

@@ -102,7 +102,7 @@ def test_a_template_reference_is_found_only_in_the_templates_folders(
     template.write_text("---\ndocx:\n  reference: house.docx\n---\n# {{ brief.title }}\n")
     with demo_ws.store.transaction() as conn:
         conn.execute("UPDATE briefs SET template = 'house' WHERE id = ?", (brief,))
-    with pytest.raises(NotFound, match="reference document 'house.docx': not in the user or built-in"):
+    with pytest.raises(NotFound, match=r"reference document 'house\.docx': not in the user or built-in"):
         renderer.export(demo_ws, brief, "docx", tmp_path / "brief.docx")
     (tmp_path / "house.docx").rename(folder / "house.docx")
     renderer.export(demo_ws, brief, "docx", tmp_path / "brief.docx")

@@ -61,7 +61,7 @@ def test_syntax_error_names_the_line() -> None:
     ],
 )
 def test_sandbox_refuses_unsafe_access(body: str) -> None:
-    with pytest.raises(TemplateFailed, match="not allowed|undefined"):
+    with pytest.raises(TemplateFailed, match=r"not allowed|undefined"):
         _render(body, x={})
 
 
@@ -94,7 +94,7 @@ def test_memory_hungry_template_is_stopped(tmp_path: Path, demo_ws: Workspace) -
     brief_id = demo_ws.briefs.new("B").id
     renderer = Renderer(timeout=5, memory_mb=400)
     try:
-        with pytest.raises(TemplateFailed, match="memory|died"):
+        with pytest.raises(TemplateFailed, match=r"memory|died"):
             renderer.render(demo_ws, brief_id, _write(tmp_path, "{{ 'x' * (2 ** 33) }}"))
     finally:
         renderer.close()

@@ -8,7 +8,7 @@ from briefer.ingest import extract_file
 from briefer.suggest import suggest
 
 
-def _suggestions(sample_path: Path) -> tuple[str, list]:  # noqa: ANN001
+def _suggestions(sample_path: Path) -> tuple[str, list]:
     article = extract_file(sample_path)
     return article.text, suggest(article.text, published=article.published)
 

@@ -39,7 +39,7 @@ def set_custom_properties(document: Document, properties: Mapping[str, str]) -> 
     blob = custom_xml(properties)
     for rel in package.rels.values():
         if rel.reltype == RT.CUSTOM_PROPERTIES and not rel.is_external:
-            rel.target_part._blob = blob  # noqa: SLF001 - python-docx keeps unknown parts as blobs
+            rel.target_part._blob = blob
             return
     part = Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, blob, package)
     package.relate_to(part, RT.CUSTOM_PROPERTIES)
