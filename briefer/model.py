@@ -7,9 +7,11 @@ indices), the text an importer normalised once and that never changes after.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
 
 #: JSON-compatible attribute values of a tag (speaker, value, unit, iso date…).
 AttrValue = str | int | float | bool | None

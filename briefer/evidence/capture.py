@@ -10,10 +10,9 @@ article already fetched from that URL, its tags re-anchored.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefer.errors import BrieferError, Cancelled, ImportFailed
 from briefer.evidence.warc import evidence_folder, write_capture
@@ -23,8 +22,12 @@ from briefer.ingest.limits import Limits
 from briefer.ingest.web import DEFAULT_DELAY, Fetcher, Page
 from briefer.model import Article, Changes
 from briefer.sandbox import LimitedWorker, LimitExceeded, RemoteError
-from briefer.workspace import Workspace
-from briefer.workspace.versions import TagMove
+
+if TYPE_CHECKING:
+    import threading
+
+    from briefer.workspace import Workspace
+    from briefer.workspace.versions import TagMove
 
 Progress = Callable[[int, int], None]
 

@@ -13,19 +13,22 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markdown_it import MarkdownIt
-from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from briefer import yamlsafe
 from briefer.errors import ImportFailed
 from briefer.ingest.html_meta import iso_date
-from briefer.ingest.limits import Limits
 from briefer.ingest.normalize import UndecodableError, decode, looks_binary, normalize
 from briefer.ingest.textmeta import text_author, text_date
 from briefer.model import Article
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+    from briefer.ingest.limits import Limits
 
 FORMAT = "markdown"
 EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd")

@@ -18,16 +18,19 @@ import re
 import statistics
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
+from typing import TYPE_CHECKING
 
 from pypdf import PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
 from briefer.errors import ImportFailed
-from briefer.ingest.limits import Limits
 from briefer.ingest.normalize import normalize
 from briefer.ingest.quiet import quiet
 from briefer.ingest.textmeta import file_author, text_author, text_date
 from briefer.model import Article
+
+if TYPE_CHECKING:
+    from briefer.ingest.limits import Limits
 
 FORMAT = "pdf"
 EXTENSIONS = (".pdf",)

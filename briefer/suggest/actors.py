@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from briefer.suggest import context, lexicon, ner_ru
 from briefer.suggest.base import Occupancy
-from briefer.suggest.document import Document
 from briefer.suggest.gazetteer import canonical_of, gazetteer_at
 from briefer.suggest.morph import nominative
 from briefer.suggest.roles import role_after, role_before
+
+if TYPE_CHECKING:
+    from briefer.suggest.document import Document
 
 UP = "A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ"
 _ABBR = r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|Adm|Sen|Rep|Gov|Brig|Prof|St|Jr|Sr|Rev)"
@@ -264,8 +267,10 @@ class _Finder:
             self._by_preposition(start, end, words)
 
     def _full_name(self, surname: str) -> Mention | None:
-        """The first capitalised run of the text that ends in ``surname`` and names a person
-        (titles and sentence-initial words left out; initials and Jr. kept), as a mention."""
+        """The first capitalised run of the text that ends in ``surname`` and names a person.
+
+        Titles and sentence-initial words are left out; initials and Jr. are kept.
+        """
         pattern = re.compile(
             rf"(?<![\w'’.])((?:(?:{_TOKEN}|[{UP}]\.)[ \u00a0]){{1,3}}){re.escape(surname)}\b"
             rf"(?:,?[ \u00a0](?:Jr|Sr)\.|[ \u00a0](?:II|III|IV)\b)?"
@@ -313,8 +318,10 @@ class _Finder:
             )
 
     def _organisation(self, start: int, end: int, rule: str, confidence: float) -> None:
-        """An organisation from its name words, with an ordinal before it (``24th … Brigade``);
-        ``Finland's Foreign Ministry`` is named the Finnish Foreign Ministry."""
+        """An organisation from its name words, with an ordinal before it (``24th … Brigade``).
+
+        ``Finland's Foreign Ministry`` is named the Finnish Foreign Ministry.
+        """
         start = context.ordinal_start(self.text, start)
         name = self.text[start:end]
         demonym = context.possessive_demonym(self.text, start)
@@ -458,8 +465,10 @@ class _Finder:
 
 
 def _with_place_tail(mentions: list[Mention], text: str) -> list[Mention]:
-    """A Cyrillic organisation followed by the country it belongs to in the genitive is
-    named with it (``Министерство обороны России``); the place stays a place."""
+    """A Cyrillic organisation is named with the country after it in the genitive.
+
+    ``Министерство обороны России``: the place stays a place too.
+    """
     ordered = sorted(mentions, key=lambda m: m.start)
     out = []
     for i, m in enumerate(ordered):

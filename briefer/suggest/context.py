@@ -43,8 +43,10 @@ def is_dateline(text: str, start: int, end: int) -> bool:
 
 
 def after_place_preposition(text: str, start: int) -> bool:
-    """Whether a place preposition (``near``, ``в``, ``під``) stands right before ``start``
-    (not ``according to``)."""
+    """Whether a place preposition (``near``, ``в``, ``під``) stands right before ``start``.
+
+    ``according to`` is none.
+    """
     m = _PLACE_PREP.search(text, max(0, start - 14), start)
     return m is not None and not re.search(r"according[ \u00a0]+$", text[max(0, m.start() - 12) : m.start()])
 
@@ -122,8 +124,10 @@ def _organisation_matches(text: str) -> list[re.Match[str]]:
 
 
 def cyrillic_organisations(text: str, lang: str) -> list[tuple[int, int, str]]:
-    """Ukrainian and Russian organisation names capitalised on their first word only:
-    ``Запорізької обласної військової адміністрації`` → (start, end, nominative name)."""
+    """Ukrainian and Russian organisation names capitalised on their first word only.
+
+    ``Запорізької обласної військової адміністрації`` → (start, end, nominative name).
+    """
     if lang not in ("uk", "ru"):
         return []
     out = []
@@ -177,8 +181,10 @@ def _speech(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def speaks(text: str, start: int, end: int, lang: str) -> bool:
-    """Whether the name at ``[start, end)`` is the subject of a reporting verb: ``Noem tweeted``,
-    ``Perry, the energy secretary, said``, ``…," said Avi Bell``."""
+    """Whether the name at ``[start, end)`` is the subject of a reporting verb.
+
+    ``Noem tweeted``, ``Perry, the energy secretary, said``, ``…," said Avi Bell``.
+    """
     after, before = _speech(lang)
     if after.match(text, end):
         return True

@@ -50,6 +50,7 @@ def _month_names(lang: str) -> str:
 
 @cache
 def rules(lang: str) -> list[tuple[str, re.Pattern[str], Resolver]]:
+    """The date rules of ``lang``, in the order they are tried."""
     w = lexicon.words(lang)
     months = _months(lang)
     mon = _month_names(lang)

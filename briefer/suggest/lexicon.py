@@ -7,14 +7,16 @@ Lookups are case-insensitive. Cyrillic names also match inflected forms through
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from briefer.paths import resource
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 _CASE_ENDINGS = (
     "ами",
@@ -75,8 +77,10 @@ def _lines(name: str) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """A gazetteer entity: its kind, canonical name, the listed name matched (for an
-    inflected form, the name in the nominative) and its Cyrillic names."""
+    """A gazetteer entity: its kind, canonical name, the listed name matched and its Cyrillic names.
+
+    For an inflected form, the listed name matched is the name in the nominative.
+    """
 
     kind: str
     canonical: str
@@ -84,8 +88,11 @@ class Entry:
     cyrillic: tuple[str, ...] = ()
 
     def name_in(self, lang: str) -> str:
-        """The matched Cyrillic name, or the entity's name in the article's spelling when
-        the match came through the other language's form (``Львові`` → Львів, not Львов)."""
+        """The matched Cyrillic name, or the entity's name in the article's spelling.
+
+        The second when the match came through the other language's form (``Львові`` →
+        Львів, not Львов).
+        """
         other = _UK_LETTERS if lang == "ru" else _RU_LETTERS
         if not other.search(self.alias):
             return self.alias

@@ -73,8 +73,10 @@ _FEMININE_ENDINGS = (("ої", "а"), ("ій", "а"), ("ою", "а"), ("ей", "�
 
 @cache
 def nominative_phrase(adjectives: tuple[str, ...], head: str, lang: str) -> list[str]:
-    """Adjectives and their head noun in the nominative singular, agreeing in gender
-    (``Запорізької обласної … адміністрації`` → ``Запорізька обласна … адміністрація``)."""
+    """Adjectives and their head noun in the nominative singular, agreeing in gender.
+
+    ``Запорізької обласної … адміністрації`` → ``Запорізька обласна … адміністрація``.
+    """
     analyser = _analyser(lang)
     nouns = [
         p for p in analyser.parse(head.lower()) if "NOUN" in str(p.tag) and "plur" not in str(p.tag)

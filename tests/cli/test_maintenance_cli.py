@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-
-import pytest
+from typing import TYPE_CHECKING
 
 from briefer.cli import main
 from tests.workspace.damage import filled_workspace, overwrite_pages, pages_of
+
+if TYPE_CHECKING:
+    import pytest
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

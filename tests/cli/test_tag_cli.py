@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from briefer.cli import main
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 QUOTE = "The conclusion is clear: this war is becoming internationalized, extending beyond two countries."
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
-from pytestqt.qtbot import QtBot
 
-from briefer.gui.background.jobs import ImportReport
-from briefer.gui.window.main_window import MainWindow
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pytestqt.qtbot import QtBot
+
+    from briefer.gui.background.jobs import ImportReport
+    from briefer.gui.window.main_window import MainWindow
 
 
 def write(folder: Path, name: str, text: str) -> Path:

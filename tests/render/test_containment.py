@@ -14,14 +14,17 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 import pytest
 
 from briefer.errors import InvalidInput, NotFound, TemplateFailed
 from briefer.render import FORMATS, Renderer, load_template, user_templates_dir
-from briefer.workspace import Workspace
 from tests.render.conftest import fill_demo_brief
+
+if TYPE_CHECKING:
+    from briefer.workspace import Workspace
 
 SECRET = "secret-token-4711"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -10,7 +10,11 @@ from briefer.errors import TemplateFailed
 from briefer.render import Renderer
 from briefer.render.engine import render_markdown
 from briefer.render.escape import Markdown
-from briefer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from briefer.workspace import Workspace
 
 
 def _render(body: str, **context: object) -> str:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefer.ingest import extract_file
 from briefer.suggest import suggest
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def _suggestions(sample_path: Path) -> tuple[str, list]:

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from briefer.errors import InvalidInput, NotFound
-from briefer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from briefer.workspace import Workspace
 
 LAYOUT = {"situation": ["fact"], "statements": ["quote"], "figures": ["figure"]}
 
