@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 from typing import TYPE_CHECKING
 
 from briefer.suggest import context, lexicon, ner_ru
@@ -40,14 +41,11 @@ _ALWAYS_STOP = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december mr mrs ms dr".split()
 )
+# Both lists get the Ukrainian and Russian words of context.yaml too.
 _NOT_ORG_ACRONYMS = frozenset(
-    "I II III IV TV AI OK PM AM GMT UTC ID CEO GDP CPI VAT LNG USD EUR UAH RUB GBP MW GW KM UK US "
-    "ВВП ІСЦ ИПЦ ПДВ НДС".split()
+    "I II III IV TV AI OK PM AM GMT UTC ID CEO GDP CPI VAT LNG USD EUR UAH RUB GBP MW GW KM UK US".split()
 )
-_PLACE_AFTER = re.compile(
-    r"[ \u00a0](?:region|oblast|province|district|city|village|town|county|"
-    r"area|river|sea|області|область|району|район|области|районе)\b"
-)
+_PLACE_WORDS = "region|oblast|province|district|city|village|town|county|area|river|sea"
 _PLACE_LIST = re.compile(
     rf"\b(?:villages?|towns?|cities|city|settlements?|regions?|region)[ ]of[ ]"
     rf"((?:{_TOKEN}(?:,[ ]| and |, and |[ ]))*{_TOKEN})"
@@ -87,6 +85,17 @@ class _Phrase:
     @property
     def end(self) -> int:
         return self.tokens[-1][1]
+
+
+@cache
+def _not_org_acronyms() -> frozenset[str]:
+    return _NOT_ORG_ACRONYMS | frozenset(lexicon.context_words()["not_organisation_acronyms"])
+
+
+@cache
+def _place_after() -> re.Pattern[str]:
+    words = "|".join([_PLACE_WORDS, *lexicon.context_words()["place_words"]])
+    return re.compile(rf"[ \u00a0](?:{words})\b")
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -286,10 +295,10 @@ class _Finder:
             return False
         text, start, end, word = self.text, p.start, p.end, p.words[0]
         letters = word.replace(".", "")
-        acronym = letters.isupper() and 2 <= len(letters) <= 6 and letters not in _NOT_ORG_ACRONYMS
+        acronym = letters.isupper() and 2 <= len(letters) <= 6 and letters not in _not_org_acronyms()
         if acronym and word.isalpha():
             self._add("organisation", start, end, word, "acronym", 0.6)
-        elif _PLACE_AFTER.match(text, end):
+        elif _place_after().match(text, end):
             self._add("location", start, end, word, "place-word", 0.7)
         elif p.lows[0] in self.org_words and not _sentence_initial(text, start):
             self._add("organisation", start, end, word, "org-word", 0.6)

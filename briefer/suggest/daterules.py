@@ -17,18 +17,7 @@ from briefer.suggest import datecalc, lexicon, wordlists
 from briefer.suggest.numbers import words_value
 from briefer.suggest.times import DAY_PARTS
 
-_YEAR_WORDS = r"(?:року|році|рік|роки|років|р\.|годами|годов|годы|года|году|год|г\.)"
-_REL_YEAR = {
-    "last year": -1,
-    "this year": 0,
-    "next year": 1,
-    "минулого року": -1,
-    "цього року": 0,
-    "наступного року": 1,
-    "прошлого года": -1,
-    "этого года": 0,
-    "следующего года": 1,
-}
+_REL_YEAR = {"last year": -1, "this year": 0, "next year": 1}  # and dates.yaml's relative_years
 _ABBR_DOT = r"(?:(?:(?<=Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|(?<=Sept))\.)?"
 
 
@@ -59,6 +48,8 @@ class _Resolvers:
         self.weekdays = {str(k).lower(): int(v) for k, v in self.w["weekdays"].items()}
         self.rel_days = {str(k).lower(): int(v) for k, v in self.w["relative_days"].items()}
         self.season_starts = wordlists.lists(lang).get("season_starts") or {}
+        cyrillic_years = lexicon.date_words()["relative_years"]
+        self.rel_year = {**_REL_YEAR, **{str(k): int(v) for k, v in cyrillic_years.items()}}
 
     def _month_of(self, m: re.Match[str]) -> int:
         return self.months[m.group("mon").lower().rstrip(".")]
@@ -70,7 +61,7 @@ class _Resolvers:
         year = int(m.group("y")) if m.groupdict().get("y") else None
         rel = (m.groupdict().get("ry") or "").lower()
         if year is None and rel and anchor:
-            year = anchor.year + _REL_YEAR.get(" ".join(rel.split()), 0)
+            year = anchor.year + self.rel_year.get(" ".join(rel.split()), 0)
         modifier = (m.groupdict().get("rel") or "").lower()
         if d is None:
             return self._month(mo, year, modifier, anchor, direction), None
@@ -311,19 +302,24 @@ def _cyrillic_rules(r: _Resolvers) -> list[tuple[str, str, Resolver]]:
     mon = _month_names(r.lang)
     wd = lexicon.alternation(r.weekdays)
     rel_days = r.rel_days
+    d = lexicon.date_words()
+    years = rf"(?:{'|'.join(map(re.escape, d['year_words']))})"
+    rel_years = "|".join(d["relative_years"])  # words and spaces only
+    day_range = "|".join(map(re.escape, d["day_range_words"]))
+    ordinals, periods = "|".join(d["ordinal_stems"]), "|".join(d["period_stems"])
     return [
         ("iso", r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b", r.iso_date),
         (
             "day-month",
-            rf"\b(?P<d>\d{{1,2}})(?:[ \u00a0]*(?:по|-|–)[ \u00a0]*\d{{1,2}})?[ \u00a0](?P<mon>{mon})\b"
-            rf"(?:[ \u00a0](?P<y>\d{{4}})(?:[ \u00a0]{_YEAR_WORDS})?)?",
+            rf"\b(?P<d>\d{{1,2}})(?:[ \u00a0]*(?:{day_range}|-|–)[ \u00a0]*\d{{1,2}})?"
+            rf"[ \u00a0](?P<mon>{mon})\b"
+            rf"(?:[ \u00a0](?P<y>\d{{4}})(?:[ \u00a0]{years})?)?",
             r.absolute,
         ),
         (
             "month",
-            rf"\b(?P<mon>{mon})(?:[–-](?:{mon}))?\b(?:[ \u00a0](?P<y>\d{{4}})(?:[ \u00a0]{_YEAR_WORDS})?"
-            rf"|[ \u00a0](?P<ry>минулого року|цього року|наступного року|прошлого года|этого года|"
-            rf"следующего года))?",
+            rf"\b(?P<mon>{mon})(?:[–-](?:{mon}))?\b(?:[ \u00a0](?P<y>\d{{4}})(?:[ \u00a0]{years})?"
+            rf"|[ \u00a0](?P<ry>{rel_years}))?",
             r.absolute,
         ),
         ("weekday", rf"\b(?P<rel>)(?P<wd>{wd})\b", r.on_weekday),
@@ -331,14 +327,14 @@ def _cyrillic_rules(r: _Resolvers) -> list[tuple[str, str, Resolver]]:
         ("relative", rf"(?<![\w])(?:{lexicon.alternation(w['relative_phrases'])})\b", r.relative_phrase),
         (
             "quarter",
-            rf"\b(?:перш|друг|трет|четверт|перв|втор)\w*[ \u00a0](?:квартал|півріччя|полугоди)\w*"
-            rf"(?:[ \u00a0](?P<y>\d{{4}})(?:[ \u00a0]{_YEAR_WORDS})?)?",
+            rf"\b(?:{ordinals})\w*[ \u00a0](?:{periods})\w*"
+            rf"(?:[ \u00a0](?P<y>\d{{4}})(?:[ \u00a0]{years})?)?",
             r.season,
         ),
         (
             "year",
             rf"(?<![\w$€£.,/#-])(?P<y>(?:19|20)\d\d)(?:[–-](?P<y2>(?:19|20)\d\d))?(?![\w%]|[.,]\d)"
-            rf"(?:[ \u00a0]{_YEAR_WORDS})?",
+            rf"(?:[ \u00a0]{years})?",
             r.year,
         ),
     ]

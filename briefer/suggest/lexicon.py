@@ -228,6 +228,24 @@ def words(lang: str) -> dict[str, Any]:
     return merged
 
 
+@cache
+def _yaml(name: str) -> dict[str, Any]:
+    data = yaml.safe_load(resource(f"gazetteer/{name}").read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+@cache
+def context_words() -> dict[str, list[str]]:
+    """The Ukrainian and Russian words of the context rules (``context.yaml``), by list."""
+    return {str(name): [str(w) for w in words] for name, words in _yaml("context.yaml").items()}
+
+
+def date_words() -> dict[str, Any]:
+    """The Ukrainian and Russian words of the date rules (``dates.yaml``), by list."""
+    return _yaml("dates.yaml")
+
+
 def shared(section: str) -> dict[str, Any]:
     """A language-independent section of ``language.yaml`` (currencies, units)."""
     value = _language_file()[section]
