@@ -18,8 +18,11 @@ import sys
 import tarfile
 import tempfile
 import time
-from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "resources" / "samples" / "ukraine-mobilizes.txt"

@@ -35,9 +35,9 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from briefer import render  # noqa: E402
-from briefer.model import Article  # noqa: E402
-from briefer.workspace import Workspace, section_for  # noqa: E402
+from briefer import render
+from briefer.model import Article
+from briefer.workspace import Workspace, section_for
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "resources" / "samples" / "ukraine-mobilizes.txt"

@@ -17,12 +17,14 @@ import json
 import re
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefer.ingest import html as html_importer
 from briefer.ingest.limits import Limits
 from briefer.ingest.people import key
-from briefer.model import Article
+
+if TYPE_CHECKING:
+    from briefer.model import Article
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = ROOT / ".." / "shared" / "bench" / "article-extraction"

@@ -25,8 +25,8 @@ import shutil
 import subprocess
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bench.synthetic import synthetic_brief
 from briefer.render import Renderer, load_template
@@ -35,6 +35,9 @@ from briefer.render.office import convert_docx, soffice
 from briefer.render.properties import doc_meta
 from briefer.render.tree import parse
 from briefer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 SIZES = (50, 500, 5000)
 

@@ -8,12 +8,14 @@ header, a ``---`` line, then the text with inline marks ``⟦q=SPEAKER|…⟧``,
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefer.errors import InvalidInput
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
 
 OPEN, CLOSE = "⟦", "⟧"
 MARK_KINDS = {"q": "quote", "n": "figure", "d": "date", "p": "person", "o": "organisation", "l": "location"}

@@ -19,12 +19,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Collection
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bench import real_labels
 from bench.suggest_evaluate import Counts, load_dir, match, score_article, speaker_matches
 from briefer.suggest import suggest
+
+if TYPE_CHECKING:
+    from collections.abc import Collection
 
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "suggest"
 KINDS = ("quote", "figure", "date", "person", "organisation", "location")

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from briefer.demo import sample_article_path
 from briefer.ingest import extract_file
-from briefer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from briefer.workspace import Workspace
 
 _KINDS = ("quote", "figure", "fact", "date")
 _SPEAKERS = ("Volodymyr Zelensky", "Pat Ryder", "Oleksandr Lytvynenko", "Yoon Suk Yeol")

@@ -19,14 +19,17 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from workspace_scale import build  # bench/ is the script's folder
 
 from briefer.workspace import Workspace, health
 from briefer.workspace.backup import BackupPolicy, RollingBackup, backup
 from briefer.workspace.recover import recover
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 LEAVE_A_LOG = (
     "import os, sys\nfrom briefer.workspace import Workspace\n"

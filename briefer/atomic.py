@@ -15,13 +15,15 @@ import shutil
 import stat
 import tempfile
 import time
-from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from briefer.errors import WriteFailed
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
 
 STALE_SECONDS = 600
 

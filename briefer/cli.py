@@ -9,14 +9,16 @@ from __future__ import annotations
 import argparse
 import sqlite3
 import sys
-from collections.abc import Sequence
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from briefer import __version__
 from briefer.commands import articles, briefs, desktop, gui, maintenance, sources, suggest, tags, web
 from briefer.commands.terminal import guarded
 from briefer.errors import BrieferError
 from briefer.workspace.health import is_damage
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 COMMAND_GROUPS = (articles, sources, web, tags, suggest, briefs, maintenance, gui, desktop)
 

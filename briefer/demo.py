@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefer.ingest import extract_file
 from briefer.paths import resource, user_data_dir
 from briefer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 SAMPLE = "samples/ukraine-mobilizes.txt"
 

@@ -19,8 +19,10 @@ line. Any other exception is a bug and reaches the crash dialog.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class BrieferError(Exception):

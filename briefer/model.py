@@ -7,9 +7,11 @@ indices), the text an importer normalised once and that never changes after.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
 
 #: JSON-compatible attribute values of a tag (speaker, value, unit, iso date…).
 AttrValue = str | int | float | bool | None
@@ -170,7 +172,7 @@ class BriefSummary:
     updated: str
 
 
-def _ids(values: Any) -> frozenset[int]:
+def _ids(values: Iterable[int]) -> frozenset[int]:
     return frozenset(int(v) for v in values)
 
 
@@ -184,7 +186,7 @@ class Changes:
 
     @classmethod
     def of(
-        cls, *, articles: Any = (), tags: Any = (), briefs: Any = ()
+        cls, *, articles: Iterable[int] = (), tags: Iterable[int] = (), briefs: Iterable[int] = ()
     ) -> Changes:
         """Build a change set from any iterables of ids."""
         return cls(_ids(articles), _ids(tags), _ids(briefs))

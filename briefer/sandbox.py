@@ -10,11 +10,13 @@ child; the next call starts a fresh one. The parent never hangs on a child.
 from __future__ import annotations
 
 import multiprocessing
-import threading
 import traceback
-from collections.abc import Callable
-from multiprocessing.connection import Connection
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import threading
+    from collections.abc import Callable
+    from multiprocessing.connection import Connection
 
 try:
     import resource

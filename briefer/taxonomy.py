@@ -9,18 +9,22 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from briefer import yamlsafe
 from briefer.errors import InvalidInput, TaxonomyError
 from briefer.files import read_regular
-from briefer.model import AttrValue
 from briefer.paths import resource, user_config_dir
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
+
+    from briefer.model import AttrValue
 
 FIELD_TYPES = ("text", "number", "date")
 _KEY_RE = re.compile(r"^[a-z][a-z0-9_-]*$")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -11,7 +10,12 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from briefer.workspace import Workspace  # noqa: E402
+from typing import TYPE_CHECKING
+
+from briefer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "samples" / "ukraine-mobilizes.txt"
 

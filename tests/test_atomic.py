@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 import time
-from pathlib import Path
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 import pytest
 
 from briefer import atomic
 from briefer.atomic import save_atomic, write_atomic
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def test_failed_save_leaves_the_old_file_and_no_temporary(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import time
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -14,6 +14,9 @@ from briefer.errors import ImportFailed, TaxonomyError
 from briefer.ingest import extract_file
 from briefer.render import load_template
 from briefer.yamlsafe import YamlProblem, load
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 BIG = "1" * 5000
 

@@ -92,7 +92,7 @@ def test_an_upward_import_is_caught(tmp_path: Path) -> None:
     bad.write_text("from briefer.gui.session import Session\n", encoding="utf-8")
     assert imported(bad, bad.parent) == [(1, "briefer.gui.session")]
     assert layer_of("gui") > layer_of("model")
-    with pytest.raises(LookupError, match="briefer.nowhere is in no layer"):
+    with pytest.raises(LookupError, match=r"briefer\.nowhere is in no layer"):
         layer_of("nowhere")
 
 

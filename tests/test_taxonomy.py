@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from briefer import taxonomy
 from briefer.errors import TaxonomyError
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def test_default_kinds_and_shortcuts() -> None:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefer.text.units import TextUnits, split_sentences
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def _texts(text: str, spans: list[tuple[int, int]]) -> list[str]:

@@ -10,15 +10,18 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
-from docx.document import Document
 from docx.enum.section import WD_ORIENT
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt, RGBColor
 
 from briefer.atomic import save_atomic
 from briefer.render.docx.styles import ensure_styles
+
+if TYPE_CHECKING:
+    from docx.document import Document
 
 _FIXED_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 #: Word's Calibri; LibreOffice draws it with Carlito, metric-compatible (same widths,

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefer.commands.common import Progress, open_workspace, positive_int, print_json
-from briefer.model import Article
+
+if TYPE_CHECKING:
+    import argparse
+
+    from briefer.model import Article
 
 # The importers (HTML, PDF, DOCX libraries) load only in the commands that read files,
 # so other commands, `briefer gui` among them, start without paying for them.
@@ -53,6 +56,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    """``briefer init``: create a new workspace file."""
     with open_workspace(args.workspace, create=True) as ws:
         print(f"Workspace ready: {ws.path} ({ws.articles.count()} articles)")
     return 0
@@ -63,6 +67,7 @@ def _skipped(file: str, reason: str) -> None:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
+    """``briefer import``: import article files or folders into a workspace."""
     progress = Progress()
     failed = 0
     with open_workspace(args.workspace) as ws:
@@ -91,6 +96,7 @@ def article_json(article: Article, file: str | None = None) -> dict[str, Any]:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    """``briefer extract``: show what importing files would give, without a workspace."""
     progress = Progress()
     failed = 0
     from briefer.ingest.batch import extract_paths
@@ -124,6 +130,7 @@ def _print_article(article: Article, file: str | None) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    """``briefer list``: list the articles of a workspace."""
     with open_workspace(args.workspace, reading=True) as ws:
         rows = ws.articles.all()
     if args.json:
@@ -138,6 +145,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    """``briefer show``: show one article with its metadata."""
     with open_workspace(args.workspace, reading=True) as ws:
         article = ws.articles.get(args.article)
     if args.json:
@@ -150,6 +158,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    """``briefer search``: full-text search over titles and texts."""
     with open_workspace(args.workspace, reading=True) as ws:
         hits = ws.articles.search(args.query, limit=args.limit)
     if args.json:
@@ -161,6 +170,7 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    """``briefer demo``: create (if needed) and show the demo workspace."""
     from briefer.demo import ensure_demo
 
     path = ensure_demo()

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefer.commands.common import integer, key_value, open_workspace, positive_int, print_json
 from briefer.dtg import format_dtg
 from briefer.errors import InvalidInput, NotFound, TemplateFailed
-from briefer.model import Brief
 from briefer.render import FORMATS, Renderer, by_name, find_templates, load_template
+
+if TYPE_CHECKING:
+    import argparse
+
+    from briefer.model import Brief
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -95,6 +98,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
+    """``briefer brief new``: create a brief; prints its id."""
     by_name(args.template)  # a clear error for a template that does not exist (never a path)
     with open_workspace(args.workspace) as ws:
         created = ws.briefs.new(args.title, template=args.template, marking=args.marking,
@@ -107,6 +111,7 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    """``briefer brief add``: add tags to a brief (section chosen by tag kind)."""
     if args.position is not None and not args.section:
         raise InvalidInput("--position", "needs --section")
     with open_workspace(args.workspace) as ws:
@@ -120,6 +125,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_note(args: argparse.Namespace) -> int:
+    """``briefer brief note``: add the analyst's own point to a section (no citation)."""
     with open_workspace(args.workspace) as ws:
         template = ws.briefs.get(args.brief).template
         sections = list(load_template(by_name(template)).layout())
@@ -132,6 +138,7 @@ def cmd_note(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    """``briefer brief list``: list the briefs of a workspace."""
     with open_workspace(args.workspace, reading=True) as ws:
         rows = ws.briefs.all()
     if args.json:
@@ -170,6 +177,7 @@ def _section_titles(brief: Brief) -> dict[str, str]:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    """``briefer brief show``: show a brief with its items."""
     with open_workspace(args.workspace, reading=True) as ws:
         brief = ws.briefs.get(args.brief)
         texts = {t.id: (t.kind, t.exact) for t in ws.tags.all() if t.id is not None}
@@ -196,6 +204,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_set(args: argparse.Namespace) -> int:
+    """``briefer brief set``: set brief fields (title, marking, dtg, period, author, …)."""
     fields = dict(args.fields)
     if fields.get("template"):
         by_name(fields["template"])  # a clear error for a template that does not exist (never a path)
@@ -206,6 +215,7 @@ def cmd_set(args: argparse.Namespace) -> int:
 
 
 def cmd_item(args: argparse.Namespace) -> int:
+    """``briefer brief item``: set an item's credibility (1-6) or comment."""
     changes: dict[str, Any] = {}
     if args.credibility is not None:
         text = args.credibility.strip().lower()
@@ -221,6 +231,7 @@ def cmd_item(args: argparse.Namespace) -> int:
 
 
 def cmd_auto(args: argparse.Namespace) -> int:
+    """``briefer brief auto``: fill the sections from the tags, by kind."""
     with open_workspace(args.workspace) as ws:
         layout = load_template(by_name(ws.briefs.get(args.brief).template)).layout()
         added = ws.briefs.auto_fill(args.brief, layout)
@@ -229,6 +240,7 @@ def cmd_auto(args: argparse.Namespace) -> int:
 
 
 def cmd_move(args: argparse.Namespace) -> int:
+    """``briefer brief move``: move an item to another section or place."""
     with open_workspace(args.workspace) as ws:
         item = ws.briefs.item(args.item)
         brief = ws.briefs.get(item.brief_id)
@@ -246,6 +258,7 @@ def cmd_move(args: argparse.Namespace) -> int:
 
 
 def cmd_templates(args: argparse.Namespace) -> int:
+    """``briefer templates``: list brief templates and where each comes from."""
     rows = []
     for ref in find_templates():
         row: dict[str, Any] = {"name": ref.name, "origin": ref.origin, "path": str(ref.path)}
@@ -267,6 +280,7 @@ def cmd_templates(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
+    """``briefer render``: render a brief to Markdown, DOCX, HTML, PDF (PDF/A-2b) or ODT."""
     if not args.output.strip():
         raise InvalidInput("-o", "an empty file name")
     renderer = Renderer()

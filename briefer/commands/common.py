@@ -81,6 +81,7 @@ class Progress:
         self._shown = False
 
     def __call__(self, done: int, total: int) -> None:
+        """Show ``done`` of ``total`` in place of the previous count."""
         if self.enabled:
             raw(sys.stderr).write(f"\r\x1b[K[{done}/{total}]")
             sys.stderr.flush()

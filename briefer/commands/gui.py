@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import re
 import sys
-from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefer.commands.common import load_taxonomy
 from briefer.errors import BrieferError
+
+if TYPE_CHECKING:
+    import argparse
+    from collections.abc import Mapping
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -46,6 +49,7 @@ def display_problem(env: Mapping[str, str], platform: str = sys.platform) -> str
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
+    """``briefer gui``: open the desktop app (the last workspace, or the demo)."""
     problem = display_problem(os.environ)
     if problem:
         raise BrieferError("gui", problem)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import argparse
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefer.commands.common import open_workspace, print_json
 from briefer.workspace import Workspace
 from briefer.workspace.backup import backup, default_folder, list_backups, restore
 from briefer.workspace.recover import Recovery, recover
 from briefer.workspace.store import SUFFIX
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -47,6 +50,7 @@ def _recovery_json(recovery: Recovery) -> dict[str, object]:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    """``briefer check``: check a workspace for damage (SQLite quick_check)."""
     with open_workspace(args.workspace, readonly=True) as ws:
         problems = ws.check()
         if not problems:
@@ -70,6 +74,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_backup(args: argparse.Namespace) -> int:
+    """``briefer backup``: copy a workspace safely, even while it is open."""
     with open_workspace(args.workspace, readonly=True) as ws:
         dest = Path(args.dest) if args.dest else default_folder(ws.path)
         if not args.dest:
@@ -80,6 +85,7 @@ def cmd_backup(args: argparse.Namespace) -> int:
 
 
 def cmd_backups(args: argparse.Namespace) -> int:
+    """``briefer backups``: list the rolling backups of a workspace, newest first."""
     folder = default_folder(Path(args.workspace))
     found = list_backups(folder)
     if not found:
@@ -90,6 +96,7 @@ def cmd_backups(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
+    """``briefer restore``: replace a workspace with a backup (the current one is kept)."""
     kept = restore(args.backup, args.workspace)
     print(f"Restored {args.workspace} from {args.backup}")
     if kept is not None:
@@ -100,6 +107,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
 
 def cmd_recover(args: argparse.Namespace) -> int:
+    """``briefer recover``: copy what is readable from a damaged workspace into a new one."""
     recovery = recover(args.workspace, args.out)
     if args.json:
         print_json({"output": str(recovery.output), "problems": list(recovery.problems),

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-import argparse
+from typing import TYPE_CHECKING
 
 from briefer.commands.common import key_value, open_workspace, positive_int
 from briefer.errors import InvalidInput
 from briefer.workspace.article_edits import EDITABLE
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -30,6 +33,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_set(args: argparse.Namespace) -> int:
+    """``briefer article set``: set article fields."""
     fields = dict(args.fields)
     with open_workspace(args.workspace) as ws:
         ws.articles.edit(args.article, **fields)
@@ -38,6 +42,7 @@ def cmd_set(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
+    """``briefer article remove``: delete an article with its tags."""
     with open_workspace(args.workspace) as ws:
         ws.articles.get(args.article)  # a clear error for an id that does not exist
         briefs = ws.articles.briefs_using(args.article)

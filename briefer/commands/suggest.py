@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from briefer.commands.common import open_workspace, positive_int, print_json
 from briefer.errors import InvalidInput
 from briefer.suggest import KINDS, Suggestion, accept_all, for_article, suggest
 from briefer.suggest.datecalc import parse_published
+
+if TYPE_CHECKING:
+    import argparse
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -65,6 +68,7 @@ def _print(suggestions: list[Suggestion], as_json: bool) -> None:
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
+    """``briefer suggest``: suggest quotes, figures, dates and actors to tag."""
     kinds = _kinds(args.kind)
     if args.stdin:
         if args.workspace or args.article or args.accept_all:

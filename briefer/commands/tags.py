@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import argparse
+from typing import TYPE_CHECKING
 
 from briefer.anchor import find_occurrence
 from briefer.commands.common import (
@@ -14,7 +14,11 @@ from briefer.commands.common import (
     print_json,
 )
 from briefer.errors import InvalidInput
-from briefer.model import AttrValue, Tag
+
+if TYPE_CHECKING:
+    import argparse
+
+    from briefer.model import AttrValue, Tag
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -62,6 +66,7 @@ def _span(args: argparse.Namespace, text: str) -> tuple[int, int]:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    """``briefer tag add``: tag a span of an article."""
     kinds = load_taxonomy(args)
     if args.kind not in kinds:
         raise InvalidInput(f"kind {args.kind!r}", f"not in the taxonomy ({', '.join(kinds.keys())})")
@@ -87,6 +92,7 @@ def _excerpt(tag: Tag, width: int = 70) -> str:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
+    """``briefer tag list``: list tags of one article or of all."""
     with open_workspace(args.workspace, reading=True) as ws:
         if args.article is not None:
             ws.articles.get(args.article)  # a clear error for a missing article
@@ -102,6 +108,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
+    """``briefer tag remove``: remove a tag."""
     with open_workspace(args.workspace) as ws:
         removed = ws.tags.remove(args.tag)
     print(f"Removed {removed.tag.kind} {removed.tag.id}: {_excerpt(removed.tag)}")

@@ -1,10 +1,10 @@
-"""Printing source text on a terminal: control characters made visible, never obeyed.
+r"""Printing source text on a terminal: control characters made visible, never obeyed.
 
 Titles, names and texts come from the web and from colleagues. An ESC or a C1
 control (CSI is U+009B) in them would let an article move the cursor, rewrite
 the screen, retitle the window or worse when the command line prints it. On a
 terminal, standard output and error pass through :class:`VisibleText`, which
-prints every control character except tab and newline as ``\\xNN``. JSON output
+prints every control character except tab and newline as ``\xNN``. JSON output
 escapes them itself (:func:`json_text`), so it stays valid JSON anywhere.
 """
 
@@ -14,16 +14,18 @@ import io
 import json
 import re
 import sys
-from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _C1_OR_DEL = re.compile("[\x7f-\x9f]")
 
 
 def visible(text: str) -> str:
-    """``text`` with every control character but tab and newline written as ``\\xNN``."""
+    r"""``text`` with every control character but tab and newline written as ``\xNN``."""
     return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
 
 

@@ -6,7 +6,6 @@ The per-host delay is the larger of robots.txt's Crawl-delay and the setting
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from typing import TYPE_CHECKING
@@ -15,6 +14,8 @@ from briefer.commands.common import Progress, open_workspace, positive_int, prin
 from briefer.errors import InvalidInput
 
 if TYPE_CHECKING:
+    import argparse
+
     from briefer.evidence.capture import Fetched
 
 # The fetching and importing libraries load only in these commands' functions.
@@ -72,6 +73,7 @@ def fetch_delay() -> float | None:
 
 
 def cmd_fetch(args: argparse.Namespace) -> int:
+    """``briefer fetch``: fetch web pages into a workspace (keeping the evidence)."""
     from briefer.evidence.capture import fetch_urls
 
     progress = Progress()
@@ -109,6 +111,7 @@ def _print_moves(outcome: Fetched) -> None:
 
 
 def cmd_evidence(args: argparse.Namespace) -> int:
+    """``briefer evidence``: name the WARC records kept for a fetched article."""
     from briefer.evidence.warc import evidence_folder
 
     with open_workspace(args.workspace, readonly=True) as ws:
@@ -129,6 +132,7 @@ def cmd_evidence(args: argparse.Namespace) -> int:
 
 
 def cmd_feed_add(args: argparse.Namespace) -> int:
+    """``briefer feed add``: follow a feed (or the feed a page announces)."""
     from briefer.evidence.polling import add_feed
 
     with open_workspace(args.workspace) as ws:
@@ -138,6 +142,7 @@ def cmd_feed_add(args: argparse.Namespace) -> int:
 
 
 def cmd_feed_list(args: argparse.Namespace) -> int:
+    """``briefer feed list``: list the feeds followed."""
     with open_workspace(args.workspace, readonly=True) as ws:
         feeds = ws.feeds.all()
     if args.json:
@@ -151,6 +156,7 @@ def cmd_feed_list(args: argparse.Namespace) -> int:
 
 
 def cmd_feed_remove(args: argparse.Namespace) -> int:
+    """``briefer feed remove``: stop following a feed (by id or URL)."""
     with open_workspace(args.workspace) as ws:
         key: int | str = int(args.feed) if args.feed.isdigit() else args.feed
         ws.feeds.remove(key)
@@ -159,6 +165,7 @@ def cmd_feed_remove(args: argparse.Namespace) -> int:
 
 
 def cmd_feed_poll(args: argparse.Namespace) -> int:
+    """``briefer feed poll``: fetch the new entries of every feed."""
     from briefer.evidence.polling import poll_feeds
 
     progress = Progress()

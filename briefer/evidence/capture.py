@@ -10,10 +10,9 @@ article already fetched from that URL, its tags re-anchored.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefer.errors import BrieferError, Cancelled, ImportFailed
 from briefer.evidence.warc import evidence_folder, write_capture
@@ -23,8 +22,12 @@ from briefer.ingest.limits import Limits
 from briefer.ingest.web import DEFAULT_DELAY, Fetcher, Page
 from briefer.model import Article, Changes
 from briefer.sandbox import LimitedWorker, LimitExceeded, RemoteError
-from briefer.workspace import Workspace
-from briefer.workspace.versions import TagMove
+
+if TYPE_CHECKING:
+    import threading
+
+    from briefer.workspace import Workspace
+    from briefer.workspace.versions import TagMove
 
 Progress = Callable[[int, int], None]
 
@@ -106,13 +109,14 @@ class Capturer:
         latest = self.ws.evidence.latest(article_id)
         return self._outcome(url, page, article_id, "duplicate", latest.record_id if latest else None)
 
-    def _outcome(self, url: str, page: Page, article_id: int, status: str, evidence: str | None,
-                 **extra: Any) -> Fetched:
+    def _outcome(self, url: str, page: Page, article_id: int, status: str, evidence: str | None, *,
+                 version: int | None = None, tags: tuple[TagMove, ...] = (),
+                 changes: Changes = Changes()) -> Fetched:
         article = self.ws.articles.get(article_id)
         duplicate = status == "duplicate"
         return Fetched(url, status, page.final_url, None if duplicate else article_id, article.title,
                        article.outlet, article.published, article_id if duplicate else None, evidence,
-                       **extra)
+                       version=version, tags=tags, changes=changes)
 
     def _extract(self, page: Page) -> Article:
         """The page's article, extracted in the sandbox under the time and memory limits."""

@@ -8,19 +8,22 @@ already imported are skipped, by URL before fetching and by text after.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefer.errors import BrieferError, Cancelled, ImportFailed
 from briefer.evidence.capture import Capturer
 from briefer.evidence.warc import evidence_folder, write_capture
 from briefer.ingest.feeds import feed_links, parse_feed
-from briefer.ingest.limits import Limits
 from briefer.ingest.web import DEFAULT_DELAY, Fetcher
-from briefer.workspace import Workspace
-from briefer.workspace.feeds import Feed
+
+if TYPE_CHECKING:
+    import threading
+
+    from briefer.ingest.limits import Limits
+    from briefer.workspace import Workspace
+    from briefer.workspace.feeds import Feed
 
 Progress = Callable[[int, int], None]
 

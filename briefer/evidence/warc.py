@@ -12,15 +12,19 @@ from __future__ import annotations
 import io
 import os
 import uuid
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from briefer.errors import NotFound
-from briefer.ingest.web import Page
 from briefer.workspace.evidence import EvidenceRecord
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from briefer.ingest.web import Page
 
 _HOP_BY_HOP = frozenset(("transfer-encoding", "connection", "keep-alive"))
 

@@ -12,14 +12,18 @@ into a text field is text, never a command.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
 
-from briefer.taxonomy import Taxonomy
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+    from PySide6.QtWidgets import QWidget
+
+    from briefer.taxonomy import Taxonomy
 
 Key = str | QKeySequence.StandardKey
 SK = QKeySequence.StandardKey

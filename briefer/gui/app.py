@@ -9,9 +9,8 @@ from __future__ import annotations
 import logging
 import sys
 import traceback
-from collections.abc import Sequence
 from pathlib import Path
-from types import TracebackType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -22,8 +21,13 @@ from briefer.gui.session import Session
 from briefer.gui.settings import APPLICATION, LAST_WORKSPACE, ORGANISATION, PALETTE, Settings
 from briefer.gui.theme import apply_palette
 from briefer.gui.window.main_window import MainWindow
-from briefer.taxonomy import Taxonomy
 from briefer.workspace.health import is_damage
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+    from types import TracebackType
+
+    from briefer.taxonomy import Taxonomy
 
 log = logging.getLogger(__name__)
 

@@ -10,8 +10,6 @@ text the workspace refuses (another process is writing) is kept and saved later
 
 from __future__ import annotations
 
-from collections.abc import Hashable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
@@ -19,11 +17,14 @@ from PySide6.QtGui import QUndoStack
 
 from briefer import taxonomy
 from briefer.errors import BrieferError, WorkspaceError
-from briefer.model import Changes
 from briefer.workspace import Workspace
 
 if TYPE_CHECKING:
+    from collections.abc import Hashable
+    from pathlib import Path
+
     from briefer.gui.undo.command import Command
+    from briefer.model import Changes
 
 #: How long a change made in the window waits for another Briefer's write to
 #: finish before saying so: short, because the window cannot respond meanwhile.

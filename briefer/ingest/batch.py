@@ -14,14 +14,18 @@ import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefer.errors import BrieferError, Cancelled, WorkspaceError
 from briefer.ingest.limits import Limits
 from briefer.ingest.registry import extract_articles, walk
 from briefer.model import Article, Changes
 from briefer.sandbox import LimitedWorker, LimitExceeded, RemoteError
-from briefer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from briefer.workspace import Workspace
 
 Progress = Callable[[int, int], None]
 #: Time a fresh sandbox process may take to start and import the importers.

@@ -14,9 +14,9 @@ from __future__ import annotations
 import io
 import zipfile
 import zlib
+from typing import TYPE_CHECKING
 
 import docx
-from docx.document import Document
 from docx.opc.exceptions import PackageNotFoundError
 from lxml.etree import XMLSyntaxError
 
@@ -26,6 +26,9 @@ from briefer.ingest.limits import MB, Limits, human_size
 from briefer.ingest.normalize import normalize
 from briefer.ingest.textmeta import file_author, text_author, text_date
 from briefer.model import Article
+
+if TYPE_CHECKING:
+    from docx.document import Document
 
 FORMAT = "docx"
 EXTENSIONS = (".docx", ".docm", ".dotx")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from typing import TYPE_CHECKING
 
 import lxml.html
 from lxml.etree import ParserError
@@ -18,10 +19,12 @@ from lxml.html import HtmlElement, HTMLParser
 from briefer.errors import ImportFailed
 from briefer.ingest.html_body import article_text
 from briefer.ingest.html_meta import page_metadata
-from briefer.ingest.limits import Limits
 from briefer.ingest.normalize import UndecodableError, decode, looks_binary, normalize
 from briefer.ingest.quiet import quiet
 from briefer.model import Article
+
+if TYPE_CHECKING:
+    from briefer.ingest.limits import Limits
 
 FORMAT = "html"
 EXTENSIONS = (".html", ".htm", ".xhtml", ".shtml")

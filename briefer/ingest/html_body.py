@@ -16,15 +16,18 @@ from __future__ import annotations
 
 import re
 from copy import deepcopy
+from typing import TYPE_CHECKING
 
 import lxml.etree
 import lxml.html
-from lxml.html import HtmlElement
 from readability import Document as Readability
 from trafilatura import bare_extraction
 
 from briefer.ingest.furniture import drop_furniture
 from briefer.ingest.quiet import quiet
+
+if TYPE_CHECKING:
+    from lxml.html import HtmlElement
 
 _LOGGERS = ("trafilatura", "readability", "htmldate", "courlan", "justext")
 

@@ -9,21 +9,24 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, time
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 import yaml
 from courlan import extract_domain
 from htmldate import find_date
-from lxml.html import HtmlElement
 
 from briefer.ingest.people import byline_names, key, person_names
 from briefer.paths import resources_dir
 from briefer.text.datelines import find_date as written_date
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from lxml.html import HtmlElement
 
 _SPACE = re.compile(r"\s+")
 _SEPARATOR = re.compile(r"\s+[|\-–—:·»«/•]\s+|\s*::\s*")

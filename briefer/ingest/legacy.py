@@ -13,9 +13,12 @@ from __future__ import annotations
 
 import string
 from collections import Counter
-from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from charset_normalizer import CharsetMatch, CharsetMatches
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from charset_normalizer import CharsetMatch, CharsetMatches
 
 #: The letters beyond ASCII of each language written in a legacy 8-bit encoding (lower case).
 ALPHABETS: dict[str, str] = {

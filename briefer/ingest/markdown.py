@@ -13,19 +13,24 @@ from __future__ import annotations
 import datetime as dt
 import html
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markdown_it import MarkdownIt
-from markdown_it.token import Token
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from briefer import yamlsafe
 from briefer.errors import ImportFailed
 from briefer.ingest.html_meta import iso_date
-from briefer.ingest.limits import Limits
 from briefer.ingest.normalize import UndecodableError, decode, looks_binary, normalize
 from briefer.ingest.textmeta import text_author, text_date
 from briefer.model import Article
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from markdown_it.token import Token
+
+    from briefer.ingest.limits import Limits
 
 FORMAT = "markdown"
 EXTENSIONS = (".md", ".markdown", ".mdown", ".mkd")
@@ -78,6 +83,7 @@ class _Renderer:
         self.lists: list[list[Any]] = []  # [ordered, next number, first paragraph pending]
         self.row: list[str] | None = None
         self.headings: list[tuple[str, int]] = []  # (text, block index)
+        self.heading_level = 0  # of the heading whose text comes next
 
     def _line(self, text: str) -> None:
         if not self.lists:
@@ -100,47 +106,82 @@ class _Renderer:
         self.group = None
 
     def feed(self, tokens: list[Token]) -> None:
-        heading_level = 0
+        """Render ``tokens`` into :attr:`blocks` (and :attr:`headings`), one handler per token type."""
+        self.heading_level = 0
         for token in tokens:
-            kind = token.type
-            if kind in ("bullet_list_open", "ordered_list_open"):
-                if not self.lists:
-                    self.group = []
-                start = int(token.attrGet("start") or 1)
-                self.lists.append([kind == "ordered_list_open", start - 1, False])
-            elif kind == "list_item_open":
-                self.lists[-1][1] += 1
-                self.lists[-1][2] = True
-            elif kind in ("bullet_list_close", "ordered_list_close"):
-                self.lists.pop()
-                if not self.lists:
-                    self._close_group()
-            elif kind == "table_open":
-                self.group = []
-            elif kind == "table_close":
-                self._close_group()
-            elif kind == "tr_open":
-                self.row = []
-            elif kind == "tr_close" and self.row is not None and self.group is not None:
-                self.group.append(" | ".join(self.row))
-                self.row = None
-            elif kind == "heading_open":
-                heading_level = int(token.tag[1])
-            elif kind == "inline":
-                text = _inline(token)
-                if self.row is not None:
-                    self.row.append(text)
-                elif text:
-                    if heading_level and not self.lists:
-                        self.headings.append((text, len(self.blocks)))
-                    self._line(text)
-                heading_level = 0
-            elif kind in ("fence", "code_block") and token.content.strip():
-                self._line(token.content.rstrip("\n"))
-            elif kind == "html_block":
-                text = html.unescape(_TAGS.sub("", token.content)).strip()
-                if text:
-                    self._line(text)
+            handler = _HANDLERS.get(token.type)
+            if handler is not None:
+                handler(self, token)
+
+    def _open_list(self, token: Token) -> None:
+        if not self.lists:
+            self.group = []
+        start = int(token.attrGet("start") or 1)
+        self.lists.append([token.type == "ordered_list_open", start - 1, False])
+
+    def _open_item(self, token: Token) -> None:
+        self.lists[-1][1] += 1
+        self.lists[-1][2] = True
+
+    def _close_list(self, token: Token) -> None:
+        self.lists.pop()
+        if not self.lists:
+            self._close_group()
+
+    def _open_table(self, token: Token) -> None:
+        self.group = []
+
+    def _close_table(self, token: Token) -> None:
+        self._close_group()
+
+    def _open_row(self, token: Token) -> None:
+        self.row = []
+
+    def _close_row(self, token: Token) -> None:
+        if self.row is not None and self.group is not None:
+            self.group.append(" | ".join(self.row))
+            self.row = None
+
+    def _open_heading(self, token: Token) -> None:
+        self.heading_level = int(token.tag[1])
+
+    def _text(self, token: Token) -> None:
+        """Inline text: a table cell, a heading (outside lists) or a line of its block."""
+        text = _inline(token)
+        if self.row is not None:
+            self.row.append(text)
+        elif text:
+            if self.heading_level and not self.lists:
+                self.headings.append((text, len(self.blocks)))
+            self._line(text)
+        self.heading_level = 0
+
+    def _code(self, token: Token) -> None:
+        if token.content.strip():
+            self._line(token.content.rstrip("\n"))
+
+    def _html(self, token: Token) -> None:
+        text = html.unescape(_TAGS.sub("", token.content)).strip()
+        if text:
+            self._line(text)
+
+
+_HANDLERS: dict[str, Callable[[_Renderer, Token], None]] = {
+    "bullet_list_open": _Renderer._open_list,
+    "ordered_list_open": _Renderer._open_list,
+    "list_item_open": _Renderer._open_item,
+    "bullet_list_close": _Renderer._close_list,
+    "ordered_list_close": _Renderer._close_list,
+    "table_open": _Renderer._open_table,
+    "table_close": _Renderer._close_table,
+    "tr_open": _Renderer._open_row,
+    "tr_close": _Renderer._close_row,
+    "heading_open": _Renderer._open_heading,
+    "inline": _Renderer._text,
+    "fence": _Renderer._code,
+    "code_block": _Renderer._code,
+    "html_block": _Renderer._html,
+}
 
 
 def _value(data: dict[str, Any], field: str) -> str | None:

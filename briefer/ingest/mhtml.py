@@ -12,11 +12,14 @@ import email.policy
 import re
 from dataclasses import replace
 from email.message import EmailMessage
+from typing import TYPE_CHECKING
 
 from briefer.errors import ImportFailed
 from briefer.ingest import html
-from briefer.ingest.limits import Limits
-from briefer.model import Article
+
+if TYPE_CHECKING:
+    from briefer.ingest.limits import Limits
+    from briefer.model import Article
 
 FORMAT = "mhtml"
 EXTENSIONS = (".mhtml", ".mht")

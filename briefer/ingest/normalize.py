@@ -1,6 +1,6 @@
-"""Decoding bytes of unknown encoding and normalising text once, at import.
+r"""Decoding bytes of unknown encoding and normalising text once, at import.
 
-Normalised text is NFC, uses ``\\n`` newlines, has no characters XML cannot hold
+Normalised text is NFC, uses ``\n`` newlines, has no characters XML cannot hold
 (C0/C1 controls but tab and newline, lone surrogates, U+FFFE/U+FFFF), no trailing
 spaces on lines, and paragraphs separated by at most one blank line.
 """
@@ -138,7 +138,7 @@ def decode(data: bytes) -> tuple[str, str]:
 
 
 def normalize(text: str) -> str:
-    """Normalise text once for storage: NFC, ``\\n`` newlines, XML-legal, tidy paragraphs."""
+    r"""Normalise text once for storage: NFC, ``\n`` newlines, XML-legal, tidy paragraphs."""
     text = text.removeprefix("\ufeff")
     text = _LINE_BREAKS.sub("\n", text).replace("\u2029", "\n\n")
     text = _ILLEGAL.sub("", text)

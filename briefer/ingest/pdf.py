@@ -13,20 +13,24 @@ are read; others, files with no text layer (scans), files over
 from __future__ import annotations
 
 import io
+import itertools
 import re
 import statistics
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta, timezone
+from typing import TYPE_CHECKING
 
 from pypdf import PdfReader
 from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
 
 from briefer.errors import ImportFailed
-from briefer.ingest.limits import Limits
 from briefer.ingest.normalize import normalize
 from briefer.ingest.quiet import quiet
 from briefer.ingest.textmeta import file_author, text_author, text_date
 from briefer.model import Article
+
+if TYPE_CHECKING:
+    from briefer.ingest.limits import Limits
 
 FORMAT = "pdf"
 EXTENSIONS = (".pdf",)
@@ -76,7 +80,7 @@ class _PageLines:
 def paragraphs(lines: list[_Line]) -> list[str]:
     """Join printed lines into paragraphs by their spacing and font size."""
     lines = [line for line in lines if line.text.strip() and not _PAGE_NUMBER.match(line.text.strip())]
-    gaps = [a.y - b.y for a, b in zip(lines, lines[1:], strict=False)
+    gaps = [a.y - b.y for a, b in itertools.pairwise(lines)
             if a.y is not None and b.y is not None and a.y > b.y]
     spacing = statistics.median(gaps) if gaps else 0.0
     result: list[list[str]] = []
@@ -200,5 +204,5 @@ def extract(data: bytes, name: str, limits: Limits) -> Article:
             return _read(data, name, limits)
         except (ImportFailed, MemoryError):
             raise
-        except Exception as exc:  # noqa: BLE001 - pypdf raises many kinds on malformed files
+        except Exception as exc:
             raise ImportFailed(name, f"damaged or truncated PDF ({type(exc).__name__})") from exc

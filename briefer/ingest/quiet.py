@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import logging
 import warnings
-from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 
 @contextmanager

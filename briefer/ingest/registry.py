@@ -12,17 +12,21 @@ from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
-from types import ModuleType
+from typing import TYPE_CHECKING
 
 from briefer.errors import ImportFailed
 from briefer.files import not_a_file, read_regular
 from briefer.ingest import docx, html, markdown, mhtml, pdf, singlefile, text, warc
 from briefer.ingest.limits import Limits, human_size
 from briefer.ingest.normalize import clean_field
-from briefer.model import Article
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator
+    from types import ModuleType
+
+    from briefer.model import Article
 
 IMPORTERS: tuple[ModuleType, ...] = (pdf, docx, warc, mhtml, singlefile, html, markdown, text)
 _HEAD = 8192

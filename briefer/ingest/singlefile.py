@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from briefer.ingest import html
-from briefer.ingest.limits import Limits
-from briefer.model import Article
+
+if TYPE_CHECKING:
+    from briefer.ingest.limits import Limits
+    from briefer.model import Article
 
 FORMAT = "singlefile"
 EXTENSIONS = (".html", ".htm")

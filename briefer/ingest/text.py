@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from briefer.errors import ImportFailed
-from briefer.ingest.limits import Limits
 from briefer.ingest.normalize import UndecodableError, decode, looks_binary, normalize
 from briefer.ingest.textmeta import text_author, text_date
 from briefer.model import Article
+
+if TYPE_CHECKING:
+    from briefer.ingest.limits import Limits
 
 FORMAT = "txt"
 EXTENSIONS = (".txt", ".text")

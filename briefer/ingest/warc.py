@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import zlib
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -17,7 +18,9 @@ from warcio.exceptions import ArchiveLoadFailed
 from briefer.errors import ImportFailed
 from briefer.ingest import html
 from briefer.ingest.limits import Limits, human_size
-from briefer.model import Article
+
+if TYPE_CHECKING:
+    from briefer.model import Article
 
 FORMAT = "warc"
 EXTENSIONS = (".warc", ".gz")

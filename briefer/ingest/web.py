@@ -11,12 +11,10 @@ headers instead. Failures raise ImportFailed naming the URL and one reason.
 
 from __future__ import annotations
 
-import threading
 import time
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import hishel
@@ -29,6 +27,11 @@ from briefer.errors import Cancelled, ImportFailed
 from briefer.ingest.addresses import host_class, redirect_allowed
 from briefer.ingest.limits import MB, Limits, human_size
 from briefer.paths import user_cache_dir
+
+if TYPE_CHECKING:
+    import threading
+    from collections.abc import Iterator
+    from pathlib import Path
 
 USER_AGENT = f"Briefer/{__version__} (situation briefs from news reporting)"
 #: The name robots.txt rules address Briefer by.

@@ -11,11 +11,10 @@ import io
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefer.atomic import save_atomic, write_atomic
 from briefer.errors import InvalidInput, TemplateFailed
-from briefer.model import Brief
 from briefer.render import html
 from briefer.render.context import build_context
 from briefer.render.docx import build_document
@@ -28,7 +27,10 @@ from briefer.render.properties import doc_meta
 from briefer.render.templates import Template, by_name, load_template
 from briefer.render.tree import Tree, parse, size
 from briefer.sandbox import LimitedWorker, LimitExceeded
-from briefer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from briefer.model import Brief
+    from briefer.workspace import Workspace
 
 FORMATS = ("md", "docx", "html", "pdf", "odt")
 TIME_LIMIT_SECONDS = 5.0

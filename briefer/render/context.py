@@ -8,14 +8,16 @@ other string is text, escaped for Markdown when a template outputs it.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefer.dtg import format_dtg, is_tlp
-from briefer.model import Article, Brief, BriefItem, Tag
 from briefer.render.escape import analyst_markdown
-from briefer.render.templates import Template
 from briefer.text.units import split_sentences
 from briefer.workspace import Workspace, section_for
+
+if TYPE_CHECKING:
+    from briefer.model import Article, Brief, BriefItem, Tag
+    from briefer.render.templates import Template
 
 _MAX_CONTEXT = 300
 #: The language briefs are written in (BCP 47), for the documents' language properties.

@@ -15,10 +15,12 @@ for HTML). No filter path can hand source text to the document unescaped.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 #: Private-use characters framing an analyst comment the DOCX writer anchors.
 COMMENT_OPEN, COMMENT_CLOSE = "\ue000", "\ue001"

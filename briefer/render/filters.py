@@ -1,4 +1,4 @@
-"""Jinja filters for brief templates: citations, date-time groups, grades, dates…
+"""Jinja filters for brief templates: citations, date-time groups, grades, dates.
 
 Every filter returns either :class:`~briefer.render.escape.Markdown` it built
 from escaped parts, or plain text that the template output escapes. Jinja's
@@ -11,15 +11,17 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from jinja2 import pass_eval_context
 from jinja2.filters import do_indent, do_title, make_attrgetter
-from jinja2.nodes import EvalContext
 
 from briefer.dtg import DTG_RE, format_dtg, parse_iso
 from briefer.render.escape import LANG_END, Markdown, comment_marker, escape, language_marker
+
+if TYPE_CHECKING:
+    from jinja2.nodes import EvalContext
 
 _URL_RE = re.compile(r"^https?://[^\s<>\x00-\x1f\\`]+$", re.IGNORECASE)
 
@@ -48,7 +50,7 @@ def grade(item: Mapping[str, Any], brackets: bool = True) -> Markdown:
     return Markdown(f"[{code}]") if code and brackets else code
 
 
-def date(value: Any, format: str = "%d %B %Y") -> str:  # noqa: A002 - Jinja's own naming
+def date(value: Any, format: str = "%d %B %Y") -> str:
     """An ISO date or date-time formatted with strftime codes (default ``25 November 2026``)."""
     if value is None or value == "":
         return ""
@@ -172,8 +174,10 @@ def link(url: Any, text: Any = None) -> Markdown:
 
 
 def reference(source: Mapping[str, Any], with_link: bool = True) -> Markdown:
-    """A source as a citation line: outlet, “title”, author, date, (``with_link``) link and,
-    for a page fetched by Briefer, when it was captured."""
+    """A source as a citation line: outlet, “title”, author, date and (``with_link``) link.
+
+    A page fetched by Briefer also says when it was captured.
+    """
     parts = [escape(source[key]) for key in ("outlet",) if source.get(key)]
     if source.get("title"):
         parts.append(quote(source["title"]))

@@ -10,18 +10,21 @@ from __future__ import annotations
 import copy
 import html
 import types
-from collections.abc import Sequence
 from functools import cache
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 import nh3
-from markdown_it.renderer import RendererHTML
-from markdown_it.token import Token
 
 from briefer.dtg import TLP_COLOURS
 from briefer.render.escape import strip_comments
 from briefer.render.links import ALLOWED_SCHEMES, allowed_href
 from briefer.render.tree import Tree, parser
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from markdown_it.renderer import RendererHTML
+    from markdown_it.token import Token
 
 TAGS = {
     "a", "b", "blockquote", "br", "code", "em", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i",
@@ -77,7 +80,7 @@ def _renderer() -> RendererHTML:
     A copy, so the shared parser is untouched; rules bound to the original
     renderer are rebound to the copy so they call its rules.
     """
-    original = cast(RendererHTML, parser().renderer)  # the parser is built with the HTML renderer
+    original = cast("RendererHTML", parser().renderer)  # the parser is built with the HTML renderer
     renderer = copy.copy(original)
     renderer.rules = {
         name: types.MethodType(rule.__func__, renderer) if getattr(rule, "__self__", None) is original

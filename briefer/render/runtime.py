@@ -11,16 +11,19 @@ else reaches the output, even inside ``{% autoescape false %}``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jinja2.runtime
 from jinja2 import pass_eval_context
 from jinja2.compiler import CodeGenerator
-from jinja2.nodes import EvalContext, Node
 from markupsafe import soft_str
 
 from briefer.render.escape import Markdown, escape
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from jinja2.nodes import EvalContext, Node
 
 __all__ = ["BriefCodeGenerator", "Macro", "Markdown", "escape", "finalize", "markup_join"]
 

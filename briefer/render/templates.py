@@ -157,7 +157,7 @@ def _split_front_matter(where: str, text: str) -> tuple[yaml.Node | None, str]:
     if sum(len(line) + 1 for line in lines[1:end]) > MAX_FRONT_MATTER:
         raise TemplateFailed(where, 1, f"front matter is over {MAX_FRONT_MATTER // 1024} KB")
     try:
-        node = yamlsafe.compose("\n".join([""] + lines[1:end]))
+        node = yamlsafe.compose("\n".join(["", *lines[1:end]]))
     except yamlsafe.YamlProblem as exc:
         raise TemplateFailed(where, exc.line, f"invalid front matter: {exc.reason}") from None
     body = "\n" * (end + 1) + "\n".join(lines[end + 1 :])

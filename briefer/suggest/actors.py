@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
+from typing import TYPE_CHECKING
 
 from briefer.suggest import context, lexicon, ner_ru
 from briefer.suggest.base import Occupancy
-from briefer.suggest.document import Document
 from briefer.suggest.gazetteer import canonical_of, gazetteer_at
 from briefer.suggest.morph import nominative
 from briefer.suggest.roles import role_after, role_before
+
+if TYPE_CHECKING:
+    from briefer.suggest.document import Document
 
 UP = "A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ"
 _ABBR = r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|Adm|Sen|Rep|Gov|Brig|Prof|St|Jr|Sr|Rev)"
@@ -37,14 +41,11 @@ _ALWAYS_STOP = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday january february march april "
     "may june july august september october november december mr mrs ms dr".split()
 )
+# Both lists get the Ukrainian and Russian words of context.yaml too.
 _NOT_ORG_ACRONYMS = frozenset(
-    "I II III IV TV AI OK PM AM GMT UTC ID CEO GDP CPI VAT LNG USD EUR UAH RUB GBP MW GW KM UK US "
-    "ВВП ІСЦ ИПЦ ПДВ НДС".split()
+    "I II III IV TV AI OK PM AM GMT UTC ID CEO GDP CPI VAT LNG USD EUR UAH RUB GBP MW GW KM UK US".split()
 )
-_PLACE_AFTER = re.compile(
-    r"[ \u00a0](?:region|oblast|province|district|city|village|town|county|"
-    r"area|river|sea|області|область|району|район|области|районе)\b"
-)
+_PLACE_WORDS = "region|oblast|province|district|city|village|town|county|area|river|sea"
 _PLACE_LIST = re.compile(
     rf"\b(?:villages?|towns?|cities|city|settlements?|regions?|region)[ ]of[ ]"
     rf"((?:{_TOKEN}(?:,[ ]| and |, and |[ ]))*{_TOKEN})"
@@ -67,6 +68,34 @@ class Mention:
     role: str | None = None
     role_start: int | None = None
     gender: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class _Phrase:
+    """A capitalised run being classified: its token offsets, words and lower-case words."""
+
+    tokens: list[tuple[int, int]]
+    words: list[str]
+    lows: list[str]
+
+    @property
+    def start(self) -> int:
+        return self.tokens[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.tokens[-1][1]
+
+
+@cache
+def _not_org_acronyms() -> frozenset[str]:
+    return _NOT_ORG_ACRONYMS | frozenset(lexicon.context_words()["not_organisation_acronyms"])
+
+
+@cache
+def _place_after() -> re.Pattern[str]:
+    words = "|".join([_PLACE_WORDS, *lexicon.context_words()["place_words"]])
+    return re.compile(rf"[ \u00a0](?:{words})\b")
 
 
 def _sentence_initial(text: str, pos: int) -> bool:
@@ -142,7 +171,7 @@ class _Finder:
             t_start = tokens[i][0]
             hit = gazetteer_at(text, t_start, self.limit)
             if hit and hit[0] >= tokens[i][1] and not self._is_title_start(tokens, i):
-                g_end, entry, alias = hit
+                g_end, entry, _alias = hit
                 last = text[tokens[-1][0] : tokens[-1][1]].lower()
                 if entry.kind == "location" and tokens[-1][1] > g_end and last in self.org_words:
                     self._organisation(t_start, tokens[-1][1], "place-org-word", 0.7)
@@ -173,99 +202,151 @@ class _Finder:
         return word in self.title_words and i + 1 < len(tokens)
 
     def _classify(self, tokens: list[tuple[int, int]]) -> None:
+        """Decide what one capitalised run is: the first rule that recognises it wins."""
+        while tokens and self.text[tokens[-1][0] : tokens[-1][1]].lower() in _ALWAYS_STOP:
+            tokens = tokens[:-1]
         if not tokens:
             return
-        text = self.text
-        words = [text[s:e] for s, e in tokens]
-        lows = [w.lower() for w in words]
-        while words and lows[-1] in _ALWAYS_STOP:
-            tokens, words, lows = tokens[:-1], words[:-1], lows[:-1]
-        if not tokens:
-            return
-        start, end = tokens[0][0], tokens[-1][1]
-        last_title = max((i for i, w in enumerate(lows[:-1]) if w in self.title_words), default=None)
+        words = [self.text[s:e] for s, e in tokens]
+        phrase = _Phrase(tokens, words, [w.lower() for w in words])
+        rules = (
+            self._after_a_title,
+            self._organisation_word,
+            self._after_titles_and_demonyms,
+            self._ends_in_organisation_word,
+            self._speaks,
+            self._one_word,
+            self._given_name,
+            self._title_before,
+            self._apposition_or_place,
+        )
+        for rule in rules:
+            if rule(phrase):
+                return
+
+    def _after_a_title(self, p: _Phrase) -> bool:
+        """SciSpacE Team Leader Jennifer Ngo-Anh: a person after the last title word."""
+        last = max((i for i, w in enumerate(p.lows[:-1]) if w in self.title_words), default=None)
         if (
-            last_title is not None
-            and len(words) - last_title - 1 <= 4
-            and text[tokens[last_title][1] : tokens[last_title + 1][0]] == " "
-            and not any(w in self.org_words for w in lows[last_title + 1 :])
+            last is None
+            or len(p.words) - last - 1 > 4
+            or self.text[p.tokens[last][1] : p.tokens[last + 1][0]] != " "
+            or any(w in self.org_words for w in p.lows[last + 1 :])
         ):
-            # SciSpacE Team Leader Jennifer Ngo-Anh
-            self._person(tokens[last_title + 1][0], end, "title", 0.8)
-            return
+            return False
+        self._person(p.tokens[last + 1][0], p.end, "title", 0.8)
+        return True
+
+    def _organisation_word(self, p: _Phrase) -> bool:
+        """National Security Council, Ministry of Defence: an organisation word ends or leads it."""
+        lows = p.lows
         lead = next((i for i, w in enumerate(lows) if w not in self.demonyms), len(lows) - 1)
-        if (
-            lows[-1] in self.org_words
-            and len(words) > 1
-            or (
-                lows[lead] in self.org_words
-                and (len(words) - lead > 2 or re.search(r" (?:of|for) ", text[tokens[lead][0] : end]))
-            )
-        ):
-            self._organisation(start, end, "org-word", 0.75)
-            return
+        ends = lows[-1] in self.org_words and len(p.words) > 1
+        leads = lows[lead] in self.org_words and (
+            len(p.words) - lead > 2 or re.search(r" (?:of|for) ", self.text[p.tokens[lead][0] : p.end])
+        )
+        if not (ends or leads):
+            return False
+        self._organisation(p.start, p.end, "org-word", 0.75)
+        return True
+
+    def _after_titles_and_demonyms(self, p: _Phrase) -> bool:
+        """Titles and demonyms first ("Ukrainian President ..."): the rest is a person.
+
+        After "of" the rest is the title's organisation; a phrase of titles and demonyms
+        only is nothing.
+        """
+        lows = p.lows
         k = 0
-        while k < len(words):
+        while k < len(lows):
             if lows[k] in self.title_words or lows[k] in self.demonyms:
                 k += 1
-            elif k + 1 < len(words) and f"{lows[k]} {lows[k + 1]}" in self.demonyms:
+            elif k + 1 < len(lows) and f"{lows[k]} {lows[k + 1]}" in self.demonyms:
                 k += 2
             else:
                 break
-        if k == len(words):
-            return
-        if k and len(words) - k <= 4 and lows[-1] not in self.org_words:
-            if _OF.match(text, tokens[k - 1][1]):  # "CEO of Take-Two": the title's organisation
-                self._organisation(tokens[k][0], end, "title-of", 0.6)
-            else:
-                self._person(tokens[k][0], end, "title", 0.85)
-            return
-        if lows[-1] in self.org_words:
-            self._organisation(start, end, "org-word", 0.75)
-            return
-        if len(words) <= 4 and context.speaks(text, start, end, self.doc.lang):
-            self._person(start, end, "speech-verb", 0.7)  # "Noem tweeted", "said Avi Bell"
-            return
-        if len(words) == 1:
-            word = words[0]
-            if (
-                word.replace(".", "").isupper()
-                and 2 <= len(word.replace(".", "")) <= 6
-                and word.replace(".", "") not in _NOT_ORG_ACRONYMS
-                and word.isalpha()
-            ):
-                self._add("organisation", start, end, word, "acronym", 0.6)
-            elif _PLACE_AFTER.match(text, end):
-                self._add("location", start, end, word, "place-word", 0.7)
-            elif lows[0] in self.org_words and not _sentence_initial(text, start):
-                self._add("organisation", start, end, word, "org-word", 0.6)
-            elif lows[0] in self.names and not _sentence_initial(text, start):
-                self._person(start, end, "given-name", 0.6)  # "local resident Elena"
-            else:
-                self._by_preposition(start, end, words)
-            return
-        given = next((i for i, w in enumerate(words[:3]) if lexicon.stem(w) in self.names), None)
+        if k == len(lows):
+            return True
+        if not k or len(lows) - k > 4 or lows[-1] in self.org_words:
+            return False
+        if _OF.match(self.text, p.tokens[k - 1][1]):  # "CEO of Take-Two": the title's organisation
+            self._organisation(p.tokens[k][0], p.end, "title-of", 0.6)
+        else:
+            self._person(p.tokens[k][0], p.end, "title", 0.85)
+        return True
+
+    def _ends_in_organisation_word(self, p: _Phrase) -> bool:
+        """A phrase whose last word is an organisation word is an organisation."""
+        if p.lows[-1] not in self.org_words:
+            return False
+        self._organisation(p.start, p.end, "org-word", 0.75)
+        return True
+
+    def _speaks(self, p: _Phrase) -> bool:
+        """A short name with a speech verb beside it is a person: "Noem tweeted", "said Avi Bell"."""
+        if len(p.words) > 4 or not context.speaks(self.text, p.start, p.end, self.doc.lang):
+            return False
+        self._person(p.start, p.end, "speech-verb", 0.7)
+        return True
+
+    def _one_word(self, p: _Phrase) -> bool:
+        """One word: an acronym, a place, an organisation, a given name, or a place by its preposition."""
+        if len(p.words) != 1:
+            return False
+        text, start, end, word = self.text, p.start, p.end, p.words[0]
+        letters = word.replace(".", "")
+        acronym = letters.isupper() and 2 <= len(letters) <= 6 and letters not in _not_org_acronyms()
+        if acronym and word.isalpha():
+            self._add("organisation", start, end, word, "acronym", 0.6)
+        elif _place_after().match(text, end):
+            self._add("location", start, end, word, "place-word", 0.7)
+        elif p.lows[0] in self.org_words and not _sentence_initial(text, start):
+            self._add("organisation", start, end, word, "org-word", 0.6)
+        elif p.lows[0] in self.names and not _sentence_initial(text, start):
+            self._person(start, end, "given-name", 0.6)  # "local resident Elena"
+        else:
+            self._by_preposition(start, end, p.words)
+        return True
+
+    def _given_index(self, p: _Phrase) -> int | None:
+        return next((i for i, w in enumerate(p.words[:3]) if lexicon.stem(w) in self.names), None)
+
+    def _given_name(self, p: _Phrase) -> bool:
+        """A known given name among the first three words starts a person."""
+        words = p.words
+        given = self._given_index(p)
         if (
-            given is not None
-            and len(words) - given <= 4
-            and not words[-1].isupper()
-            and (given + 1 < len(words) or given == 0)
+            given is None
+            or len(words) - given > 4
+            or words[-1].isupper()
+            or not (given + 1 < len(words) or given == 0)
         ):
-            if given + 1 < len(words) or not _sentence_initial(text, start):
-                self._person(tokens[given][0], end, "given-name", 0.8)
-            return
-        before = text[max(0, start - 40) : start].split()
-        if before and before[-1].lower() in self.title_words and len(words) <= 4:
-            self._person(start, end, "title", 0.75)
-            return
-        if len(words) <= 3 and role_after(text, end) is not None:
-            self._person(start, end, "apposition", 0.65)
-        elif len(words) <= 3 and given is None:
-            self._by_preposition(start, end, words)
+            return False
+        if given + 1 < len(words) or not _sentence_initial(self.text, p.start):
+            self._person(p.tokens[given][0], p.end, "given-name", 0.8)
+        return True
+
+    def _title_before(self, p: _Phrase) -> bool:
+        """A short name right after a lower-case title word ("said spokesman ...") is a person."""
+        before = self.text[max(0, p.start - 40) : p.start].split()
+        if not before or before[-1].lower() not in self.title_words or len(p.words) > 4:
+            return False
+        self._person(p.start, p.end, "title", 0.75)
+        return True
+
+    def _apposition_or_place(self, p: _Phrase) -> bool:
+        """A short name before a role is a person; one with no given name may be a place."""
+        if len(p.words) <= 3 and role_after(self.text, p.end) is not None:
+            self._person(p.start, p.end, "apposition", 0.65)
+        elif len(p.words) <= 3 and self._given_index(p) is None:
+            self._by_preposition(p.start, p.end, p.words)
+        return True
 
     def _full_name(self, surname: str) -> Mention | None:
-        """The first capitalised run of the text that ends in ``surname`` and names a person
-        (titles and sentence-initial words left out; initials and Jr. kept), as a mention."""
+        """The first capitalised run of the text that ends in ``surname`` and names a person.
+
+        Titles and sentence-initial words are left out; initials and Jr. are kept.
+        """
         pattern = re.compile(
             rf"(?<![\w'’.])((?:(?:{_TOKEN}|[{UP}]\.)[ \u00a0]){{1,3}}){re.escape(surname)}\b"
             rf"(?:,?[ \u00a0](?:Jr|Sr)\.|[ \u00a0](?:II|III|IV)\b)?"
@@ -313,8 +394,10 @@ class _Finder:
             )
 
     def _organisation(self, start: int, end: int, rule: str, confidence: float) -> None:
-        """An organisation from its name words, with an ordinal before it (``24th … Brigade``);
-        ``Finland's Foreign Ministry`` is named the Finnish Foreign Ministry."""
+        """An organisation from its name words, with an ordinal before it (``24th … Brigade``).
+
+        ``Finland's Foreign Ministry`` is named the Finnish Foreign Ministry.
+        """
         start = context.ordinal_start(self.text, start)
         name = self.text[start:end]
         demonym = context.possessive_demonym(self.text, start)
@@ -346,8 +429,8 @@ class _Finder:
         first = self.text[start:end].split()[0]
         gender = self.names.get(first.lower()) or self.names.get(lexicon.stem(first))
         if gender is None and role_start is not None:
-            first = self.text[role_start:start].lower().split()
-            if any(w in _FEMALE_WORDS for w in first):
+            role_words = self.text[role_start:start].lower().split()
+            if any(w in _FEMALE_WORDS for w in role_words):
                 gender = "f"
         self._add(
             "person",
@@ -382,84 +465,92 @@ class _Finder:
 
     def _link(self) -> list[Mention]:
         """Link short mentions to full names; find later surname-only mentions."""
+        people, aliases = self._people_and_aliases()
+        self._add_full_names(aliases)
+        covered = Occupancy(len(self.text))
+        for m in self.mentions:
+            covered.take(m.start, m.end)
+        linked = [self._linked(m, people, aliases) for m in self.mentions]
+        linked += self._alias_mentions(aliases, covered)
+        linked = _link_organisations(_with_place_tail(linked, self.text))
         lang = self.doc.lang
+        if lang in ("uk", "ru"):
+            linked = [
+                replace(m, canonical=nominative(m.canonical, lang)) if m.kind == "person" else m
+                for m in linked
+            ]
+        return _dedupe(_first_role_for_all(linked), len(self.text))
+
+    def _people_and_aliases(self) -> tuple[dict[str, Mention], dict[str, Mention]]:
+        """Full names by key, and the surname (or unambiguous given name) each answers to."""
         people: dict[str, Mention] = {}
         aliases: dict[str, Mention] = {}
         given: dict[str, list[Mention]] = {}
         for m in sorted(self.mentions, key=lambda m: m.start):
-            if m.kind != "person":
-                continue
             words = m.text.split()
             full_key = lexicon.key(m.text)
-            if len(words) >= 2 and full_key not in people:
-                people[full_key] = m
-                aliases.setdefault(lexicon.stem(words[-1]), m)
-                if lexicon.stem(words[0]) not in self.names:
-                    aliases.setdefault(lexicon.stem(words[0]), m)
-                else:
-                    given.setdefault(lexicon.stem(words[0]), []).append(m)
+            if m.kind != "person" or len(words) < 2 or full_key in people:
+                continue
+            people[full_key] = m
+            aliases.setdefault(lexicon.stem(words[-1]), m)
+            if lexicon.stem(words[0]) not in self.names:
+                aliases.setdefault(lexicon.stem(words[0]), m)
+            else:
+                given.setdefault(lexicon.stem(words[0]), []).append(m)
         for name, owners in given.items():
             if len({o.canonical for o in owners}) == 1:
                 aliases.setdefault(name, owners[0])
+        return people, aliases
+
+    def _add_full_names(self, aliases: dict[str, Mention]) -> None:
+        """A lone surname with no alias yet gets the full name found elsewhere in the text."""
         for m in list(self.mentions):
             if m.kind == "person" and " " not in m.text and lexicon.stem(m.text) not in aliases:
                 full = self._full_name(m.text)
                 if full is not None:  # "Lopes said" after "planetary scientist Rosaly Lopes"
                     self.mentions.append(full)
                     aliases[lexicon.stem(m.text)] = full
-        covered = Occupancy(len(self.text))
-        for m in self.mentions:
-            covered.take(m.start, m.end)
-        linked: list[Mention] = []
-        for m in self.mentions:
-            if m.kind == "person":
-                words = m.text.split()
-                owner = (
-                    people.get(lexicon.key(m.text)) if len(words) >= 2 else aliases.get(lexicon.stem(m.text))
-                )
-                if owner is not None:
-                    m = replace(
-                        m,
-                        canonical=owner.canonical,
-                        role=m.role or owner.role,
-                        gender=m.gender or owner.gender,
-                    )
-            linked.append(m)
+
+    @staticmethod
+    def _linked(m: Mention, people: dict[str, Mention], aliases: dict[str, Mention]) -> Mention:
+        """A person mention with the canonical name, role and gender of the full name it is."""
+        if m.kind != "person":
+            return m
+        words = m.text.split()
+        owner = people.get(lexicon.key(m.text)) if len(words) >= 2 else aliases.get(lexicon.stem(m.text))
+        if owner is None:
+            return m
+        return replace(m, canonical=owner.canonical, role=m.role or owner.role,
+                       gender=m.gender or owner.gender)
+
+    def _alias_mentions(self, aliases: dict[str, Mention], covered: Occupancy) -> list[Mention]:
+        """Surname-only mentions the rules missed, wherever an alias stands free."""
+        found = []
         for t in _TOKEN_RE.finditer(self.text):
             owner = aliases.get(lexicon.stem(t.group()))
             if owner is None or not covered.free(t.start(), t.end()):
                 continue
-            linked.append(
-                Mention(
-                    "person",
-                    t.start(),
-                    t.end(),
-                    t.group(),
-                    owner.canonical,
-                    "alias",
-                    0.7,
-                    owner.role,
-                    None,
-                    owner.gender,
-                )
+            found.append(
+                Mention("person", t.start(), t.end(), t.group(), owner.canonical, "alias", 0.7, owner.role,
+                        None, owner.gender)
             )
-        linked = _link_organisations(_with_place_tail(linked, self.text))
-        if lang in ("uk", "ru"):
-            linked = [
-                replace(m, canonical=nominative(m.canonical, lang)) if m.kind == "person" else m
-                for m in linked
-            ]
-        roles = {}
-        for m in linked:
-            if m.kind == "person" and m.role and m.canonical not in roles:
-                roles[m.canonical] = m.role
-        linked = [replace(m, role=roles.get(m.canonical)) if m.kind == "person" else m for m in linked]
-        return _dedupe(linked, len(self.text))
+        return found
+
+
+def _first_role_for_all(mentions: list[Mention]) -> list[Mention]:
+    """Every mention of a person carries the first role any of them has (or none)."""
+    roles: dict[str, str] = {}
+    for m in mentions:
+        if m.kind == "person" and m.role and m.canonical not in roles:
+            roles[m.canonical] = m.role
+    return [replace(m, role=roles.get(m.canonical)) if m.kind == "person" else m for m in mentions]
 
 
 def _with_place_tail(mentions: list[Mention], text: str) -> list[Mention]:
-    """A Cyrillic organisation followed by the country it belongs to in the genitive is
-    named with it (``Министерство обороны России``); the place stays a place."""
+    """A Cyrillic organisation is named with the country after it in the genitive.
+
+    ``Министерство обороны России``: the place stays a place too.
+    """
     ordered = sorted(mentions, key=lambda m: m.start)
     out = []
     for i, m in enumerate(ordered):

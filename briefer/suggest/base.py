@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import TYPE_CHECKING
 
-from briefer.model import AttrValue
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from briefer.model import AttrValue
 
 #: The taxonomy kinds the suggesters propose.
 KINDS = ("fact", "quote", "figure", "date", "person", "organisation", "location")

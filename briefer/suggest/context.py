@@ -10,28 +10,54 @@ body they are (``компания «Твердые цифры»``).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from briefer.suggest import lexicon
 from briefer.suggest.morph import is_adjective, nominative_phrase, place_nominative
 
 _DATELINE_END = re.compile(r"(?:,[ \u00a0]|[ \u00a0]\(|[ \u00a0][—–-][ \u00a0])")
-_PLACE_PREP = re.compile(
-    r"(?:\b(?:in|near|outside|from|to|towards|around|across|into)"
-    r"|(?<![\w])(?:в|у|під|біля|поблизу|неподалік|із|з|до|под|около|возле|из|близ))"
-    r"[ \u00a0]+(?:the[ \u00a0]+)?$",
-    re.IGNORECASE,
-)
 _ORDINAL = re.compile(r"\b\d{1,3}(?:st|nd|rd|th|-?[а-яіїє]{1,3})[ \u00a0]+$")
 _POSSESSIVE_BEFORE = re.compile(r"([A-Z][\w.]*(?:[ \u00a0][A-Z][\w.]*)?)['’]s[ \u00a0]+$")
-_BODY_WORDS = (
-    r"фонд\w*|компані\w*|компани\w*|агентств\w*|агенці\w*|банк\w*|парті\w*|парти\w*|"
-    r"організаці\w*|организаци\w*|видання|издани\w*|газет\w*|телеканал\w*|концерн\w*|"
-    r"корпораці\w*|корпораци\w*|холдинг\w*|груп\w*|групп\w*|рух\w*|движени\w*|центр\w*|"
-    r"об'єднанн\w*|объединени\w*|спілк\w*|союз\w*|завод\w*|підприємств\w*|предприяти\w*"
-)
-_BODY_BEFORE = re.compile(rf"(?<![\w])(?:{_BODY_WORDS})[ \u00a0]+$", re.IGNORECASE)
 _QUOTED_NAME = re.compile(r"[«„\"“](?P<name>[A-ZА-ЯЁІЇЄҐ][^«»„“”\"\n]{1,50})[»“”\"]")
+_ADJ = r"[а-яёіїєґ'’-]+"  # adjectives are checked by the morphology
+
+
+@dataclass(frozen=True, slots=True)
+class _Patterns:
+    """The context rules' patterns, built once from the word lists of ``context.yaml``."""
+
+    place_prep: re.Pattern[str]
+    body_before: re.Pattern[str]
+    not_tail: frozenset[str]
+    organisation: re.Pattern[str]
+    head_scan: re.Pattern[str]
+
+
+@cache
+def _patterns() -> _Patterns:
+    w = lexicon.context_words()
+    heads = "|".join(w["organisation_heads"])
+    tail_preps = "|".join(w["tail_prepositions"])
+    tail_endings = "|".join(w["tail_endings"])
+    return _Patterns(
+        place_prep=re.compile(
+            r"(?:\b(?:in|near|outside|from|to|towards|around|across|into)"
+            rf"|(?<![\w])(?:{'|'.join(w['place_prepositions'])}))"
+            r"[ \u00a0]+(?:the[ \u00a0]+)?$",
+            re.IGNORECASE,
+        ),
+        body_before=re.compile(rf"(?<![\w])(?:{'|'.join(w['body_words'])})[ \u00a0]+$", re.IGNORECASE),
+        not_tail=frozenset(w["not_tail"]),
+        organisation=re.compile(
+            rf"(?<![\w'’-])(?:(?P<adj>[А-ЯЁІЇЄҐ]{_ADJ})(?P<mid>(?:[ \u00a0]{_ADJ}){{0,3}})[ \u00a0]"
+            rf"(?P<head>(?:{heads})[а-яёіїєґ]*)|(?P<head2>(?=(?i:{heads}))[А-ЯЁІЇЄҐ][а-яёіїєґ]+))"
+            rf"(?P<tail>(?:[ \u00a0](?:{tail_preps})?[ \u00a0]?"
+            rf"(?:[А-ЯЁІЇЄҐ][\w'’-]+|[а-яёіїєґ'’-]+(?:{tail_endings})\b))"
+            rf"{{0,3}})",
+        ),
+        head_scan=re.compile(rf"(?<![\w'’-])(?i:{heads})"),
+    )
 
 
 def is_dateline(text: str, start: int, end: int) -> bool:
@@ -43,9 +69,11 @@ def is_dateline(text: str, start: int, end: int) -> bool:
 
 
 def after_place_preposition(text: str, start: int) -> bool:
-    """Whether a place preposition (``near``, ``в``, ``під``) stands right before ``start``
-    (not ``according to``)."""
-    m = _PLACE_PREP.search(text, max(0, start - 14), start)
+    """Whether a place preposition (``near``, ``в``, ``під``) stands right before ``start``.
+
+    ``according to`` is none.
+    """
+    m = _patterns().place_prep.search(text, max(0, start - 14), start)
     return m is not None and not re.search(r"according[ \u00a0]+$", text[max(0, m.start() - 12) : m.start()])
 
 
@@ -78,42 +106,20 @@ def quoted_bodies(text: str) -> list[tuple[int, int, str]]:
     return [
         (m.start("name"), m.end("name"), m.group("name").strip())
         for m in _QUOTED_NAME.finditer(text)
-        if _BODY_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        if _patterns().body_before.search(text, max(0, m.start() - 30), m.start())
     ]
-
-
-_HEADS = (
-    r"адміністраці|администраци|міністерств|министерств|служб|рад[аиіуо]|комітет|комитет|центр|"
-    r"фонд|банк|школ|академі|академи|університет|университет|інститут|институт|агентств|суд|"
-    r"прокуратур|парті|парти|клуб|союз|спілк|управлінн|управлени|департамент|штаб|палат|"
-    r"компані|компани|корпораці|корпораци|хрест|крест|федераці|федераци|асоціаці|ассоциаци|"
-    r"організаці|организаци|поліці|полици|гвардi|гварди|інспекці|инспекци|комісі|комисси"
-)
-_NOT_TAIL = frozenset(
-    "цього того його її їх нашого свого цієї этого того его ее их нашего своего этой".split()
-)
-_ADJ = r"[а-яёіїєґ'’-]+"  # adjectives are checked by the morphology
-_CYR_ORG = re.compile(
-    rf"(?<![\w'’-])(?:(?P<adj>[А-ЯЁІЇЄҐ]{_ADJ})(?P<mid>(?:[ \u00a0]{_ADJ}){{0,3}})[ \u00a0]"
-    rf"(?P<head>(?:{_HEADS})[а-яёіїєґ]*)|(?P<head2>(?=(?i:{_HEADS}))[А-ЯЁІЇЄҐ][а-яёіїєґ]+))"
-    rf"(?P<tail>(?:[ \u00a0](?:з питань|по делам|з|по)?[ \u00a0]?"
-    rf"(?:[А-ЯЁІЇЄҐ][\w'’-]+|[а-яёіїєґ'’-]+(?:ки|ии|ії|ій|ий|их|ых|ої|ого|ей|ів|ань|ость|ості|ости|ства|ва|ни|ти|ки)\b))"
-    rf"{{0,3}})",
-)
-
-
-_HEAD_SCAN = re.compile(rf"(?<![\w'’-])(?i:{_HEADS})")
 
 
 def _organisation_matches(text: str) -> list[re.Match[str]]:
     """Matches of the organisation phrase, looked for only around head nouns (fast)."""
+    organisation = _patterns().organisation
     found: list[re.Match[str]] = []
     done = 0
-    for h in _HEAD_SCAN.finditer(text):
+    for h in _patterns().head_scan.finditer(text):
         if h.start() < done:
             continue
         pos = max(done, text.rfind("\n", 0, h.start()) + 1, h.start() - 120)
-        while (m := _CYR_ORG.search(text, pos, min(len(text), h.end() + 160))) and m.end() <= h.start():
+        while (m := organisation.search(text, pos, min(len(text), h.end() + 160))) and m.end() <= h.start():
             pos = m.end()
         if m and m.start() <= h.start():
             found.append(m)
@@ -122,17 +128,20 @@ def _organisation_matches(text: str) -> list[re.Match[str]]:
 
 
 def cyrillic_organisations(text: str, lang: str) -> list[tuple[int, int, str]]:
-    """Ukrainian and Russian organisation names capitalised on their first word only:
-    ``Запорізької обласної військової адміністрації`` → (start, end, nominative name)."""
+    """Ukrainian and Russian organisation names capitalised on their first word only.
+
+    ``Запорізької обласної військової адміністрації`` → (start, end, nominative name).
+    """
     if lang not in ("uk", "ru"):
         return []
     out = []
     names = lexicon.first_names()
+    not_tail = _patterns().not_tail
     for m in _organisation_matches(text):
         head = m.group("head") or m.group("head2")
         tail = m.group("tail").split()
         for i, word in enumerate(tail):
-            if (word[:1].isupper() and lexicon.stem(word) in names) or word.lower() in _NOT_TAIL:
+            if (word[:1].isupper() and lexicon.stem(word) in names) or word.lower() in not_tail:
                 tail = tail[:i]  # a person's name after the organisation's
                 break
         if m.group("head2") and not tail:
@@ -177,8 +186,10 @@ def _speech(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 def speaks(text: str, start: int, end: int, lang: str) -> bool:
-    """Whether the name at ``[start, end)`` is the subject of a reporting verb: ``Noem tweeted``,
-    ``Perry, the energy secretary, said``, ``…," said Avi Bell``."""
+    """Whether the name at ``[start, end)`` is the subject of a reporting verb.
+
+    ``Noem tweeted``, ``Perry, the energy secretary, said``, ``…," said Avi Bell``.
+    """
     after, before = _speech(lang)
     if after.match(text, end):
         return True

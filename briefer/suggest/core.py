@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from typing import TYPE_CHECKING
 
 from briefer.errors import InvalidInput
 from briefer.suggest.actors import Mention, find_actors
@@ -13,7 +13,11 @@ from briefer.suggest.document import Document
 from briefer.suggest.facts import find_facts
 from briefer.suggest.figures import find_figures
 from briefer.suggest.speakers import Attributor, Speaker, is_quoted_name
-from briefer.text.quotes import Quote
+
+if TYPE_CHECKING:
+    from collections.abc import Collection
+
+    from briefer.text.quotes import Quote
 
 _MIN_UNATTRIBUTED_WORDS = 4
 # speakers carried over from an earlier quote: a short capitalised quote so attributed is a name

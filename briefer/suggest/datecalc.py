@@ -126,8 +126,10 @@ def _unit(word: str) -> str:
 
 
 def shift(d: date, precision: str, unit: str, amount: int) -> str:
-    """``d`` (known to ``precision``) moved by ``amount`` units, as ISO of the coarser of
-    the two precisions: a year before ``2019-10`` is ``2018-10``, a day before a day a day."""
+    """``d`` (known to ``precision``) moved by ``amount`` units, as ISO of the coarser precision.
+
+    A year before ``2019-10`` is ``2018-10``; a day before a day is a day.
+    """
     unit = _unit(unit)
     natural = _NATURAL[unit]
     kept = max(precision, natural, key=_FINENESS.__getitem__)

@@ -12,13 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from briefer.suggest import datecalc, lexicon, wordlists
 from briefer.suggest.base import Occupancy, Suggestion
 from briefer.suggest.daterules import NOT_A_DATE, rules
-from briefer.suggest.document import Document
 from briefer.suggest.tense import NONE, Tenses
 from briefer.suggest.times import clock, find_times
+
+if TYPE_CHECKING:
+    from briefer.suggest.document import Document
 
 # "the end of the year" is dated by "the year"; the edge words stay outside the span
 _EDGE_OF = re.compile(r"(?i:(?:at[ \u00a0])?the[ \u00a0](?:end|start|beginning|close)[ \u00a0]of[ \u00a0])")
@@ -86,7 +89,7 @@ def _count_from_before(found: list[_Found], reach: int = 1500) -> list[_Found]:
             before = next((g for g in reversed(out) if g.iso and f.start - g.end < reach), None)
             parsed = datecalc.parse_iso(before.iso) if before and before.iso else None
             if parsed and datecalc.covers(parsed[1], unit):
-                d, precision = parsed
+                d, _precision = parsed
                 iso = datecalc.shift(d, datecalc.unit_precision(unit), unit, amount)
                 day_ = datecalc.parse_iso(iso)
                 f = replace(f, iso=iso, day=day_[0] if day_ and day_[1] == "day" else None)
@@ -95,8 +98,10 @@ def _count_from_before(found: list[_Found], reach: int = 1500) -> list[_Found]:
 
 
 def _continue_lists(found: list[_Found], reach: int = 400) -> list[_Found]:
-    """A yearless day after a later one close before it continues a dated list into the next
-    year (a tour that resumes ``February 7th`` then plays ``June 9``, ``June 10``…)."""
+    """A yearless day after a later one close before it continues a dated list into the next year.
+
+    A tour that resumes ``February 7th`` then plays ``June 9``, ``June 10``…
+    """
     out: list[_Found] = []
     for f in found:
         before = next((g for g in reversed(out) if g.day and f.start - g.end < reach), None)
@@ -135,9 +140,11 @@ def _date_times(
 
 
 def _not_a_month(text: str, m: re.Match[str], lang: str) -> bool:
-    """A month word that is a name: ``May`` opening a sentence, a capitalised Ukrainian or
-    Russian month (the name Марта), a name around it (``Jan Kavan``, ``Theresa May``,
-    ``March for Life``)."""
+    """Whether a month word is a name.
+
+    ``May`` opening a sentence, a capitalised Ukrainian or Russian month (the name
+    Марта), a name around it (``Jan Kavan``, ``Theresa May``, ``March for Life``).
+    """
     if m.group("y") or m.groupdict().get("rel") or m.groupdict().get("ry"):
         return False
     if lang != "en":
@@ -199,8 +206,10 @@ def _same_day(text: str, found: list[_Found]) -> list[_Found]:
 
 
 def _merge_times(text: str, found: list[_Found], clocks: dict[int, tuple[int, int]]) -> list[Suggestion]:
-    """A time and the day it falls on written together (``6pm on Monday``, ``Friday, December
-    6th, at 10 a.m.``) become one date-time."""
+    """A time and the day it falls on, written together, become one date-time.
+
+    ``6pm on Monday``, ``Friday, December 6th, at 10 a.m.``
+    """
     out = []
     found = _same_day(text, found)
     i = 0

@@ -11,13 +11,17 @@ sentence) and a date add to it. The span is the whole sentence.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from functools import cache
+from typing import TYPE_CHECKING
 
 from briefer.suggest import lexicon, wordlists
 from briefer.suggest.base import ACTOR_KINDS, Suggestion
-from briefer.suggest.document import Document
 from briefer.suggest.tense import PAST, Tenses
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from briefer.suggest.document import Document
 
 #: The least confidence a proposed fact has.
 THRESHOLD = 0.5

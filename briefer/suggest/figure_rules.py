@@ -11,11 +11,15 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from briefer.suggest import lexicon, wordlists
 from briefer.suggest.counted import noun_after, plural, plural_after
 from briefer.suggest.figure_lang import FigureLang
 from briefer.suggest.numbers import digits_value, words_value
+
+if TYPE_CHECKING:
+    from briefer.model import AttrValue
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _UNIT_GLUED = re.compile(r"(?:mm|km|kg|m\b|bn|k\b|%)")
@@ -37,7 +41,7 @@ class Candidate:
     value: float = 0.0
     upper: float | None = None
     unit: str | None = None
-    attributes: dict[str, object] = field(default_factory=dict)
+    attributes: dict[str, AttrValue] = field(default_factory=dict)
 
     @property
     def words_only(self) -> bool:
@@ -73,8 +77,10 @@ def value(text: str, cfg: FigureLang, f: Candidate) -> bool:
 
 
 def not_in_a_code(text: str, cfg: FigureLang, f: Candidate) -> bool:
-    """Not part of an identifier (``F-16``, ``Su-34``), an ordinal or a decade (``24th``,
-    ``1990s``, ``10am``), a year, or a clock time written as a code (``0100 GMT``)."""
+    """Not part of an identifier, an ordinal or decade, a year, or a clock time written as a code.
+
+    ``F-16``, ``Su-34``; ``24th``, ``1990s``, ``10am``; ``0100 GMT``.
+    """
     before = text[max(0, f.start - 2) : f.start]
     if before.endswith("-") and before[:1].isalpha():
         return False
@@ -90,8 +96,7 @@ def not_in_a_code(text: str, cfg: FigureLang, f: Candidate) -> bool:
 
 
 def not_in_an_idiom(text: str, cfg: FigureLang, f: Candidate) -> bool:
-    """Not a number word inside a set phrase (``one another``, ``на все сто``), nor a
-    capitalised number word in a name (``the Six-Day War``)."""
+    """Not a number word in a set phrase (``one another``, ``на все сто``) or a name (``the Six-Day War``)."""
     window = wordlists.phrase_pattern(cfg.lang, "idioms")
     for idiom in window.finditer(text, max(0, f.start - 30), min(len(text), f.end + 30)):
         if idiom.start() <= f.start < idiom.end():
@@ -101,8 +106,11 @@ def not_in_an_idiom(text: str, cfg: FigureLang, f: Candidate) -> bool:
 
 
 def not_a_score(text: str, cfg: FigureLang, f: Candidate) -> bool:
-    """Not a score (``6-4, 7-6 (5)``, ``a 2-1 win``, ``109-98``): a pair of bare numbers falling
-    or among other pairs, or a tie-break in brackets after one."""
+    """Not a score (``6-4, 7-6 (5)``, ``a 2-1 win``, ``109-98``).
+
+    A score is a pair of bare numbers falling or among other pairs, or a tie-break
+    in brackets after one.
+    """
     m = f.m
     if not m.group("d") or m.group("cur") or m.group("m"):
         return True
@@ -119,8 +127,10 @@ def not_a_score(text: str, cfg: FigureLang, f: Candidate) -> bool:
 
 
 def one_counts_a_noun(text: str, cfg: FigureLang, f: Candidate) -> bool:
-    """``one`` counts only where it is a number (``only one of the matches``, ``one child``),
-    not a pronoun or determiner (``one official said``, ``any one person``)."""
+    """``one`` counts only where it is a number, not a pronoun or determiner.
+
+    ``only one of the matches``, ``one child``; not ``one official said``, ``any one person``.
+    """
     if not f.words_only or f.value != 1 or f.m.group("m"):
         return True
     lang = cfg.lang
@@ -139,8 +149,11 @@ def one_counts_a_noun(text: str, cfg: FigureLang, f: Candidate) -> bool:
 
 
 def range_upper(text: str, cfg: FigureLang, f: Candidate) -> bool:
-    """A range's upper bound (``5 to 7``, ``97%–98%``, ``1.5-2 billion``); a falling pair
-    (``from $47 billion to $8 billion``) is two figures, the first ends before the joiner."""
+    """A range's upper bound (``5 to 7``, ``97%–98%``, ``1.5-2 billion``).
+
+    A falling pair (``from $47 billion to $8 billion``) is two figures: the first ends
+    before the joiner.
+    """
     m = f.m
     if not (m.group("d2") or m.group("w2")):
         return True
@@ -176,8 +189,11 @@ def currency_and_unit(text: str, cfg: FigureLang, f: Candidate) -> bool:
 
 
 def compound_or_rate(text: str, cfg: FigureLang, f: Candidate) -> bool:
-    """``$5 a day``, ``60 km per hour``, ``$60-a-barrel`` (a rate); ``45-year-old`` (a compound,
-    its noun the unit); a compound naming a thing (``3-pointer``) is no figure."""
+    """Rates and compounds after a number.
+
+    ``$5 a day``, ``60 km per hour``, ``$60-a-barrel`` (a rate); ``45-year-old`` (a compound,
+    its noun the unit); a compound naming a thing (``3-pointer``) is no figure.
+    """
     tail = cfg.tail.match(text, f.end)
     if not tail or not tail.group():
         return True
@@ -201,10 +217,13 @@ def compound_or_rate(text: str, cfg: FigureLang, f: Candidate) -> bool:
 
 
 def counted_noun(text: str, cfg: FigureLang, f: Candidate) -> bool:
-    """What a bare number counts: ``times`` for ``twice``; the noun of a partitive (``two of
+    """What a bare number counts.
+
+    ``times`` for ``twice``; the noun of a partitive (``two of
     the bombs``: the figure is ``two``); the noun after it, running on to an English plural
     head and over a list (``30,154 new cars, trucks and SUVs``). A number word counting
-    nothing (``the three``) or an identifier (``Article 5``, ``Fortune 500``) is no figure."""
+    nothing (``the three``) or an identifier (``Article 5``, ``Fortune 500``) is no figure.
+    """
     if f.unit is not None:
         return True
     m, lang = f.m, cfg.lang
@@ -266,8 +285,10 @@ def sentence_stop(text: str, cfg: FigureLang, f: Candidate) -> bool:
 
 
 def qualifier(text: str, cfg: FigureLang, f: Candidate) -> bool:
-    """An approximation before the number (``about``, ``понад``, ``a maximum of``) joins the
-    span and becomes the ``qualifier``; ``between``/``from`` only open a range."""
+    """An approximation before the number (``about``, ``понад``, ``a maximum of``) is the ``qualifier``.
+
+    It joins the span; ``between``/``from`` only open a range.
+    """
     bound = wordlists.table(cfg.lang, "bound_phrases")
     for phrase, meaning in bound.items():
         start = f.start - len(phrase) - 1

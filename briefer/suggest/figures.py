@@ -14,14 +14,18 @@ from __future__ import annotations
 
 import math
 import re
+from typing import TYPE_CHECKING
 
 from briefer.suggest import wordlists
 from briefer.suggest.base import Occupancy, Suggestion
 from briefer.suggest.counted import noun_after
-from briefer.suggest.document import Document
 from briefer.suggest.figure_lang import FigureLang, S, figure_lang
 from briefer.suggest.figure_rules import RULES, Candidate
 from briefer.suggest.numbers import words_value
+
+if TYPE_CHECKING:
+    from briefer.model import AttrValue
+    from briefer.suggest.document import Document
 
 
 def _number(value: float) -> int | float:
@@ -30,8 +34,9 @@ def _number(value: float) -> int | float:
 
 
 def _shares(doc: Document, cfg: FigureLang, occupied: Occupancy) -> list[Suggestion]:
-    """Fractions stating a share: ``almost a third`` of X = 33.3 %, ``half a hectare`` = 0.5 ha,
-    ``half the size`` = 50 %.
+    """Fractions stating a share.
+
+    ``almost a third`` of X = 33.3 %, ``half a hectare`` = 0.5 ha, ``half the size`` = 50 %.
 
     A fraction counts when an approximation word precedes it, ``of`` or ``the``
     follows it (English), or a noun follows it (Ukrainian and Russian: ``дві
@@ -48,7 +53,7 @@ def _shares(doc: Document, cfg: FigureLang, occupied: Occupancy) -> list[Suggest
         if approx and " ".join(approx.group().lower().split()) in cfg.openers:
             approx = None
         joined = (m.group("of") or "").strip().lower()
-        attributes: dict[str, object]
+        attributes: dict[str, AttrValue]
         if joined in ("a", "an"):  # half a hectare
             unit = cfg.after.match(text, m.end())
             noun = (
@@ -97,8 +102,10 @@ def _count(written: str, lang: str) -> float | None:
 
 
 def _single_units(doc: Document, cfg: FigureLang, occupied: Occupancy) -> list[Suggestion]:
-    """One of a unit after ``a``/``an``: ``rose by a metre`` is 1 m; ``within a month``, ``a year
-    later`` one of a time unit (not a rate: ``eight hours a day``)."""
+    """One of a unit after ``a``/``an``: ``rose by a metre`` is 1 m.
+
+    ``within a month``, ``a year later``: one of a time unit (not a rate: ``eight hours a day``).
+    """
     out = []
     units = wordlists.table(doc.lang, "one_time_units")
     after = wordlists.phrase_pattern(doc.lang, "a_unit_after")
@@ -119,7 +126,7 @@ def _single_units(doc: Document, cfg: FigureLang, occupied: Occupancy) -> list[S
             unit = cfg.units.get(written) or str(units.get(written, written))
             start = m.start()
             qualifier = cfg.approx.search(doc.text, max(0, start - 25), start)
-            attributes: dict[str, object] = {"value": 1, "unit": unit}
+            attributes: dict[str, AttrValue] = {"value": 1, "unit": unit}
             if qualifier and " ".join(qualifier.group().lower().split()) not in cfg.openers:
                 attributes["qualifier"] = cfg.approximations.get(" ".join(qualifier.group().lower().split()))
                 start = qualifier.start()
@@ -128,7 +135,7 @@ def _single_units(doc: Document, cfg: FigureLang, occupied: Occupancy) -> list[S
 
 
 def _suggestion(text: str, f: Candidate) -> Suggestion:
-    attributes: dict[str, object] = {"value": _number(f.value)}
+    attributes: dict[str, AttrValue] = {"value": _number(f.value)}
     if f.upper is not None:
         attributes["upper"] = _number(f.upper)
     if f.unit:

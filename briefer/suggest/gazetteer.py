@@ -1,5 +1,7 @@
-"""Gazetteer names in running text: the longest listed name at a position, and how to
-name what it matched."""
+"""Gazetteer names in running text.
+
+The longest listed name at a position, and how to name what it matched.
+"""
 
 from __future__ import annotations
 
@@ -48,8 +50,10 @@ def gazetteer_at(text: str, start: int, limit: int) -> tuple[int, lexicon.Entry,
 
 
 def canonical_of(entry: lexicon.Entry, lang: str = "en") -> str:
-    """English canonical names for Latin mentions; for Cyrillic ones the listed name in the
-    article's language (``Львові`` in Ukrainian text is Львів, ``Львове`` in Russian Львов)."""
+    """English canonical names for Latin mentions; for Cyrillic ones the name in the article's language.
+
+    ``Львові`` in Ukrainian text is Львів, ``Львове`` in Russian Львов.
+    """
     if re.search("[а-яёіїєґ]", entry.alias, re.IGNORECASE):
         return entry.name_in(lang)
     return entry.canonical

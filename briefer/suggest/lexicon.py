@@ -9,11 +9,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from briefer.paths import resource
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 _CASE_ENDINGS = (
     "ами",
@@ -74,8 +77,10 @@ def _lines(name: str) -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class Entry:
-    """A gazetteer entity: its kind, canonical name, the listed name matched (for an
-    inflected form, the name in the nominative) and its Cyrillic names."""
+    """A gazetteer entity: its kind, canonical name, the listed name matched and its Cyrillic names.
+
+    For an inflected form, the listed name matched is the name in the nominative.
+    """
 
     kind: str
     canonical: str
@@ -83,8 +88,11 @@ class Entry:
     cyrillic: tuple[str, ...] = ()
 
     def name_in(self, lang: str) -> str:
-        """The matched Cyrillic name, or the entity's name in the article's spelling when
-        the match came through the other language's form (``Львові`` → Львів, not Львов)."""
+        """The matched Cyrillic name, or the entity's name in the article's spelling.
+
+        The second when the match came through the other language's form (``Львові`` →
+        Львів, not Львов).
+        """
         other = _UK_LETTERS if lang == "ru" else _RU_LETTERS
         if not other.search(self.alias):
             return self.alias
@@ -220,6 +228,24 @@ def words(lang: str) -> dict[str, Any]:
     return merged
 
 
+@cache
+def _yaml(name: str) -> dict[str, Any]:
+    data = yaml.safe_load(resource(f"gazetteer/{name}").read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+@cache
+def context_words() -> dict[str, list[str]]:
+    """The Ukrainian and Russian words of the context rules (``context.yaml``), by list."""
+    return {str(name): [str(w) for w in words] for name, words in _yaml("context.yaml").items()}
+
+
+def date_words() -> dict[str, Any]:
+    """The Ukrainian and Russian words of the date rules (``dates.yaml``), by list."""
+    return _yaml("dates.yaml")
+
+
 def shared(section: str) -> dict[str, Any]:
     """A language-independent section of ``language.yaml`` (currencies, units)."""
     value = _language_file()[section]
@@ -227,7 +253,7 @@ def shared(section: str) -> dict[str, Any]:
     return value
 
 
-def alternation(phrases: Any) -> str:
+def alternation(phrases: Iterable[str]) -> str:
     """A regex alternation of phrases, longest first, spaces matching any whitespace.
 
     A look-ahead for the phrases' first letters (either case) comes first, so the

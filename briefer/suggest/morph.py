@@ -8,13 +8,16 @@ name an analyst wants is ``Наталія Бойко``. The analysers load on fi
 from __future__ import annotations
 
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pymorphy3 import MorphAnalyzer
 
 _NAME_TAGS = ("Name", "Surn", "Patr")
 
 
 @cache
-def _analyser(lang: str) -> Any:
+def _analyser(lang: str) -> MorphAnalyzer:
     import pymorphy3
 
     return pymorphy3.MorphAnalyzer(lang=lang)
@@ -70,8 +73,10 @@ _FEMININE_ENDINGS = (("ої", "а"), ("ій", "а"), ("ою", "а"), ("ей", "�
 
 @cache
 def nominative_phrase(adjectives: tuple[str, ...], head: str, lang: str) -> list[str]:
-    """Adjectives and their head noun in the nominative singular, agreeing in gender
-    (``Запорізької обласної … адміністрації`` → ``Запорізька обласна … адміністрація``)."""
+    """Adjectives and their head noun in the nominative singular, agreeing in gender.
+
+    ``Запорізької обласної … адміністрації`` → ``Запорізька обласна … адміністрація``.
+    """
     analyser = _analyser(lang)
     nouns = [
         p for p in analyser.parse(head.lower()) if "NOUN" in str(p.tag) and "plur" not in str(p.tag)
@@ -103,7 +108,7 @@ def nominative_phrase(adjectives: tuple[str, ...], head: str, lang: str) -> list
         else:
             new = low
         out.append(new[:1].upper() + new[1:] if word[:1].isupper() else new)
-    return out + [out_head[:1].upper() + out_head[1:] if head[:1].isupper() else out_head]
+    return [*out, out_head[:1].upper() + out_head[1:] if head[:1].isupper() else out_head]
 
 
 @cache

@@ -8,9 +8,12 @@ Lytvynenko``. After: ``Maria Kolesnyk, an analyst at the association,``.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from typing import TYPE_CHECKING
 
 from briefer.suggest import lexicon
+
+if TYPE_CHECKING:
+    from collections.abc import Collection
 
 _WORD = re.compile(r"[\w.'’-]+")
 _CONNECTORS = frozenset("of the for and in at".split())

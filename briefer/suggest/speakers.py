@@ -14,11 +14,14 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from briefer.suggest import lexicon
-from briefer.suggest.actors import Mention
-from briefer.suggest.document import Document
-from briefer.text.quotes import Quote
+
+if TYPE_CHECKING:
+    from briefer.suggest.actors import Mention
+    from briefer.suggest.document import Document
+    from briefer.text.quotes import Quote
 
 _ORG_NOUNS = frozenset(
     "ministry government agency bank fund council commission alliance office "
@@ -331,9 +334,12 @@ class Attributor:
         return Speaker(person.canonical, person.role, f"{rule}+pronoun", confidence - 0.1)
 
     def _subject_person(self, pos: int, gender: str | None) -> Mention | None:
-        """The person a pronoun at ``pos`` most likely means: the first fitting person of its
-        sentence before it, else of each earlier sentence in turn (a sentence's first person is
-        mostly its subject: ``Cook told Benioff … "…," he said`` is Cook), a few sentences back."""
+        """The person a pronoun at ``pos`` most likely means.
+
+        The first fitting person of its sentence before it, else of each earlier sentence in
+        turn, a few sentences back (a sentence's first person is mostly its subject:
+        ``Cook told Benioff … "…," he said`` is Cook).
+        """
         doc = self.doc
         end = pos
         start, _ = doc.sentence_at(pos)
@@ -360,8 +366,11 @@ class Attributor:
         return None
 
     def _group(self, c: _Candidate, rule: str, confidence: float) -> Speaker:
-        """``the ministry`` → the organisation named before; ``the woman`` → the nearest
-        fitting person before it; ``officials`` stays as written."""
+        """Whom a speaker named by a noun refers to.
+
+        ``the ministry`` → the organisation named before; ``the woman`` → the nearest
+        fitting person before it; ``officials`` stays as written.
+        """
         words = c.name.split()
         gender = self.p.person_nouns.get(words[-1].lower())
         if gender is not None and words[0].lower() not in ("a", "an", "one", "another"):

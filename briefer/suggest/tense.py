@@ -12,9 +12,12 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
+from typing import TYPE_CHECKING
 
 from briefer.suggest import wordlists
-from briefer.suggest.document import Document
+
+if TYPE_CHECKING:
+    from briefer.suggest.document import Document
 
 PAST, NONE, FUTURE = -1, 0, 1
 

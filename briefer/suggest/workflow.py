@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from typing import TYPE_CHECKING
 
 from briefer.errors import InvalidInput
 from briefer.model import Changes, Created
-from briefer.suggest.base import Suggestion
 from briefer.suggest.core import suggest
 from briefer.suggest.datecalc import parse_published
-from briefer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from collections.abc import Collection, Iterable
+
+    from briefer.suggest.base import Suggestion
+    from briefer.workspace import Workspace
 
 
 def _published(value: str | None) -> str | None:

@@ -167,7 +167,7 @@ def find_quotes(text: str) -> list[Quote]:
 
 
 def masked(text: str, quotes: list[Quote]) -> str:
-    """The text with quotation interiors blanked out (``·``), keeping a final . ! ? …
+    """The text with quotation interiors blanked out (``·``), keeping a final ``.``, ``!``, ``?`` or ``…``.
 
     Offsets are unchanged, so rules can look for attributions outside quotes and
     sentence boundaries never fall inside one.

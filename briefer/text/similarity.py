@@ -1,6 +1,6 @@
-"""How much of one text is another: word shingles and MinHash signatures.
+r"""How much of one text is another: word shingles and MinHash signatures.
 
-A text is the set of its word 3-grams (lower-cased ``\\w+`` tokens); two texts'
+A text is the set of its word 3-grams (lower-cased ``\w+`` tokens); two texts'
 similarity is the Jaccard index of those sets, estimated from MinHash
 signatures (datasketch) of :data:`PERMUTATIONS` values. Signatures are split in
 :data:`BANDS` bands for locality-sensitive lookup: texts that share a band
@@ -41,7 +41,7 @@ class Signature:
     @classmethod
     def of(cls, text: str) -> Signature:
         """The signature of ``text``."""
-        from datasketch import MinHash  # noqa: PLC0415 - it pulls in scipy: 0.4 s off every start
+        from datasketch import MinHash
 
         minhash = MinHash(num_perm=PERMUTATIONS, seed=_SEED)
         minhash.update_batch(list(shingles(text)))

@@ -9,9 +9,8 @@ that carries one) saying what it touched.
 from __future__ import annotations
 
 from pathlib import Path
-from types import TracebackType
+from typing import TYPE_CHECKING
 
-from briefer.taxonomy import Taxonomy
 from briefer.workspace import health, schema_check
 from briefer.workspace.article_edits import GRADES
 from briefer.workspace.articles import Articles, fts_query
@@ -23,6 +22,11 @@ from briefer.workspace.schema import SCHEMA_VERSION
 from briefer.workspace.store import BUSY_TIMEOUT_MS, SUFFIX, Clock, Store, connect, utc_now
 from briefer.workspace.tags import Removed, Tags
 from briefer.workspace.versions import Versions
+
+if TYPE_CHECKING:
+    from types import TracebackType
+
+    from briefer.taxonomy import Taxonomy
 
 __all__ = [
     "GRADES", "SCHEMA_VERSION", "SUFFIX", "Rejection", "Removed", "Workspace", "fts_query", "section_for",

@@ -7,12 +7,14 @@ rejected suggestions and its text signature, and returns those rows;
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefer.errors import NotFound
 from briefer.model import Changes
+
+if TYPE_CHECKING:
+    import sqlite3
 
 #: (table, the rows of the article it holds), parents before children.
 _OWNED = (

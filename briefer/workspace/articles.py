@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import re
-import sqlite3
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from briefer.errors import InvalidInput, NotFound
 from briefer.model import Article, ArticleSummary, Changes, Imported, SearchHit
 from briefer.text.similarity import Signature
 from briefer.workspace import article_removal, similar
 from briefer.workspace.article_edits import EDITABLE, GRADES, checked
-from briefer.workspace.article_removal import RemovedArticle
 from briefer.workspace.store import Store, reads, storable
+
+if TYPE_CHECKING:
+    import sqlite3
+
+    from briefer.workspace.article_removal import RemovedArticle
 
 _COLUMNS = (
     "id, title, author, outlet, url, published, language, format, source_file, "

@@ -131,7 +131,7 @@ class RollingBackup:
     GUI) with the current time. ``clock`` defaults to the workspace's clock.
     """
 
-    def __init__(self, ws: Workspace, policy: BackupPolicy | None = None, clock: Clock | None = None):
+    def __init__(self, ws: Workspace, policy: BackupPolicy | None = None, clock: Clock | None = None) -> None:
         self.ws = ws
         self.policy = policy or BackupPolicy()
         self.folder = self.policy.folder or default_folder(ws.path)

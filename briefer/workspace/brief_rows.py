@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import re
-import sqlite3
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefer.dtg import normalize_dtg, normalize_marking, parse_iso
 from briefer.errors import InvalidInput
 from briefer.model import BriefItem
 from briefer.workspace.store import storable
+
+if TYPE_CHECKING:
+    import sqlite3
 
 FIELDS = ("title", "marking", "dtg", "issued", "period", "author", "template", "bluf", "assessment")
 BRIEF_COLUMNS = "id, " + ", ".join(FIELDS) + ", created, updated"

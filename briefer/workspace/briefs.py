@@ -11,9 +11,8 @@ command can call it: :meth:`Briefs.remove` (an item) or :meth:`Briefs.delete`
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefer.errors import InvalidInput, NotFound
 from briefer.model import (
@@ -37,6 +36,9 @@ from briefer.workspace.brief_rows import (
     item_from_row,
 )
 from briefer.workspace.store import Store, reads, storable
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping, Sequence
 
 _UNSET: Any = object()
 

@@ -2,18 +2,24 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from briefer.workspace.store import Store, reads
+
+if TYPE_CHECKING:
+    import sqlite3
 
 _COLUMNS = "id, article_id, record_id, warc_file, url, final_url, http_status, payload_digest, captured_at"
 
 
 @dataclass(frozen=True, slots=True)
 class EvidenceRecord:
-    """One kept response: ``record_id`` is its WARC-Record-ID, ``warc_file`` its file's name
-    in the workspace's evidence folder, ``payload_digest`` the WARC payload digest."""
+    """One kept response in the workspace's evidence folder.
+
+    ``record_id`` is its WARC-Record-ID, ``warc_file`` its file's name in that folder,
+    ``payload_digest`` the WARC payload digest.
+    """
 
     record_id: str
     warc_file: str

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from briefer.errors import InvalidInput, NotFound
 from briefer.model import Changes
 from briefer.workspace.store import Store, reads
+
+if TYPE_CHECKING:
+    import sqlite3
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,10 @@ did not close cleanly, and on demand (``briefer check``, ``Workspace.check``).
 from __future__ import annotations
 
 import sqlite3
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 _DAMAGE_WORDS = ("malformed", "not a database", "database corrupt", "fts5 file format",
                  "vtable constructor failed")

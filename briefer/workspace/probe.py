@@ -17,10 +17,13 @@ import os
 import sqlite3
 import stat
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefer.errors import WorkspaceDamaged, WorkspaceError
 from briefer.workspace import health, schema_check
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _NOT_SQLITE = "not a Briefer workspace (not an SQLite database)"

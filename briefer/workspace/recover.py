@@ -11,15 +11,18 @@ from __future__ import annotations
 
 import sqlite3
 import tempfile
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefer.atomic import atomic_path
 from briefer.errors import WorkspaceDamaged, WorkspaceError
 from briefer.workspace import Workspace, health, probe, schema_check
 from briefer.workspace.schema import APPLICATION_ID, SCHEMA_VERSION
 from briefer.workspace.store import SUFFIX
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 #: Give up probing ids one by one after this many in a row could not be read or were absent.
 MAX_GAP = 10_000

@@ -7,9 +7,12 @@ share a bucket with it, so the check stays fast at tens of thousands of articles
 
 from __future__ import annotations
 
-import sqlite3
+from typing import TYPE_CHECKING
 
 from briefer.text.similarity import Signature
+
+if TYPE_CHECKING:
+    import sqlite3
 
 #: A text at least this similar to a stored one is reported as its near-duplicate.
 NEAR_DUPLICATE = 0.8

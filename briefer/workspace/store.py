@@ -15,12 +15,14 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from briefer.errors import WorkspaceDamaged, WorkspaceError
 from briefer.workspace import health, probe
 from briefer.workspace.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 SUFFIX = ".briefer"
 BUSY_TIMEOUT_MS = 5000
@@ -132,7 +134,7 @@ def reads(method: _Read) -> _Read:
                 raise WorkspaceDamaged(self._store.path, [str(exc)]) from exc
             raise
 
-    return cast(_Read, read)
+    return cast("_Read", read)
 
 
 def _as_workspace_error(path: Path, exc: sqlite3.Error) -> WorkspaceError:

@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import json
 import math
-import sqlite3
-from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from briefer.anchor import select
 from briefer.errors import InvalidInput, NotFound
 from briefer.model import AttrValue, BriefItem, Changes, Created, Tag
 from briefer.taxonomy import Taxonomy, load_default
 from briefer.workspace.store import Store, reads, storable
+
+if TYPE_CHECKING:
+    import sqlite3
+    from collections.abc import Mapping
 
 _COLUMNS = 'id, article_id, kind, start, "end", exact, prefix, suffix, attributes, note, created, updated'
 _ITEM_COLUMNS = "id, brief_id, section, position, tag_id, text, credibility, comment"

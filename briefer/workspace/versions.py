@@ -10,11 +10,14 @@ nothing close enough is left. A vanished tag keeps its words and is recorded in
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from briefer.anchor import Selector, reanchor, select
 from briefer.model import Article, Changes, Tag
 from briefer.workspace.store import Store, reads
-from briefer.workspace.tags import Tags
+
+if TYPE_CHECKING:
+    from briefer.workspace.tags import Tags
 
 
 @dataclass(frozen=True, slots=True)

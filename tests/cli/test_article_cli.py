@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 import pytest
@@ -12,6 +12,9 @@ from briefer.cli import main
 from briefer.demo import ensure_demo
 from tests.cli.test_briefs_cli import QUOTE, run
 from tests.render.docx_helpers import footnote_texts
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def fail(capsys: pytest.CaptureFixture[str], *argv: str) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 import markdown
@@ -15,6 +15,9 @@ from briefer.cli import main
 from briefer.demo import ensure_demo
 from briefer.render import user_templates_dir
 from tests.render.docx_helpers import footnote_texts
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 QUOTE = "The conclusion is clear: this war is becoming internationalized, extending beyond two countries."
 TITLE = "Ukraine Mobilizes Amidst Russian Gains and North Korean Troop Deployment"

@@ -7,7 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -15,6 +15,9 @@ from briefer.cli import main
 from briefer.workspace import SCHEMA_VERSION, Workspace
 from tests.workspace.damage import filled_workspace
 from tests.workspace.test_health import run_python
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 WIPE = "CREATE TRIGGER wipe_tags AFTER INSERT ON tags BEGIN DELETE FROM tags; END"
 SLOW = ("CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN"

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-
-import pytest
+from typing import TYPE_CHECKING
 
 from briefer.cli import main
 from briefer.workspace import Workspace
+
+if TYPE_CHECKING:
+    import pytest
 
 
 def test_a_link_out_of_the_folder_is_skipped_in_one_line(

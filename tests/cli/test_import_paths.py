@@ -8,12 +8,15 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from briefer.cli import main
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 TEXT = "Kyiv talks\nZelensky said the war is becoming internationalized.\n"
 

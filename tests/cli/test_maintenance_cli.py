@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-
-import pytest
+from typing import TYPE_CHECKING
 
 from briefer.cli import main
 from tests.workspace.damage import filled_workspace, overwrite_pages, pages_of
+
+if TYPE_CHECKING:
+    import pytest
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -20,7 +22,7 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 def test_check_a_healthy_workspace(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = str(filled_workspace(tmp_path / "w.briefer", articles=4))
     assert run(capsys, "check", path) == (0, f"ok: {path} (4 articles, 12 tags)\n", "")
-    code, out, _ = run(capsys, "check", path, "--json")
+    _code, out, _ = run(capsys, "check", path, "--json")
     assert json.loads(out) == {"ok": True, "problems": [], "articles": 4, "tags": 12}
 
 
@@ -87,7 +89,7 @@ def test_backup_list_and_restore(tmp_path: Path, capsys: pytest.CaptureFixture[s
 def test_backup_errors_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     notes = tmp_path / "notes.briefer"
     notes.write_text("not a workspace\n" * 20)
-    code, out, err = run(capsys, "backup", str(notes), str(tmp_path / "copy.briefer"))
+    code, _out, err = run(capsys, "backup", str(notes), str(tmp_path / "copy.briefer"))
     assert code == 1
     assert err == f"briefer: error: {notes}: not a Briefer workspace (not an SQLite database)\n"
     assert not (tmp_path / "copy.briefer").exists()

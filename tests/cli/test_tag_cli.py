@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from briefer.cli import main
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 QUOTE = "The conclusion is clear: this war is becoming internationalized, extending beyond two countries."
 
@@ -60,10 +63,10 @@ def test_tag_by_offsets_and_number_attribute(demo: str, capsys: pytest.CaptureFi
 
 
 def test_nth_occurrence_and_removal(demo: str, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "tag", "add", demo, "1", "--kind", "person", "--text", "Zelensky",
+    _code, out, _ = run(capsys, "tag", "add", demo, "1", "--kind", "person", "--text", "Zelensky",
                        "--nth", "2", "--json")
     tag = json.loads(out)
-    code, out, _ = run(capsys, "show", demo, "1", "--json")
+    _code, out, _ = run(capsys, "show", demo, "1", "--json")
     text = json.loads(out)["text"]
     first = text.index("Zelensky")
     assert tag["start"] == text.index("Zelensky", first + 1)
@@ -111,20 +114,20 @@ def test_debug_shows_the_traceback(demo: str, capsys: pytest.CaptureFixture[str]
 
 
 def test_list_show_and_search(demo: str, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "list", demo, "--json")
+    _code, out, _ = run(capsys, "list", demo, "--json")
     rows = json.loads(out)
     title = "Ukraine Mobilizes Amidst Russian Gains and North Korean Troop Deployment"
     assert rows == [{"id": 1, "title": title, "outlet": None, "published": None, "tags": 0,
                      "grade": None, "near_duplicate_of": None}]
-    code, out, _ = run(capsys, "show", demo, "1", "--json")
+    _code, out, _ = run(capsys, "show", demo, "1", "--json")
     shown = json.loads(out)
     assert set(shown) == {"id", "file", "title", "author", "outlet", "url", "published", "language",
                           "text", "grade", "near_duplicate_of", "similarity"}
     assert shown["file"] == "ukraine-mobilizes.txt"
     assert shown["text"].startswith("In a significant escalation")
-    code, out, _ = run(capsys, "search", demo, "Vladivostok", "--json")
+    _code, out, _ = run(capsys, "search", demo, "Vladivostok", "--json")
     hits = json.loads(out)
     assert [h["id"] for h in hits] == [1]
     assert "[Vladivostok]" in hits[0]["snippet"]
-    code, out, _ = run(capsys, "search", demo, "Vladivostok")
+    _code, out, _ = run(capsys, "search", demo, "Vladivostok")
     assert "[Vladivostok]" in out

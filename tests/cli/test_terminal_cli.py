@@ -7,13 +7,16 @@ import os
 import pty
 import subprocess
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from briefer.cli import main
 from briefer.model import Article
 from briefer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 HOSTILE = "Title \x1b]0;owned\x07 \x1b[2J\x9b31m red \x85 end\r"
 SHOWN = "Title \\x1b]0;owned\\x07 \\x1b[2J\\x9b31m red \\x85 end\\x0d"

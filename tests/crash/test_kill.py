@@ -6,7 +6,7 @@ The full run (1,000 kills) is ``python bench/crash_kill.py``; this is its short 
 from __future__ import annotations
 
 import zipfile
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 import pytest
@@ -24,6 +24,9 @@ from bench.crash_kill import (
 )
 from briefer.model import Article
 from briefer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @pytest.mark.slow

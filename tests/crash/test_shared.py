@@ -5,11 +5,14 @@ The full run and its figures: ``python -m bench.crash_shared --kills 200`` (docs
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from bench.crash_shared import run_shared_kills
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @pytest.mark.slow

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QSettings
-from pytestqt.qtbot import QtBot
 
 from briefer.gui.app import make_application
 from briefer.gui.session import Session
 from briefer.gui.settings import Settings
 from briefer.gui.theme import apply_palette
 from briefer.gui.window.main_window import MainWindow
-from briefer.workspace import Workspace
 from tests.gui.helpers import Keys
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from pytestqt.qtbot import QtBot
+
+    from briefer.workspace import Workspace
 
 
 @pytest.fixture(autouse=True)

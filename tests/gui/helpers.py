@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
-from pytestqt.qtbot import QtBot
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
 
 
 class Keys:

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QMessageBox
-from pytestqt.qtbot import QtBot
 
 from briefer.errors import WorkspaceError
 from briefer.gui.app import show_crash
 from briefer.gui.theme import apply_palette
 from briefer.gui.window.keymap_dialog import KeymapDialog
-from briefer.gui.window.main_window import MainWindow
 from tests.gui.helpers import Keys
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from briefer.gui.window.main_window import MainWindow
 
 
 def test_dark_and_light_palettes(qtbot: QtBot) -> None:

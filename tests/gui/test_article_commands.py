@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -11,7 +11,11 @@ from briefer.gui.session import Session
 from briefer.gui.undo.articles import EditArticle, ImportArticles, RemoveArticles
 from briefer.gui.undo.briefs import AddNote, SetCredibility
 from briefer.model import Article
-from briefer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from briefer.workspace import Workspace
 
 
 @pytest.fixture

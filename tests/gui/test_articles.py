@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
-from pytestqt.qtbot import QtBot
 
-from briefer.gui.reader.article_dialog import ArticleDialog
-from briefer.gui.window.main_window import MainWindow
 from briefer.model import Article
 from tests.gui.helpers import Keys, focused_name
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from briefer.gui.reader.article_dialog import ArticleDialog
+    from briefer.gui.window.main_window import MainWindow
 
 
 def open_dialog(window: MainWindow, keys: Keys, qtbot: QtBot) -> ArticleDialog:

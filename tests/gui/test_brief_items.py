@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-import pytest
-from PySide6.QtWidgets import QInputDialog
-from pytestqt.qtbot import QtBot
+from typing import TYPE_CHECKING
 
-from briefer.gui.window.main_window import MainWindow
-from tests.gui.helpers import Keys
+from PySide6.QtWidgets import QInputDialog
+
+if TYPE_CHECKING:
+    import pytest
+    from pytestqt.qtbot import QtBot
+
+    from briefer.gui.window.main_window import MainWindow
+    from tests.gui.helpers import Keys
 
 NOTE = "Russia is likely to keep pressing towards Pokrovsk through the winter."
 

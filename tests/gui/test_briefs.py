@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 import pikepdf
@@ -10,13 +11,16 @@ import pytest
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QDropEvent
 from PySide6.QtWidgets import QDialog, QInputDialog
-from pytestqt.qtbot import QtBot
 
 from briefer.gui.brief.export_dialog import ExportDialog
 from briefer.gui.brief.preview import DEBOUNCE_MS
 from briefer.gui.settings import EXPORT_FORMAT
-from briefer.gui.window.main_window import MainWindow
 from tests.gui.helpers import Keys, focused_name
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from briefer.gui.window.main_window import MainWindow
 
 
 def tag_words(window: MainWindow, keys: Keys, words: str, kind_key: str) -> int:

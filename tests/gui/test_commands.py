@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from briefer.errors import InvalidInput
 from briefer.gui.session import Session
 from briefer.gui.undo.tags import AddTag, EditTag, RemoveTag
-from briefer.model import Changes
-from briefer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from briefer.model import Changes
+    from briefer.workspace import Workspace
 
 
 @pytest.fixture

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 from PySide6.QtWidgets import QApplication
-from pytestqt.qtbot import QtBot
 
 from briefer.gui.app import create_window
 from briefer.gui.brief.export_dialog import ExportDialog
 from tests.gui.helpers import Keys, focused_name
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pytestqt.qtbot import QtBot
 
 QUOTE = "The conclusion is clear: this war is becoming internationalized, extending beyond two countries."
 

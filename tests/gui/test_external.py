@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from PySide6.QtWidgets import QMessageBox
-from pytestqt.qtbot import QtBot
 
-from briefer.gui.settings import Settings
-from briefer.gui.window.main_window import MainWindow
 from briefer.model import Article
 from briefer.workspace import Workspace, store
 from tests.gui.conftest import open_window
-from tests.gui.helpers import Keys
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from briefer.gui.settings import Settings
+    from briefer.gui.window.main_window import MainWindow
+    from tests.gui.helpers import Keys
 
 
 def test_reload_shows_their_changes_and_keeps_the_place(window: MainWindow, keys: Keys, qtbot: QtBot) -> None:

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QGuiApplication
 from PySide6.QtWidgets import QApplication, QFileDialog, QLabel, QMessageBox
-from pytestqt.qtbot import QtBot
 
-from briefer.gui.background.jobs import ImportReport
-from briefer.gui.window.main_window import MainWindow
-from tests.gui.helpers import Keys
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pytestqt.qtbot import QtBot
+
+    from briefer.gui.background.jobs import ImportReport
+    from briefer.gui.window.main_window import MainWindow
+    from tests.gui.helpers import Keys
 
 
 def write(folder: Path, name: str, text: str) -> Path:

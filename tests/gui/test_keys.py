@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog
-from pytestqt.qtbot import QtBot
 
 from briefer.gui.actions import Actions, find_conflicts, tag_actions
 from briefer.gui.settings import Settings
 from briefer.gui.window.keymap_dialog import KeymapDialog
-from briefer.gui.window.main_window import MainWindow
 from briefer.gui.window.preferences import Preferences
 from briefer.taxonomy import load_default
 from tests.gui.conftest import open_window
 from tests.gui.helpers import Keys
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from briefer.gui.window.main_window import MainWindow
 
 
 def test_tag_keys_come_from_the_taxonomy() -> None:

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
-from pytestqt.qtbot import QtBot
 
 from briefer.gui.reader.article_list import COMPACT_BELOW
 from briefer.gui.window.layout import default_widths
-from briefer.gui.window.main_window import MainWindow
-from tests.gui.helpers import Keys
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from briefer.gui.window.main_window import MainWindow
+    from tests.gui.helpers import Keys
 
 SCREENS = [(1366, 740), (1920, 1050)]  # the work area left by a task bar
 

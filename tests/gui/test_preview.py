@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtGui import QTextTable
-from pytestqt.qtbot import QtBot
 
-from briefer.gui.window.main_window import MainWindow
 from briefer.render import Renderer
-from tests.gui.helpers import Keys
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from pytestqt.qtbot import QtBot
+
+    from briefer.gui.window.main_window import MainWindow
+    from tests.gui.helpers import Keys
 
 
 def tag_words(window: MainWindow, keys: Keys, words: str, kind_key: str) -> int:

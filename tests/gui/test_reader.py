@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor, QTextCursor
-from pytestqt.qtbot import QtBot
 
-from briefer.gui.settings import Settings
-from briefer.gui.window.main_window import MainWindow
 from briefer.model import Article
-from briefer.workspace import Workspace
 from tests.gui.conftest import open_window
-from tests.gui.helpers import Keys
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pytestqt.qtbot import QtBot
+
+    from briefer.gui.settings import Settings
+    from briefer.gui.window.main_window import MainWindow
+    from briefer.workspace import Workspace
+    from tests.gui.helpers import Keys
 
 
 def selected_text(window: MainWindow) -> str:

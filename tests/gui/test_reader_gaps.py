@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from pytestqt.qtbot import QtBot
-
-from briefer.gui.window.main_window import MainWindow
 from briefer.ingest.registry import extract_file
 from briefer.model import Article
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pytestqt.qtbot import QtBot
+
+    from briefer.gui.window.main_window import MainWindow
 
 MARKDOWN = """# Talks in Geneva
 

@@ -5,11 +5,9 @@ from __future__ import annotations
 import subprocess
 import sys
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pytest
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
-from pytestqt.qtbot import QtBot
 
 from briefer.gui.session import Session
 from briefer.gui.settings import BACKUP_EVERY_MINUTES, BACKUP_KEEP, Settings
@@ -21,6 +19,12 @@ from briefer.workspace.backup import default_folder, list_backups
 from tests.gui.conftest import open_window
 from tests.gui.helpers import Keys
 from tests.workspace.damage import file_digest, filled_workspace, overwrite_pages, pages_of
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    import pytest
+    from pytestqt.qtbot import QtBot
 
 
 def crashed_with_damaged_tags(path: Path) -> Path:

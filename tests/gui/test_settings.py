@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import QByteArray, QSettings
@@ -15,6 +15,9 @@ from briefer.gui.settings import (
     READER_FONT_SIZE,
     Settings,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def test_defaults_are_not_written(settings: Settings) -> None:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from PySide6.QtGui import QTextCharFormat
-from pytestqt.qtbot import QtBot
 
-from briefer.gui.window.main_window import MainWindow
-from briefer.suggest import Suggestion
-from tests.gui.helpers import Keys
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from briefer.gui.window.main_window import MainWindow
+    from briefer.suggest import Suggestion
+    from tests.gui.helpers import Keys
 
 QUOTE = "The conclusion is clear: this war is becoming internationalized, extending beyond two countries."
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
-from pytestqt.qtbot import QtBot
 
 from briefer import render
-from briefer.gui.window.main_window import MainWindow
 from tests.gui.helpers import Keys, focused_name
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from briefer.gui.window.main_window import MainWindow
 
 
 def tag_quote(window: MainWindow, keys: Keys) -> int:

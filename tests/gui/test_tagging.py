@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
-from pytestqt.qtbot import QtBot
+from typing import TYPE_CHECKING
 
-from briefer.gui.settings import Settings
-from briefer.gui.window.main_window import MainWindow
+from PySide6.QtGui import QColor
+
 from briefer.model import Article
-from briefer.workspace import Workspace
 from tests.gui.conftest import open_window
-from tests.gui.helpers import Keys
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from briefer.gui.settings import Settings
+    from briefer.gui.window.main_window import MainWindow
+    from briefer.workspace import Workspace
+    from tests.gui.helpers import Keys
 
 
 def test_kind_key_tags_the_selection_and_highlights_it(window: MainWindow, keys: Keys, qtbot: QtBot) -> None:

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 from PySide6.QtWidgets import QInputDialog
-from pytestqt.qtbot import QtBot
 
 from briefer.errors import NotFound
-from briefer.gui.settings import Settings
-from briefer.gui.window.main_window import MainWindow
 from briefer.model import Article
-from briefer.workspace import Workspace
 from tests.gui.conftest import open_window
-from tests.gui.helpers import Keys
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from briefer.gui.settings import Settings
+    from briefer.gui.window.main_window import MainWindow
+    from briefer.workspace import Workspace
+    from tests.gui.helpers import Keys
 
 
 def tag_words(window: MainWindow, keys: Keys, words: str, kind_key: str) -> int:

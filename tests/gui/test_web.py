@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-import pytest
+from typing import TYPE_CHECKING
+
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QInputDialog
-from pytestqt.qtbot import QtBot
 
 from briefer.gui.settings import FEED_POLL_MINUTES, FETCH_DELAY_SECONDS
-from briefer.gui.window.main_window import MainWindow
-from briefer.workspace import Workspace
 from tests.web_site import Site, article_html, site  # noqa: F401
+
+if TYPE_CHECKING:
+    import pytest
+    from pytestqt.qtbot import QtBot
+
+    from briefer.gui.window.main_window import MainWindow
+    from briefer.workspace import Workspace
 
 PAGE = article_html("Ferry strike ends", ["Ferry crews returned to work on Friday after a pay deal.",
                                           "The union said the agreement covers two years."])

@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
-from pytestqt.qtbot import QtBot
 
 from briefer.cli import build_parser
 from briefer.demo import demo_path
 from briefer.gui.app import create_window, first_workspace
 from briefer.gui.settings import Settings
-from briefer.gui.window.main_window import MainWindow
 from briefer.workspace import Workspace
 from tests.gui.conftest import open_window
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from pytestqt.qtbot import QtBot
+
+    from briefer.gui.window.main_window import MainWindow
 
 
 def test_title_names_the_workspace(window: MainWindow) -> None:

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from unittest.mock import patch
 
 from PySide6.QtWidgets import QDialog
-from pytestqt.qtbot import QtBot
 
 from briefer.gui.settings import PREVIEW_FONT_FAMILY
 from briefer.gui.tags.suggestion_text import field_text
 from briefer.gui.window.keymap_dialog import KeymapDialog, keymap_rows
-from briefer.gui.window.main_window import MainWindow
 from briefer.gui.window.preferences import Preferences
-from tests.gui.helpers import Keys
+
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
+
+    from briefer.gui.window.main_window import MainWindow
+    from tests.gui.helpers import Keys
 
 
 def test_a_current_suggestion_says_what_enter_will_make_of_it(

@@ -7,12 +7,15 @@ line naming the file. ``python -m bench.hostile_corpus --verbose`` prints each i
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from bench.hostile_corpus import FAILURES, side_effects, summary, walk
 from tests.data.hostile.corpus import build
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @pytest.mark.slow

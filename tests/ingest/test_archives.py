@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefer.ingest import extract_file
 from briefer.ingest.batch import import_paths
-from briefer.workspace import Workspace
 from tests.data.hostile.archive_cases import PAGE, SECOND, mhtml, singlefile, warc
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from briefer.workspace import Workspace
 
 
 def test_each_html_response_of_a_warc_is_one_article(ws: Workspace, tmp_path: Path) -> None:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from briefer.errors import Cancelled
 from briefer.ingest.batch import extract_paths, import_paths
 from briefer.ingest.limits import MB, Limits
-from briefer.workspace import Workspace
 from tests.ingest.samples import UKRAINIAN, write_bad_files, write_good_files
+
+if TYPE_CHECKING:
+    from briefer.workspace import Workspace
 
 LIMITS = Limits(max_bytes=MB, max_unpacked_bytes=20 * MB)
 

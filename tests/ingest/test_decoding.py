@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import codecs
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -11,6 +11,9 @@ from briefer.errors import ImportFailed
 from briefer.ingest import extract_file
 from briefer.ingest.normalize import decode
 from tests.data.encodings.sentences import SENTENCES
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 CASES = [
     (lang, enc, sentence)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -12,6 +12,9 @@ from briefer.errors import ImportFailed
 from briefer.ingest import docx
 from briefer.ingest.limits import MB, Limits
 from tests.ingest.samples import docx_bomb, make_docx, rezip
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 LIMITS = Limits()
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+from typing import TYPE_CHECKING
 
 from briefer.ingest import html, html_body
 from briefer.ingest.limits import Limits
+
+if TYPE_CHECKING:
+    import pytest
 
 ARTICLE = ("<p>Zelensky said the war is becoming internationalized, extending beyond two countries.</p>"
            "<p>Ukraine plans to recruit 160,000 personnel, the defence ministry said on Tuesday.</p>")

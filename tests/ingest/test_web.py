@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import threading
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -13,6 +13,9 @@ from briefer.ingest.addresses import LINK_LOCAL, LOOPBACK, PRIVATE, PUBLIC, addr
 from briefer.ingest.limits import Limits
 from briefer.ingest.web import Fetcher
 from tests.web_site import Site, article_html, site  # noqa: F401
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 PAGE = article_html("Port reopens", ["The port reopened on Monday after a week of strikes."] * 3)
 

@@ -5,11 +5,14 @@ from __future__ import annotations
 import ensurepip
 import subprocess
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from tests.install.flow import ROOT, bare_env, check_version_and_render, run
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 @pytest.mark.slow

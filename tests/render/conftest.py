@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 
 from briefer.render import Renderer, load_template
-from briefer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from briefer.workspace import Workspace
 
 QUOTE = "The conclusion is clear: this war is becoming internationalized, extending beyond two countries."
 

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from briefer.errors import InvalidInput, TemplateFailed
 from briefer.render import export, render_brief
 from briefer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def test_render_and_export_need_only_read_access(demo_ws: Workspace, demo_brief: int, tmp_path: Path) -> None:

@@ -14,14 +14,17 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 import pytest
 
 from briefer.errors import InvalidInput, NotFound, TemplateFailed
 from briefer.render import FORMATS, Renderer, load_template, user_templates_dir
-from briefer.workspace import Workspace
 from tests.render.conftest import fill_demo_brief
+
+if TYPE_CHECKING:
+    from briefer.workspace import Workspace
 
 SECRET = "secret-token-4711"
 
@@ -102,7 +105,7 @@ def test_a_template_reference_is_found_only_in_the_templates_folders(
     template.write_text("---\ndocx:\n  reference: house.docx\n---\n# {{ brief.title }}\n")
     with demo_ws.store.transaction() as conn:
         conn.execute("UPDATE briefs SET template = 'house' WHERE id = ?", (brief,))
-    with pytest.raises(NotFound, match="reference document 'house.docx': not in the user or built-in"):
+    with pytest.raises(NotFound, match=r"reference document 'house\.docx': not in the user or built-in"):
         renderer.export(demo_ws, brief, "docx", tmp_path / "brief.docx")
     (tmp_path / "house.docx").rename(folder / "house.docx")
     renderer.export(demo_ws, brief, "docx", tmp_path / "brief.docx")

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from briefer.model import Article
 from briefer.render import load_template
 from briefer.render.context import build_context
-from briefer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from briefer.workspace import Workspace
 
 TEXT = (
     "The Pentagon spoke on Monday.\n"

@@ -3,18 +3,22 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 import pytest
 from docx.shared import RGBColor
-from lxml import etree
 
 from briefer.errors import InvalidInput
 from briefer.render.docx import DocMeta, build_document
 from briefer.render.escape import comment_marker
 from briefer.render.tree import parse
 from tests.render.docx_helpers import NS, footnote_texts, part_names, part_xml
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from lxml import etree
 
 WHEN = dt.datetime(2026, 11, 25, 14, 30, tzinfo=dt.UTC)
 META = DocMeta("Brief", "J. Analyst", "TLP:RED", WHEN, WHEN)

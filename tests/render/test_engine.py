@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -10,7 +10,11 @@ from briefer.errors import TemplateFailed
 from briefer.render import Renderer
 from briefer.render.engine import render_markdown
 from briefer.render.escape import Markdown
-from briefer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from briefer.workspace import Workspace
 
 
 def _render(body: str, **context: object) -> str:
@@ -61,7 +65,7 @@ def test_syntax_error_names_the_line() -> None:
     ],
 )
 def test_sandbox_refuses_unsafe_access(body: str) -> None:
-    with pytest.raises(TemplateFailed, match="not allowed|undefined"):
+    with pytest.raises(TemplateFailed, match=r"not allowed|undefined"):
         _render(body, x={})
 
 
@@ -94,7 +98,7 @@ def test_memory_hungry_template_is_stopped(tmp_path: Path, demo_ws: Workspace) -
     brief_id = demo_ws.briefs.new("B").id
     renderer = Renderer(timeout=5, memory_mb=400)
     try:
-        with pytest.raises(TemplateFailed, match="memory|died"):
+        with pytest.raises(TemplateFailed, match=r"memory|died"):
             renderer.render(demo_ws, brief_id, _write(tmp_path, "{{ 'x' * (2 ** 33) }}"))
     finally:
         renderer.close()

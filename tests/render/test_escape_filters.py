@@ -16,8 +16,8 @@ import re
 import string
 import sys
 import zipfile
-from collections.abc import Callable
 from io import BytesIO
+from typing import TYPE_CHECKING
 
 import jinja2
 import markdown
@@ -35,6 +35,9 @@ from briefer.render.escape import TEXT_METHODS, Markdown, clean_text
 from briefer.render.html import fragment
 from briefer.render.tree import parse
 from tests.render.docx_helpers import NS
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 _ENV = jinja2.Environment()
 _C = "{{ 1|cite }}"

@@ -10,15 +10,18 @@ from __future__ import annotations
 import difflib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 import markdown
 import pytest
 
-from briefer.render import Renderer
-from briefer.workspace import Workspace
 from tests.render.conftest import fill_demo_brief
 from tests.render.docx_helpers import footnote_texts, pretty
+
+if TYPE_CHECKING:
+    from briefer.render import Renderer
+    from briefer.workspace import Workspace
 
 GOLDEN = Path(__file__).resolve().parent.parent / "golden"
 TEMPLATES = ("sitrep", "bluf-memo", "quote-digest")

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 import pytest
 
 from briefer.errors import TemplateFailed
 from briefer.render import Renderer, load_template
-from briefer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from briefer.workspace import Workspace
 
 FRONT = "---\nname: hostile\nsections:\n  - id: key\n    kinds: [quote]\n---\n"
 CONTROLS = "".join(chr(c) for c in [*range(1, 32), 127, *range(128, 160)])

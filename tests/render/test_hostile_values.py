@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 import pytest
 
 from briefer.errors import TemplateFailed
 from briefer.render import Renderer, load_template
-from briefer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from briefer.workspace import Workspace
 
 FRONT = "---\nname: hostile\nsections:\n  - id: key\n    kinds: [quote]\n---\n"
 BIG = "1" * 5000

@@ -6,16 +6,20 @@ import os
 import re
 import shutil
 import subprocess
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from pypdf import PdfReader
 
 from briefer.render import Renderer, load_template
 from briefer.render.escape import comment_marker
-from briefer.workspace import Workspace
 from tests.render.conftest import fill_demo_brief
 from tests.render.test_docx import CITED_AGAIN, SAMPLE, _save
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from briefer.workspace import Workspace
 
 # Footnotes and commented paragraphs taking turns: LibreOffice 7.4 mixed up the
 # notes' texts when comment ids and footnote ids overlapped.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 import pytest
@@ -14,6 +14,9 @@ from briefer.render.docx import build_document
 from briefer.render.links import allowed_href
 from briefer.render.tree import parse
 from tests.render.test_docx import META
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 KEPT = ["https://example.org/a", "http://example.org/b", "mailto:desk@example.org", "HTTPS://EXAMPLE.ORG/C"]
 DROPPED = ["smb://fileserver/share/brief", "ms-word:ofe|u|https://example.org/x.docx",

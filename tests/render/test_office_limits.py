@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import os
 import time
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from briefer.errors import InvalidInput
 from briefer.render.office import convert_docx
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 def _fake_soffice(folder: Path, body: str) -> Path:

@@ -10,18 +10,22 @@ from __future__ import annotations
 
 import re
 import zipfile
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 import pytest
 from lxml import html as lxml_html
 
-from briefer.render import Renderer
 from briefer.render.docx.custom import read_custom_properties
-from briefer.workspace import Workspace
 from tests.render.docx_helpers import NS, footnote_texts, part_xml
 from tests.render.multi_source import NOTE, fill_multi_source_brief
 from tests.render.test_golden import TEMPLATES, _compare
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from briefer.render import Renderer
+    from briefer.workspace import Workspace
 
 _DEFINITION_RE = re.compile(r"^\[\^(\w+)\]:", re.M)
 _REFERENCE_RE = re.compile(r"\[\^(\w+)\](?!:)")

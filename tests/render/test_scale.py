@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 import pytest
@@ -11,6 +11,9 @@ from bench.synthetic import synthetic_brief
 from briefer.render import Renderer, load_template
 from briefer.workspace import Workspace
 from tests.render.docx_helpers import footnote_texts
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 TEMPLATES = ("sitrep", "bluf-memo", "quote-digest")
 

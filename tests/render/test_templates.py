@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from briefer.errors import NotFound, TemplateFailed
 from briefer.render import find_templates, load_template, user_templates_dir
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 GOOD = """---
 name: weekly

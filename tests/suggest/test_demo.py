@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefer.ingest import extract_file
 from briefer.suggest import suggest
 
+if TYPE_CHECKING:
+    from pathlib import Path
 
-def _suggestions(sample_path: Path) -> tuple[str, list]:  # noqa: ANN001
+
+def _suggestions(sample_path: Path) -> tuple[str, list]:
     article = extract_file(sample_path)
     return article.text, suggest(article.text, published=article.published)
 

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from briefer.model import Article
 from briefer.suggest import accept, accept_all, for_article
-from briefer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from briefer.workspace import Workspace
 
 TEXT = (
     'Ukrainian President Volodymyr Zelensky spoke on Monday. "We need 25 more systems," '

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Iterable
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefer.model import Article
 from briefer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+    from pathlib import Path
 
 PAGE = 4096
 

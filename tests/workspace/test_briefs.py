@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from briefer.errors import InvalidInput, NotFound
-from briefer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from briefer.workspace import Workspace
 
 LAYOUT = {"situation": ["fact"], "statements": ["quote"], "figures": ["figure"]}
 
@@ -45,7 +49,7 @@ def test_set_fields_validates_marking_and_dtg(ws: Workspace) -> None:
     ws.briefs.set(brief_id, marking="SECRET//REL TO NATO", dtg="251430znov26", bluf="**Key**: x")
     brief = ws.briefs.get(brief_id)
     assert (brief.marking, brief.dtg, brief.bluf) == ("SECRET//REL TO NATO", "251430ZNOV26", "**Key**: x")
-    with pytest.raises(InvalidInput, match="TLP 2.0"):
+    with pytest.raises(InvalidInput, match=r"TLP 2\.0"):
         ws.briefs.set(brief_id, marking="TLP:PURPLE")
     with pytest.raises(InvalidInput, match="date-time group"):
         ws.briefs.set(brief_id, dtg="yesterday")

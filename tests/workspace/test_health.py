@@ -8,9 +8,8 @@ import sqlite3
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from contextlib import contextmanager
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -18,6 +17,10 @@ from briefer.errors import WorkspaceDamaged, WorkspaceError
 from briefer.model import Article
 from briefer.workspace import Workspace, health
 from tests.workspace.damage import file_digest, filled_workspace, overwrite_pages, pages_of
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
 
 
 def run_python(code: str, *args: str, obey_modes: bool = False) -> subprocess.CompletedProcess[str]:

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefer.model import Article
 from briefer.workspace import Workspace, health
 from briefer.workspace.backup import backup
 from briefer.workspace.recover import recover
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 COUNT_TAGS = ("import sys; from briefer.workspace import Workspace;"
               " ws = Workspace.open(sys.argv[1]); print(len(ws.tags.all())); ws.close()")

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pytest
 
 from briefer.errors import InvalidInput, NotFound
 from briefer.model import Article
-from briefer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from briefer.workspace import Workspace
 
 
 def _aid(ws: Workspace) -> int:

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import sqlite3
+from typing import TYPE_CHECKING
 
 import pytest
 
 from briefer.errors import InvalidInput, NotFound
-from briefer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from briefer.workspace import Workspace
 
 QUOTE = "The conclusion is clear: this war is becoming internationalized, extending beyond two countries."
 

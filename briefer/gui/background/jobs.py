@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +23,8 @@ from briefer.model import Changes
 from briefer.workspace import Workspace
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from briefer.ingest.batch import Outcome
 
 log = logging.getLogger(__name__)

@@ -9,11 +9,14 @@ widgets.
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThread
 
 from briefer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 
 class WorkspaceWorker(QObject):

@@ -7,11 +7,15 @@ moment it becomes active again (the user comes back from the other window).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 
 from briefer.errors import BrieferError
-from briefer.gui.session import Session
+
+if TYPE_CHECKING:
+    from briefer.gui.session import Session
 
 POLL_MS = 1500
 

@@ -8,7 +8,7 @@ package's; this module only chooses what to render and where to write it.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
@@ -16,12 +16,10 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 
 from briefer import render
 from briefer.errors import BrieferError, NotFound
-from briefer.gui.actions import Actions
 from briefer.gui.brief.composer import BriefComposer, ItemRow, SectionRows
 from briefer.gui.brief.export_dialog import ExportDialog
 from briefer.gui.brief.items import ItemWork
 from briefer.gui.brief.preview import PreviewDock
-from briefer.gui.session import Session
 from briefer.gui.settings import EXPORT_FOLDER, EXPORT_FORMAT, EXPORT_OPEN_FOLDER, Settings
 from briefer.gui.tags.details import excerpt
 from briefer.gui.tags.suggestion_text import field_text
@@ -33,10 +31,14 @@ from briefer.gui.undo.briefs import (
     RemoveItem,
     SetBriefFields,
 )
-from briefer.gui.undo.command import Command
-from briefer.model import Brief, BriefItem, BriefSummary, Changes, Tag
-from briefer.workspace import Workspace
 from briefer.workspace.briefs import section_for
+
+if TYPE_CHECKING:
+    from briefer.gui.actions import Actions
+    from briefer.gui.session import Session
+    from briefer.gui.undo.command import Command
+    from briefer.model import Brief, BriefItem, BriefSummary, Changes, Tag
+    from briefer.workspace import Workspace
 
 DEFAULT_TEMPLATE = "sitrep"
 DEFAULT_TITLE = "Situation report"

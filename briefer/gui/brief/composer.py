@@ -9,11 +9,10 @@ redrawn from the workspace once the move is done.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QDropEvent, QFocusEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -29,7 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefer.model import Brief, BriefSummary
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from PySide6.QtGui import QDropEvent, QFocusEvent
+
+    from briefer.model import Brief, BriefSummary
 
 MARKINGS = ("TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED")
 _ITEM_ROLE = Qt.ItemDataRole.UserRole
@@ -253,8 +257,10 @@ class BriefComposer(QWidget):
         return item.data(0, _ITEM_ROLE), parent.data(0, _SECTION_ROLE), parent.indexOfChild(item)
 
     def insertion_point(self) -> tuple[str, int] | None:
-        """Where a new item goes: after the selected item, at the end of the selected section
-        (or of the first one); None when no brief is shown."""
+        """Where a new item goes; None when no brief is shown.
+
+        After the selected item, else at the end of the selected section (or of the first one).
+        """
         sections = self._sections()
         if self.brief is None or not sections:
             return None

@@ -8,18 +8,21 @@ undoable commands (:mod:`briefer.gui.undo.briefs`).
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QWidget
 
 from briefer.errors import BrieferError
-from briefer.gui.actions import Actions
-from briefer.gui.brief.composer import BriefComposer
-from briefer.gui.session import Session
 from briefer.gui.undo.briefs import AddNote, SetCredibility
-from briefer.gui.undo.command import Command
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from briefer.gui.actions import Actions
+    from briefer.gui.brief.composer import BriefComposer
+    from briefer.gui.session import Session
+    from briefer.gui.undo.command import Command
 
 #: Information credibility on the Admiralty scale, as the choice offers it.
 CREDIBILITY_CHOICES = (

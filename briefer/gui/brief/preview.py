@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +28,8 @@ from briefer.render import Renderer
 from briefer.render.html import fragment, marking_banner
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from briefer.render import Rendered
 
 log = logging.getLogger(__name__)

@@ -12,18 +12,20 @@ from __future__ import annotations
 import tempfile
 from datetime import datetime
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QProgressBar, QPushButton, QStatusBar, QWidget
 
 from briefer.errors import BrieferError
-from briefer.gui.actions import Actions
 from briefer.gui.background.jobs import ImportJob, ImportReport, Jobs
 from briefer.gui.files.web_jobs import web_addresses
-from briefer.gui.session import Session
 from briefer.gui.undo.articles import ImportArticles
+
+if TYPE_CHECKING:
+    from briefer.gui.actions import Actions
+    from briefer.gui.session import Session
 
 SHOWN_LINES = 20  # lines of the summary shown at once (all are under "Show Details")
 ARTICLE_FILTER = "Articles (*.txt *.text *.md *.markdown *.html *.htm *.docx *.pdf);;All files (*)"

@@ -18,15 +18,15 @@ from PySide6.QtCore import QObject, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog, QWidget
 
 from briefer.errors import BrieferError, WorkspaceDamaged
-from briefer.gui.actions import Actions
 from briefer.gui.background.backups import Backups
 from briefer.gui.background.jobs import RecoverJob
 from briefer.gui.background.watch import ChangeWatch
-from briefer.gui.session import Session
 from briefer.gui.settings import LAST_WORKSPACE, Settings
 from briefer.workspace import SUFFIX, Workspace
 
 if TYPE_CHECKING:
+    from briefer.gui.actions import Actions
+    from briefer.gui.session import Session
     from briefer.workspace.recover import Recovery
 
 SHOWN_PROBLEMS = 3

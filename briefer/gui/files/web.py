@@ -23,11 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefer.gui.background.jobs import ImportJob
 from briefer.gui.files.web_jobs import FetchJob, PollJob, web_addresses
 from briefer.gui.settings import FEED_POLL_MINUTES, FETCH_DELAY_SECONDS
 
 if TYPE_CHECKING:
+    from briefer.gui.background.jobs import ImportJob
     from briefer.gui.window.main_window import MainWindow
 
 

@@ -8,17 +8,18 @@ named by its URL. The core does the work (:mod:`briefer.evidence`).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from briefer.gui.background.jobs import ImportJob, ImportReport
 from briefer.model import Changes
-from briefer.workspace import Workspace
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator, Sequence
+    from pathlib import Path
+
     from briefer.evidence.capture import Fetched
     from briefer.ingest.batch import Outcome
+    from briefer.workspace import Workspace
 
 _ADDRESS = re.compile(r"https?://[^\s<>\"']+", re.IGNORECASE)
 

@@ -9,6 +9,7 @@ the changed fields to a callback (the window makes one undoable command of them)
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,8 +24,10 @@ from PySide6.QtWidgets import (
 
 from briefer.errors import BrieferError
 from briefer.gui.reader.view import near_duplicate_text
-from briefer.model import Article
 from briefer.workspace.article_edits import check
+
+if TYPE_CHECKING:
+    from briefer.model import Article
 
 #: The text fields, in the dialog's order, with their labels and a hint of the form.
 TEXT_FIELDS = (

@@ -8,10 +8,9 @@ move under the title, so the title keeps room to be read.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -24,8 +23,12 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.errors import BrieferError
-from briefer.model import ArticleSummary
-from briefer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QKeyEvent, QResizeEvent
+
+    from briefer.model import ArticleSummary
+    from briefer.workspace import Workspace
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()

@@ -7,18 +7,21 @@ out with it (as ``briefer article remove --force``), and undo puts all back.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from briefer.errors import BrieferError
 from briefer.gui.actions import Actions, key_text
 from briefer.gui.reader.article_dialog import ArticleDialog
-from briefer.gui.session import Session
 from briefer.gui.undo.articles import EditArticle, RemoveArticles
-from briefer.model import Article
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+
+    from briefer.gui.session import Session
+    from briefer.model import Article
 
 
 class ArticleWindow(Protocol):

@@ -9,18 +9,20 @@ reader moves to its neighbour in the list. The list reloads a moment later.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, QTimer
 
 from briefer.errors import BrieferError, NotFound
-from briefer.gui.reader.article_list import ArticleList
-from briefer.gui.reader.view import ReaderPane
-from briefer.gui.session import Session
-from briefer.gui.tags.panel import TagPanel
-from briefer.gui.tags.suggestions import SuggestionFeed
-from briefer.model import Article, Changes, Tag
-from briefer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from briefer.gui.reader.article_list import ArticleList
+    from briefer.gui.reader.view import ReaderPane
+    from briefer.gui.session import Session
+    from briefer.gui.tags.panel import TagPanel
+    from briefer.gui.tags.suggestions import SuggestionFeed
+    from briefer.model import Article, Changes, Tag
+    from briefer.workspace import Workspace
 
 LIST_REFRESH_MS = 250
 

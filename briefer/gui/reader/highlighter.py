@@ -13,11 +13,14 @@ tag inside a quote shows), the current tag.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Hashable, Iterable
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QColor, QPalette, QSyntaxHighlighter, QTextCharFormat, QTextDocument
 
-from briefer.taxonomy import Taxonomy
+if TYPE_CHECKING:
+    from collections.abc import Hashable, Iterable
+
+    from briefer.taxonomy import Taxonomy
 
 SENTENCE, SUGGESTION, TAG, CURRENT = range(4)
 _TAG_ALPHA = 110

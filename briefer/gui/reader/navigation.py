@@ -6,13 +6,15 @@ them into cursor moves on an :class:`~briefer.gui.reader.view.ArticleView`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from briefer.gui.actions import Actions
-from briefer.gui.reader.view import ArticleView
-from briefer.text.units import TextUnits
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+    from briefer.gui.actions import Actions
+    from briefer.gui.reader.view import ArticleView
+    from briefer.text.units import TextUnits
 
 
 class Navigator:

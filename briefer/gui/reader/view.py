@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import html
 from bisect import bisect_left
-from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QTextCursor
@@ -20,10 +20,14 @@ from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from briefer.gui.reader.highlighter import CURRENT, SENTENCE, SUGGESTION, TAG, SpanHighlighter
 from briefer.gui.reader.offsets import DocumentMap, document_text
-from briefer.model import Article, Tag
 from briefer.suggest import Suggestion, facts
-from briefer.taxonomy import Taxonomy
 from briefer.text.units import Span, TextUnits
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from briefer.model import Article, Tag
+    from briefer.taxonomy import Taxonomy
 
 _SENTENCE_KEY = ("sentence",)
 _CURRENT_KEY = ("current",)

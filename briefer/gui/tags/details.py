@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QWidget
 
-from briefer.model import AttrValue, Tag
-from briefer.taxonomy import Taxonomy
+if TYPE_CHECKING:
+    from briefer.model import AttrValue, Tag
+    from briefer.taxonomy import Taxonomy
 
 EXCERPT = 90
 

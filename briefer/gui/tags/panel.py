@@ -11,7 +11,7 @@ that follow update the rows.
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor, QResizeEvent
@@ -19,8 +19,10 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeView, QVBoxLa
 
 from briefer.gui.tags.details import TagDetails, excerpt
 from briefer.gui.tags.suggestion_text import field_text
-from briefer.model import Tag
-from briefer.taxonomy import Kind, Taxonomy
+
+if TYPE_CHECKING:
+    from briefer.model import Tag
+    from briefer.taxonomy import Kind, Taxonomy
 
 Index = QModelIndex | QPersistentModelIndex
 _ROOT = QModelIndex()

@@ -6,12 +6,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefer.render.filters import number, spelled_date
-from briefer.suggest.base import Suggestion
-from briefer.taxonomy import Taxonomy
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from briefer.suggest.base import Suggestion
+    from briefer.taxonomy import Taxonomy
 
 _EXCERPT = 60
 
@@ -33,7 +36,9 @@ def field_text(kind: str, attributes: Mapping[str, Any]) -> str:
 
 
 def enter_makes(suggestion: Suggestion, kinds: Taxonomy, accept: str = "Enter", reject: str = "x") -> str:
-    """``Enter makes a quote by Volodymyr Zelensky (President of Ukraine); x rejects it.``
+    """What Enter and x do to ``suggestion``, in the words of the status line.
+
+    ``Enter makes a quote by Volodymyr Zelensky (President of Ukraine); x rejects it.``
 
     Names the kind and the fields the tag will get: speaker and role, value and
     unit, the date it means.

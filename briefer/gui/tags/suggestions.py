@@ -8,12 +8,16 @@ for an article no longer shown, or overtaken by a newer request, is dropped.
 
 from __future__ import annotations
 
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QThreadPool, QTimer, Signal
 
 from briefer.gui.background.jobs import SuggestJob
-from briefer.suggest import Suggestion
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from briefer.suggest import Suggestion
 
 DELAY_MS = 60
 

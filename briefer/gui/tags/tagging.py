@@ -8,14 +8,16 @@ starts after it and `a` / `e` act on it.
 from __future__ import annotations
 
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from briefer.errors import BrieferError
-from briefer.gui.actions import Actions
-from briefer.gui.reader.navigation import Navigator
-from briefer.gui.reader.view import ArticleView
-from briefer.gui.session import Session
 from briefer.gui.undo.tags import AcceptSuggestion, AddTag, RejectSuggestion, RemoveTag
+
+if TYPE_CHECKING:
+    from briefer.gui.actions import Actions
+    from briefer.gui.reader.navigation import Navigator
+    from briefer.gui.reader.view import ArticleView
+    from briefer.gui.session import Session
 
 
 class Tagger:

@@ -6,13 +6,17 @@ the base is :class:`~briefer.gui.undo.command.Command`.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING
 
 from briefer.errors import NotFound
-from briefer.gui.session import Session
 from briefer.gui.undo.command import Command, Place
 from briefer.model import Changes
-from briefer.workspace.article_removal import RemovedArticle
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping, Sequence
+
+    from briefer.gui.session import Session
+    from briefer.workspace.article_removal import RemovedArticle
 
 
 class EditArticle(Command):

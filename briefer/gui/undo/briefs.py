@@ -5,11 +5,13 @@ Each shows its brief again after an undo or redo (its :class:`~briefer.gui.undo.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from briefer.gui.session import Session
 from briefer.gui.undo.command import Command, Place
 from briefer.model import Changes, DeletedBrief, RemovedItem
+
+if TYPE_CHECKING:
+    from briefer.gui.session import Session
 
 
 class BriefCommand(Command):

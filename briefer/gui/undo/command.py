@@ -12,14 +12,18 @@ what changed even when it was in another article.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
 from briefer.errors import BrieferError
-from briefer.gui.session import Session
-from briefer.model import Changes
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from briefer.gui.session import Session
+    from briefer.model import Changes
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,14 +7,18 @@ Each calls one workspace method to apply and its inverse to undo; the base
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
 from briefer import suggest
-from briefer.gui.session import Session
 from briefer.gui.undo.command import Command, Place
-from briefer.model import AttrValue, Changes
-from briefer.suggest import Suggestion
-from briefer.workspace import Removed
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from briefer.gui.session import Session
+    from briefer.model import AttrValue, Changes
+    from briefer.suggest import Suggestion
+    from briefer.workspace import Removed
 
 
 class AddTag(Command):

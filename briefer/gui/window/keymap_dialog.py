@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,6 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from briefer.gui.actions import CONTEXTS, Actions, key_text
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
 
 MENU_ORDER = ("File", "Edit", "Go", "Article", "Tag", "Brief", "View", "Help")
 

@@ -9,12 +9,14 @@ narrow to read), the panes are set to their defaults again. A saved layout (the 
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QWidget
 
-from briefer.gui.settings import Settings, StateName
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDockWidget, QMainWindow, QSplitter, QWidget
+
+    from briefer.gui.settings import Settings, StateName
 
 
 class Share(NamedTuple):

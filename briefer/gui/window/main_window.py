@@ -10,10 +10,9 @@ little it needs (a ``Protocol`` beside it).
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter
 
 from briefer.errors import BrieferError
@@ -34,16 +33,20 @@ from briefer.gui.tags.suggestion_text import enter_makes
 from briefer.gui.tags.suggestions import SuggestionFeed
 from briefer.gui.tags.tagging import Tagger
 from briefer.gui.theme import apply_palette
-from briefer.gui.undo.command import Place
 from briefer.gui.undo.tags import EditTag
 from briefer.gui.window.appearance import preview_font, reader_font
 from briefer.gui.window.keymap_dialog import KeymapDialog
 from briefer.gui.window.layout import Panes, WindowLayout
 from briefer.gui.window.menus import build_menus, follow_undo_stack
 from briefer.gui.window.preferences import Preferences
-from briefer.model import Tag
-from briefer.suggest import Suggestion
-from briefer.workspace import Workspace
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
+
+    from briefer.gui.undo.command import Place
+    from briefer.model import Tag
+    from briefer.suggest import Suggestion
+    from briefer.workspace import Workspace
 
 STATUS_MS = 6000
 

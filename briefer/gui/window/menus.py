@@ -8,11 +8,15 @@ table out as menus.
 
 from __future__ import annotations
 
-from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QMenu, QMenuBar
+from typing import TYPE_CHECKING
 
-from briefer.gui.actions import Actions
 from briefer.gui.window.keymap_dialog import MENU_ORDER
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QMenu, QMenuBar
+
+    from briefer.gui.actions import Actions
 
 
 def follow_undo_stack(actions: Actions, stack: QUndoStack) -> None:

@@ -8,11 +8,9 @@ brief, never from the clock, so the same brief gives the same file.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
-from pathlib import Path
+from typing import TYPE_CHECKING
 
-from docx.document import Document
 from docx.shared import Emu
 
 from briefer.render.docx.comments import Comments
@@ -25,6 +23,12 @@ from briefer.render.docx.styles import ensure_styles, set_language
 from briefer.render.docx.writer import BodyWriter
 from briefer.render.docx.xml import xml_text
 from briefer.render.tree import Tree, paused_gc
+
+if TYPE_CHECKING:
+    import datetime as dt
+    from pathlib import Path
+
+    from docx.document import Document
 
 __all__ = ["DocMeta", "build_document", "default_reference", "open_reference"]
 _TWIPS_PER_EMU = 1 / 635

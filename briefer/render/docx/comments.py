@@ -9,8 +9,8 @@ footnotes another note's text, or none, when comment and footnote ids overlap.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
-from docx.document import Document
 from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
@@ -18,6 +18,9 @@ from docx.oxml.ns import nsdecls
 from lxml import etree
 
 from briefer.render.docx.xml import qn, sub, text_element, val, xml_text
+
+if TYPE_CHECKING:
+    from docx.document import Document
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
 RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"

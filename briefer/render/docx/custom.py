@@ -7,9 +7,8 @@ text properties (``vt:lpwstr``), replacing any the reference document had.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from typing import TYPE_CHECKING
 
-from docx.document import Document
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
@@ -17,6 +16,11 @@ from docx.opc.part import Part
 from lxml import etree
 
 from briefer.render.docx.xml import xml_text
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from docx.document import Document
 
 _NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 _VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
@@ -39,7 +43,7 @@ def set_custom_properties(document: Document, properties: Mapping[str, str]) -> 
     blob = custom_xml(properties)
     for rel in package.rels.values():
         if rel.reltype == RT.CUSTOM_PROPERTIES and not rel.is_external:
-            rel.target_part._blob = blob  # noqa: SLF001 - python-docx keeps unknown parts as blobs
+            rel.target_part._blob = blob
             return
     part = Part(PackURI("/docProps/custom.xml"), CT.OFC_CUSTOM_PROPERTIES, blob, package)
     package.relate_to(part, RT.CUSTOM_PROPERTIES)

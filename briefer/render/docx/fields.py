@@ -7,13 +7,17 @@ LibreOffice fill in.
 
 from __future__ import annotations
 
-from docx.document import Document
+from typing import TYPE_CHECKING
+
 from docx.oxml.ns import qn
-from docx.section import _Footer, _Header
 from lxml import etree
 
 from briefer.dtg import TLP_COLOURS
 from briefer.render.docx.xml import sub, text_element, val
+
+if TYPE_CHECKING:
+    from docx.document import Document
+    from docx.section import _Footer, _Header
 
 
 def _paragraph(part: _Header | _Footer, style_id: str, *, first: bool) -> etree._Element:

@@ -1,4 +1,4 @@
-"""Real Word footnotes: python-docx has no API, so the part is written here.
+r"""Real Word footnotes: python-docx has no API, so the part is written here.
 
 The footnotes part (``word/footnotes.xml``) holds the separator footnotes Word
 expects (ids -1 and 0) and one ``w:footnote`` per cited note; the document part
@@ -7,16 +7,15 @@ relates to it and ``settings.xml`` names the separators.
 A note cited again is not a second footnote: as a writer does with Word's
 "Insert cross-reference → footnote number", the first citation is the real
 footnote, inside a hidden ``_RefN`` bookmark, and every later one is a
-``NOTEREF _RefN \\f \\h`` field (superscript, linked) whose result is the
+``NOTEREF _RefN \f \h`` field (superscript, linked) whose result is the
 footnote's number, so the notes list each source once.
 """
 
 from __future__ import annotations
 
 import copy
-from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from docx.document import Document
 from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
 from docx.oxml import parse_xml
@@ -24,6 +23,11 @@ from docx.oxml.ns import nsdecls
 from lxml import etree
 
 from briefer.render.docx.xml import qn, sub, text_element, val
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from docx.document import Document
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
 RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"

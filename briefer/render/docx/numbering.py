@@ -6,13 +6,17 @@ Nesting is real Word numbering: a list inside a list item uses the next level
 
 from __future__ import annotations
 
-from docx.document import Document
+from typing import TYPE_CHECKING
+
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.parts.numbering import NumberingPart
+
+if TYPE_CHECKING:
+    from docx.document import Document
 
 _BULLETS = ("\u2022", "\u25e6", "\u25aa")
 _FORMATS = (("decimal", "%{n}."), ("lowerLetter", "%{n}."), ("lowerRoman", "%{n}."))

@@ -15,9 +15,9 @@ import io
 import stat
 import zipfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
-from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml.ns import qn
@@ -28,6 +28,9 @@ from briefer.ingest.docx import check_container
 from briefer.ingest.limits import Limits, human_size
 from briefer.paths import resource, templates_dir
 from briefer.render.templates import user_templates_dir
+
+if TYPE_CHECKING:
+    from docx.document import Document
 
 LIMITS = Limits()
 

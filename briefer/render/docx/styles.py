@@ -9,9 +9,13 @@ resolves each name once.
 
 from __future__ import annotations
 
-from docx.document import Document
+from typing import TYPE_CHECKING
+
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+
+if TYPE_CHECKING:
+    from docx.document import Document
 
 # UI name -> (type, name Word stores, style id, properties XML) for styles we may add.
 _W = nsdecls("w")

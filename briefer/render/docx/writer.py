@@ -11,22 +11,26 @@ are resolved once, which keeps a 5000-item brief well under pandoc's time.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from docx.document import Document
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.part import Part
 from lxml import etree
 
-from briefer.render.docx.comments import Comments
-from briefer.render.docx.footnotes import Footnotes
-from briefer.render.docx.numbering import Numbering
-from briefer.render.docx.styles import StyleIds
 from briefer.render.docx.xml import qn, sub, text_element, val, xml_text
 from briefer.render.escape import LANG_END, MARKER_RE, decode_comment
 from briefer.render.links import allowed_href
-from briefer.render.tree import Node
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from docx.document import Document
+    from docx.opc.part import Part
+
+    from briefer.render.docx.comments import Comments
+    from briefer.render.docx.footnotes import Footnotes
+    from briefer.render.docx.numbering import Numbering
+    from briefer.render.docx.styles import StyleIds
+    from briefer.render.tree import Node
 
 _HEADINGS = {"h1": "Title", "h2": "Heading 1", "h3": "Heading 2"}
 _ALIGN = {"text-align:right": "right", "text-align:center": "center", "text-align:left": "left"}
@@ -192,8 +196,10 @@ class BodyWriter:
                     self._pending_comments = []
 
     def _column_widths(self, rows: list[tuple[bool, Node]], columns: int) -> list[str]:
-        """Widths (twips) by content: each column gets its longest word, then a share of
-        the rest by its longest cell (bounded), so short columns never wrap mid-word."""
+        """Column widths (twips) by content, so that short columns never wrap mid-word.
+
+        Each column gets its longest word, then a share of the rest by its longest cell (bounded).
+        """
         floor = [_MIN_CHARS] * columns
         want = [_MIN_CHARS] * columns
         for _, row in rows:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 import gzip
 import io
-from collections.abc import Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from tests.data.hostile.corpus import Case, write
 from tests.data.hostile.html_cases import ARTICLE, KEPT, PAGE
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
 
 G = "archive"
 SECOND = ("<html><head><title>Grain corridor</title></head><body><article>"

@@ -16,11 +16,13 @@ import json
 import os
 import stat
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tests.data.hostile.corpus import Case, write
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 G = "cli"
 HUGE = str(2**63)

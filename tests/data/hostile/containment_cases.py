@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from collections.abc import Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tests.data.hostile.corpus import Case, write
 from tests.data.hostile.workspace_cases import _workspace
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
 
 G = "workspace"
 T = "templates"

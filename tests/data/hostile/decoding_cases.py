@@ -5,11 +5,14 @@ declared over cp1252, JSON-LD nested thousands deep or holding lone surrogates."
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tests.data.encodings.sentences import SENTENCES
 from tests.data.hostile.corpus import Case, write
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
 
 SWEDISH = SENTENCES["sv"][1][0]  # "Försvarsminister Pål Jonson sade …"
 GERMAN = " ".join(SENTENCES["de"][1])

@@ -7,12 +7,15 @@ import io
 import re
 import struct
 import zipfile
-from collections.abc import Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import docx
 
 from tests.data.hostile.corpus import Case, write
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
 
 G = "docx"
 SENTENCE = "Zelensky said the war is becoming internationalized."

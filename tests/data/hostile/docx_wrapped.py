@@ -9,11 +9,14 @@ Built at test time from python-docx's own template.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tests.data.hostile.corpus import Case, write
 from tests.data.hostile.docx_cases import _base, _zip
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
 
 G = "docx"
 NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
-from collections.abc import Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tests.data.hostile.corpus import Case, write
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
 
 G = "encodings"
 SENTENCE = "Zelensky said the war is becoming internationalized."

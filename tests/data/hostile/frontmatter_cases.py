@@ -7,11 +7,14 @@ renderer's private-use comment markers."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tests.data.hostile.corpus import Case, write
 from tests.data.hostile.template_cases import FRONT
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
 
 BIG = "1" * 5000
 BODY = "# Ukraine mobilizes\n\nZelensky said the war is becoming internationalized.\n"

@@ -3,10 +3,13 @@ charsets, entity bombs, external entities, malformed markup."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tests.data.hostile.corpus import Case, write
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
 
 G = "html"
 ARTICLE = ("<p>Zelensky said the war is becoming internationalized, extending beyond two countries.</p>"

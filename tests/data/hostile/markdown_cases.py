@@ -3,10 +3,13 @@ and deeply nested front matter, pathological Markdown nesting and delimiters."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from tests.data.hostile.corpus import Case, write
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
 
 G = "markdown"
 BODY = "# Ukraine mobilizes\n\nZelensky said the war is becoming internationalized.\n\n160,000 personnel.\n"

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import io
 import zlib
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pypdf import PdfReader, PdfWriter
 
 from tests.data.hostile.corpus import Case, write
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
+    from pathlib import Path
 
 G = "pdf"
 LINES = ("Ukraine mobilizes", "Zelensky said the war is becoming internationalized.",

@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import json
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tests.data.hostile.corpus import Case, write
 from tests.data.hostile.encodings import CONTROLS
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
 
 G = "templates"
 FRONT = "---\nname: hostile\nsections:\n  - id: key\n    kinds: [fact, quote, figure]\n---\n"

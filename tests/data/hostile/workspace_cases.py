@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
-from collections.abc import Iterator
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefer.model import Article
 from briefer.workspace import SCHEMA_VERSION, Workspace
 from tests.data.hostile.corpus import Case, write
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
 
 G = "workspace"
 
