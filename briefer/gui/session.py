@@ -20,7 +20,7 @@ from briefer.errors import BrieferError, WorkspaceError
 from briefer.workspace import Workspace
 
 if TYPE_CHECKING:
-    from collections.abc import Hashable
+    from collections.abc import Callable, Hashable
     from pathlib import Path
 
     from briefer.gui.undo.command import Command
@@ -94,6 +94,15 @@ class Session(QObject):
         """
         self._apply(command)
         self.retry_kept()
+
+    def try_push(self, command: Command, report: Callable[[str], None]) -> bool:
+        """Push ``command``; on a BrieferError give its one line to ``report`` and return False."""
+        try:
+            self.push(command)
+        except BrieferError as exc:
+            report(str(exc))
+            return False
+        return True
 
     def _apply(self, command: Command) -> None:
         command.execute()

@@ -100,12 +100,7 @@ class Briefing(QObject):
         self.preview.visibilityChanged.connect(actions["view.preview"].setChecked)
 
     def _push(self, command: Command) -> bool:
-        try:
-            self.session.push(command)
-        except BrieferError as exc:
-            self.window.show_message(str(exc))
-            return False
-        return True
+        return self.session.try_push(command, self.window.show_message)
 
     # the current brief -------------------------------------------------------------------
     def _on_session_workspace_opened(self, ws: Workspace) -> None:

@@ -62,12 +62,7 @@ class ItemWork(QObject):
         actions.on_trigger("brief.item-credibility", self.rate_current)
 
     def _push(self, command: Command) -> bool:
-        try:
-            self.session.push(command)
-        except BrieferError as exc:
-            self.window.show_message(str(exc))
-            return False
-        return True
+        return self.session.try_push(command, self.window.show_message)
 
     def add_note(self, text: str | None = None) -> int | None:
         """Add the analyst's note (asked for unless given) after the selected item; its item id."""
