@@ -1,0 +1,43 @@
+"""The sitrep's "Conflicting reports" block on the five-outlet set: context and golden file."""
+
+from __future__ import annotations
+
+from briefer.render import Renderer, load_template
+from briefer.render.context import build_context
+from briefer.workspace import Workspace
+from tests.analysis.multi_outlet import fill
+from tests.render.test_golden import _compare
+
+
+def _brief(ws: Workspace) -> int:
+    fill(ws)
+    brief_id = ws.briefs.new("Kharkiv strike", template="sitrep", marking="TLP:AMBER",
+                             author="J. Analyst", period="10-21 November 2026").id
+    ws.briefs.auto_fill(brief_id, load_template("sitrep").layout())
+    return brief_id
+
+
+def test_the_context_holds_both_sides_with_their_sources(ws: Workspace) -> None:
+    brief_id = _brief(ws)
+    context = build_context(ws, brief_id, load_template("sitrep"))
+    [conflict] = context["conflicts"]
+    assert conflict["about"] == "killed: kharkiv (2026-11-20)"
+    assert [(s["value"], s["unit"], s["citations"]) for s in conflict["sides"]] == [
+        (12, "killed", [1, 2, 3]), (40, "people killed", [4])]
+    figures = context["section"]["figures"]["items"]
+    assert [(i["independent_sources"], i["suggested_credibility"]) for i in figures] == [
+        (2, 1), (2, 1), (2, 1), (1, 5), (1, 3)]
+
+
+def test_the_sitrep_shows_the_conflict_block(ws: Workspace, renderer: Renderer) -> None:
+    markdown = renderer.render(ws, _brief(ws)).markdown
+    block = ("## Conflicting reports\n\n- **killed: kharkiv (2026-11-20)**: 12 killed[^1][^2][^3]"
+             " vs 40 people killed[^4]\n\n## Assessment")
+    assert block in markdown
+    _compare("conflicts-sitrep.md", markdown)
+
+
+def test_no_conflict_no_block(demo_ws: Workspace, renderer: Renderer) -> None:
+    from tests.render.conftest import fill_demo_brief
+
+    assert "Conflicting reports" not in renderer.render(demo_ws, fill_demo_brief(demo_ws)).markdown
