@@ -28,6 +28,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -97,6 +98,7 @@ def name_key(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
 
 
+@lru_cache(maxsize=65536)
 def metric(value: float, unit: str | None) -> tuple[float, str]:
     """``(value, unit key)``: scale words folded into the value, the unit normalised.
 
@@ -162,17 +164,20 @@ def items(tags: Sequence[Tag], sources: Mapping[int, Source]) -> list[Item]:
     return found
 
 
-def _surname(speaker: object) -> str:
-    words = _WORD.findall(str(speaker or "").casefold())
+@lru_cache(maxsize=65536)
+def _surname(speaker: str) -> str:
+    words = _WORD.findall(speaker.casefold())
     return words[-1] if words else ""
 
 
+@lru_cache(maxsize=65536)
 def _quote_text(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
 
 
-def _content(text: str) -> set[str]:
-    return {w for w in _WORD.findall(text.casefold()) if w not in _STOP}
+@lru_cache(maxsize=65536)
+def _content(text: str) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(text.casefold()) if w not in _STOP)
 
 
 def _groups(members: list[Item], same: Callable[[Item, Item], bool]) -> list[list[Item]]:
@@ -190,16 +195,19 @@ def _groups(members: list[Item], same: Callable[[Item, Item], bool]) -> list[lis
 
 def _figure_groups(members: list[Item]) -> list[tuple[tuple[str, ...], list[Item]]]:
     """Figures grouped by metric/about/window, then by agreeing value: ``(key, group)``."""
+    metrics = {id(i): metric_of(i) for i in members}
+
     def about(a: Item, b: Item) -> bool:
-        return metric_of(a)[1] == metric_of(b)[1] and bool(a.about & b.about) and same_window(a.when, b.when)
+        return (metrics[id(a)][1] == metrics[id(b)][1] and bool(a.about & b.about)
+                and same_window(a.when, b.when))
 
     found: list[tuple[tuple[str, ...], list[Item]]] = []
     for bucket in _groups(members, about):
-        unit = metric_of(bucket[0])[1]
+        unit = metrics[id(bucket[0])][1]
         names = sorted(set.intersection(*(set(i.about) for i in bucket)) or bucket[0].about)
         key = (unit, ", ".join(names), min((i.when or "")[:10] for i in bucket))
-        for group in _groups(sorted(bucket, key=lambda i: metric_of(i)[0]),
-                             lambda a, b: agree(metric_of(a)[0], metric_of(b)[0])):
+        for group in _groups(sorted(bucket, key=lambda i: metrics[id(i)][0]),
+                             lambda a, b: agree(metrics[id(a)][0], metrics[id(b)][0])):
             found.append((key, group))
     return found
 
@@ -214,7 +222,8 @@ def metric_of(item: Item) -> tuple[float, str]:
 
 
 def _same_quote(a: Item, b: Item) -> bool:
-    sa, sb = _surname(a.tag.attributes.get("speaker")), _surname(b.tag.attributes.get("speaker"))
+    sa = _surname(str(a.tag.attributes.get("speaker") or ""))
+    sb = _surname(str(b.tag.attributes.get("speaker") or ""))
     needed = QUOTE_SIMILARITY if sa and sa == sb else 95.0 if not (sa and sb) else 101.0
     return fuzz.ratio(_quote_text(a.tag.exact), _quote_text(b.tag.exact)) >= needed
 

@@ -37,7 +37,7 @@ def _tags(ws: Workspace, brief_id: int | None) -> tuple[list[Tag], set[int] | No
         return ws.tags.all(), None
     brief = ws.briefs.get(brief_id)
     cited = {i.tag_id for i in brief.items if i.tag_id is not None}
-    tags = [t for a in ws.briefs.cited_articles(brief_id) for t in ws.tags.all(a)]
+    tags = ws.tags.of_articles(ws.briefs.cited_articles(brief_id))
     keep = [t for t in tags if t.id in cited or t.kind not in claims_module.CLAIM_KINDS]
     return keep, cited
 

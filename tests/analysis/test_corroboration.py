@@ -94,3 +94,9 @@ def test_time_windows() -> None:
     assert claims.same_window("2026-11-20", "2026-11-23")
     assert not claims.same_window("2026-11-10", "2026-11-20")
     assert claims.same_window(None, "2026-11-20")
+
+
+def test_tags_of_several_articles_come_in_one_list(ws: Workspace, filled) -> None:  # noqa: ANN001
+    tags = ws.tags.of_articles([filled.articles[0], filled.articles[4]])
+    assert tags == ws.tags.all(filled.articles[0]) + ws.tags.all(filled.articles[4])
+    assert ws.tags.of_articles([]) == []
