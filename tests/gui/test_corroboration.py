@@ -1,0 +1,38 @@
+"""The corroboration dialog shows stories, claims with suggested credibility, and conflicts."""
+
+from __future__ import annotations
+
+from pytestqt.qtbot import QtBot
+
+from briefer.gui.brief.corroboration import CorroborationDialog
+from briefer.workspace import Workspace
+from tests.analysis.multi_outlet import fill
+
+
+def _column(table, column: int) -> list[str]:  # noqa: ANN001
+    return [table.item(r, column).text() for r in range(table.rowCount())]
+
+
+def test_the_dialog_lists_the_story_the_claims_and_the_conflict(qtbot: QtBot, ws: Workspace) -> None:
+    filled = fill(ws)
+    dialog = CorroborationDialog(ws)
+    qtbot.addWidget(dialog)
+    assert _column(dialog.stories, 1) == ["1, 2"]
+    assert _column(dialog.claims, 5) == ["1 confirmed", "1 confirmed", "1 confirmed", "5 improbable",
+                                         "3 possibly true"]
+    assert _column(dialog.claims, 4)[0] == "2"
+    assert dialog.conflicts.rowCount() == 1
+    assert dialog.conflicts.item(0, 1).text() == "killed: kharkiv (2026-11-20)"
+    assert f"40 people killed (tag {filled.tag(4, 'figure')}, article 4)" in dialog.conflicts.item(0, 2).text()
+    assert [dialog.tabs.tabText(i) for i in range(3)] == ["Claims (5)", "Conflicts (1)", "Stories (1)"]
+
+
+def test_a_brief_scope_shows_only_its_items(qtbot: QtBot, ws: Workspace) -> None:
+    filled = fill(ws)
+    brief = ws.briefs.new("Kharkiv").id
+    ws.briefs.add_tags(brief, "figures", [filled.tag(3, "figure")])
+    dialog = CorroborationDialog(ws, brief)
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == f"Corroboration: brief {brief}"
+    assert _column(dialog.claims, 5) == ["3 possibly true"]
+    assert dialog.conflicts.rowCount() == 0
