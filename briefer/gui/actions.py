@@ -107,6 +107,8 @@ STATIC_ACTIONS: tuple[ActionSpec, ...] = (
     _spec("brief.item-credibility", "Set item credibility…", ["Ctrl+Alt+C"], "composer", "Brief"),
     # View
     _spec("view.preview", "Show brief preview", ["F8"], "window", "View"),
+    _spec("view.corroboration", "Corroboration: claims, conflicts, stories…", ["Ctrl+Shift+K"], "window",
+          "View"),
     # Help
     _spec("help.keymap", "Keyboard shortcuts", ["?", SK.HelpContents], "window", "Help"),
 )

@@ -37,3 +37,16 @@ def test_a_brief_scope_shows_only_its_items(qtbot: QtBot, ws: Workspace) -> None
     assert dialog.windowTitle() == f"Corroboration: brief {brief}"
     assert _column(dialog.claims, 5) == ["3 possibly true"]
     assert dialog.conflicts.rowCount() == 0
+
+
+def test_ctrl_shift_k_opens_it_for_the_current_brief(window, qtbot: QtBot, monkeypatch) -> None:  # noqa: ANN001
+    from PySide6.QtCore import Qt
+
+    shown: list[CorroborationDialog] = []
+    monkeypatch.setattr(CorroborationDialog, "exec", lambda self: shown.append(self) or 0)
+    modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(window, Qt.Key.Key_K, modifiers)
+    [dialog] = shown
+    expected = "the workspace" if window.briefing.brief_id is None else f"brief {window.briefing.brief_id}"
+    assert dialog.windowTitle() == f"Corroboration: {expected}"
+    assert dialog.claims.rowCount() == 0  # the demo article has no tags yet
