@@ -50,3 +50,21 @@ def test_ctrl_shift_k_opens_it_for_the_current_brief(window, qtbot: QtBot, monke
     expected = "the workspace" if window.briefing.brief_id is None else f"brief {window.briefing.brief_id}"
     assert dialog.windowTitle() == f"Corroboration: {expected}"
     assert dialog.claims.rowCount() == 0  # the demo article has no tags yet
+
+
+def test_ctrl_alt_a_accepts_the_suggested_credibility_undoably(window, qtbot: QtBot) -> None:  # noqa: ANN001
+    from tests.gui.helpers import Keys
+
+    keys = Keys(qtbot)
+    fact = "Russia seized the crucial mining hub of Selydove"
+    start = window.view.units.text.index(fact)
+    window.view.select(start, start + len(fact))
+    keys("f", "a")
+    keys("Ctrl+4")
+    item = window.briefing.brief().items[0]
+    window.composer.select_item(item.id)
+    keys("Ctrl+Alt+A")
+    assert window.session.ws.briefs.item(item.id).credibility == 3  # one source, not contradicted
+    assert window.status.text() == "Credibility 3 suggested by 1 independent source in this brief"
+    keys("Ctrl+Z")
+    assert window.session.ws.briefs.item(item.id).credibility is None
