@@ -171,12 +171,12 @@ def _surname(speaker: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def _quote_text(text: str) -> str:
+def quote_words(text: str) -> str:
     return " ".join(_WORD.findall(text.casefold()))
 
 
 @lru_cache(maxsize=65536)
-def _content(text: str) -> frozenset[str]:
+def content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.casefold()) if w not in _STOP)
 
 
@@ -225,11 +225,11 @@ def _same_quote(a: Item, b: Item) -> bool:
     sa = _surname(str(a.tag.attributes.get("speaker") or ""))
     sb = _surname(str(b.tag.attributes.get("speaker") or ""))
     needed = QUOTE_SIMILARITY if sa and sa == sb else 95.0 if not (sa and sb) else 101.0
-    return fuzz.ratio(_quote_text(a.tag.exact), _quote_text(b.tag.exact)) >= needed
+    return fuzz.ratio(quote_words(a.tag.exact), quote_words(b.tag.exact)) >= needed
 
 
 def _same_fact(a: Item, b: Item) -> bool:
-    wa, wb = _content(a.tag.exact), _content(b.tag.exact)
+    wa, wb = content_words(a.tag.exact), content_words(b.tag.exact)
     if not wa or not wb:
         return False
     overlap = len(wa & wb) / len(wa | wb)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from briefer.analysis.bluf import single_source
 from briefer.analysis.corroboration import Analysis, analyse
 from briefer.dtg import format_dtg, is_tlp
 from briefer.model import Article, Brief, BriefItem, Tag
@@ -235,6 +236,9 @@ def build_context(ws: Workspace, brief_id: int, template: Template) -> dict[str,
         "section": {s["id"]: s for s in sections},
         "items": all_items,
         "conflicts": _conflicts(builder, analysis),
+        "bluf_single_source": [
+            {"claim": f.claim, "start": f.start, "end": f.end, "text": f.text}
+            for f in single_source(brief.bluf, analysis.claims, builder.tags)],
         "sources": sorted(builder.sources.values(), key=lambda s: s["number"]),
         **_index(_index_entries(builder, all_items)),
     }

@@ -41,3 +41,10 @@ def test_no_conflict_no_block(demo_ws: Workspace, renderer: Renderer) -> None:
     from tests.render.conftest import fill_demo_brief
 
     assert "Conflicting reports" not in renderer.render(demo_ws, fill_demo_brief(demo_ws)).markdown
+
+
+def test_the_context_flags_a_single_source_figure_in_the_bluf(ws: Workspace) -> None:
+    brief_id = _brief(ws)
+    ws.briefs.set(brief_id, bluf="Drones killed 12 in Kharkiv; one group claims 40.")
+    context = build_context(ws, brief_id, load_template("sitrep"))
+    assert [(f["text"], f["start"]) for f in context["bluf_single_source"]] == [("40", 46)]
