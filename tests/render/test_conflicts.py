@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from briefer.render import Renderer, load_template
 from briefer.render.context import build_context
 from briefer.workspace import Workspace
@@ -48,3 +50,14 @@ def test_the_context_flags_a_single_source_figure_in_the_bluf(ws: Workspace) -> 
     ws.briefs.set(brief_id, bluf="Drones killed 12 in Kharkiv; one group claims 40.")
     context = build_context(ws, brief_id, load_template("sitrep"))
     assert [(f["text"], f["start"]) for f in context["bluf_single_source"]] == [("40", 46)]
+
+
+def test_the_docx_has_the_block_citing_both_sides(
+        ws: Workspace, renderer: Renderer, tmp_path: Path) -> None:
+    import docx
+
+    out = renderer.export(ws, _brief(ws), "docx", tmp_path / "kharkiv.docx")
+    texts = [p.text for p in docx.Document(str(out)).paragraphs]
+    heading = texts.index("Conflicting reports")
+    assert texts[heading + 1].startswith("killed: kharkiv (2026-11-20): 12 killed")
+    assert "vs 40 people killed" in texts[heading + 1]
