@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 
@@ -72,6 +72,7 @@ class Item:
     tag: Tag
     about: frozenset[str]
     when: str | None
+    names: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,6 +154,7 @@ def items(tags: Sequence[Tag], sources: Mapping[int, Source]) -> list[Item]:
         actors = [t for t in own if t.kind in ACTOR_KINDS]
         dates = [t for t in own if t.kind == "date" and t.attributes.get("iso")]
         everywhere = frozenset(name_key(t.exact) for t in actors)
+        names = {name_key(t.exact): " ".join(t.exact.split()) for t in reversed(actors)}
         for tag in own:
             if tag.kind not in CLAIM_KINDS:
                 continue
@@ -160,7 +162,7 @@ def items(tags: Sequence[Tag], sources: Mapping[int, Source]) -> list[Item]:
             near = frozenset(name_key(t.exact) for t in actors if lower <= t.start < upper)
             when = next((str(t.attributes["iso"]) for t in dates if lower <= t.start < upper),
                         source.published)
-            found.append(Item(tag, near or everywhere, when))
+            found.append(Item(tag, near or everywhere, when, names))
     return found
 
 
@@ -205,7 +207,8 @@ def _figure_groups(members: list[Item]) -> list[tuple[tuple[str, ...], list[Item
     for bucket in _groups(members, about):
         unit = metrics[id(bucket[0])][1]
         names = sorted(set.intersection(*(set(i.about) for i in bucket)) or bucket[0].about)
-        key = (unit, ", ".join(names), min((i.when or "")[:10] for i in bucket))
+        labels = {k: v for i in reversed(bucket) for k, v in i.names.items()}
+        key = (unit, ", ".join(labels.get(n, n) for n in names), min((i.when or "")[:10] for i in bucket))
         for group in _groups(sorted(bucket, key=lambda i: metrics[id(i)][0]),
                              lambda a, b: agree(metrics[id(a)][0], metrics[id(b)][0])):
             found.append((key, group))

@@ -48,7 +48,7 @@ class Conflict:
 
 
 def describe(key: Sequence[str]) -> str:
-    """``("killed", "kharkiv", "2026-11-20")`` -> ``"killed: kharkiv (2026-11-20)"``."""
+    """``("killed", "kharkiv", "2026-11-20")`` -> ``"killed: Kharkiv (2026-11-20)"``."""
     unit, about, when = (list(key) + ["", "", ""])[:3]
     text = f"{unit or 'figure'}: {about}" if about else unit or "figure"
     return f"{text} ({when})" if when else text

@@ -40,7 +40,7 @@ def test_the_conflicting_figure_is_contradicted_and_the_older_one_stands_alone(w
     assert (older.independent_sources, older.suggested_credibility) == (1, 3)  # type: ignore[union-attr]
     [conflict] = analysis.conflicts
     assert conflict.to_json() == {
-        "conflict": 1, "kind": "figure", "about": "killed: kharkiv (2026-11-20)",
+        "conflict": 1, "kind": "figure", "about": "killed: Kharkiv (2026-11-20)",
         "values": [{"tag": filled.tag(n, "figure"), "article": filled.articles[n - 1],
                     "value": value, "unit": unit}
                    for n, value, unit in ((1, 12, "killed"), (2, 12, "killed"), (3, 12, "deaths"),

@@ -61,7 +61,7 @@ def test_conflicts_cite_both_sides(desk: tuple[str, Filled], capsys: pytest.Capt
     [conflict] = json.loads(out)
     assert conflict["conflict"] == 1
     assert conflict["kind"] == "figure"
-    assert conflict["about"] == "killed: kharkiv (2026-11-20)"
+    assert conflict["about"] == "killed: Kharkiv (2026-11-20)"
     assert [(v["article"], v["value"], v["unit"]) for v in conflict["values"]] == [
         (1, 12, "killed"), (2, 12, "killed"), (3, 12, "deaths"), (4, 40, "people killed")]
     assert [v["tag"] for v in conflict["values"]] == [filled.tag(n, "figure") for n in (1, 2, 3, 4)]

@@ -22,7 +22,7 @@ def test_the_dialog_lists_the_story_the_claims_and_the_conflict(qtbot: QtBot, ws
                                          "3 possibly true"]
     assert _column(dialog.claims, 4)[0] == "2"
     assert dialog.conflicts.rowCount() == 1
-    assert dialog.conflicts.item(0, 1).text() == "killed: kharkiv (2026-11-20)"
+    assert dialog.conflicts.item(0, 1).text() == "killed: Kharkiv (2026-11-20)"
     reports = dialog.conflicts.item(0, 2).text()
     assert f"40 people killed (tag {filled.tag(4, 'figure')}, article 4)" in reports
     assert [dialog.tabs.tabText(i) for i in range(3)] == ["Claims (5)", "Conflicts (1)", "Stories (1)"]

@@ -23,7 +23,7 @@ def test_the_context_holds_both_sides_with_their_sources(ws: Workspace) -> None:
     brief_id = _brief(ws)
     context = build_context(ws, brief_id, load_template("sitrep"))
     [conflict] = context["conflicts"]
-    assert conflict["about"] == "killed: kharkiv (2026-11-20)"
+    assert conflict["about"] == "killed: Kharkiv (2026-11-20)"
     assert [(s["value"], s["unit"], s["citations"]) for s in conflict["sides"]] == [
         (12, "killed", [1, 2, 3]), (40, "people killed", [4])]
     figures = context["section"]["figures"]["items"]
@@ -33,7 +33,7 @@ def test_the_context_holds_both_sides_with_their_sources(ws: Workspace) -> None:
 
 def test_the_sitrep_shows_the_conflict_block(ws: Workspace, renderer: Renderer) -> None:
     markdown = renderer.render(ws, _brief(ws)).markdown
-    block = ("## Conflicting reports\n\n- **killed: kharkiv (2026-11-20)**: 12 killed[^1][^2][^3]"
+    block = ("## Conflicting reports\n\n- **killed: Kharkiv (2026-11-20)**: 12 killed[^1][^2][^3]"
              " vs 40 people killed[^4]\n\n## Assessment")
     assert block in markdown
     _compare("conflicts-sitrep.md", markdown)
@@ -59,5 +59,5 @@ def test_the_docx_has_the_block_citing_both_sides(
     out = renderer.export(ws, _brief(ws), "docx", tmp_path / "kharkiv.docx")
     texts = [p.text for p in docx.Document(str(out)).paragraphs]
     heading = texts.index("Conflicting reports")
-    assert texts[heading + 1].startswith("killed: kharkiv (2026-11-20): 12 killed")
+    assert texts[heading + 1].startswith("killed: Kharkiv (2026-11-20): 12 killed")
     assert "vs 40 people killed" in texts[heading + 1]
