@@ -10,7 +10,8 @@ Grouping rules (all from the analyst's own tags):
   Values agree when they differ by at most :data:`TOLERANCE` (2 %) of the larger:
   "478" and "480 square kilometres" agree, "12 killed" and "13 killed" do not.
 - **quotes**: the same speaker (same surname, case-insensitive) and the same words,
-  fuzzy: rapidfuzz's ratio of the normalised texts at least :data:`QUOTE_SIMILARITY`.
+  fuzzy: rapidfuzz's ratio of the normalised texts at least :data:`QUOTE_SIMILARITY`
+  (quotes without a speaker: with each other only, at 95).
 - **facts**: content-word overlap (Jaccard) at least :data:`FACT_OVERLAP`, or at least
   :data:`FACT_OVERLAP_SHARED` when they also share a number or a tagged actor/place.
 
@@ -182,17 +183,43 @@ def content_words(text: str) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(text.casefold()) if w not in _STOP)
 
 
-def _groups(members: list[Item], same: Callable[[Item, Item], bool]) -> list[list[Item]]:
-    """Single-link groups of ``members`` under the pairwise test ``same``."""
-    groups: list[list[Item]] = []
-    for item in members:
-        joined = [g for g in groups if any(same(item, other) for other in g)]
-        merged = [item]
-        for g in joined:
-            merged.extend(g)
-            groups.remove(g)
-        groups.append(merged)
-    return groups
+#: How many earlier items sharing one blocking key an item is compared with (the latest).
+_PER_KEY = 40
+
+
+def _groups(members: list[Item], same: Callable[[Item, Item], bool],
+            keys: Callable[[Item], Iterable[object]]) -> list[list[Item]]:
+    """Single-link groups of ``members`` under the pairwise test ``same``, in member order.
+
+    Only items sharing a blocking key (``keys``: a surname, a content word…) are
+    compared, each with at most :data:`_PER_KEY` earlier items of that key, and
+    never two items already in one group: near-linear on large briefs.
+    """
+    parent = list(range(len(members)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    seen: dict[object, list[int]] = {}
+    for index, item in enumerate(members):
+        tried: set[int] = set()
+        for key in keys(item):
+            earlier = seen.setdefault(key, [])
+            for other in earlier[-_PER_KEY:]:
+                if other in tried:
+                    continue
+                tried.add(other)
+                a, b = root(index), root(other)
+                if a != b and same(item, members[other]):
+                    parent[max(a, b)] = min(a, b)
+            earlier.append(index)
+    groups: dict[int, list[Item]] = {}
+    for index, item in enumerate(members):
+        groups.setdefault(root(index), []).append(item)
+    return list(groups.values())
 
 
 def _figure_groups(members: list[Item]) -> list[tuple[tuple[str, ...], list[Item]]]:
@@ -204,14 +231,18 @@ def _figure_groups(members: list[Item]) -> list[tuple[tuple[str, ...], list[Item
                 and same_window(a.when, b.when))
 
     found: list[tuple[tuple[str, ...], list[Item]]] = []
-    for bucket in _groups(members, about):
+    for bucket in _groups(members, about, lambda i: [(metrics[id(i)][1], n) for n in i.about]):
         unit = metrics[id(bucket[0])][1]
         names = sorted(set.intersection(*(set(i.about) for i in bucket)) or bucket[0].about)
         labels = {k: v for i in reversed(bucket) for k, v in i.names.items()}
         key = (unit, ", ".join(labels.get(n, n) for n in names), min((i.when or "")[:10] for i in bucket))
-        for group in _groups(sorted(bucket, key=lambda i: metrics[id(i)][0]),
-                             lambda a, b: agree(metrics[id(a)][0], metrics[id(b)][0])):
-            found.append((key, group))
+        run: list[Item] = []
+        for item in sorted(bucket, key=lambda i: metrics[id(i)][0]):
+            if run and not agree(metrics[id(run[-1])][0], metrics[id(item)][0]):
+                found.append((key, run))
+                run = []
+            run.append(item)
+        found.append((key, run))
     return found
 
 
@@ -227,7 +258,7 @@ def metric_of(item: Item) -> tuple[float, str]:
 def _same_quote(a: Item, b: Item) -> bool:
     sa = _surname(str(a.tag.attributes.get("speaker") or ""))
     sb = _surname(str(b.tag.attributes.get("speaker") or ""))
-    needed = QUOTE_SIMILARITY if sa and sa == sb else 95.0 if not (sa and sb) else 101.0
+    needed = QUOTE_SIMILARITY if sa == sb and sa else 95.0 if sa == sb else 101.0
     return fuzz.ratio(quote_words(a.tag.exact), quote_words(b.tag.exact)) >= needed
 
 
@@ -248,8 +279,10 @@ def group(found: Iterable[Item]) -> list[tuple[str, tuple[str, ...], list[Item]]
     figures = [i for i in by_kind["figure"] if metric_of(i)[0] == metric_of(i)[0]]
     result: list[tuple[str, tuple[str, ...], list[Item]]] = [
         ("figure", key, g) for key, g in _figure_groups(figures)]
-    result += [("quote", (), g) for g in _groups(by_kind["quote"], _same_quote)]
-    result += [("fact", (), g) for g in _groups(by_kind["fact"], _same_fact)]
+    result += [("quote", (), g) for g in _groups(
+        by_kind["quote"], _same_quote, lambda i: [_surname(str(i.tag.attributes.get("speaker") or ""))])]
+    result += [("fact", (), g) for g in _groups(
+        by_kind["fact"], _same_fact, lambda i: content_words(i.tag.exact))]
     return result
 
 
