@@ -12,6 +12,7 @@ import sys
 from typing import TYPE_CHECKING, NoReturn
 
 from briefer import __version__
+from briefer.commands import analysis as analysis_commands
 from briefer.commands import articles, briefs, desktop, gui, maintenance, sources, suggest, tags, web
 from briefer.commands.terminal import guarded
 from briefer.errors import BrieferError
@@ -20,7 +21,7 @@ from briefer.workspace.health import is_damage
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-COMMAND_GROUPS = (articles, sources, web, tags, suggest, briefs, maintenance, gui, desktop)
+COMMAND_GROUPS = (articles, sources, web, tags, suggest, briefs, analysis_commands, maintenance, gui, desktop)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -109,8 +109,12 @@ STATIC_ACTIONS: tuple[ActionSpec, ...] = (
     _spec("brief.item-remove", "Remove item from brief", ["Del"], "composer", "Brief"),
     _spec("brief.add-note", "Add analyst's note…", ["Ctrl+Alt+N"], "window", "Brief"),
     _spec("brief.item-credibility", "Set item credibility…", ["Ctrl+Alt+C"], "composer", "Brief"),
+    _spec("brief.item-accept-credibility", "Accept suggested credibility", ["Ctrl+Alt+A"], "composer",
+          "Brief"),
     # View
     _spec("view.preview", "Show brief preview", ["F8"], "window", "View"),
+    _spec("view.corroboration", "Corroboration: claims, conflicts, stories…", ["Ctrl+Shift+K"], "window",
+          "View"),
     # Help
     _spec("help.keymap", "Keyboard shortcuts", ["?", SK.HelpContents], "window", "Help"),
 )

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from briefer.analysis.bluf import single_source
+from briefer.analysis.corroboration import Analysis, analyse
 from briefer.dtg import format_dtg, is_tlp
 from briefer.render.escape import analyst_markdown
 from briefer.text.units import split_sentences
@@ -178,6 +180,32 @@ def _index(items: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     return result
 
 
+def _conflicts(builder: _Builder, analysis: Analysis) -> list[dict[str, Any]]:
+    """The brief's conflicting figures, each side with its value, unit and the sources citing it.
+
+    One side per rival claim (values agreeing within the claims' tolerance), in
+    the order their first tag was made; ``citations`` are source numbers.
+    """
+    found = []
+    for conflict in analysis.conflicts:
+        sides: dict[int, dict[str, Any]] = {}
+        for value in conflict.values:
+            side = sides.setdefault(value.claim, {"value": value.value, "unit": value.unit, "tags": [],
+                                                  "citations": [], "texts": []})
+            side["tags"].append(value.tag)
+            tag = builder.tags.get(value.tag)
+            if tag is not None:
+                side["texts"].append(tag.exact)
+            number = builder.source(value.article)["number"]
+            if number not in side["citations"]:
+                side["citations"].append(number)
+        for side in sides.values():
+            side["citations"].sort()
+        found.append({"number": conflict.number, "kind": conflict.kind, "about": conflict.about,
+                      "sides": list(sides.values())})
+    return found
+
+
 def build_context(ws: Workspace, brief_id: int, template: Template) -> dict[str, Any]:
     """The plain-data context a template renders ``brief_id`` from."""
     brief = ws.briefs.get(brief_id)
@@ -191,6 +219,12 @@ def build_context(ws: Workspace, brief_id: int, template: Template) -> dict[str,
         title, kinds = titles.get(sid, (_title(sid), []))
         sections.append({"id": sid, "title": title, "kinds": kinds, "items": items})
     issued = brief.issued or brief.created or ""
+    analysis = analyse(ws, brief_id)
+    by_tag = {t: c for c in analysis.claims for t in c.tags}
+    for item in all_items:
+        claim = by_tag.get(item["tag_id"])
+        item["independent_sources"] = claim.independent_sources if claim else None
+        item["suggested_credibility"] = claim.suggested_credibility if claim else None
     return {
         "brief": {
             "id": brief.id, "title": brief.title, "marking": brief.marking, "tlp": is_tlp(brief.marking),
@@ -203,6 +237,10 @@ def build_context(ws: Workspace, brief_id: int, template: Template) -> dict[str,
         "sections": sections,
         "section": {s["id"]: s for s in sections},
         "items": all_items,
+        "conflicts": _conflicts(builder, analysis),
+        "bluf_single_source": [
+            {"claim": f.claim, "start": f.start, "end": f.end, "text": f.text}
+            for f in single_source(brief.bluf, analysis.claims, builder.tags)],
         "sources": sorted(builder.sources.values(), key=lambda s: s["number"]),
         **_index(_index_entries(builder, all_items)),
     }

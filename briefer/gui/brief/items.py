@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QWidget
 
+from briefer.analysis.corroboration import analyse
 from briefer.errors import BrieferError
 from briefer.gui.undo.briefs import AddNote, SetCredibility
 
@@ -60,6 +61,7 @@ class ItemWork(QObject):
         """Connect the Brief menu's note and credibility actions."""
         actions.on_trigger("brief.add-note", self.add_note)
         actions.on_trigger("brief.item-credibility", self.rate_current)
+        actions.on_trigger("brief.item-accept-credibility", self.accept_suggested)
 
     def _push(self, command: Command) -> bool:
         return self.session.try_push(command, self.window.show_message)
@@ -109,6 +111,28 @@ class ItemWork(QObject):
                                           "Information credibility (Admiralty):", labels,
                                           values.index(found[1]), False)
         return ok and self.set_credibility(values[labels.index(chosen)])
+
+    def accept_suggested(self) -> bool:
+        """Set the selected item's credibility to the one its corroboration suggests (one key).
+
+        The suggestion (:mod:`briefer.analysis.claims`) is computed over the brief's
+        items; the status bar says what it rests on. False when nothing changed.
+        """
+        found = self._current_item()
+        brief_id = self.brief_id()
+        if found is None or brief_id is None:
+            return False
+        tag_id = self.session.ws.briefs.item(found[0]).tag_id
+        claim = None if tag_id is None else analyse(self.session.ws, brief_id).claim_of(tag_id)
+        if claim is None:
+            self.window.show_message("No suggested credibility: only facts, quotes and figures with a"
+                                     " value have one")
+            return False
+        changed = self.set_credibility(claim.suggested_credibility)
+        sources = f"{claim.independent_sources} independent source{'s' * (claim.independent_sources != 1)}"
+        self.window.show_message(f"Credibility {claim.suggested_credibility} suggested by {sources}"
+                                 f" in this brief{'' if changed else ' (already set)'}")
+        return changed
 
     def set_credibility(self, credibility: int | None) -> bool:
         """Set the selected item's credibility (1–6, None clears); False when nothing changed."""

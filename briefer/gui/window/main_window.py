@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QSplitter
 from briefer.errors import BrieferError
 from briefer.gui.actions import Actions, key_text
 from briefer.gui.brief.briefing import Briefing
+from briefer.gui.brief.corroboration import CorroborationDialog
 from briefer.gui.files.importing import Importing
 from briefer.gui.files.opening import Opening
 from briefer.gui.files.web import Web
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         a("edit.find", self.focus_filter)
         a("app.preferences", self.show_preferences)
         a("help.keymap", self.show_keymap)
+        a("view.corroboration", self.show_corroboration)
         a("nav.select-quote", self.select_quote)
         a("nav.next-article", lambda: self.articles.step(1))
         a("nav.previous-article", lambda: self.articles.step(-1))
@@ -321,6 +323,11 @@ class MainWindow(QMainWindow):
     def show_keymap(self) -> None:
         """Show every action with its keys."""
         KeymapDialog(self.action_table, self).exec()
+
+    def show_corroboration(self) -> None:
+        """Show the claims, conflicts and stories of the current brief (or of the workspace)."""
+        if self.session.is_open:
+            CorroborationDialog(self.session.ws, self.briefing.brief_id, self).exec()
 
     def show_preferences(self) -> None:
         """Show the preferences; apply them when accepted."""

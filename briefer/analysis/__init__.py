@@ -1,0 +1,1 @@
+"""Tradecraft computed from the analyst's tags: story clusters, claims, corroboration, conflicts."""
