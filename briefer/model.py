@@ -25,7 +25,7 @@ class Article:
     ``published`` is an ISO 8601 date or date-time string.
     ``grade`` is the source reliability on the Admiralty scale (A–F) or None.
     ``near_duplicate_of`` is the earlier article this text repeats (``similarity``
-    of them, 0–1), found at import.
+    of them, 0–1), found at import. ``tlp`` is its TLP 2.0 marking or None.
     """
 
     title: str
@@ -42,6 +42,7 @@ class Article:
     grade: str | None = None
     near_duplicate_of: int | None = None
     similarity: float | None = None
+    tlp: str | None = None
 
     @property
     def sha256(self) -> str:

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import io
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from briefer.analysis.markings import require_marking
 from briefer.atomic import save_atomic, write_atomic
 from briefer.errors import InvalidInput, TemplateFailed
 from briefer.model import Brief
@@ -114,13 +115,18 @@ class Renderer:
     def export(
         self, ws: Workspace, brief_id: int, fmt: str, path: str | Path,
         template: str | Path | Template | None = None, reference_doc: str | Path | None = None,
+        allow_marking_below_items: bool = False,
     ) -> Path:
         """Write the brief as ``md``, ``html``, ``docx``, ``pdf`` or ``odt`` to ``path`` (atomically).
 
         PDF and ODT are the DOCX converted by LibreOffice (:mod:`briefer.render.office`).
+        A brief marked below one of its items is refused (:mod:`briefer.analysis.markings`)
+        unless ``allow_marking_below_items``; the override is then recorded in the
+        document's custom property ``MarkingBelowItems``.
         """
         if fmt not in FORMATS:
             raise InvalidInput(f"format {fmt!r}", f"must be one of {', '.join(FORMATS)}")
+        marking = require_marking(ws, brief_id, allow_marking_below_items)
         rendered = self.render(ws, brief_id, template)
         target = Path(path)
         if fmt == "md":
@@ -131,7 +137,10 @@ class Renderer:
             settings = rendered.template.docx
             reference = (Path(reference_doc) if reference_doc is not None
                          else reference_by_name(settings.reference) if settings.reference else None)
-            document = build_document(rendered.tree, doc_meta(rendered), reference)
+            meta = doc_meta(rendered)
+            if not marking.ok:
+                meta = replace(meta, custom={**meta.custom, "MarkingBelowItems": marking.message()})
+            document = build_document(rendered.tree, meta, reference)
             if fmt == "docx":
                 save_atomic(target, document.save)
             else:
@@ -185,7 +194,9 @@ def render_brief(ws: Workspace, brief_id: int, template: str | Path | Template |
 def export(
     ws: Workspace, brief_id: int, fmt: str, path: str | Path,
     template: str | Path | Template | None = None, reference_doc: str | Path | None = None,
+    allow_marking_below_items: bool = False,
 ) -> Path:
     """Export a brief in one of :data:`FORMATS` with the shared renderer."""
     with _lock:
-        return _renderer().export(ws, brief_id, fmt, path, template, reference_doc)
+        return _renderer().export(ws, brief_id, fmt, path, template, reference_doc,
+                                  allow_marking_below_items)

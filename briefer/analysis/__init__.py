@@ -1,0 +1,1 @@
+"""Analysis of tags and briefs: plain records for the GUI, the CLI and templates."""
