@@ -23,6 +23,7 @@ from briefer.render.docx import build_document
 from briefer.render.docx.reference import reference_by_name
 from briefer.render.engine import MAX_OUTPUT_CHARS, render_markdown
 from briefer.render.escape import escape_markdown, strip_comments
+from briefer.render.integrity import check_quotes
 from briefer.render.notes import drop_uncited_notes
 from briefer.render.office import convert_docx
 from briefer.render.properties import doc_meta
@@ -122,11 +123,13 @@ class Renderer:
         PDF and ODT are the DOCX converted by LibreOffice (:mod:`briefer.render.office`).
         A brief marked below one of its items is refused (:mod:`briefer.analysis.markings`)
         unless ``allow_marking_below_items``; the override is then recorded in the
-        document's custom property ``MarkingBelowItems``.
+        document's custom property ``MarkingBelowItems``. A quote item that no longer
+        matches its article stops the export (:mod:`briefer.render.integrity`).
         """
         if fmt not in FORMATS:
             raise InvalidInput(f"format {fmt!r}", f"must be one of {', '.join(FORMATS)}")
         marking = require_marking(ws, brief_id, allow_marking_below_items)
+        check_quotes(ws, brief_id)
         rendered = self.render(ws, brief_id, template)
         target = Path(path)
         if fmt == "md":
