@@ -13,12 +13,12 @@ from collections.abc import Sequence
 from typing import NoReturn
 
 from briefer import __version__
-from briefer.commands import articles, briefs, desktop, gui, maintenance, sources, suggest, tags, web
+from briefer.commands import articles, briefs, checks, desktop, gui, maintenance, sources, suggest, tags, web
 from briefer.commands.terminal import guarded
 from briefer.errors import BrieferError
 from briefer.workspace.health import is_damage
 
-COMMAND_GROUPS = (articles, sources, web, tags, suggest, briefs, maintenance, gui, desktop)
+COMMAND_GROUPS = (articles, sources, web, tags, suggest, briefs, checks, maintenance, gui, desktop)
 
 
 class _Parser(argparse.ArgumentParser):
