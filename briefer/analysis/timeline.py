@@ -2,7 +2,8 @@
 
 Each item knows when it *happened* (its own date tag's ``iso`` value, else that of
 a date tag in the same sentence), when its article was *published* and when it
-was *captured* (the latest fetch's evidence). Its timeline date is when it
+was *captured* (the latest fetch's evidence). Actors and places are not events
+and stay off the timeline. Its timeline date is when it
 happened, else when it was published; an item with neither is left out. Items
 dated before the brief's period (its first ISO date, ``2026-11-25 to 2026-12-01``)
 are flagged.
@@ -17,6 +18,8 @@ from briefer.model import Article, Tag
 from briefer.text.units import split_sentences
 from briefer.workspace import Workspace
 
+#: Kinds naming who and where, not what happened: never on the timeline.
+ACTOR_KINDS = frozenset({"person", "organisation", "location"})
 _ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
 
 
@@ -91,7 +94,7 @@ def timeline(ws: Workspace, brief_id: int | None = None) -> list[Entry]:
     entries: list[Entry] = []
     for tag_id, item_id in pairs:
         tag = tags.get(tag_id) if tag_id is not None else None
-        if tag is None or tag.id is None:
+        if tag is None or tag.id is None or tag.kind in ACTOR_KINDS:
             continue
         if tag.article_id not in articles:
             articles[tag.article_id] = ws.articles.get(tag.article_id)

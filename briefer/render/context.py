@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from briefer.analysis.timeline import timeline
 from briefer.dtg import format_dtg, is_tlp
 from briefer.model import Article, Brief, BriefItem, Tag
 from briefer.render.escape import analyst_markdown
@@ -176,6 +177,12 @@ def _index(items: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     return result
 
 
+def _timeline(ws: Workspace, brief_id: int, builder: _Builder) -> list[dict[str, Any]]:
+    """The brief's dated items in date order, with their three clocks and citation number."""
+    return [{**entry.context(), "citation": builder.sources[entry.article]["number"]}
+            for entry in timeline(ws, brief_id) if entry.article in builder.sources]
+
+
 def build_context(ws: Workspace, brief_id: int, template: Template) -> dict[str, Any]:
     """The plain-data context a template renders ``brief_id`` from."""
     brief = ws.briefs.get(brief_id)
@@ -202,5 +209,6 @@ def build_context(ws: Workspace, brief_id: int, template: Template) -> dict[str,
         "section": {s["id"]: s for s in sections},
         "items": all_items,
         "sources": sorted(builder.sources.values(), key=lambda s: s["number"]),
+        "timeline": _timeline(ws, brief_id, builder),
         **_index(_index_entries(builder, all_items)),
     }

@@ -47,3 +47,17 @@ def test_timeline(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
 def test_period_start() -> None:
     assert period_start("2026-11-25 to 2026-12-01") == "2026-11-25"
     assert period_start("last week") is None
+
+
+def test_the_sitrep_shows_the_timeline(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    ws = str(ensure_demo(tmp_path / "demo.briefer"))
+    run(capsys, "article", "set", ws, "1", "published=2026-11-05")
+    figure = _tag(capsys, ws, "figure", FIGURE)
+    _tag(capsys, ws, "date", DATE, "--attr", "iso=2026-10-31")
+    run(capsys, "brief", "new", ws, "--title", "SITREP", "--period", "2026-11-01 to 2026-11-07")
+    run(capsys, "brief", "add", ws, "1", str(figure))
+    out = tmp_path / "brief.md"
+    run(capsys, "render", ws, "1", "--format", "md", "-o", str(out))
+    text = out.read_text(encoding="utf-8")
+    assert "## Timeline" in text
+    assert "| 31 Oct 2026 (before the period) | 478 square kilometers | [^1] |" in text
