@@ -85,6 +85,7 @@ class Tag:
     ``start``/``end`` form a W3C TextPositionSelector; ``exact``/``prefix``/``suffix``
     a TextQuoteSelector, kept so the tag can be re-anchored in a changed text.
     ``attributes`` hold the kind's fields (speaker, role, value, unit, iso…).
+    ``tlp`` is the tag's own TLP 2.0 marking (None: its article's).
     """
 
     article_id: int
@@ -99,6 +100,7 @@ class Tag:
     id: int | None = None
     created: str | None = None
     updated: str | None = None
+    tlp: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The tag as the command line's JSON object (attributes flattened in)."""

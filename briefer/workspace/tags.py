@@ -20,7 +20,8 @@ from briefer.taxonomy import Taxonomy, load_default
 from briefer.workspace.article_edits import tlp_value
 from briefer.workspace.store import Store, reads, storable
 
-_COLUMNS = 'id, article_id, kind, start, "end", exact, prefix, suffix, attributes, note, created, updated'
+_COLUMNS = ('id, article_id, kind, start, "end", exact, prefix, suffix, attributes, note, created,'
+            " updated, tlp")
 _ITEM_COLUMNS = "id, brief_id, section, position, tag_id, text, credibility, comment"
 
 
@@ -38,7 +39,7 @@ def _tag(row: sqlite3.Row) -> Tag:
         id=row["id"], article_id=row["article_id"], kind=row["kind"], start=row["start"],
         end=row["end"], exact=row["exact"], prefix=row["prefix"], suffix=row["suffix"],
         attributes=json.loads(row["attributes"]), note=row["note"], created=row["created"],
-        updated=row["updated"],
+        updated=row["updated"], tlp=row["tlp"],
     )
 
 
@@ -217,10 +218,10 @@ class Tags:
         tag = removed.tag
         with self._store.transaction() as conn:
             conn.execute(
-                f"INSERT INTO tags ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO tags ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (tag.id, tag.article_id, tag.kind, tag.start, tag.end, tag.exact, tag.prefix,
                  tag.suffix, json.dumps(dict(tag.attributes), ensure_ascii=False), tag.note,
-                 tag.created, tag.updated),
+                 tag.created, tag.updated, tag.tlp),
             )
             conn.executemany(
                 f"INSERT INTO brief_items ({_ITEM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

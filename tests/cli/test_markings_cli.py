@@ -101,3 +101,15 @@ def test_roll_up_proposes_the_most_restrictive() -> None:
 
     assert rolled_up([None, "TLP:GREEN", "TLP:AMBER+STRICT", "TLP:AMBER"]) == "TLP:AMBER+STRICT"
     assert rolled_up([None]) == "TLP:CLEAR"
+
+
+def test_a_restored_tag_keeps_its_marking(capsys: pytest.CaptureFixture[str],
+                                          brief: tuple[str, list[int]]) -> None:
+    from briefer.workspace import Workspace
+
+    ws, tags = brief
+    run(capsys, "tag", "set", ws, str(tags[1]), "tlp=TLP:RED")
+    with Workspace.open(Path(ws)) as opened:
+        removed = opened.tags.remove(tags[1])
+        opened.tags.restore(removed)
+        assert opened.tags.get(tags[1]).tlp == "TLP:RED"
