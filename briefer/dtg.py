@@ -72,3 +72,15 @@ def normalize_marking(text: str) -> str:
 def is_tlp(marking: str) -> bool:
     """Whether a (normalised) marking is one of the TLP 2.0 labels."""
     return marking in TLP_LABELS
+
+
+def check_tlp(value: str) -> str:
+    """A TLP 2.0 label exactly as FIRST spells it (``TLP:AMBER+STRICT``); ValueError otherwise."""
+    if value not in TLP_LABELS:
+        raise ValueError(f"is not a TLP 2.0 label ({', '.join(TLP_LABELS)}), spelled exactly")
+    return value
+
+
+def restriction(label: str) -> int:
+    """How restricted a TLP 2.0 label is: 0 for TLP:CLEAR up to 4 for TLP:RED."""
+    return TLP_LABELS.index(label)

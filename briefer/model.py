@@ -27,7 +27,7 @@ class Article:
     ``published`` is an ISO 8601 date or date-time string.
     ``grade`` is the source reliability on the Admiralty scale (A–F) or None.
     ``near_duplicate_of`` is the earlier article this text repeats (``similarity``
-    of them, 0–1), found at import.
+    of them, 0–1), found at import. ``tlp`` is its TLP 2.0 marking or None.
     """
 
     title: str
@@ -44,6 +44,7 @@ class Article:
     grade: str | None = None
     near_duplicate_of: int | None = None
     similarity: float | None = None
+    tlp: str | None = None
 
     @property
     def sha256(self) -> str:
@@ -86,6 +87,7 @@ class Tag:
     ``start``/``end`` form a W3C TextPositionSelector; ``exact``/``prefix``/``suffix``
     a TextQuoteSelector, kept so the tag can be re-anchored in a changed text.
     ``attributes`` hold the kind's fields (speaker, role, value, unit, iso…).
+    ``tlp`` is the tag's own TLP 2.0 marking (None: its article's).
     """
 
     article_id: int
@@ -100,6 +102,7 @@ class Tag:
     id: int | None = None
     created: str | None = None
     updated: str | None = None
+    tlp: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         """The tag as the command line's JSON object (attributes flattened in)."""

@@ -1,1 +1,1 @@
-"""Tradecraft computed from the analyst's tags: story clusters, claims, corroboration, conflicts."""
+"""Tradecraft from the analyst's tags and briefs: stories, claims, conflicts, markings, wording, timeline."""

@@ -151,7 +151,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         print_json({"id": article.id, **article_json(article), "grade": article.grade,
                     "near_duplicate_of": article.near_duplicate_of,
-                    "similarity": article.similarity})
+                    "similarity": article.similarity, "tlp": article.tlp})
     else:
         _print_article(article, article.source_file)
     return 0

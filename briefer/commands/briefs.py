@@ -94,6 +94,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("-o", "--output", required=True, metavar="PATH")
     p.add_argument("--template", help="template name or path (default: the brief's)")
     p.add_argument("--reference-doc", metavar="DOCX", help="Word document whose styles to use")
+    p.add_argument("--allow-marking-below-items", action="store_true",
+                   help="render although an item is marked more restrictively than the brief"
+                        " (recorded in the document's properties)")
     p.set_defaults(func=cmd_render)
 
 
@@ -287,7 +290,7 @@ def cmd_render(args: argparse.Namespace) -> int:
     try:
         with open_workspace(args.workspace, readonly=True) as ws:
             path = renderer.export(ws, args.brief, args.format, args.output, args.template,
-                                   args.reference_doc)
+                                   args.reference_doc, args.allow_marking_below_items)
     finally:
         renderer.close()
     # Written into a pipe or device (-o /dev/stdout): the document is the output, the note goes aside.

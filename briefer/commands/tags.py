@@ -49,6 +49,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_list)
 
+    p = tag_sub.add_parser("set", help="set tag fields: tlp (TLP:CLEAR … TLP:RED, or none)")
+    p.add_argument("workspace")
+    p.add_argument("tag", type=positive_int)
+    p.add_argument("fields", type=key_value, nargs="+", metavar="FIELD=VALUE")
+    p.set_defaults(func=cmd_set)
+
     p = tag_sub.add_parser("remove", help="remove a tag")
     p.add_argument("workspace")
     p.add_argument("tag", type=positive_int)
@@ -112,4 +118,17 @@ def cmd_remove(args: argparse.Namespace) -> int:
     with open_workspace(args.workspace) as ws:
         removed = ws.tags.remove(args.tag)
     print(f"Removed {removed.tag.kind} {removed.tag.id}: {_excerpt(removed.tag)}")
+    return 0
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    """``briefer tag set WS TAG tlp=…``: a tag's own marking."""
+    fields = dict(args.fields)
+    unknown = [name for name in fields if name != "tlp"]
+    if unknown:
+        raise InvalidInput(f"field {unknown[0]!r}", "is not one of tlp")
+    value = fields["tlp"].strip()
+    with open_workspace(args.workspace) as ws:
+        ws.tags.set_tlp(args.tag, None if value.casefold() in ("", "none") else value)
+    print(f"Updated tag {args.tag}: tlp")
     return 0

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import io
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from briefer.analysis.markings import require_marking
 from briefer.atomic import save_atomic, write_atomic
 from briefer.errors import InvalidInput, TemplateFailed
 from briefer.render import html
@@ -21,6 +22,7 @@ from briefer.render.docx import build_document
 from briefer.render.docx.reference import reference_by_name
 from briefer.render.engine import MAX_OUTPUT_CHARS, render_markdown
 from briefer.render.escape import escape_markdown, strip_comments
+from briefer.render.integrity import check_quotes
 from briefer.render.notes import drop_uncited_notes
 from briefer.render.office import convert_docx
 from briefer.render.properties import doc_meta
@@ -116,13 +118,20 @@ class Renderer:
     def export(
         self, ws: Workspace, brief_id: int, fmt: str, path: str | Path,
         template: str | Path | Template | None = None, reference_doc: str | Path | None = None,
+        allow_marking_below_items: bool = False,
     ) -> Path:
         """Write the brief as ``md``, ``html``, ``docx``, ``pdf`` or ``odt`` to ``path`` (atomically).
 
         PDF and ODT are the DOCX converted by LibreOffice (:mod:`briefer.render.office`).
+        A brief marked below one of its items is refused (:mod:`briefer.analysis.markings`)
+        unless ``allow_marking_below_items``; the override is then recorded in the
+        document's custom property ``MarkingBelowItems``. A quote item that no longer
+        matches its article stops the export (:mod:`briefer.render.integrity`).
         """
         if fmt not in FORMATS:
             raise InvalidInput(f"format {fmt!r}", f"must be one of {', '.join(FORMATS)}")
+        marking = require_marking(ws, brief_id, allow_marking_below_items)
+        check_quotes(ws, brief_id)
         rendered = self.render(ws, brief_id, template)
         target = Path(path)
         if fmt == "md":
@@ -133,7 +142,10 @@ class Renderer:
             settings = rendered.template.docx
             reference = (Path(reference_doc) if reference_doc is not None
                          else reference_by_name(settings.reference) if settings.reference else None)
-            document = build_document(rendered.tree, doc_meta(rendered), reference)
+            meta = doc_meta(rendered)
+            if not marking.ok:
+                meta = replace(meta, custom={**meta.custom, "MarkingBelowItems": marking.message()})
+            document = build_document(rendered.tree, meta, reference)
             if fmt == "docx":
                 save_atomic(target, document.save)
             else:
@@ -187,7 +199,9 @@ def render_brief(ws: Workspace, brief_id: int, template: str | Path | Template |
 def export(
     ws: Workspace, brief_id: int, fmt: str, path: str | Path,
     template: str | Path | Template | None = None, reference_doc: str | Path | None = None,
+    allow_marking_below_items: bool = False,
 ) -> Path:
     """Export a brief in one of :data:`FORMATS` with the shared renderer."""
     with _lock:
-        return _renderer().export(ws, brief_id, fmt, path, template, reference_doc)
+        return _renderer().export(ws, brief_id, fmt, path, template, reference_doc,
+                                  allow_marking_below_items)

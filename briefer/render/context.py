@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from briefer.analysis.bluf import single_source
 from briefer.analysis.corroboration import Analysis, analyse
+from briefer.analysis.timeline import timeline
 from briefer.dtg import format_dtg, is_tlp
 from briefer.render.escape import analyst_markdown
 from briefer.text.units import split_sentences
@@ -206,6 +207,12 @@ def _conflicts(builder: _Builder, analysis: Analysis) -> list[dict[str, Any]]:
     return found
 
 
+def _timeline(ws: Workspace, brief_id: int, builder: _Builder) -> list[dict[str, Any]]:
+    """The brief's dated items in date order, with their three clocks and citation number."""
+    return [{**entry.context(), "citation": builder.sources[entry.article]["number"]}
+            for entry in timeline(ws, brief_id) if entry.article in builder.sources]
+
+
 def build_context(ws: Workspace, brief_id: int, template: Template) -> dict[str, Any]:
     """The plain-data context a template renders ``brief_id`` from."""
     brief = ws.briefs.get(brief_id)
@@ -242,5 +249,6 @@ def build_context(ws: Workspace, brief_id: int, template: Template) -> dict[str,
             {"claim": f.claim, "start": f.start, "end": f.end, "text": f.text}
             for f in single_source(brief.bluf, analysis.claims, builder.tags)],
         "sources": sorted(builder.sources.values(), key=lambda s: s["number"]),
+        "timeline": _timeline(ws, brief_id, builder),
         **_index(_index_entries(builder, all_items)),
     }

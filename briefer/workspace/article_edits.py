@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from briefer.dtg import check_tlp
 from briefer.errors import InvalidInput
 
-EDITABLE = ("title", "outlet", "author", "published", "url", "language", "grade")
+EDITABLE = ("title", "outlet", "author", "published", "url", "language", "grade", "tlp")
 GRADES = ("A", "B", "C", "D", "E", "F")
 _LANGUAGE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 _NONE = ("", "none")
@@ -52,7 +53,17 @@ def check(field: str, value: str | None) -> str | None:
         if text.upper() not in GRADES:
             raise InvalidInput(f"grade {value!r}", "must be one of A, B, C, D, E, F, or none")
         return text.upper()
+    if field == "tlp":
+        return tlp_value(text)
     return " ".join(text.split())
+
+
+def tlp_value(value: str) -> str:
+    """``value`` if it is a TLP 2.0 label spelled exactly; raise InvalidInput naming it otherwise."""
+    try:
+        return check_tlp(value)
+    except ValueError as exc:
+        raise InvalidInput(f"tlp {value!r}", str(exc)) from None
 
 
 def checked(fields: dict[str, str | None]) -> dict[str, str | None]:

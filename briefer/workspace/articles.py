@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 _COLUMNS = (
     "id, title, author, outlet, url, published, language, format, source_file, "
-    "text, imported_at, grade, near_duplicate_of, similarity"
+    "text, imported_at, grade, near_duplicate_of, similarity, tlp"
 )
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -31,7 +31,7 @@ def _article(row: sqlite3.Row) -> Article:
         outlet=row["outlet"], url=row["url"], published=row["published"],
         language=row["language"], format=row["format"], source_file=row["source_file"],
         imported_at=row["imported_at"], grade=row["grade"],
-        near_duplicate_of=row["near_duplicate_of"], similarity=row["similarity"],
+        near_duplicate_of=row["near_duplicate_of"], similarity=row["similarity"], tlp=row["tlp"],
     )
 
 

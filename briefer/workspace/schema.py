@@ -167,6 +167,11 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (feed_id, url)
     ) WITHOUT ROWID;
     """,
+    # 6: a TLP 2.0 marking per article and per tag (a tag without one has its article's).
+    """
+    ALTER TABLE articles ADD COLUMN tlp TEXT;
+    ALTER TABLE tags ADD COLUMN tlp TEXT;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -18,13 +18,15 @@ from briefer.anchor import select
 from briefer.errors import InvalidInput, NotFound
 from briefer.model import AttrValue, BriefItem, Changes, Created, Tag
 from briefer.taxonomy import Taxonomy, load_default
+from briefer.workspace.article_edits import tlp_value
 from briefer.workspace.store import Store, reads, storable
 
 if TYPE_CHECKING:
     import sqlite3
     from collections.abc import Mapping, Sequence
 
-_COLUMNS = 'id, article_id, kind, start, "end", exact, prefix, suffix, attributes, note, created, updated'
+_COLUMNS = ('id, article_id, kind, start, "end", exact, prefix, suffix, attributes, note, created,'
+            " updated, tlp")
 _ITEM_COLUMNS = "id, brief_id, section, position, tag_id, text, credibility, comment"
 
 
@@ -42,7 +44,7 @@ def _tag(row: sqlite3.Row) -> Tag:
         id=row["id"], article_id=row["article_id"], kind=row["kind"], start=row["start"],
         end=row["end"], exact=row["exact"], prefix=row["prefix"], suffix=row["suffix"],
         attributes=json.loads(row["attributes"]), note=row["note"], created=row["created"],
-        updated=row["updated"],
+        updated=row["updated"], tlp=row["tlp"],
     )
 
 
@@ -192,6 +194,27 @@ class Tags:
                 "SELECT DISTINCT brief_id FROM brief_items WHERE tag_id = ?", (tag_id,))]
         return Changes.of(articles=[old.article_id], tags=[tag_id], briefs=briefs)
 
+    def set_tlp(self, tag_id: int, tlp: str | None) -> Changes:
+        """Mark a tag TLP 2.0 (exact spelling), or clear it with None so it has its article's."""
+        value = None if tlp is None else tlp_value(tlp)
+        with self._store.transaction() as conn:
+            row = conn.execute("SELECT article_id FROM tags WHERE id = ?", (tag_id,)).fetchone()
+            if row is None:
+                raise NotFound(f"tag {tag_id}", "no such tag in this workspace")
+            conn.execute("UPDATE tags SET tlp = ?, updated = ? WHERE id = ?",
+                         (value, self._store.now(), tag_id))
+            briefs = [r[0] for r in conn.execute(
+                "SELECT DISTINCT brief_id FROM brief_items WHERE tag_id = ?", (tag_id,))]
+        return Changes.of(articles=[row[0]], tags=[tag_id], briefs=briefs)
+
+    @reads
+    def markings(self, brief_id: int) -> list[tuple[int, str | None]]:
+        """``(item id, TLP)`` of a brief's tag items: the tag's marking, else its article's, else None."""
+        rows = self._store.conn.execute(
+            "SELECT i.id, coalesce(t.tlp, a.tlp) FROM brief_items i JOIN tags t ON t.id = i.tag_id"
+            " JOIN articles a ON a.id = t.article_id WHERE i.brief_id = ? ORDER BY i.id", (brief_id,))
+        return [(int(r[0]), r[1]) for r in rows]
+
     def remove(self, tag_id: int) -> Removed:
         """Delete a tag and the brief items citing it; the result can :meth:`restore` them."""
         tag = self.get(tag_id)
@@ -212,10 +235,10 @@ class Tags:
         tag = removed.tag
         with self._store.transaction() as conn:
             conn.execute(
-                f"INSERT INTO tags ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO tags ({_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (tag.id, tag.article_id, tag.kind, tag.start, tag.end, tag.exact, tag.prefix,
                  tag.suffix, json.dumps(dict(tag.attributes), ensure_ascii=False), tag.note,
-                 tag.created, tag.updated),
+                 tag.created, tag.updated, tag.tlp),
             )
             conn.executemany(
                 f"INSERT INTO brief_items ({_ITEM_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",

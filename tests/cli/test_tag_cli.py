@@ -122,7 +122,7 @@ def test_list_show_and_search(demo: str, capsys: pytest.CaptureFixture[str]) -> 
     _code, out, _ = run(capsys, "show", demo, "1", "--json")
     shown = json.loads(out)
     assert set(shown) == {"id", "file", "title", "author", "outlet", "url", "published", "language",
-                          "text", "grade", "near_duplicate_of", "similarity"}
+                          "text", "grade", "near_duplicate_of", "similarity", "tlp"}
     assert shown["file"] == "ukraine-mobilizes.txt"
     assert shown["text"].startswith("In a significant escalation")
     _code, out, _ = run(capsys, "search", demo, "Vladivostok", "--json")

@@ -168,3 +168,16 @@ def test_del_in_the_filter_deletes_text_not_the_article(window: MainWindow, keys
     keys("Home", "Del")
     assert window.articles.filter.text() == "ar"
     assert window.session.ws.articles.count() == 1
+
+
+def test_the_tlp_marking_is_set_in_the_dialog_and_undone(window: MainWindow, keys: Keys,
+                                                         qtbot: QtBot) -> None:
+    dialog = open_dialog(window, keys, qtbot)
+    assert dialog.tlp.currentData() is None
+    dialog.tlp.setCurrentIndex(dialog.tlp.findData("TLP:AMBER+STRICT"))
+    qtbot.keyClick(dialog.fields["title"], Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    qtbot.waitUntil(lambda: focused_name() == "reader")
+    assert window.session.ws.articles.get(1).tlp == "TLP:AMBER+STRICT"
+    keys("Ctrl+Z")
+    assert window.session.ws.articles.get(1).tlp is None

@@ -38,7 +38,7 @@ def test_the_context_holds_both_sides_with_their_sources(ws: Workspace) -> None:
 def test_the_sitrep_shows_the_conflict_block(ws: Workspace, renderer: Renderer) -> None:
     markdown = renderer.render(ws, _brief(ws)).markdown
     block = ("## Conflicting reports\n\n- **killed: Kharkiv (2026-11-20)**: 12 killed[^1][^2][^3]"
-             " vs 40 people killed[^4]\n\n## Assessment")
+             " vs 40 people killed[^4]\n\n## Timeline")
     assert block in markdown
     _compare("conflicts-sitrep.md", markdown)
 

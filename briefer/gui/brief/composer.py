@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QHBoxLayout,
+    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -28,12 +29,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefer.analysis.wording import lint_brief
+from briefer.model import Brief
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from PySide6.QtGui import QDropEvent, QFocusEvent
 
-    from briefer.model import Brief, BriefSummary
+    from briefer.model import BriefSummary
 
 MARKINGS = ("TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED")
 _ITEM_ROLE = Qt.ItemDataRole.UserRole
@@ -170,6 +174,14 @@ class BriefComposer(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
+        self.lint = QLabel()  # ICD 203 findings while typing: shown, never blocking
+        self.lint.setObjectName("lintFindings")
+        self.lint.setAccessibleName("Estimative language findings")
+        self.lint.setWordWrap(True)
+        self.lint.hide()
+        layout.addWidget(self.lint)
+        self.bluf.textChanged.connect(self._show_lint)
+        self.assessment.textChanged.connect(self._show_lint)
         self.chooser.activated.connect(self._on_chooser_activated)
         self.new_button.clicked.connect(self.newBriefRequested.emit)
         for edit, name in ((self.title, "title"), (self.period, "period"), (self.author, "author")):
@@ -186,6 +198,14 @@ class BriefComposer(QWidget):
         self.setEnabled(False)
 
     # showing ---------------------------------------------------------------------------
+    def _show_lint(self) -> None:
+        """List the ICD 203 findings of the BLUF and assessment as typed (hidden when none)."""
+        draft = Brief(title="", bluf=self.bluf.toPlainText(), assessment=self.assessment.toPlainText())
+        lines = [f"{f.field}: {f.message}" + (f" → {f.suggestion}" if f.suggestion else "")
+                 for f in lint_brief(draft)]
+        self.lint.setText("\n".join(lines))
+        self.lint.setVisible(bool(lines))
+
     def set_briefs(self, briefs: Sequence[BriefSummary], current: int | None) -> None:
         """Fill the brief chooser."""
         self.chooser.clear()

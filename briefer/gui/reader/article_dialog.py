@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefer.dtg import TLP_LABELS
 from briefer.errors import BrieferError
 from briefer.gui.reader.view import near_duplicate_text
 from briefer.workspace.article_edits import check
@@ -88,6 +89,15 @@ class ArticleDialog(QDialog):
         self.grade.setCurrentIndex(max(self.grade.findData(article.grade), 0))
         form.addRow("Source &grade", self.grade)
         self._add_error_row(form, "grade")
+        self.tlp = QComboBox()
+        self.tlp.setObjectName("article-tlp")
+        self.tlp.setAccessibleName("TLP 2.0 marking")
+        self.tlp.addItem("None (not marked)", None)
+        for label in TLP_LABELS:
+            self.tlp.addItem(label, label)
+        self.tlp.setCurrentIndex(max(self.tlp.findData(article.tlp), 0))
+        form.addRow("&Marking (TLP)", self.tlp)
+        self._add_error_row(form, "tlp")
         near = near_duplicate_text(article)
         if near:
             note = QLabel(near)
@@ -122,9 +132,10 @@ class ArticleDialog(QDialog):
         self._form.setRowVisible(self.errors[name], False)
 
     def values(self) -> dict[str, str | None]:
-        """Every field as the dialog shows it (grade None when not graded)."""
+        """Every field as the dialog shows it (grade None when not graded, tlp None when not marked)."""
         found: dict[str, str | None] = {name: edit.text() for name, edit in self.fields.items()}
         found["grade"] = self.grade.currentData()
+        found["tlp"] = self.tlp.currentData()
         return found
 
     def changed(self) -> dict[str, str | None]:
