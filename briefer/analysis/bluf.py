@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 
 from briefer.analysis.claims import Claim, content_words, quote_words
+from briefer.text.quotes import paragraphs
+from briefer.text.units import split_sentences
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -25,7 +27,6 @@ if TYPE_CHECKING:
 QUOTE_IN_TEXT = 90.0
 FACT_IN_TEXT = 0.7
 _NUMBER = re.compile(r"\d[\d,.\u00a0\u202f]*\d|\d")
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,7 +54,7 @@ def single_source(bluf: str, claims: Sequence[Claim], tags: Mapping[int, Tag]) -
     """The single-source claims the BLUF states, in BLUF order."""
     flags: list[Flag] = []
     numbers = _numbers(bluf)
-    sentences = [(m.start(), m.end()) for m in _SENTENCE.finditer(bluf) if m.group().strip()]
+    sentences = [span for lo, hi in paragraphs(bluf) for span in split_sentences(bluf, lo, hi)]
     for claim in claims:
         if claim.independent_sources != 1:
             continue
