@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 from typing import TYPE_CHECKING
 
 from briefer.errors import InvalidInput
+from briefer.suggest import lexicon
 from briefer.suggest.actors import Mention, find_actors
 from briefer.suggest.base import ACTOR_KINDS, KINDS, Suggestion
 from briefer.suggest.dates import find_dates
@@ -28,16 +30,24 @@ _NAMED_BEFORE = re.compile(
     r"[\s,:]*$",
     re.IGNORECASE,
 )
-_SCARE_BEFORE = re.compile(
-    r"(?:['’]s|\bso-called|\bthe|\ba|\ban|\bits|\btheir|\bhis|\bher|\bour|"
-    r"так званого|так званої|так званий|так называемого|так называемой)\s*$",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _scare_before(lang: str) -> re.Pattern[str]:
+    """A possessive, an article or ``so-called`` right before a quote: a scare-quoted term."""
+    so_called = lexicon.alternation(lexicon.words(lang)["so_called"])
+    return re.compile(
+        rf"(?:['’]s|\b(?:the|a|an|its|their|his|her|our)|(?<![\w-])(?:{so_called}))\s*$", re.IGNORECASE
+    )
 
 
 # rules that found the speaker in the quote's own sentence
 _LOCAL_RULES = (
-    "quote-then", "speaker-verb-quote", "verb-speaker-quote", "speaker-participle-quote", "according-to",
+    "quote-then",
+    "speaker-verb-quote",
+    "verb-speaker-quote",
+    "speaker-participle-quote",
+    "according-to",
 )
 
 
@@ -70,7 +80,7 @@ def _is_speech(doc: Document, q: Quote, speaker: Speaker | None) -> bool:
         return False
     if len(words) == 1 and words[0][-1:] not in ".!?…":
         return False  # «фейках»: a term, not a quote
-    if len(words) <= 3 and _SCARE_BEFORE.search(doc.text, max(0, q.open - 12), q.open):
+    if len(words) <= 3 and _scare_before(doc.lang).search(doc.text, max(0, q.open - 12), q.open):
         return False
     return speaker is not None or len(words) >= _MIN_UNATTRIBUTED_WORDS
 

@@ -15,7 +15,7 @@ from functools import cache
 
 from briefer.suggest import datecalc, lexicon, wordlists
 from briefer.suggest.numbers import words_value
-from briefer.suggest.times import DAY_PARTS
+from briefer.suggest.times import day_parts
 
 _REL_YEAR = {"last year": -1, "this year": 0, "next year": 1}  # and dates.yaml's relative_years
 _ABBR_DOT = r"(?:(?:(?<=Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|(?<=Sept))\.)?"
@@ -122,9 +122,7 @@ class _Resolvers:
         d = anchor + timedelta(days=self.rel_days[" ".join(m.group().lower().split())])
         return d.isoformat(), d
 
-    def relative_unit(
-        self, m: re.Match[str], anchor: date | None, direction: int
-    ) -> _Result:
+    def relative_unit(self, m: re.Match[str], anchor: date | None, direction: int) -> _Result:
         """A unit relative to the anchor: "last week", "next month", "this weekend"."""
         if anchor is None:
             return None, None
@@ -136,9 +134,7 @@ class _Resolvers:
             return datecalc.week(saturday), None
         return datecalc.relative(anchor, unit, offset), None
 
-    def relative_phrase(
-        self, m: re.Match[str], anchor: date | None, direction: int
-    ) -> _Result:
+    def relative_phrase(self, m: re.Match[str], anchor: date | None, direction: int) -> _Result:
         """A whole relative phrase of the word lists ("минулого тижня")."""
         if anchor is None:
             return None, None
@@ -176,9 +172,7 @@ class _Resolvers:
             return str(anchor.year if first > anchor.month else anchor.year + 1), None
         return None, None
 
-    def month_quarter(
-        self, m: re.Match[str], anchor: date | None, direction: int
-    ) -> _Result:
+    def month_quarter(self, m: re.Match[str], anchor: date | None, direction: int) -> _Result:
         """The quarter holding a month: "the March quarter"."""
         if anchor is None:
             return None, None
@@ -234,7 +228,7 @@ def _english_rules(r: _Resolvers) -> list[tuple[str, str, Resolver]]:
         (
             "weekday",
             rf"(?:{ci}(?P<rel>last|next|this|late|early))[ \u00a0])?\b(?P<wd>{wd})\b"
-            rf"(?:[ \u00a0](?P<part>{DAY_PARTS}))?",
+            rf"(?:[ \u00a0](?P<part>{day_parts()}))?",
             r.on_weekday,
         ),
         ("relative-day", rf"\b{ci}{lexicon.alternation(rel_days)})\b", r.relative_day),

@@ -18,31 +18,14 @@ from briefer.paths import resource
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-_CASE_ENDINGS = (
-    "ами",
-    "ями",
-    "ого",
-    "ому",
-    "ими",
-    "ыми",
-    "ими",
-    "ом",
-    "ем",
-    "ам",
-    "ям",
-    "ах",
-    "ях",
-    "их",
-    "ых",
-    "ой",
-    "ей",
-    "ою",
-    "ею",
-    "ым",
-    "им",
-)
-_VOWELS = frozenset("аяуюіїиеєоьйыэё")
 _CYRILLIC_RE = re.compile(r"[а-яёіїєґ]", re.IGNORECASE)
+
+
+@cache
+def _stem_rules() -> tuple[tuple[str, ...], frozenset[str]]:
+    """The stemmer's case endings (in the order tried) and final letters, from ``language.yaml``."""
+    data = _language_file()
+    return tuple(data["case_endings"]), frozenset(data["final_letters"])
 
 
 @lru_cache(maxsize=65536)
@@ -54,12 +37,13 @@ def stem(word: str) -> str:
     low = word.lower().replace("’", "'")
     if not _CYRILLIC_RE.search(low):
         return low
-    for ending in _CASE_ENDINGS:
+    endings, final_letters = _stem_rules()
+    for ending in endings:
         if low.endswith(ending) and len(low) - len(ending) >= 3:
             low = low[: -len(ending)]
             break
     for _ in range(2):
-        if len(low) > 3 and low[-1] in _VOWELS:
+        if len(low) > 3 and low[-1] in final_letters:
             low = low[:-1]
     return low
 

@@ -89,7 +89,7 @@ def _patterns(lang: str) -> _Patterns:
     determiners = lexicon.alternation(w.get("determiners", []))
     adjectives = r"(?:[\w'’-]+[ \u00a0]){0,2}?"
     det = rf"(?:(?:{determiners})[ \u00a0])?" if determiners else ""
-    one_of = r"(?:one of |один із |одна з |один из |одна из )?"
+    one_of = rf"(?:(?:{lexicon.alternation(w['one_of'])})[ \u00a0])?"
     return _Patterns(
         verb=re.compile(rf"\b(?:{lexicon.alternation(w['speech_verbs'])})\b", re.IGNORECASE),
         after_verb=re.compile(

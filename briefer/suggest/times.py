@@ -5,24 +5,38 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from briefer.suggest import lexicon
 from briefer.suggest.numbers import words_value
 
-DAY_PARTS = "morning|afternoon|evening|night|ранку|вечора|ночі|вранці|увечері|утра|вечера|ночи|утром|вечером"
-_TIME_WORDS = r"(?:години|годині|годину|часов|часа|час)"
+_NOON, _MIDNIGHT = ("noon",), ("midnight",)
+
+
+@cache
+def day_parts() -> str:
+    """An alternation of the day parts (``morning``, ``вечора``) that may follow a time or weekday."""
+    return lexicon.alternation(lexicon.words("en")["day_parts"] + lexicon.date_words()["day_parts"])
+
+
+def _named(kind: str) -> list[str]:
+    return [*(_NOON if kind == "noon" else _MIDNIGHT), *lexicon.date_words()[f"{kind}_words"]]
 
 
 @cache
 def _time_patterns() -> tuple[re.Pattern[str], ...]:
     """Times as separate simple patterns (one alternation of them all scans far slower)."""
+    words = lexicon.date_words()
     return (
         re.compile(
             r"(?<![\d.,:])(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?[ \u00a0]?(?P<ap>[aApP]\.[mM]\.|[aApP][mM]\b)"
         ),
         re.compile(r"(?<![\d.,:])(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)\b(?![.,:]\d)"),
         re.compile(
-            rf"(?<![\d.,:])(?P<hl>\d{{1,2}})[ \u00a0]{_TIME_WORDS}(?:[ \u00a0](?P<part>{DAY_PARTS}))?"
+            rf"(?<![\d.,:])(?P<hl>\d{{1,2}})[ \u00a0](?:{lexicon.alternation(words['hour_words'])})"
+            rf"(?:[ \u00a0](?P<part>{day_parts()}))?"
         ),
-        re.compile(r"\b(?P<named>[Nn]oon|[Mm]idnight|опівночі|полудні|полночь|полдень)\b"),
+        re.compile(
+            rf"\b(?P<named>{lexicon.alternation(_named('noon') + _named('midnight'))})\b", re.IGNORECASE
+        ),
         re.compile(r"\b(?P<hw>[A-Za-z]+(?:-[a-z]+)?)[ \u00a0]o['’]clock\b"),
     )
 
@@ -36,13 +50,14 @@ def clock(m: re.Match[str], lang: str) -> tuple[int, int] | None:
     """``(hour, minute)`` of a time match (24-hour), or None when it is no time."""
     g = {key: value for key, value in m.groupdict().items() if value is not None}  # groups that matched
     if g.get("named"):
-        return (12, 0) if g["named"].lower() in ("noon", "полудні", "полдень") else (0, 0)
+        return (12, 0) if g["named"].lower() in _named("noon") else (0, 0)
     if g.get("h24"):
         return int(g["h24"]), int(g["mi24"])
     if g.get("hl"):
         hour = int(g["hl"])
         part = (g.get("part") or "").lower()
-        return (hour + 12 if part in ("вечора", "вечера", "дня") and hour < 12 else hour), 0
+        afternoon = part in lexicon.date_words()["afternoon_parts"]
+        return (hour + 12 if afternoon and hour < 12 else hour), 0
     hour_value = int(g["h"]) if g.get("h") else int(words_value(g.get("hw", ""), lang) or -1)
     if not 0 <= hour_value <= 12:
         return None

@@ -64,3 +64,16 @@ def test_a_lone_time_falls_on_its_sentences_day_or_the_publication_day() -> None
     dates = {d.text: d.attributes.get("iso") for d in found(text, "date", published=PUBLISHED)}
     assert dates["5 a.m."] == "2024-05-18T05:00"
     assert dates["9:30"] == "2024-05-17T09:30"
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Вибух пролунав о 9 годині вечора.", "2024-05-18T21:00"),
+        ("Обстрел начался в 3 часа дня.", "2024-05-18T15:00"),
+        ("Сирени вмикали опівночі.", "2024-05-18T00:00"),
+        ("The convoy left at noon.", "2024-05-18T12:00"),
+    ],
+)
+def test_ukrainian_and_russian_times_of_day_keep_their_half_of_the_day(text: str, iso: str) -> None:
+    assert [d.attributes.get("iso") for d in found(text, "date", published=PUBLISHED)] == [iso]
