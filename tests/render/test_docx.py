@@ -220,3 +220,14 @@ def _noteref_fields(body: etree._Element) -> list[tuple[str, str]]:
         assert result.xpath("string(w:rPr/w:rStyle/@w:val)", namespaces=NS) == "FootnoteReference"
         fields.append((words[1], result.xpath("string(w:t)", namespaces=NS)))
     return fields
+
+
+def test_marks_side_by_side_are_separated_so_they_do_not_read_as_one_number(tmp_path: Path) -> None:
+    out = _save("Twelve were killed.[^1][^2][^1] Forty, said another.[^2]\n\n[^1]: One.\n\n[^2]: Two.\n",
+                tmp_path)
+    paragraph = part_xml(out, "word/document.xml").xpath("//w:body/w:p[1]", namespaces=NS)[0]
+    shown = "".join(
+        node.get(f"{{{NS['w']}}}id") if node.tag.endswith("footnoteReference") else node.text
+        for node in paragraph.xpath(".//w:t | .//w:footnoteReference", namespaces=NS)
+    )
+    assert shown == "Twelve were killed.1,2,1 Forty, said another.2"

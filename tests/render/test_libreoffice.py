@@ -67,7 +67,7 @@ def test_every_docx_opens_in_libreoffice(demo_ws: Workspace, renderer: Renderer,
     # cross-references show the number of the footnote they point to
     assert "First claim.1 Second claim.2" in cited
     assert "Again the first source.1" in cited
-    assert "And the second, twice.22" in cited
+    assert "And the second, twice.2,2" in cited  # marks side by side: comma between
     assert re.search(r"1 Source two\.\s*2 Source one\.", cited), cited
     turns = pdfs["turns"].pages[0].extract_text()
     assert re.findall(r"Note text (\d)", turns) == ["1", "2", "3", "4"], turns

@@ -62,23 +62,28 @@ class Footnotes:
         self._text_style = text_style
         self._reference_style = reference_style
         self._cited: dict[str, str] = {}
+        self._last_mark: etree._Element | None = None  # the end of the latest citation
         _declare_separators(document)
 
     def cite(self, parent: etree._Element, key: str, paragraphs: Sequence[etree._Element]) -> None:
         """Cite note ``key`` at the end of ``parent`` (a paragraph or hyperlink).
 
         The first citation of a key adds its footnote (copies of ``paragraphs``);
-        later ones cross-reference it.
+        later ones cross-reference it. Marks right after one another are separated by a
+        superscript comma (``killed¹,²``), so that they do not read as one number.
         """
+        if self._last_mark is not None and len(parent) and parent[-1] is self._last_mark:
+            text_element(self._styled_run(parent), ",")
         number = self._cited.get(key)
         if number is not None:
             self._cross_reference(parent, number)
-            return
-        number = str(self.add(paragraphs))
-        self._cited[key] = number
-        sub(parent, "w:bookmarkStart", {"w:id": number, "w:name": f"_Ref{number}"})
-        self._styled_run(parent).append(_footnote_reference(number))
-        sub(parent, "w:bookmarkEnd", {"w:id": number})
+        else:
+            number = str(self.add(paragraphs))
+            self._cited[key] = number
+            sub(parent, "w:bookmarkStart", {"w:id": number, "w:name": f"_Ref{number}"})
+            self._styled_run(parent).append(_footnote_reference(number))
+            sub(parent, "w:bookmarkEnd", {"w:id": number})
+        self._last_mark = parent[-1]
 
     def _cross_reference(self, parent: etree._Element, number: str) -> None:
         # Footnotes are numbered in document order and added in it, so id == number.
