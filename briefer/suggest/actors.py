@@ -240,6 +240,10 @@ class _Finder:
     def _organisation_word(self, p: _Phrase) -> bool:
         """National Security Council, Ministry of Defence: an organisation word ends or leads it."""
         lows = p.lows
+        cut = _OF.search(self.text, p.start, p.end)
+        if cut and self._given_index(p) == 0 and 2 <= len(self.text[p.start : cut.start()].split()) <= 4:
+            self._person(p.start, p.end, "given-name", 0.8)  # Penelope Muse Abernathy of the University of …
+            return True
         lead = next((i for i, w in enumerate(lows) if w not in self.demonyms), len(lows) - 1)
         ends = lows[-1] in self.org_words and len(p.words) > 1
         leads = lows[lead] in self.org_words and (
@@ -270,7 +274,13 @@ class _Finder:
         if not k or len(lows) - k > 4 or lows[-1] in self.org_words:
             return False
         if _OF.match(self.text, p.tokens[k - 1][1]):  # "CEO of Take-Two": the title's organisation
-            self._organisation(p.tokens[k][0], p.end, "title-of", 0.6)
+            given = next((i for i in range(k + 1, len(p.words) - 1) if self._is_given(p.words[i])), None)
+            # "Director of Public Prosecution Eva-Marie Persson": the office, then the person
+            if given is not None and len(p.words) - given <= 3:
+                self._organisation(p.tokens[k][0], p.tokens[given - 1][1], "title-of", 0.6)
+                self._person(p.tokens[given][0], p.end, "title", 0.8)
+            else:
+                self._organisation(p.tokens[k][0], p.end, "title-of", 0.6)
         else:
             self._person(p.tokens[k][0], p.end, "title", 0.85)
         return True
@@ -307,6 +317,10 @@ class _Finder:
         else:
             self._by_preposition(start, end, p.words)
         return True
+
+    def _is_given(self, word: str) -> bool:
+        """Whether a word is a known given name (``Eva-Marie`` by its first part)."""
+        return lexicon.stem(word.split("-")[0]) in self.names
 
     def _given_index(self, p: _Phrase) -> int | None:
         return next((i for i, w in enumerate(p.words[:3]) if lexicon.stem(w) in self.names), None)
@@ -409,7 +423,7 @@ class _Finder:
             return  # an identifier (PFM-1), not a name
         words = self.text[start:end].split()
         given = next(
-            (i for i, w in enumerate(words[1:-1], 1) if lexicon.stem(w.split("-")[0]) in self.names), None
+            (i for i, w in enumerate(words[1:-1], 1) if self._is_given(w)), None
         )
         if given is not None and not any(lexicon.stem(w) in self.names for w in words[:given]):
             start = self.text.index(words[given], start)  # NASA Administrator Jim Bridenstine

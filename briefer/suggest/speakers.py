@@ -34,7 +34,14 @@ _ANY_ORG_NOUNS = frozenset(
     "company operator utility firm group agency organization organisation coalition association "
     "club team label network newspaper".split()
 )
+# "the statement said", "a report from X": who issued it speaks
+_DOCUMENT_NOUNS = frozenset("statement report letter release tweet post filing memo notice".split())
+_ISSUED_BY = re.compile(r"[ \u00a0]+(?:from|by|of)[ \u00a0]+(?:the[ \u00a0]+)?", re.IGNORECASE)
+_CAPITALISED = re.compile(r"[A-Z][\w'’&-]*(?:[ \u00a0]+(?:(?:of|for|and)[ \u00a0]+)?[A-Z][\w'’&-]*){0,5}")
 _GAP = re.compile(r"[\s,–—\-\"'”»’]*(?:the[ \u00a0])?", re.IGNORECASE)
+# "…," Oklahoma City coach Billy Donovan said / "…," the 14th-ranked Schwartzman said: words
+# before the subject, with no clause break between the closing mark and the reporting verb
+_MODIFIED = re.compile(r"[\s,–—\-\"'”»’]*(?:[\w'’.-]+[ \u00a0]){1,5}")
 _APPOSITIVE = re.compile(r"\s*,[^,]{1,80},\s*$")
 _LEAD_APPOSITION = re.compile(
     r"[\s,–—\-\"'”»’]*(?:the|a|an|its|his|her|their)[ \u00a0][^,.;\"“”]{1,60},[ \u00a0]*", re.IGNORECASE
@@ -200,6 +207,10 @@ class Attributor:
         before = self._candidates(start, verb.start())
         if before and _GAP.fullmatch(text, start, before[0].start):
             return self._speaker(self._best(before), "quote-then-speaker-verb", 0.9)
+        subject = before[-1] if before and before[-1].kind == "person" else None
+        right_before_verb = subject is not None and not text[subject.end : verb.start()].strip()
+        if subject and right_before_verb and _MODIFIED.fullmatch(text, start, subject.start):
+            return self._speaker(subject, "quote-then-modified-speaker-verb", 0.85)
         described_first = _LEAD_APPOSITION.match(text, start, verb.start())
         after_apposition = [
             c for c in before if c.kind == "person" and described_first and c.start == described_first.end()
@@ -372,6 +383,10 @@ class Attributor:
         fitting person before it; ``officials`` stays as written.
         """
         words = c.name.split()
+        if words[-1].lower() in _DOCUMENT_NOUNS:
+            issuer = self._issuer(c, words[-1].lower(), f"{rule}+issuer", confidence - 0.1)
+            if issuer is not None:
+                return issuer
         gender = self.p.person_nouns.get(words[-1].lower())
         if gender is not None and words[0].lower() not in ("a", "an", "one", "another"):
             person = self._nearest_person(c.start, gender)
@@ -389,7 +404,36 @@ class Attributor:
                 and head in {lexicon.stem(w) for w in person.role.split()}
             ):
                 return Speaker(person.canonical, person.role, f"{rule}+role", confidence - 0.15)
+        if len(words) > 1 and words[0].lower() == "the" and words[1][:1].isupper():
+            return Speaker(" ".join(words[1:]), None, f"{rule}+group", confidence - 0.2)  # the US military
         return Speaker(c.name, None, f"{rule}+group", confidence - 0.2)
+
+
+    def _issuer(self, c: _Candidate, noun: str, rule: str, confidence: float) -> Speaker | None:
+        """Who issued the document a speaker noun names (``a report from X``, ``X said in a statement``)."""
+        text = self.doc.masked
+        by = _ISSUED_BY.match(text, c.end)
+        if by:
+            issuer = _CAPITALISED.match(text, by.end())
+            if issuer:  # any capitalised name: an issuing body is often not a known organisation
+                return Speaker(issuer.group().strip().rstrip("."), None, rule, confidence)
+        mentions = re.compile(rf"\b{noun}", re.IGNORECASE)
+        end, (start, _) = c.start, self.doc.sentence_at(c.start)
+        for _ in range(_PRONOUN_REACH):  # the nearest sentence naming the document: its first actor
+            named = mentions.search(text, start, end)
+            if named:  # "X said in a statement": the subject of the verb before the noun
+                verbs = list(self.p.verb.finditer(text, start, named.start()))
+                stop = verbs[-1].start() if verbs else named.start()
+                ahead = [
+                    a for a in self._candidates(start, stop)
+                    if a.kind != "pronoun" and a.name.split()[-1].lower() not in _DOCUMENT_NOUNS
+                ]
+                if ahead:
+                    return self._speaker(self._nearest(ahead, stop), rule, confidence)
+            if start == 0:
+                break
+            end, (start, _) = start, self.doc.sentence_at(start - 1)
+        return None
 
 
 def is_quoted_name(words: str) -> bool:

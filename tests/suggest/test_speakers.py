@@ -114,3 +114,34 @@ def test_a_lone_given_name_after_a_description_is_the_speaker() -> None:
         one(ru, "quote", "Окна дрожали так, что я думала, это у нас во дворе").attributes["speaker"]
         == "Елена"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ('"We defended well," Oklahoma City coach Billy Donovan said.', "Billy Donovan"),
+        ('"I played one of my best matches," the 14th-ranked Novak said.', "Novak"),
+        ('"The vote was close," veteran Ohio lawmaker Marcy Kaptur said.', "Marcy Kaptur"),
+    ],
+)
+def test_words_before_the_subject_of_an_inverted_attribution_do_not_hide_it(text: str, speaker: str) -> None:
+    assert found(text, "quote")[0].attributes["speaker"] == speaker
+
+
+def test_a_document_speaks_for_whoever_issued_it() -> None:
+    text = (
+        "Two soldiers died in a helicopter crash, the US military said in a statement on Wednesday.\n\n"
+        '"The cause of the crash is under investigation," the statement said.\n\n'
+        '"The market is pricing a recovery," said a report from Kotak Institutional Equities.'
+    )
+    speakers = [q.attributes["speaker"] for q in found(text, "quote")]
+    assert speakers == ["US military", "Kotak Institutional Equities"]
+
+
+def test_a_title_of_an_office_before_a_name_stays_the_office_and_the_name_is_the_speaker() -> None:
+    text = (
+        "Deputy Director of Public Prosecution Eva-Marie Persson closed the case.\n\n"
+        'Ms Persson said: "The evidence has weakened."'
+    )
+    assert one(text, "quote", "The evidence has weakened.").attributes["speaker"] == "Eva-Marie Persson"
+    assert one(text, "organisation", "Public Prosecution")
