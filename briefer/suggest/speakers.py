@@ -154,7 +154,9 @@ class Attributor:
             words = m.group().lower().split()
             if any(w in self.p.genders for w in words):
                 continue  # "He begged lawmakers": a clause, not a speaker
-            if not any(s < m.end() and m.start() < e for s, e in taken):
+            found = _without_modifiers(found, m.start(), m.end())
+            actors = (c for c in found if c.kind in ("person", "organisation"))
+            if not any(c.start < m.end() and m.start() < c.end for c in actors):
                 found.append(_Candidate(m.start(), m.end(), "group", m.group()))
         return sorted(found, key=lambda c: (c.start, -(c.end - c.start)))
 
@@ -167,6 +169,8 @@ class Attributor:
                 speaker = self._continued(q, quotes[index - 1], results[-1])
             if speaker is None:
                 speaker = self._introduced(q)
+            if speaker is None:
+                speaker = self._reported_before(q)
             results.append(speaker)
         return results
 
@@ -292,6 +296,28 @@ class Attributor:
         subject = self._first(self._candidates(max(prev_start, p_start), s_start))
         return self._speaker(subject, "previous-sentence", 0.55) if subject else None
 
+    def _reported_before(self, q: Quote) -> Speaker | None:
+        """A paragraph that opens with a quote, after one reporting someone's words (``X said it was …``).
+
+        The subject of the previous paragraph's last reporting verb speaks on, when that
+        paragraph quotes nobody itself.
+        """
+        doc = self.doc
+        p_start, _ = doc.paragraph_at(q.open)
+        if doc.text[p_start : q.open].strip(" –—-") or p_start == 0:
+            return None
+        prev_start, prev_end = doc.paragraph_at(p_start - 1)
+        while prev_start > 0 and not doc.text[prev_start:prev_end].strip():
+            prev_start, prev_end = doc.paragraph_at(prev_start - 1)
+        if any(prev_start <= other.open < prev_end for other in doc.quotes):
+            return None
+        verbs = list(self.p.verb.finditer(doc.masked, prev_start, prev_end))
+        if not verbs:
+            return None
+        verb = verbs[-1].start()
+        ahead = self._candidates(doc.sentence_at(verb)[0], verb)
+        return self._speaker(self._nearest(ahead, verb), "previous-paragraph", 0.5) if ahead else None
+
     @staticmethod
     def _first(candidates: list[_Candidate]) -> _Candidate | None:
         people = [c for c in candidates if c.kind == "person"]
@@ -305,8 +331,8 @@ class Attributor:
         return people[-1] if people else candidates[0]
 
     def _nearest(self, candidates: list[_Candidate], verb: int) -> _Candidate:
-        """The subject of a verb: the last candidate, or a person before an apposition."""
-        last = candidates[-1]
+        """The subject of a verb: the candidate ending last, or a person before an apposition."""
+        last = max(candidates, key=lambda c: (c.end, c.start))  # a role may start a person early
         text = self.doc.masked
         if last.kind != "person":
             for c in reversed(candidates):
@@ -434,6 +460,14 @@ class Attributor:
                 break
             end, (start, _) = start, self.doc.sentence_at(start - 1)
         return None
+
+
+def _without_modifiers(found: list[_Candidate], start: int, end: int) -> list[_Candidate]:
+    """Candidates without the organisations that only modify a group's noun ("royal PR aides")."""
+    inside = [c for c in found if c.kind == "organisation" and start <= c.start and c.end < end]
+    if not inside or any(c.kind == "person" and c.start < end and start < c.end for c in found):
+        return found
+    return [c for c in found if c not in inside]
 
 
 def is_quoted_name(words: str) -> bool:

@@ -145,3 +145,17 @@ def test_a_title_of_an_office_before_a_name_stays_the_office_and_the_name_is_the
     )
     assert one(text, "quote", "The evidence has weakened.").attributes["speaker"] == "Eva-Marie Persson"
     assert one(text, "organisation", "Public Prosecution")
+
+
+def test_a_quote_paragraph_after_reported_speech_is_that_speakers() -> None:
+    text = (
+        "Negotiator Saeb Erekat said the move was meant to force a surrender.\n\n"
+        '"They wanted us on our knees. We stand tall."\n\n'
+        "The talks are due to resume next week."
+    )
+    assert found(text, "quote")[0].attributes["speaker"] == "Saeb Erekat"
+
+
+def test_an_organisation_inside_a_group_only_modifies_it() -> None:
+    text = "Former royal PR aides called it “an articulated lorry crash” of a performance."
+    assert found(text, "quote")[0].attributes["speaker"] == "royal PR aides"
