@@ -57,9 +57,11 @@ def _closable(mark: str, prev: str, nxt: str) -> str:
     if mark == "“":
         return "„"
     if mark == "’":
+        if nxt == "’":
+            return "“‘'"  # ’’ typed for ”
         return "" if nxt.isalpha() else "‘'"
     if mark == '"':
-        return "" if prev.isspace() else '"'
+        return "" if prev.isspace() else '"“'  # “…" mixed: the straight mark closes the curly one
     if mark == "'":
         return "" if prev.isspace() or nxt.isalpha() else "'‘"
     return ""

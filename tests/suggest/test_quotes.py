@@ -112,5 +112,18 @@ def test_the_quote_finder_is_linear_on_a_flood_of_marks(unit: str) -> None:
         return time.perf_counter() - started
 
     small, large = min(seconds(15_000) for _ in range(3)), min(seconds(150_000) for _ in range(3))
-    assert large < 1.0
+    assert large < 3.0  # quadratic took minutes; a loaded CI machine may take a few times the usual
     assert large < 30 * max(small, 0.002)  # ten times the text: at most ~ten times the time, not a hundred
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“It was an attempt to mislead voters,’’ Will Moy told the BBC.",
+        "“It was an attempt to mislead voters,\" Will Moy told the BBC.",
+    ],
+    ids=["two-apostrophes-close", "straight-closes-curly"],
+)
+def test_mixed_quotation_marks_still_pair_up(text: str) -> None:
+    quote = one(text, "quote", "It was an attempt to mislead voters")
+    assert quote.attributes["speaker"] == "Will Moy"
