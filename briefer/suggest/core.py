@@ -55,7 +55,11 @@ def _is_title(words: list[str]) -> bool:
     """Title case without a sentence end: a song, film or report title ("Takin' It to the Streets")."""
     long_words = [w for w in words if len(w) > 3]
     capitalised = sum(w[:1].isupper() for w in long_words)
-    return len(words) >= 3 and words[-1][-1:] not in ".!?…," and capitalised >= max(2, 0.6 * len(long_words))
+    if len(words) < 3:
+        return False
+    if words[-1][-1:] == "." and len(words) <= 8:  # American style: “What a Fool Believes.”
+        return capitalised == len(long_words) >= 2
+    return words[-1][-1:] not in ".!?…," and capitalised >= max(2, 0.6 * len(long_words))
 
 
 def _is_speech(doc: Document, q: Quote, speaker: Speaker | None) -> bool:

@@ -127,3 +127,8 @@ def test_the_quote_finder_is_linear_on_a_flood_of_marks(unit: str) -> None:
 def test_mixed_quotation_marks_still_pair_up(text: str) -> None:
     quote = one(text, "quote", "It was an attempt to mislead voters")
     assert quote.attributes["speaker"] == "Will Moy"
+
+
+def test_a_title_with_the_full_stop_inside_its_marks_is_no_quote() -> None:
+    text = "He returned to sing hit singles like 1978’s “What a Fool Believes.” The crowd cheered."
+    assert found(text, "quote") == []
