@@ -42,6 +42,7 @@ _GAP = re.compile(r"[\s,–—\-\"'”»’]*(?:the[ \u00a0])?", re.IGNORECASE)
 # "…," Oklahoma City coach Billy Donovan said / "…," the 14th-ranked Schwartzman said: words
 # before the subject, with no clause break between the closing mark and the reporting verb
 _MODIFIED = re.compile(r"[\s,–—\-\"'”»’]*(?:[\w'’.-]+[ \u00a0]){1,5}")
+_ENDS_SENTENCE = re.compile(r"[\s.!?…]*")
 _APPOSITIVE = re.compile(r"\s*,[^,]{1,80},\s*$")
 _LEAD_APPOSITION = re.compile(
     r"[\s,–—\-\"'”»’]*(?:the|a|an|its|his|her|their)[ \u00a0][^,.;\"“”]{1,60},[ \u00a0]*", re.IGNORECASE
@@ -210,11 +211,14 @@ class Attributor:
             return None
         before = self._candidates(start, verb.start())
         if before and _GAP.fullmatch(text, start, before[0].start):
-            return self._speaker(self._best(before), "quote-then-speaker-verb", 0.9)
-        subject = before[-1] if before and before[-1].kind == "person" else None
-        right_before_verb = subject is not None and not text[subject.end : verb.start()].strip()
-        if subject and right_before_verb and _MODIFIED.fullmatch(text, start, subject.start):
-            return self._speaker(subject, "quote-then-modified-speaker-verb", 0.85)
+            appositive = before[0].kind == "person" and text[before[0].end : before[0].end + 1] == ","
+            # "…," Will Moy, chief executive of Full Fact, told: the name before its apposition
+            subject = before[0] if appositive else self._best(before)
+            return self._speaker(subject, "quote-then-speaker-verb", 0.9)
+        last = before[-1] if before and before[-1].kind == "person" else None
+        right_before_verb = last is not None and not text[last.end : verb.start()].strip()
+        if last and right_before_verb and _MODIFIED.fullmatch(text, start, last.start):
+            return self._speaker(last, "quote-then-modified-speaker-verb", 0.85)
         described_first = _LEAD_APPOSITION.match(text, start, verb.start())
         after_apposition = [
             c for c in before if c.kind == "person" and described_first and c.start == described_first.end()
@@ -230,7 +234,19 @@ class Attributor:
             spoken = self._first(self._candidates(verb.end(), stop))
             if spoken:
                 return self._speaker(spoken, "quote-then-verb-speaker", 0.9)
-        return None
+        return self._sentence_tail(before, verb, end)
+
+    def _sentence_tail(self, before: list[_Candidate], verb: re.Match[str], end: int) -> Speaker | None:
+        """``… "take histories" of the patients, Dempsey said.``: the attribution closing the sentence."""
+        text = self.doc.masked
+        subject = before[-1] if before and before[-1].kind in ("person", "organisation") else None
+        if subject is None or text[subject.end : verb.start()].strip():
+            return None
+        if not _ENDS_SENTENCE.fullmatch(text, verb.end(), end):
+            return None
+        if not re.search(r",[ \u00a0]*$", text[max(0, subject.start - 3) : subject.start]):
+            return None
+        return self._speaker(subject, "sentence-end-attribution", 0.8)
 
     def _name_in_quotes(self, pos: int) -> Quote | None:
         """The quote holding ``pos`` when it is a name in quotation marks, not speech."""
@@ -311,12 +327,13 @@ class Attributor:
             prev_start, prev_end = doc.paragraph_at(prev_start - 1)
         if any(prev_start <= other.open < prev_end for other in doc.quotes):
             return None
-        verbs = list(self.p.verb.finditer(doc.masked, prev_start, prev_end))
-        if not verbs:
-            return None
-        verb = verbs[-1].start()
-        ahead = self._candidates(doc.sentence_at(verb)[0], verb)
-        return self._speaker(self._nearest(ahead, verb), "previous-paragraph", 0.5) if ahead else None
+        for m in reversed(list(self.p.verb.finditer(doc.masked, prev_start, prev_end))):
+            verb = m.start()
+            ahead = self._candidates(doc.sentence_at(verb)[0], verb)
+            named = [c for c in ahead if c.kind in ("person", "organisation")]
+            if named:
+                return self._speaker(self._nearest(named, verb), "previous-paragraph", 0.5)
+        return None
 
     @staticmethod
     def _first(candidates: list[_Candidate]) -> _Candidate | None:

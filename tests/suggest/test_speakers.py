@@ -159,3 +159,13 @@ def test_a_quote_paragraph_after_reported_speech_is_that_speakers() -> None:
 def test_an_organisation_inside_a_group_only_modifies_it() -> None:
     text = "Former royal PR aides called it “an articulated lorry crash” of a performance."
     assert found(text, "quote")[0].attributes["speaker"] == "royal PR aides"
+
+
+def test_the_name_right_after_the_quote_is_the_speaker_before_its_apposition() -> None:
+    text = "“It was an attempt to mislead voters,” Will Moy, chief executive of Full Fact, told the BBC."
+    assert found(text, "quote")[0].attributes["speaker"] == "Will Moy"
+
+
+def test_an_attribution_closing_the_sentence_names_the_speaker_of_a_partial_quote() -> None:
+    text = 'Doctors should "take really detailed histories" of their patients, Dempsey said.'
+    assert found(text, "quote")[0].attributes["speaker"] == "Dempsey"
