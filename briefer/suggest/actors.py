@@ -98,6 +98,12 @@ def _place_after() -> re.Pattern[str]:
     return re.compile(rf"[ \u00a0](?:{words})\b")
 
 
+@cache
+def _name_title(lang: str) -> re.Pattern[str]:
+    titles = lexicon.words(lang).get("name_titles", [])
+    return re.compile(rf"\b(?:{lexicon.alternation(titles)})[ \u00a0]$" if titles else r"(?!)", re.IGNORECASE)
+
+
 def _sentence_initial(text: str, pos: int) -> bool:
     i = pos - 1
     while i >= 0 and text[i] in _SKIP_BEFORE:
@@ -422,9 +428,7 @@ class _Finder:
         if any(ch.isdigit() for ch in self.text[start:end]):
             return  # an identifier (PFM-1), not a name
         words = self.text[start:end].split()
-        given = next(
-            (i for i, w in enumerate(words[1:-1], 1) if self._is_given(w)), None
-        )
+        given = next((i for i, w in enumerate(words[1:-1], 1) if self._is_given(w)), None)
         if given is not None and not any(lexicon.stem(w) in self.names for w in words[:given]):
             start = self.text.index(words[given], start)  # NASA Administrator Jim Bridenstine
         cut = _OF.search(self.text, start, end)
@@ -453,10 +457,19 @@ class _Finder:
             self.text[start:end],
             rule,
             confidence,
+            canonical=self._canonical_person(start, end),
             role=role,
             role_start=role_start,
             gender=gender,
         )
+
+    def _canonical_person(self, start: int, end: int) -> str:
+        """A person's canonical name: a lone given name keeps a title that belongs to it (Prince Andrew)."""
+        name = self.text[start:end]
+        if " " in name:
+            return name
+        m = _name_title(self.doc.lang).search(self.text, max(0, start - 12), start)
+        return f"{m.group().strip().capitalize()} {name}" if m else name
 
     def _add(
         self,

@@ -169,3 +169,9 @@ def test_the_name_right_after_the_quote_is_the_speaker_before_its_apposition() -
 def test_an_attribution_closing_the_sentence_names_the_speaker_of_a_partial_quote() -> None:
     text = 'Doctors should "take really detailed histories" of their patients, Dempsey said.'
     assert found(text, "quote")[0].attributes["speaker"] == "Dempsey"
+
+
+def test_a_royal_title_belongs_to_a_lone_given_name() -> None:
+    text = 'Prince Andrew gave an interview. "I have no recollection of meeting her," he told the BBC.'
+    assert found(text, "quote")[0].attributes["speaker"] == "Prince Andrew"
+    assert one(text, "person", "Andrew").attributes["canonical"] == "Prince Andrew"
