@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING, Any
 from psycopg import sql
 from psycopg.types.json import Jsonb
 
+from briefer.errors import NotFound
 from briefer.team import rows, schema
 from briefer.team.library import connect, guarded, where
 from briefer.team.link import Link, current
@@ -57,10 +58,14 @@ class Conflict:
     mine: Any
     theirs: Any
 
+    @property
+    def what(self) -> str:
+        """Kind and field, as ``brief.bluf``."""
+        return f"{self.kind}.{self.field}"
+
     def to_json(self) -> dict[str, Any]:
-        """The CLI's JSON shape: ``{"what", "uid", "mine", "theirs"}`` (``what``: ``brief.bluf``)."""
-        return {"what": f"{self.kind}.{self.field}", "uid": self.uid, "mine": self.mine,
-                "theirs": self.theirs}
+        """The CLI's JSON shape: ``{"what", "uid", "mine", "theirs"}``."""
+        return {"what": self.what, "uid": self.uid, "mine": self.mine, "theirs": self.theirs}
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,10 +121,13 @@ def resolve(ws: Workspace, uid: str, keep: str) -> int:
     """Resolve the conflicts of row ``uid`` keeping ``"mine"`` or ``"theirs"``; how many were resolved.
 
     The row is pushed at the next sync (its base is the library's version already).
+    Raises NotFound when the row has no conflict.
     """
     with _applying(ws) as db:
         found = db.execute("SELECT kind, field, theirs FROM sync_conflicts WHERE uid = ?", (uid,)).fetchall()
-        if keep == "theirs" and found:
+        if not found:
+            raise NotFound(f"uid {uid}", "no conflict to resolve for this row")
+        if keep == "theirs":
             kind = BY_NAME[found[0][0]]
             local = rows.read(db, kind, uid)
             if local is not None:
