@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from briefer.team.library import DEFAULT_LIBRARY, LibraryError
 from briefer.team.link import Status, join, leave, status
+from briefer.team.red import share_red
 from briefer.team.sync import Conflict, SyncResult, conflicts, resolve, sync
 
 __all__ = [
     "DEFAULT_LIBRARY", "Conflict", "LibraryError", "Status", "SyncResult", "conflicts", "join", "leave",
-    "resolve", "status", "sync",
+    "resolve", "share_red", "status", "sync",
 ]
