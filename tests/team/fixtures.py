@@ -1,4 +1,8 @@
-"""Fixtures of the team tests: one real PostgreSQL per session, a fresh library per test."""
+"""Fixtures of the team tests (a plugin of tests/conftest.py, so the GUI tests have them too).
+
+One real PostgreSQL per session, started by the first test that asks for it; a fresh
+library per test.
+"""
 
 from __future__ import annotations
 
