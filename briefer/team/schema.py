@@ -5,7 +5,8 @@ A library ``NAME`` is the schema ``NAME`` holding one table per shared kind
 ``author``, ``deleted`` (the tombstone), ``tlp``, ``roles`` and the row as JSON
 ``data``. One counter per library, bumped by a trigger on every write, gives each
 change its version; the counter's row lock makes versions commit in order, so a pull
-of ``version > since`` never misses a change committed late. The same trigger
+of ``version > since`` never misses a change committed late, and a pusher that
+takes the lock first (``lock_counter``) knows which versions its batch wrote. The same trigger
 notifies the channel ``NAME``. Group roles ``NAME_reader`` < ``NAME_tagger`` <
 ``NAME_editor`` < ``NAME_owner`` hold the grants; row-level security hides TLP:RED
 rows from every role not listed on them (their author and owners still see them).
@@ -88,13 +89,19 @@ MIGRATIONS: tuple[str, ...] = (
         END LOOP;
         EXECUTE format('GRANT %I TO %I', '{s}_' || library_role, who);
     END $$;
+    CREATE FUNCTION {s}.lock_counter() RETURNS bigint LANGUAGE sql SECURITY DEFINER
+        SET search_path = pg_catalog, pg_temp AS $$
+        SELECT value FROM {s}.counter FOR UPDATE
+    $$;
+    REVOKE EXECUTE ON FUNCTION {s}.grant_role(text, text), {s}.lock_counter() FROM PUBLIC;
     GRANT USAGE ON SCHEMA {s} TO {s}_reader;
-    GRANT SELECT ON {s}.meta TO {s}_reader;
+    GRANT SELECT ON {s}.meta, {s}.counter TO {s}_reader;
     """
     + "".join(_TABLE.replace("{t}", t) for t in TABLES)
     + """
     GRANT INSERT, UPDATE ON {s}.articles, {s}.tags TO {s}_tagger;
     GRANT INSERT, UPDATE ON {s}.briefs, {s}.brief_items TO {s}_editor;
+    GRANT EXECUTE ON FUNCTION {s}.lock_counter() TO {s}_tagger;
     GRANT EXECUTE ON FUNCTION {s}.grant_role(text, text) TO {s}_owner;
     """,
 )

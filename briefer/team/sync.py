@@ -165,7 +165,9 @@ def pull(ws: Workspace, conn: Conn, link: Link) -> int:
             cur = conn.execute(query, (link.pulled,))
             for uid, version, author, deleted, data in cur:
                 found.append((kind, uid, (int(version), author, bool(deleted), data)))
-                top = max(top, int(version))
+        # Every version up to the counter's committed value is in this snapshot (see schema).
+        top = max(top, _scalar(conn, sql.SQL("SELECT value FROM {}.counter").format(
+            sql.Identifier(link.library))))
     applied = 0
     with _applying(ws) as db:
         for kind, uid, theirs in found:
@@ -307,12 +309,18 @@ def _outgoing(ws: Workspace, kind: Kind, uids: Sequence[str]) -> list[_Out]:
 def _push_batch(ws: Workspace, conn: Conn, library: str, kind: Kind, uids: Sequence[str]) -> tuple[int, bool]:
     """Push one batch in one library transaction; (rows taken, whether some are left to push)."""
     out = _outgoing(ws, kind, uids)
+    counter = sql.Identifier(library)
     with conn.transaction():
+        before = _scalar(conn, sql.SQL("SELECT {}.lock_counter()").format(counter))
         taken = _send(conn, library, kind, out)
+        after = _scalar(conn, sql.SQL("SELECT value FROM {}.counter").format(counter))
     missed = [o.uid for o in out if o.uid not in taken and (o.base or o.doc is not None)]
     theirs = _fetch(conn, library, kind, missed)
     left = False
     with _applying(ws) as db:
+        # Holding the counter's lock, this batch wrote every version from ``before`` to ``after``:
+        # when the workspace had pulled up to ``before``, the next pull can start after them.
+        db.execute("UPDATE sync_state SET pulled = ? WHERE pulled = ?", (after, before))
         for o in out:
             if o.uid in taken:
                 _taken(db, kind, o, *taken[o.uid])
@@ -321,6 +329,12 @@ def _push_batch(ws: Workspace, conn: Conn, library: str, kind: Kind, uids: Seque
             else:
                 left = _missed(db, kind, o, theirs.get(o.uid)) or left
     return len(taken), left
+
+
+def _scalar(conn: Conn, query: sql.Composed) -> int:
+    row = conn.execute(query).fetchone()
+    assert row is not None
+    return int(row[0])
 
 
 def _send(conn: Conn, library: str, kind: Kind, out: Sequence[_Out]) -> dict[str, tuple[int, str]]:
