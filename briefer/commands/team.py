@@ -1,4 +1,4 @@
-"""Team library commands: ``briefer team init|join|leave|sync|status|resolve|grant``."""
+"""Team library commands: ``briefer team init|join|leave|sync|status|resolve|share|grant``."""
 
 from __future__ import annotations
 
@@ -6,9 +6,10 @@ import sys
 from typing import TYPE_CHECKING
 
 from briefer import team
-from briefer.commands.common import open_workspace, print_json
+from briefer.commands.common import open_workspace, positive_int, print_json
 from briefer.team import roles
 from briefer.team.library import check_name, connect, guarded, where
+from briefer.team.red import TABLES
 from briefer.team.schema import SCHEMA_VERSION, migrate
 
 if TYPE_CHECKING:
@@ -53,6 +54,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("uid", help="the uid a sync reported")
     p.add_argument("--keep", choices=("mine", "theirs"), required=True)
     p.set_defaults(func=cmd_resolve)
+
+    p = team_sub.add_parser("share", help="the roles that may see a TLP:RED article, tag or brief")
+    p.add_argument("workspace")
+    p.add_argument("kind", choices=tuple(TABLES))
+    p.add_argument("id", type=positive_int)
+    p.add_argument("roles", nargs="*", metavar="ROLE", help="PostgreSQL roles (none: only its author"
+                                                            " and the owners)")
+    p.set_defaults(func=cmd_share)
 
     p = team_sub.add_parser("grant", help="give a PostgreSQL role a library role")
     p.add_argument("dsn", help="an owner's connection string")
@@ -122,6 +131,15 @@ def cmd_resolve(args: argparse.Namespace) -> int:
     with open_workspace(args.workspace) as ws:
         count = team.resolve(ws, args.uid, args.keep)
     print(f"Resolved {count} conflicts of {args.uid} keeping {args.keep}; pushed at the next sync")
+    return 0
+
+
+def cmd_share(args: argparse.Namespace) -> int:
+    """``briefer team share WS KIND ID ROLE…``: who sees a TLP:RED row in the library."""
+    with open_workspace(args.workspace) as ws:
+        team.share_red(ws, args.kind, args.id, args.roles)
+    shown = ", ".join(args.roles) or "its author and the library's owners only"
+    print(f"{args.kind} {args.id}, when TLP:RED, is shown to {shown}; pushed at the next sync")
     return 0
 
 

@@ -134,3 +134,31 @@ def test_a_missing_library_and_a_bad_name_are_one_line(pg: PgServer, workspace: 
     line = one_line_error("team", "join", workspace, pg.admin_dsn(), "--library", "nolib")
     assert "no such library" in line
     assert "library name" in one_line_error("team", "init", pg.admin_dsn(), "--library", "Bad-Name")
+
+
+def test_a_tagger_syncing_a_brief_gets_one_line_and_keeps_it(
+        library: str, analyst: Callable[..., str], workspace: str) -> None:
+    ok("team", "join", workspace, analyst("tim", "tagger"), "--library", library)
+    line = one_line_error("team", "sync", workspace)
+    assert "no permission" in line
+    assert "briefs" in line
+    assert json.loads(ok("team", "status", workspace, "--json"))["pending"] == 1
+
+
+def test_only_an_owner_grants_roles(pg: PgServer, library: str, analyst: Callable[..., str]) -> None:
+    editor = analyst("ed", "editor")
+    owner = analyst("olga", "owner")
+    pg.add_login(f"{library}_new", "pw-new")
+    line = one_line_error("team", "grant", editor, f"{library}_new", "--as", "reader", "--library", library)
+    assert "no permission" in line
+    ok("team", "grant", owner, f"{library}_new", "--as", "reader", "--library", library)
+    assert "no role nobody" in one_line_error("team", "grant", owner, "nobody", "--as", "reader",
+                                              "--library", library)
+
+
+def test_share_lists_the_roles_of_a_red_row(workspace: str) -> None:
+    assert ok("team", "share", workspace, "article", "1", "lead", "deputy") \
+        == "article 1, when TLP:RED, is shown to lead, deputy; pushed at the next sync\n"
+    with Workspace.open(workspace) as ws:
+        assert ws.store.conn.execute("SELECT red_roles FROM articles").fetchone()[0] == '["deputy", "lead"]'
+    assert "no such row" in one_line_error("team", "share", workspace, "tag", "99")
