@@ -49,3 +49,32 @@ def test_the_window_refreshes_in_place_when_a_teammate_syncs(
     window.session.close()
     assert window.opening.team_live is None
     assert not live.isRunning()
+
+
+def test_a_conflict_opens_the_dialog_with_both_values_and_keep_mine_resolves_it(
+        qtbot: QtBot, tmp_path: Path, settings: Settings, library: str, analyst: Callable[..., str]) -> None:
+    mine, theirs = tmp_path / "mine.briefer", tmp_path / "theirs.briefer"
+    with Workspace.create(mine) as ws:
+        ws.briefs.new("Sitrep", bluf="Draft.")
+        team.join(ws, analyst("gui"), library)
+        team.sync(ws)
+    with Workspace.create(theirs) as other:
+        team.join(other, analyst("mate"), library)
+        team.sync(other)
+        other.briefs.set(other.briefs.all()[0].id, bluf="Their BLUF.")
+        team.sync(other)
+    with Workspace.open(mine) as ws:  # edited here meanwhile, before the window opens
+        ws.briefs.set(ws.briefs.all()[0].id, bluf="My BLUF.")
+
+    window = open_window(qtbot, mine, settings)
+    qtbot.waitUntil(lambda: window.opening.conflict_dialog is not None
+                    and window.opening.conflict_dialog.isVisible(), timeout=5000)
+    dialog = window.opening.conflict_dialog
+    assert dialog is not None
+    assert [dialog.table.item(0, c).text() for c in range(3)] == ["brief.bluf", "My BLUF.", "Their BLUF."]
+
+    dialog.keep_mine.click()
+    assert not dialog.isVisible()
+    assert team.conflicts(window.session.ws) == ()
+    assert window.session.ws.briefs.get(window.session.ws.briefs.all()[0].id).bluf == "My BLUF."
+    window.session.close()

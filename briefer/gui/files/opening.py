@@ -23,6 +23,7 @@ from briefer.gui.background.backups import Backups
 from briefer.gui.background.jobs import RecoverJob
 from briefer.gui.background.team_live import TeamLive
 from briefer.gui.background.watch import ChangeWatch
+from briefer.gui.files.team_conflicts import ConflictDialog
 from briefer.gui.settings import LAST_WORKSPACE, Settings
 from briefer.team.link import is_linked
 from briefer.workspace import SUFFIX, Workspace
@@ -70,7 +71,9 @@ class Opening(QObject):
         self.backups = Backups(settings, self)
         self.watch = ChangeWatch(session, self)
         self.team_live: TeamLive | None = None
+        self.conflict_dialog: ConflictDialog | None = None
         self._team_failure = ""
+        self._conflicts_shown: set[tuple[str, str, str]] = set()
         session.workspaceOpened.connect(self._on_session_workspace_opened)
         session.workspaceClosed.connect(self.backups.stop)
         session.workspaceClosed.connect(self._stop_team_live)
@@ -154,9 +157,15 @@ class Opening(QObject):
         self._team_failure = ""
         if result.pulled:
             self.watch.check()  # the thread's connection wrote: refresh as for any change made elsewhere
-        if result.conflicts:
-            self._say(f"Team library: {len(result.conflicts)} conflicts to resolve"
-                      " ('briefer team sync' lists them)")
+        seen = {(c.uid, c.field, repr(c.theirs)) for c in result.conflicts}
+        if seen - self._conflicts_shown:  # new ones: show them all (once, not after every sync)
+            self._say(f"Team library: {len(result.conflicts)} conflicts to resolve")
+            if self.conflict_dialog is None:
+                self.conflict_dialog = ConflictDialog(lambda: self.session.ws, self.window.reload,
+                                                      self.parent_widget)
+            self.conflict_dialog.show_conflicts(result.conflicts)
+            self.conflict_dialog.show()
+        self._conflicts_shown = seen
 
     def _on_team_live_failed(self, text: str) -> None:
         if text != self._team_failure:  # once per failure, not once per retry
