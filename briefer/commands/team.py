@@ -1,4 +1,7 @@
-"""Team library commands: ``briefer team init|join|leave|sync|status|resolve|share|grant``."""
+"""Team library commands: ``briefer team init|join|leave|sync|status|resolve|share|grant``.
+
+The PostgreSQL driver loads only when one of them runs (``briefer.team`` loads lazily).
+"""
 
 from __future__ import annotations
 
@@ -7,10 +10,7 @@ from typing import TYPE_CHECKING
 
 from briefer import team
 from briefer.commands.common import open_workspace, positive_int, print_json
-from briefer.team import roles
-from briefer.team.library import check_name, connect, guarded, where
-from briefer.team.red import TABLES
-from briefer.team.schema import SCHEMA_VERSION, migrate
+from briefer.team.names import DEFAULT_LIBRARY, RED_TABLES, ROLES
 
 if TYPE_CHECKING:
     import argparse
@@ -26,13 +26,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = team_sub.add_parser("init", help="create (or migrate) a library on a PostgreSQL server")
     p.add_argument("dsn", help="a libpq connection string or URL (the password through PGPASSFILE)")
-    p.add_argument("--library", default=team.DEFAULT_LIBRARY, help="its name (default %(default)s)")
+    p.add_argument("--library", default=DEFAULT_LIBRARY, help="its name (default %(default)s)")
     p.set_defaults(func=cmd_init)
 
     p = team_sub.add_parser("join", help="link a workspace to a library (everything in it is shared)")
     p.add_argument("workspace")
     p.add_argument("dsn")
-    p.add_argument("--library", default=team.DEFAULT_LIBRARY, help="its name (default %(default)s)")
+    p.add_argument("--library", default=DEFAULT_LIBRARY, help="its name (default %(default)s)")
     p.set_defaults(func=cmd_join)
 
     p = team_sub.add_parser("leave", help="unlink a workspace from its library (its rows stay local)")
@@ -57,7 +57,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = team_sub.add_parser("share", help="the roles that may see a TLP:RED article, tag or brief")
     p.add_argument("workspace")
-    p.add_argument("kind", choices=tuple(TABLES))
+    p.add_argument("kind", choices=tuple(RED_TABLES))
     p.add_argument("id", type=positive_int)
     p.add_argument("roles", nargs="*", metavar="ROLE", help="PostgreSQL roles (none: only its author"
                                                             " and the owners)")
@@ -66,13 +66,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = team_sub.add_parser("grant", help="give a PostgreSQL role a library role")
     p.add_argument("dsn", help="an owner's connection string")
     p.add_argument("role", help="the analyst's PostgreSQL login role")
-    p.add_argument("--as", dest="as_role", choices=roles.ROLES, required=True)
-    p.add_argument("--library", default=team.DEFAULT_LIBRARY, help="its name (default %(default)s)")
+    p.add_argument("--as", dest="as_role", choices=ROLES, required=True)
+    p.add_argument("--library", default=DEFAULT_LIBRARY, help="its name (default %(default)s)")
     p.set_defaults(func=cmd_grant)
 
 
 def cmd_init(args: argparse.Namespace) -> int:
     """``briefer team init DSN``: create or migrate the library schema."""
+    from briefer.team.library import check_name, connect, guarded, where
+    from briefer.team.schema import SCHEMA_VERSION, migrate
+
     library = check_name(args.library)
     with connect(args.dsn) as conn, guarded(f"library {library} on {where(args.dsn)}"):
         old = migrate(conn, library)
@@ -145,6 +148,8 @@ def cmd_share(args: argparse.Namespace) -> int:
 
 def cmd_grant(args: argparse.Namespace) -> int:
     """``briefer team grant DSN ROLE --as reader|tagger|editor|owner``."""
+    from briefer.team import roles
+
     roles.grant(args.dsn, args.role, args.as_role, args.library)
     print(f"{args.role} is now {args.as_role} of library {args.library}")
     return 0

@@ -21,7 +21,6 @@ from briefer.errors import BrieferError
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
-DEFAULT_LIBRARY = "briefer"
 CONNECT_TIMEOUT_S = 10
 _NAME = re.compile(r"^[a-z][a-z0-9_]{0,40}$")
 

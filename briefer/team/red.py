@@ -12,14 +12,13 @@ from typing import TYPE_CHECKING
 
 from briefer.errors import InvalidInput, NotFound
 from briefer.model import Changes
+from briefer.team.names import RED_TABLES
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from briefer.workspace import Workspace
 
-#: The kinds that carry a marking, and their tables.
-TABLES = {"article": "articles", "tag": "tags", "brief": "briefs"}
 
 
 def share_red(ws: Workspace, kind: str, row_id: int, roles: Sequence[str]) -> Changes:
@@ -27,11 +26,11 @@ def share_red(ws: Workspace, kind: str, row_id: int, roles: Sequence[str]) -> Ch
 
     Raises InvalidInput for a kind without a marking and NotFound for a missing row.
     """
-    if kind not in TABLES:
-        raise InvalidInput(f"kind {kind!r}", f"is not one of {', '.join(TABLES)}")
+    if kind not in RED_TABLES:
+        raise InvalidInput(f"kind {kind!r}", f"is not one of {', '.join(RED_TABLES)}")
     names = sorted({r.strip() for r in roles if r.strip()})
     with ws.store.transaction() as conn:
-        cur = conn.execute(f"UPDATE {TABLES[kind]} SET red_roles = ? WHERE id = ?",
+        cur = conn.execute(f"UPDATE {RED_TABLES[kind]} SET red_roles = ? WHERE id = ?",
                            (json.dumps(names), row_id))
         if cur.rowcount == 0:
             raise NotFound(f"{kind} {row_id}", "no such row in this workspace")

@@ -11,8 +11,7 @@ from psycopg import sql
 
 from briefer.team import schema
 from briefer.team.library import LibraryError, check_name, connect, guarded, where
-
-ROLES = schema.ROLES
+from briefer.team.names import ROLES
 
 
 def grant(dsn: str, who: str, as_role: str, library: str) -> None:

@@ -23,12 +23,12 @@ from typing import TYPE_CHECKING
 from psycopg import sql
 
 from briefer.team.library import LibraryError
+from briefer.team.names import ROLES
 
 if TYPE_CHECKING:
     import psycopg
 
 TABLES = ("articles", "tags", "briefs", "brief_items")
-ROLES = ("reader", "tagger", "editor", "owner")
 
 _TABLE = """
 CREATE TABLE {s}.{t} (
