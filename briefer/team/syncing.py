@@ -337,11 +337,22 @@ def _scalar(conn: Conn, query: sql.Composed) -> int:
     return int(row[0])
 
 
+def storable(value: Any) -> Any:
+    """``value`` with NUL characters (PostgreSQL text cannot hold them) replaced by U+FFFD."""
+    if isinstance(value, str):
+        return value.replace("\x00", "\ufffd")
+    if isinstance(value, dict):
+        return {storable(k): storable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [storable(v) for v in value]
+    return value
+
+
 def _send(conn: Conn, library: str, kind: Kind, out: Sequence[_Out]) -> dict[str, tuple[int, str]]:
     table = _table(library, kind)
-    new = [(o.uid, kind.tlp(o.doc), list(o.doc.get("red_roles") or []), Jsonb(o.doc))
+    new = [(o.uid, kind.tlp(o.doc), list(o.doc.get("red_roles") or []), Jsonb(storable(o.doc)))
            for o in out if o.base == 0 and o.doc is not None]
-    changed = [(kind.tlp(o.doc), list(o.doc.get("red_roles") or []), Jsonb(o.doc), o.uid, o.base)
+    changed = [(kind.tlp(o.doc), list(o.doc.get("red_roles") or []), Jsonb(storable(o.doc)), o.uid, o.base)
                for o in out if o.base and o.doc is not None]
     gone = [(o.uid, o.base) for o in out if o.base and o.doc is None]
     taken: dict[str, tuple[int, str]] = {}

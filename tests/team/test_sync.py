@@ -139,3 +139,14 @@ def test_offline_for_many_changes_then_catching_up(
     assert (result.pulled, result.pushed) == (120, 80)
     assert _tags(alice) == _tags(bob)
     assert len(_tags(alice)) == 200
+
+
+def test_a_nul_character_does_not_block_the_sync(
+        tmp_path: Path, library: str, analyst: Callable[..., str]) -> None:
+    alice = _linked(tmp_path, "alice", analyst("alice"), library)
+    bob = _linked(tmp_path, "bob", analyst("bob"), library)
+    article = alice.articles.add(Article(title="Mobilizes", text=TEXT)).id
+    alice.tags.add(article, "fact", 0, 7, note="bad\x00byte")
+    assert team.sync(alice).pushed == 2
+    team.sync(bob)
+    assert _tags(bob) == [("fact", 0, 7, "bad\ufffdbyte")]
