@@ -11,11 +11,11 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, Any
 
-from briefer.team.names import DEFAULT_LIBRARY, ROLES
+from briefer.team.names import DEFAULT_LIBRARY, ROLES, is_linked
 
 if TYPE_CHECKING:
     from briefer.team.library import LibraryError
-    from briefer.team.link import Status, is_linked, join, leave, status
+    from briefer.team.link import Status, join, leave, status
     from briefer.team.red import share_red
     from briefer.team.syncing import Conflict, SyncResult, conflicts, resolve, sync
 
@@ -25,7 +25,7 @@ __all__ = [
 ]
 
 _HOME = {
-    "LibraryError": "library", "Status": "link", "is_linked": "link", "join": "link", "leave": "link",
+    "LibraryError": "library", "Status": "link", "join": "link", "leave": "link",
     "status": "link", "share_red": "red", "Conflict": "syncing", "SyncResult": "syncing",
     "conflicts": "syncing", "resolve": "syncing", "sync": "syncing",
 }

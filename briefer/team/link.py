@@ -46,11 +46,6 @@ def current(ws: Workspace) -> Link:
     return Link(row["library"], row["dsn"], int(row["pulled"]), row["last_sync"])
 
 
-def is_linked(ws: Workspace) -> bool:
-    """Whether the workspace is linked to a team library."""
-    return ws.store.conn.execute("SELECT 1 FROM sync_state").fetchone() is not None
-
-
 def join(ws: Workspace, dsn: str, library: str) -> bool:
     """Link the workspace to ``library`` after checking the server has it; every row is to push.
 

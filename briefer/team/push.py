@@ -35,7 +35,6 @@ class _Out:
     doc: Doc | None
 
 
-
 def push(ws: Workspace, conn: Conn, library: str) -> int:
     """Push the pending rows without a conflict; return how many the library took."""
     pushed = 0

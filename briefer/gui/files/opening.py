@@ -21,15 +21,15 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QProgressDialog, 
 from briefer.errors import BrieferError, WorkspaceDamaged
 from briefer.gui.background.backups import Backups
 from briefer.gui.background.jobs import RecoverJob
-from briefer.gui.background.team_live import TeamLive
 from briefer.gui.background.watch import ChangeWatch
 from briefer.gui.files.team_conflicts import ConflictDialog
 from briefer.gui.settings import LAST_WORKSPACE, Settings
-from briefer.team.link import is_linked
+from briefer.team.names import is_linked
 from briefer.workspace import SUFFIX, Workspace
 
 if TYPE_CHECKING:
     from briefer.gui.actions import Actions
+    from briefer.gui.background.team_live import TeamLive
     from briefer.gui.session import Session
     from briefer.team import SyncResult
     from briefer.workspace.recover import Recovery
@@ -142,6 +142,9 @@ class Opening(QObject):
         if not ws.store.readonly:  # a damaged file must not push good backups out
             self.backups.start(ws.path)
         if not ws.store.readonly and is_linked(ws):
+            # Imported here: it loads the PostgreSQL driver, which only team workspaces need.
+            from briefer.gui.background.team_live import TeamLive
+
             self._stop_team_live()
             self.team_live = TeamLive(ws.path, self)
             self.team_live.synced.connect(self._on_team_live_synced)
