@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 
 #: Fields both sides may change without a conflict: the later value wins.
 LATEST = frozenset(("updated",))
+#: How an article came into a workspace: two imports of one text differ there, harmlessly.
+THEIRS_WIN = frozenset(("imported_at", "source_file", "format"))
 Theirs = tuple[int, str, bool, Doc]  # version, author, deleted, data
 
 
@@ -54,7 +56,8 @@ def scalar(conn: Conn, query: sql.Composed) -> int:
 def merge(base: Doc, mine: Doc, theirs: Doc) -> tuple[Doc, dict[str, tuple[Any, Any]]]:
     """Three-way merge of documents field by field: the merged document and the clashing fields.
 
-    A clashing field (both sides changed it to different values) keeps ``mine``.
+    A clashing field (both sides changed it to different values) keeps ``mine``; a
+    timestamp of :data:`LATEST` takes the later value, one of :data:`THEIRS_WIN` theirs.
     """
     merged = dict(theirs)
     clashes: dict[str, tuple[Any, Any]] = {}
@@ -66,6 +69,8 @@ def merge(base: Doc, mine: Doc, theirs: Doc) -> tuple[Doc, dict[str, tuple[Any, 
             merged[key] = m
         elif key in LATEST:
             merged[key] = max(str(m or ""), str(t or "")) or None
+        elif key in THEIRS_WIN:
+            continue
         else:
             merged[key] = m
             clashes[key] = (m, t)
@@ -76,7 +81,9 @@ def merge_in(db: sqlite3.Connection, kind: Kind, uid: str, theirs: Theirs, mine:
     """Merge the library's row into a locally changed one; True when something is left to push."""
     version, author, _deleted, data = theirs
     row = db.execute("SELECT data FROM sync_base WHERE kind = ? AND uid = ?", (kind.name, uid)).fetchone()
-    base = json.loads(row[0]) if row is not None else data  # never shared: the first push's values
+    # Never shared from here (the same text imported on both sides, or a workspace that left and
+    # joined again): every field both hold with different values is a conflict.
+    base = json.loads(row[0]) if row is not None else {}
     merged, clashes = merge(base, mine, data)
     rows.write(db, kind, uid, version, author, merged)
     set_base(db, kind, uid, data)

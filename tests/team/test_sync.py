@@ -150,3 +150,22 @@ def test_a_nul_character_does_not_block_the_sync(
     assert team.sync(alice).pushed == 2
     team.sync(bob)
     assert _tags(bob) == [("fact", 0, 7, "bad\ufffdbyte")]
+
+
+def test_leaving_and_joining_again_with_stale_rows_is_a_conflict_not_an_overwrite(
+        tmp_path: Path, library: str, analyst: Callable[..., str]) -> None:
+    alice = _linked(tmp_path, "alice", analyst("alice"), library)
+    bob = _linked(tmp_path, "bob", analyst("bob"), library)
+    alice.briefs.new("Sitrep", bluf="First.")
+    team.sync(alice)
+    team.sync(bob)
+    team.leave(bob)
+    alice.briefs.set(alice.briefs.all()[0].id, bluf="Newer, by Alice.")
+    team.sync(alice)
+    bob.briefs.set(bob.briefs.all()[0].id, bluf="Bob's, offline and unlinked.")
+    team.join(bob, analyst("bob2"), library)
+    result = team.sync(bob)
+    assert [(c.what, c.mine, c.theirs) for c in result.conflicts] == [
+        ("brief.bluf", "Bob's, offline and unlinked.", "Newer, by Alice.")]
+    team.sync(alice)
+    assert alice.briefs.get(alice.briefs.all()[0].id).bluf == "Newer, by Alice."
