@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NoReturn
 from briefer import __version__
 from briefer.commands import analysis as analysis_commands
 from briefer.commands import articles, briefs, checks, desktop, gui, maintenance, sources, suggest, tags, web
+from briefer.commands import team as team_commands
 from briefer.commands.terminal import guarded
 from briefer.errors import BrieferError
 from briefer.workspace.health import is_damage
@@ -21,8 +22,8 @@ from briefer.workspace.health import is_damage
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-COMMAND_GROUPS = (articles, sources, web, tags, suggest, briefs, analysis_commands, checks, maintenance, gui,
-                  desktop)
+COMMAND_GROUPS = (articles, sources, web, tags, suggest, briefs, analysis_commands, team_commands, checks,
+                  maintenance, gui, desktop)
 
 
 class _Parser(argparse.ArgumentParser):

@@ -17,6 +17,9 @@ from briefer.workspace import Workspace
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
+#: The team tests' fixtures (a real PostgreSQL server), for the GUI's team tests too.
+pytest_plugins = ["tests.team.fixtures"]
+
 SAMPLE = Path(__file__).resolve().parent.parent / "resources" / "samples" / "ukraine-mobilizes.txt"
 
 

@@ -169,8 +169,9 @@ def _copy_all(src: sqlite3.Connection, building: Path) -> tuple[TableRecovery, .
     return tuple(reports)
 
 
-#: Tables computed from others (text signatures); rebuilt at the next import, not copied.
-DERIVED = frozenset(("article_signatures", "signature_buckets"))
+#: Tables computed from others, not copied: text signatures (rebuilt at the next import) and
+#: the rows a team sync has to push (the copy marks every row it copies as such).
+DERIVED = frozenset(("article_signatures", "signature_buckets", "sync_pending"))
 
 
 def tables_in_order(conn: sqlite3.Connection) -> list[str]:

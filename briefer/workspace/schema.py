@@ -9,6 +9,39 @@ from __future__ import annotations
 #: Marks a SQLite file as a Briefer workspace ("BRIF"), in the database header.
 APPLICATION_ID = 0x42524946
 
+
+def _shared(table: str, kind: str) -> str:
+    """Migration 7 for one shared table: sync columns, and triggers recording what to push.
+
+    A row gets its uid when inserted (an article's is its text hash, so the same text is
+    the same article everywhere). Every change made while no sync is applying pulled rows
+    marks the row pending; a deletion also leaves a tombstone.
+    """
+    uid = "new.sha256" if table == "articles" else "lower(hex(randomblob(16)))"
+    local = "NOT EXISTS (SELECT 1 FROM sync_state WHERE applying)"
+    return f"""
+    ALTER TABLE {table} ADD COLUMN uid TEXT;
+    ALTER TABLE {table} ADD COLUMN version INTEGER NOT NULL DEFAULT 0;
+    ALTER TABLE {table} ADD COLUMN last_author TEXT;
+    CREATE UNIQUE INDEX {table}_by_uid ON {table}(uid);
+    CREATE TRIGGER {table}_uid AFTER INSERT ON {table} WHEN new.uid IS NULL BEGIN
+        UPDATE {table} SET uid = {uid} WHERE id = new.id;
+    END;
+    CREATE TRIGGER {table}_added AFTER INSERT ON {table} WHEN new.uid IS NOT NULL AND {local} BEGIN
+        DELETE FROM tombstones WHERE kind = '{kind}' AND uid = new.uid;
+        INSERT OR IGNORE INTO sync_pending (kind, uid) VALUES ('{kind}', new.uid);
+    END;
+    CREATE TRIGGER {table}_changed AFTER UPDATE ON {table} WHEN new.uid IS NOT NULL AND {local} BEGIN
+        DELETE FROM tombstones WHERE kind = '{kind}' AND uid = new.uid;
+        INSERT OR IGNORE INTO sync_pending (kind, uid) VALUES ('{kind}', new.uid);
+    END;
+    CREATE TRIGGER {table}_deleted AFTER DELETE ON {table} WHEN old.uid IS NOT NULL AND {local} BEGIN
+        INSERT OR REPLACE INTO tombstones (kind, uid, version, deleted_at)
+        VALUES ('{kind}', old.uid, old.version, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'));
+        INSERT OR IGNORE INTO sync_pending (kind, uid) VALUES ('{kind}', old.uid);
+    END;
+    """
+
 MIGRATIONS: tuple[str, ...] = (
     # 1: articles with full-text search, tags anchored by position and quote.
     """
@@ -172,6 +205,52 @@ MIGRATIONS: tuple[str, ...] = (
     ALTER TABLE articles ADD COLUMN tlp TEXT;
     ALTER TABLE tags ADD COLUMN tlp TEXT;
     """,
+    # 7: team libraries (briefer.team): every shared row gets a stable uid (an article's is
+    # its text hash), the library version it was last synced at and that version's author
+    # role; deletions leave a tombstone; sync_state links the workspace to a library.
+    """
+    ALTER TABLE articles ADD COLUMN red_roles TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(red_roles));
+    ALTER TABLE tags ADD COLUMN red_roles TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(red_roles));
+    ALTER TABLE briefs ADD COLUMN red_roles TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(red_roles));
+    CREATE TABLE sync_state (
+        library   TEXT PRIMARY KEY,
+        dsn       TEXT NOT NULL,
+        pulled    INTEGER NOT NULL DEFAULT 0,
+        last_sync TEXT,
+        applying  INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE sync_pending (
+        kind TEXT NOT NULL,
+        uid  TEXT NOT NULL,
+        PRIMARY KEY (kind, uid)
+    ) WITHOUT ROWID;
+    CREATE TABLE tombstones (
+        kind       TEXT NOT NULL,
+        uid        TEXT NOT NULL,
+        version    INTEGER NOT NULL,
+        deleted_at TEXT NOT NULL,
+        PRIMARY KEY (kind, uid)
+    ) WITHOUT ROWID;
+    CREATE TABLE sync_base (
+        kind TEXT NOT NULL,
+        uid  TEXT NOT NULL,
+        data TEXT NOT NULL CHECK (json_valid(data)),
+        PRIMARY KEY (kind, uid)
+    ) WITHOUT ROWID;
+    CREATE TABLE sync_conflicts (
+        kind    TEXT NOT NULL,
+        uid     TEXT NOT NULL,
+        field   TEXT NOT NULL,
+        mine    TEXT NOT NULL CHECK (json_valid(mine)),
+        theirs  TEXT NOT NULL CHECK (json_valid(theirs)),
+        PRIMARY KEY (kind, uid, field)
+    ) WITHOUT ROWID;
+    """
+    + "".join(_shared(table, kind) for table, kind in (
+        ("articles", "article"), ("tags", "tag"), ("briefs", "brief"), ("brief_items", "item")))
+    + "UPDATE articles SET uid = sha256;\n"
+    + "".join(f"UPDATE {table} SET uid = lower(hex(randomblob(16)));\n"
+              for table in ("tags", "briefs", "brief_items")),
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

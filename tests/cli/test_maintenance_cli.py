@@ -58,8 +58,9 @@ def test_recover_prints_counts(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert code == 0
     assert out.splitlines() == [
         f"Recovered into {tmp_path / 'copy.briefer'} (the source was healthy)",
-        "articles 3, briefs 0, feeds 0, article_versions 0, evidence 0, feed_entries 0,"
-        " rejected_suggestions 0, tags 9, brief_items 0, vanished_tags 0",
+        "articles 3, briefs 0, feeds 0, sync_base 0, sync_conflicts 0, sync_state 0, tombstones 0,"
+        " article_versions 0, evidence 0, feed_entries 0, rejected_suggestions 0, tags 9, brief_items 0,"
+        " vanished_tags 0",
     ]
 
 

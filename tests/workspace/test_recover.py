@@ -34,7 +34,8 @@ def test_healthy_workspace_is_copied_whole(tmp_path: Path) -> None:
     assert result.problems == ()
     assert {t.table: t.recovered for t in result.tables} == {
         "articles": 10, "tags": 30, "briefs": 1, "brief_items": 2, "rejected_suggestions": 1,
-        "evidence": 0, "article_versions": 0, "vanished_tags": 0, "feeds": 0, "feed_entries": 0}
+        "evidence": 0, "article_versions": 0, "vanished_tags": 0, "feeds": 0, "feed_entries": 0,
+        "sync_state": 0, "tombstones": 0, "sync_base": 0, "sync_conflicts": 0}
     assert all(t.unreadable == 0 and t.refused == 0 for t in result.tables)
     assert file_digest(path) == before
     with Workspace.open(path) as old, Workspace.open(result.output, check=True) as new:

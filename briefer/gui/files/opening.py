@@ -6,7 +6,8 @@ this module asks the user which they want and shows the outcome. Recovery runs i
 the background behind a progress dialog; the damaged file is never written. While
 a workspace is open it is backed up (:mod:`briefer.gui.background.backups`) and watched for
 changes made by other processes (:mod:`briefer.gui.background.watch`), which the window
-then shows in place.
+then shows in place; a workspace linked to a team library is kept in sync with it
+(:mod:`briefer.gui.background.team_live`) and refreshed the same way.
 """
 
 from __future__ import annotations
@@ -21,12 +22,16 @@ from briefer.errors import BrieferError, WorkspaceDamaged
 from briefer.gui.background.backups import Backups
 from briefer.gui.background.jobs import RecoverJob
 from briefer.gui.background.watch import ChangeWatch
+from briefer.gui.files.team_conflicts import ConflictDialog
 from briefer.gui.settings import LAST_WORKSPACE, Settings
+from briefer.team.names import is_linked
 from briefer.workspace import SUFFIX, Workspace
 
 if TYPE_CHECKING:
     from briefer.gui.actions import Actions
+    from briefer.gui.background.team_live import TeamLive
     from briefer.gui.session import Session
+    from briefer.team import SyncResult
     from briefer.workspace.recover import Recovery
 
 SHOWN_PROBLEMS = 3
@@ -65,8 +70,13 @@ class Opening(QObject):
         self.recent_menu = QMenu("Open &recent", parent)
         self.backups = Backups(settings, self)
         self.watch = ChangeWatch(session, self)
+        self.team_live: TeamLive | None = None
+        self.conflict_dialog: ConflictDialog | None = None
+        self._team_failure = ""
+        self._conflicts_shown: set[tuple[str, str, str]] = set()
         session.workspaceOpened.connect(self._on_session_workspace_opened)
         session.workspaceClosed.connect(self.backups.stop)
+        session.workspaceClosed.connect(self._stop_team_live)
         self.backups.failed.connect(self._say)
         self.watch.changedElsewhere.connect(self._on_watch_changed_elsewhere)
         self.update_recent_menu()
@@ -131,6 +141,39 @@ class Opening(QObject):
     def _on_session_workspace_opened(self, ws: Workspace) -> None:
         if not ws.store.readonly:  # a damaged file must not push good backups out
             self.backups.start(ws.path)
+        if not ws.store.readonly and is_linked(ws):
+            # Imported here: it loads the PostgreSQL driver, which only team workspaces need.
+            from briefer.gui.background.team_live import TeamLive
+
+            self._stop_team_live()
+            self.team_live = TeamLive(ws.path, self)
+            self.team_live.synced.connect(self._on_team_live_synced)
+            self.team_live.failed.connect(self._on_team_live_failed)
+            self.team_live.start()
+
+    def _stop_team_live(self) -> None:
+        if self.team_live is not None:
+            self.team_live.stop()
+            self.team_live = None
+
+    def _on_team_live_synced(self, result: SyncResult) -> None:
+        self._team_failure = ""
+        if result.pulled:
+            self.watch.check()  # the thread's connection wrote: refresh as for any change made elsewhere
+        seen = {(c.uid, c.field, repr(c.theirs)) for c in result.conflicts}
+        if seen - self._conflicts_shown:  # new ones: show them all (once, not after every sync)
+            self._say(f"Team library: {len(result.conflicts)} conflicts to resolve")
+            if self.conflict_dialog is None:
+                self.conflict_dialog = ConflictDialog(lambda: self.session.ws, self.window.reload,
+                                                      self.parent_widget)
+            self.conflict_dialog.show_conflicts(result.conflicts)
+            self.conflict_dialog.show()
+        self._conflicts_shown = seen
+
+    def _on_team_live_failed(self, text: str) -> None:
+        if text != self._team_failure:  # once per failure, not once per retry
+            self._team_failure = text
+            self._say(f"Team library: {text}")
 
     def _on_watch_changed_elsewhere(self) -> None:
         self.window.reload()
