@@ -15,6 +15,7 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 
 from briefer import render
+from briefer.analysis.markings import check_brief
 from briefer.errors import BrieferError, NotFound
 from briefer.gui.brief.composer import BriefComposer, ItemRow, SectionRows
 from briefer.gui.brief.export_dialog import ExportDialog
@@ -144,7 +145,19 @@ class Briefing(QObject):
         brief = self.brief()
         self.composer.set_briefs(self.briefs(), brief.id if brief else None)
         self.composer.show_brief(brief, self._sections(brief) if brief else ())
+        self.show_checks(brief)
         self.preview.request()
+
+    def show_checks(self, brief: Brief | None) -> None:
+        """Show what the brief's items propose: the rolled-up marking (never set by itself)."""
+        if brief is None or brief.id is None:
+            self.composer.show_marking(None)
+            return
+        try:
+            self.composer.show_marking(check_brief(self.session.ws, brief.id))
+        except BrieferError as exc:
+            self.window.show_message(str(exc))
+            self.composer.show_marking(None)
 
     def _sections(self, brief: Brief) -> list[SectionRows]:
         ws = self.session.ws
@@ -178,6 +191,8 @@ class Briefing(QObject):
     def _on_session_changed(self, changes: Changes) -> None:
         if changes.briefs:
             self.reload()
+        elif changes.tags or changes.articles:  # an item's or its article's marking may have changed
+            self.show_checks(self.brief())
 
     def reload(self) -> None:
         """Show the current brief as stored now; when it was deleted, the next one."""

@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
     from PySide6.QtGui import QDropEvent, QFocusEvent
 
+    from briefer.analysis.markings import MarkingCheck
     from briefer.model import BriefSummary
 
 MARKINGS = ("TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED")
@@ -141,6 +142,11 @@ class BriefComposer(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.chooser, 1)
         top.addWidget(self.new_button)
+        self.proposed = QLabel()  # the items' rolled-up marking; says when export would be refused
+        self.proposed.setObjectName("proposedMarking")
+        self.proposed.setAccessibleName("Proposed marking")
+        self.proposed.setWordWrap(True)
+        self.proposed.hide()
         self.tree = ItemTree()
         self.title = QLineEdit()
         self.title.setAccessibleName("Brief title")
@@ -173,6 +179,7 @@ class BriefComposer(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.proposed)
         layout.addWidget(self.tabs, 1)
         self.lint = QLabel()  # ICD 203 findings while typing: shown, never blocking
         self.lint.setObjectName("lintFindings")
@@ -205,6 +212,24 @@ class BriefComposer(QWidget):
                  for f in lint_brief(draft)]
         self.lint.setText("\n".join(lines))
         self.lint.setVisible(bool(lines))
+
+    def show_marking(self, check: MarkingCheck | None) -> None:
+        """Show the marking the brief's items propose (``Proposed TLP:AMBER (items 4, 9)``).
+
+        When the brief is marked below one of its items, say that export refuses it
+        (None: no brief, nothing shown).
+        """
+        if check is None:
+            self.proposed.clear()
+            self.proposed.hide()
+            return
+        text = check.proposal()
+        if not check.ok:
+            text += f"\nExport is refused: the brief {check.message()}."
+        self.proposed.setText(text)
+        self.proposed.setToolTip("The most restrictive TLP of the brief's items (an item's own, else its"
+                                 " article's). Set the brief's marking under Details.")
+        self.proposed.show()
 
     def set_briefs(self, briefs: Sequence[BriefSummary], current: int | None) -> None:
         """Fill the brief chooser."""
