@@ -31,12 +31,12 @@ from datetime import date
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
 
-    from briefer.model import Tag
+    from briefer.model import AttrValue, Tag
 
 TOLERANCE = 0.02
 WINDOW_DAYS = 3
@@ -289,6 +289,74 @@ def group(found: Iterable[Item]) -> list[tuple[str, tuple[str, ...], list[Item]]
     result += [("fact", (), g) for g in _groups(
         by_kind["fact"], _same_fact, lambda i: content_words(i.tag.exact))]
     return result
+
+
+class Reach:
+    """What a tag elsewhere must share with some items to possibly assert one of their claims.
+
+    A necessary condition, looser than the grouping rules: a figure with the same
+    metric (its article naming one of the actors/places the items' figures are
+    about), a quote of the same speaker close enough in its words to one of
+    theirs, a fact sharing enough content words with one of theirs. What it admits
+    is grouped by :func:`group` like any other item.
+    """
+
+    def __init__(self, found: Iterable[Item]) -> None:
+        self.names: set[str] = set()  # what the figures are about
+        self.fact_names: set[str] = set()  # what the facts are about
+        self.units: set[str] = set()
+        self._quotes: dict[str, list[str]] = {}
+        self._facts: list[frozenset[str]] = []
+        for item in found:
+            if item.tag.kind == "figure":
+                self.names |= item.about
+                self.units.add(metric_of(item)[1])
+            elif item.tag.kind == "quote":
+                speaker = _surname(str(item.tag.attributes.get("speaker") or ""))
+                self._quotes.setdefault(speaker, []).append(quote_words(item.tag.exact))
+            elif words := content_words(item.tag.exact):
+                self._facts.append(words)
+                self.fact_names |= item.about
+        self._postings: dict[str, list[int]] = {}
+        for index, words in enumerate(self._facts):
+            for word in words:
+                self._postings.setdefault(word, []).append(index)
+
+    def counts(self, value: AttrValue, unit: AttrValue) -> bool:
+        """True when a figure's value and unit are of a metric the items' figures measure."""
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            return False
+        return metric(float(value), str(unit) if unit is not None else None)[1] in self.units
+
+    def hears(self, text: str, speaker: str | None) -> bool:
+        """True when a quote by ``speaker`` may be one of the items' quotes (as :func:`group` judges)."""
+        surname = _surname(speaker or "")
+        choices = self._quotes.get(surname, [])
+        needed = QUOTE_SIMILARITY if surname else 95.0
+        return bool(choices) and process.extractOne(
+            quote_words(text), choices, scorer=fuzz.ratio, score_cutoff=needed) is not None
+
+    def may_say(self, text: str) -> bool | None:
+        """Whether a fact may say what one of the items' facts says.
+
+        True: enough content words in common (or fewer, with a number); None: fewer,
+        so only when its article names an actor/place those facts are about
+        (:attr:`fact_names`); False: not.
+        """
+        words = content_words(text)
+        shared: dict[int, int] = {}
+        for word in words:
+            for index in self._postings.get(word, ()):
+                shared[index] = shared.get(index, 0) + 1
+        found: bool | None = False
+        for index, n in shared.items():
+            overlap = n / (len(words) + len(self._facts[index]) - n)
+            if overlap >= FACT_OVERLAP or (overlap >= FACT_OVERLAP_SHARED
+                                           and any(w.isdigit() for w in words & self._facts[index])):
+                return True
+            if overlap >= FACT_OVERLAP_SHARED:
+                found = None
+        return found
 
 
 def build(found: Iterable[Item], sources: Mapping[int, Source]) -> list[Claim]:
