@@ -102,7 +102,7 @@ class _Builder:
             "id": item.id, "section": item.section, "tag_id": item.tag_id, "credibility": credibility,
             "comment": item.comment, "note": "", "attributes": {}, "speaker": None, "role": None,
             "before": "", "after": "", "article_id": None, "citation": None, "source": None,
-            "reliability": None, "analyst": False, "language": None,
+            "reliability": None, "analyst": False, "language": None, "tlp": None,
         }
         tag = self.tags.get(item.tag_id) if item.tag_id is not None else None
         if tag is None:
@@ -120,6 +120,7 @@ class _Builder:
             "citation": source["number"], "source": source, "reliability": reliability,
             "language": _foreign(self.article(tag.article_id).language),
             "grade": f"{reliability or ''}{credibility or ''}",
+            "tlp": tag.tlp or self.article(tag.article_id).tlp,  # inherited from its source
         }
 
 

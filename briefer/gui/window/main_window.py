@@ -395,6 +395,7 @@ class MainWindow(QMainWindow):
             return
         self.importing.jobs.wait()
         self.suggestions.wait()
+        self.briefing.shutdown()
         self.preview.shutdown()
         self.opening.shutdown()
         self.panes.save()
