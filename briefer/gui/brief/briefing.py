@@ -211,8 +211,9 @@ class Briefing(QObject):
     def _on_session_changed(self, changes: Changes) -> None:
         if changes.briefs:
             self.reload()
-        elif changes.tags or changes.articles:  # an item's marking or a claim's sources may have changed
+        elif changes.tags or changes.articles:  # an item's marking, a quote, a claim's sources…
             self.show_checks(self.brief())
+            self.preview.request()
 
     def reload(self) -> None:
         """Show the current brief as stored now; when it was deleted, the next one."""
