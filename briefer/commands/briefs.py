@@ -146,9 +146,11 @@ def cmd_list(args: argparse.Namespace) -> int:
     """``briefer brief list``: list the briefs of a workspace."""
     with open_workspace(args.workspace, reading=True) as ws:
         rows = ws.briefs.all()
+        proposed = {r.id: check_brief(ws, r.id).proposal_json() for r in rows} if args.json else {}
     if args.json:
         print_json([{"id": r.id, "title": r.title, "marking": r.marking, "template": r.template,
-                     "items": r.item_count, "updated": r.updated} for r in rows])
+                     "items": r.item_count, "updated": r.updated, "proposed_marking": proposed[r.id]}
+                    for r in rows])
         return 0
     for r in rows:
         print(f"{r.id:>6}  {r.title[:60]:60}  {r.marking:16}  {r.template:14}  {r.item_count:>4} items")

@@ -129,6 +129,8 @@ def test_brief_show_proposes_the_rolled_up_marking(capsys: pytest.CaptureFixture
     amber = sorted((items[tags[0]], items[tags[2]]))
     shown = json.loads(run(capsys, "brief", "show", ws, "1", "--json"))
     assert shown["proposed_marking"] == {"tlp": "TLP:AMBER", "items": amber}
+    [listed] = json.loads(run(capsys, "brief", "list", ws, "--json"))
+    assert listed["proposed_marking"] == shown["proposed_marking"]
     text = run(capsys, "brief", "show", ws, "1").splitlines()
     assert text[2] == (f"Proposed TLP:AMBER (items {amber[0]}, {amber[1]}); rendering is refused:"
                        f" the brief is TLP:GREEN but items {amber[0]}, {amber[1]} are TLP:AMBER")
