@@ -309,8 +309,10 @@ class Reach:
         self._facts: list[frozenset[str]] = []
         for item in found:
             if item.tag.kind == "figure":
-                self.names |= item.about
-                self.units.add(metric_of(item)[1])
+                value, unit = metric_of(item)
+                if value == value:  # a figure without a number value is no claim (NaN)
+                    self.names |= item.about
+                    self.units.add(unit)
             elif item.tag.kind == "quote":
                 speaker = _surname(str(item.tag.attributes.get("speaker") or ""))
                 self._quotes.setdefault(speaker, []).append(quote_words(item.tag.exact))
