@@ -118,6 +118,7 @@ class Tag:
         for key, value in self.attributes.items():
             data.setdefault(key, value)
         data["note"] = self.note
+        data["tlp"] = self.tlp
         return data
 
 

@@ -51,14 +51,14 @@ def _numbers(text: str) -> list[tuple[int, int, float]]:
 
 
 def single_source(bluf: str, claims: Sequence[Claim], tags: Mapping[int, Tag]) -> list[Flag]:
-    """The single-source claims the BLUF states, in BLUF order."""
+    """The single-source claims the BLUF states, in BLUF order (read through their tags in ``tags``)."""
     flags: list[Flag] = []
     numbers = _numbers(bluf)
     sentences = [span for lo, hi in paragraphs(bluf) for span in split_sentences(bluf, lo, hi)]
     for claim in claims:
-        if claim.independent_sources != 1:
+        tag = next((tags[t] for t in claim.tags if t in tags), None)
+        if claim.independent_sources != 1 or tag is None:
             continue
-        tag = tags[claim.tags[0]]
         if claim.kind == "figure":
             value = tag.attributes.get("value")
             flags += [Flag(claim.number, a, b, bluf[a:b]) for a, b, n in numbers

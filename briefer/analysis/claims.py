@@ -29,14 +29,15 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Mapping, Sequence
 
-    from briefer.model import Tag
+    from briefer.model import AttrValue, Tag
 
 TOLERANCE = 0.02
 WINDOW_DAYS = 3
@@ -192,6 +193,29 @@ def content_words(text: str) -> frozenset[str]:
 _PER_KEY = 40
 
 
+def _root(parent: list[int], i: int) -> int:
+    """The representative of ``i`` in the union-find ``parent`` (paths halved on the way)."""
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def _union(parent: list[int], a: int, b: int) -> None:
+    """Join the groups of ``a`` and ``b`` under the lower representative."""
+    ra, rb = _root(parent, a), _root(parent, b)
+    if ra != rb:
+        parent[max(ra, rb)] = min(ra, rb)
+
+
+def _collected(members: list[Item], parent: list[int]) -> list[list[Item]]:
+    """The groups of the union-find ``parent`` over ``members``, in member order."""
+    groups: dict[int, list[Item]] = {}
+    for index, item in enumerate(members):
+        groups.setdefault(_root(parent, index), []).append(item)
+    return list(groups.values())
+
+
 def _groups(members: list[Item], same: Callable[[Item, Item], bool],
             keys: Callable[[Item], Iterable[object]]) -> list[list[Item]]:
     """Single-link groups of ``members`` under the pairwise test ``same``, in member order.
@@ -201,13 +225,6 @@ def _groups(members: list[Item], same: Callable[[Item, Item], bool],
     never two items already in one group: near-linear on large briefs.
     """
     parent = list(range(len(members)))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
     seen: dict[object, list[int]] = {}
     for index, item in enumerate(members):
         tried: set[int] = set()
@@ -217,26 +234,49 @@ def _groups(members: list[Item], same: Callable[[Item, Item], bool],
                 if other in tried:
                     continue
                 tried.add(other)
-                a, b = root(index), root(other)
-                if a != b and same(item, members[other]):
-                    parent[max(a, b)] = min(a, b)
+                if _root(parent, index) != _root(parent, other) and same(item, members[other]):
+                    _union(parent, index, other)
             earlier.append(index)
-    groups: dict[int, list[Item]] = {}
+    return _collected(members, parent)
+
+
+def _day(when: str | None) -> date | None:
+    """The event date of ``when`` (its first ten characters), None when unknown or unreadable."""
+    try:
+        return date.fromisoformat(when[:10]) if when else None
+    except ValueError:
+        return None
+
+
+def _about_groups(members: list[Item], unit: Callable[[Item], str]) -> list[list[Item]]:
+    """Single-link groups of figures of one unit, sharing an actor/place, in one time window.
+
+    Exactly the groups of :func:`same_window` over every pair, in member order, in
+    O(n log n): per unit and name, an item of unknown date is in the window of
+    every other, and dated items chain when consecutive ones are
+    :data:`WINDOW_DAYS` or fewer apart.
+    """
+    parent = list(range(len(members)))
+    buckets: dict[tuple[str, str], list[int]] = {}
     for index, item in enumerate(members):
-        groups.setdefault(root(index), []).append(item)
-    return list(groups.values())
+        for name in item.about:
+            buckets.setdefault((unit(item), name), []).append(index)
+    days = [_day(i.when) for i in members]
+    for bucket in buckets.values():
+        dated = sorted((day, i) for i in bucket if (day := days[i]) is not None)
+        if len(dated) < len(bucket):
+            dated = [(date.min, i) for i in bucket]
+        for (before, a), (after, b) in pairwise(dated):
+            if (after - before).days <= WINDOW_DAYS:
+                _union(parent, a, b)
+    return _collected(members, parent)
 
 
 def _figure_groups(members: list[Item]) -> list[tuple[tuple[str, ...], list[Item]]]:
     """Figures grouped by metric/about/window, then by agreeing value: ``(key, group)``."""
     metrics = {id(i): metric_of(i) for i in members}
-
-    def about(a: Item, b: Item) -> bool:
-        return (metrics[id(a)][1] == metrics[id(b)][1] and bool(a.about & b.about)
-                and same_window(a.when, b.when))
-
     found: list[tuple[tuple[str, ...], list[Item]]] = []
-    for bucket in _groups(members, about, lambda i: [(metrics[id(i)][1], n) for n in i.about]):
+    for bucket in _about_groups(members, lambda i: metrics[id(i)][1]):
         unit = metrics[id(bucket[0])][1]
         names = sorted(set.intersection(*(set(i.about) for i in bucket)) or bucket[0].about)
         labels = {k: v for i in reversed(bucket) for k, v in i.names.items()}
@@ -289,6 +329,76 @@ def group(found: Iterable[Item]) -> list[tuple[str, tuple[str, ...], list[Item]]
     result += [("fact", (), g) for g in _groups(
         by_kind["fact"], _same_fact, lambda i: content_words(i.tag.exact))]
     return result
+
+
+class Reach:
+    """What a tag elsewhere must share with some items to possibly assert one of their claims.
+
+    A necessary condition, looser than the grouping rules: a figure with the same
+    metric (its article naming one of the actors/places the items' figures are
+    about), a quote of the same speaker close enough in its words to one of
+    theirs, a fact sharing enough content words with one of theirs. What it admits
+    is grouped by :func:`group` like any other item.
+    """
+
+    def __init__(self, found: Iterable[Item]) -> None:
+        self.names: set[str] = set()  # what the figures are about
+        self.fact_names: set[str] = set()  # what the facts are about
+        self.units: set[str] = set()
+        self._quotes: dict[str, list[str]] = {}
+        self._facts: list[frozenset[str]] = []
+        for item in found:
+            if item.tag.kind == "figure":
+                value, unit = metric_of(item)
+                if value == value:  # a figure without a number value is no claim (NaN)
+                    self.names |= item.about
+                    self.units.add(unit)
+            elif item.tag.kind == "quote":
+                speaker = _surname(str(item.tag.attributes.get("speaker") or ""))
+                self._quotes.setdefault(speaker, []).append(quote_words(item.tag.exact))
+            elif words := content_words(item.tag.exact):
+                self._facts.append(words)
+                self.fact_names |= item.about
+        self._postings: dict[str, list[int]] = {}
+        for index, words in enumerate(self._facts):
+            for word in words:
+                self._postings.setdefault(word, []).append(index)
+
+    def counts(self, value: AttrValue, unit: AttrValue) -> bool:
+        """True when a figure's value and unit are of a metric the items' figures measure."""
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            return False
+        return metric(float(value), str(unit) if unit is not None else None)[1] in self.units
+
+    def hears(self, text: str, speaker: str | None) -> bool:
+        """True when a quote by ``speaker`` may be one of the items' quotes (as :func:`group` judges)."""
+        surname = _surname(speaker or "")
+        choices = self._quotes.get(surname, [])
+        needed = QUOTE_SIMILARITY if surname else 95.0
+        return bool(choices) and process.extractOne(
+            quote_words(text), choices, scorer=fuzz.ratio, score_cutoff=needed) is not None
+
+    def may_say(self, text: str) -> bool | None:
+        """Whether a fact may say what one of the items' facts says.
+
+        True: enough content words in common (or fewer, with a number); None: fewer,
+        so only when its article names an actor/place those facts are about
+        (:attr:`fact_names`); False: not.
+        """
+        words = content_words(text)
+        shared: dict[int, int] = {}
+        for word in words:
+            for index in self._postings.get(word, ()):
+                shared[index] = shared.get(index, 0) + 1
+        found: bool | None = False
+        for index, n in shared.items():
+            overlap = n / (len(words) + len(self._facts[index]) - n)
+            if overlap >= FACT_OVERLAP or (overlap >= FACT_OVERLAP_SHARED
+                                           and any(w.isdigit() for w in words & self._facts[index])):
+                return True
+            if overlap >= FACT_OVERLAP_SHARED:
+                found = None
+        return found
 
 
 def build(found: Iterable[Item], sources: Mapping[int, Source]) -> list[Claim]:

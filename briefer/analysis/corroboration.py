@@ -1,14 +1,17 @@
 """One pass over a workspace or a brief: story clusters, claims and conflicts together.
 
-Workspace scope looks at every tag. Brief scope looks at the tags the brief's
-items cite (and the actor/place/date tags of their articles, for what a figure is
-about): the brief's sources corroborate or contradict each other; story clusters
-are those among the brief's articles.
+Workspace scope looks at every tag. Brief scope looks at the claims of the tags
+the brief's items cite, but counts the independent sources of each across the
+whole workspace: every fact, quote or figure of any article that may assert the
+same (:class:`~briefer.analysis.claims.Reach`) is grouped with them, with the
+actor/place/date tags of its article for what it is about. Only the claims holding
+one of the brief's items are kept, and the conflicts with one of them on a side;
+story clusters are those among the articles looked at.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from briefer.analysis import claims as claims_module
@@ -18,8 +21,12 @@ from briefer.analysis.stories import Story, clusters, story_index
 
 if TYPE_CHECKING:
     from briefer.analysis.conflicts import Conflict
-    from briefer.model import Tag
+    from briefer.model import AttrValue, Tag
     from briefer.workspace import Workspace
+
+
+#: The tags telling what a claim is about and when, beside the claim tags themselves.
+_CONTEXT_KINDS = (*claims_module.ACTOR_KINDS, "date")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,14 +42,68 @@ class Analysis:
         return next((c for c in self.claims if tag_id in c.tags), None)
 
 
-def _tags(ws: Workspace, brief_id: int | None) -> tuple[list[Tag], set[int] | None]:
+def _supporting(ws: Workspace, seeds: list[claims_module.Item]) -> dict[int, int]:
+    """The workspace's fact, quote and figure tags that may say what ``seeds`` say: id -> article id.
+
+    A figure of the same metric, or a fact with a little in common, counts only
+    when its article names an actor/place the seeds are about (its paragraph then
+    decides what it is about: :func:`briefer.analysis.claims.items`).
+    """
+    reach = claims_module.Reach(seeds)
+    kinds = ("figure", "quote", "fact", *claims_module.ACTOR_KINDS)
+    rows = ws.store.conn.execute(
+        f"SELECT id, article_id, kind, exact, json_extract(attributes, '$.speaker'),"
+        f" json_extract(attributes, '$.value'), json_extract(attributes, '$.unit') FROM tags"
+        f" WHERE kind IN ({', '.join('?' * len(kinds))})", kinds)
+    wanted: dict[int, int] = {}  # tag id -> article id
+    named: dict[str, set[int]] = {"figure": set(), "fact": set()}  # articles naming what seeds are about
+    pending: dict[str, dict[int, list[int]]] = {"figure": {}, "fact": {}}  # kind -> article -> tags
+    for tag_id, article_id, kind, exact, speaker, value, unit in rows:
+        if kind in claims_module.ACTOR_KINDS:
+            name = claims_module.name_key(exact)
+            for about, names in (("figure", reach.names), ("fact", reach.fact_names)):
+                if name in names:
+                    named[about].add(article_id)
+            continue
+        hit = _judge(reach, kind, exact, speaker, value, unit)
+        if hit:
+            wanted[tag_id] = article_id
+        elif hit is None:
+            pending[kind].setdefault(article_id, []).append(tag_id)
+    for kind, by_article in pending.items():
+        wanted.update((t, a) for a in named[kind] for t in by_article.get(a, ()))
+    return wanted
+
+
+def _judge(reach: claims_module.Reach, kind: str, exact: str, speaker: AttrValue, value: AttrValue,
+           unit: AttrValue) -> bool | None:
+    """True: the tag may say what the seeds say; None: if its article names what they are about."""
+    if kind == "figure":
+        return None if reach.counts(value, unit) else False
+    if kind == "quote":
+        return reach.hears(exact, speaker if isinstance(speaker, str) else None)
+    return reach.may_say(exact)
+
+
+def _sources(ws: Workspace, article_ids: list[int], index: dict[int, int]) -> dict[int, Source]:
+    rows = ws.store.conn.execute(
+        f"SELECT id, published, text FROM articles WHERE id IN ({', '.join('?' * len(article_ids))})",
+        article_ids).fetchall() if article_ids else []
+    return {int(r[0]): Source(int(r[0]), index.get(int(r[0]), -int(r[0])), r[1], r[2]) for r in rows}
+
+
+def _scope(ws: Workspace, brief_id: int | None) -> tuple[list[Tag], set[int] | None]:
+    """The tags to analyse and, for a brief, the ids of the tags its items cite."""
     if brief_id is None:
         return ws.tags.all(), None
     brief = ws.briefs.get(brief_id)
     cited = {i.tag_id for i in brief.items if i.tag_id is not None}
-    tags = ws.tags.of_articles(ws.briefs.cited_articles(brief_id))
-    keep = [t for t in tags if t.id in cited or t.kind not in claims_module.CLAIM_KINDS]
-    return keep, cited
+    own = ws.tags.of_articles(ws.briefs.cited_articles(brief_id), _CONTEXT_KINDS, cited)
+    own_ids = sorted({t.article_id for t in own})
+    seeds = [i for i in claims_module.items(own, _sources(ws, own_ids, {})) if i.tag.id in cited]
+    wanted = _supporting(ws, seeds)
+    wanted.update((t.id, t.article_id) for t in own if t.id in cited)
+    return ws.tags.of_articles(sorted(set(wanted.values())), _CONTEXT_KINDS, wanted), cited
 
 
 def analyse(ws: Workspace, brief_id: int | None = None) -> Analysis:
@@ -50,15 +111,33 @@ def analyse(ws: Workspace, brief_id: int | None = None) -> Analysis:
 
     Raises NotFound for a brief that does not exist.
     """
-    tags, _ = _tags(ws, brief_id)
+    tags, cited = _scope(ws, brief_id)
     article_ids = sorted({t.article_id for t in tags})
     stories = clusters(ws, None if brief_id is None else article_ids)
-    index = story_index(stories)
-    rows = ws.store.conn.execute(
-        f"SELECT id, published, text FROM articles WHERE id IN ({', '.join('?' * len(article_ids))})",
-        article_ids).fetchall() if article_ids else []
-    sources = {int(r[0]): Source(int(r[0]), index.get(int(r[0]), -int(r[0])), r[1], r[2]) for r in rows}
-    found = claims_module.items(tags, sources)
-    claims = claims_module.build(found, sources)
+    sources = _sources(ws, article_ids, story_index(stories))
+    found = claims_module.build(claims_module.items(tags, sources), sources)
     by_id = {t.id: t for t in tags if t.id is not None}
-    return Analysis(tuple(stories), tuple(claims), tuple(conflicts_module.find(claims, by_id)))
+    conflicts = conflicts_module.find(found, by_id)
+    if cited is None:
+        return Analysis(tuple(stories), tuple(found), tuple(conflicts))
+    return _of_brief(stories, found, conflicts, cited)
+
+
+def _of_brief(stories: list[Story], found: list[Claim], conflicts: list[Conflict],
+              cited: set[int]) -> Analysis:
+    """Keep the claims holding a cited tag (numbered 1… again) and the conflicts with one on a side.
+
+    A rival claim of the workspace only is numbered after them (it is not listed,
+    but a conflict's values still name it).
+    """
+    kept = [c for c in found if cited.intersection(c.tags)]
+    order = kept + [c for c in found if not cited.intersection(c.tags)]
+    number = {c.number: n for n, c in enumerate(order, 1)}
+    mine = {c.number for c in kept}
+    shown = [c for c in conflicts if mine.intersection(c.claims)]
+    return Analysis(
+        tuple(stories),
+        tuple(replace(c, number=number[c.number]) for c in kept),
+        tuple(replace(c, number=n, claims=tuple(number[k] for k in c.claims),
+                      values=tuple(replace(v, claim=number[v.claim]) for v in c.values))
+              for n, c in enumerate(shown, 1)))

@@ -27,17 +27,28 @@ class MarkingRefused(InvalidInput):
 
 @dataclass(frozen=True, slots=True)
 class MarkingCheck:
-    """A brief's marking against its items': the proposed label and the items above it."""
+    """A brief's marking against its items': the proposed label, the items carrying it, those above."""
 
     brief_id: int
     marking: str
     proposed: str
     above: tuple[tuple[int, str], ...]
+    proposed_by: tuple[int, ...] = ()
 
     @property
     def ok(self) -> bool:
         """True when no item is more restricted than the brief."""
         return not self.above
+
+    def proposal(self) -> str:
+        """``Proposed TLP:AMBER (items 4, 9)``; ``Proposed TLP:CLEAR (no item is marked)``."""
+        ids = ", ".join(map(str, self.proposed_by))
+        why = f"item{'s' if len(self.proposed_by) > 1 else ''} {ids}" if ids else "no item is marked"
+        return f"Proposed {self.proposed} ({why})"
+
+    def proposal_json(self) -> dict[str, object]:
+        """``{"tlp": "TLP:AMBER", "items": [4, 9]}``: the roll-up and the items it comes from."""
+        return {"tlp": self.proposed, "items": list(self.proposed_by)}
 
     def message(self) -> str:
         """``is TLP:GREEN but items 4, 9 are TLP:RED`` (the most restricted label named first)."""
@@ -61,11 +72,12 @@ def check_brief(ws: Workspace, brief_id: int) -> MarkingCheck:
     brief = ws.briefs.get(brief_id)
     items = ws.tags.markings(brief_id)
     proposed = rolled_up([tlp for _, tlp in items])
+    proposed_by = tuple(i for i, tlp in items if tlp == proposed)
     if not is_tlp(brief.marking):
-        return MarkingCheck(brief_id, brief.marking, proposed, ())
+        return MarkingCheck(brief_id, brief.marking, proposed, (), proposed_by)
     level = restriction(brief.marking)
     above = tuple((i, tlp) for i, tlp in items if tlp is not None and restriction(tlp) > level)
-    return MarkingCheck(brief_id, brief.marking, proposed, above)
+    return MarkingCheck(brief_id, brief.marking, proposed, above, proposed_by)
 
 
 def require_marking(ws: Workspace, brief_id: int, allow_below_items: bool = False) -> MarkingCheck:

@@ -5,16 +5,19 @@ a date tag in the same sentence), when its article was *published* and when it
 was *captured* (the latest fetch's evidence). Actors and places are not events
 and stay off the timeline. Its timeline date is when it
 happened, else when it was published; an item with neither is left out. Items
-dated before the brief's period (its first ISO date, ``2026-11-25 to 2026-12-01``)
-are flagged.
+dated before the brief's period (:func:`period_start`: ``2026-11-25 to 2026-12-01``,
+``10-21 November 2026``, ``last week``) are flagged.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import TYPE_CHECKING
 
+from briefer.suggest.dates import find_dates
+from briefer.suggest.document import Document
 from briefer.text.units import split_sentences
 
 if TYPE_CHECKING:
@@ -24,6 +27,10 @@ if TYPE_CHECKING:
 #: Kinds naming who and where, not what happened: never on the timeline.
 ACTOR_KINDS = frozenset({"person", "organisation", "location"})
 _ISO_DATE = re.compile(r"\b(\d{4}-\d{2}-\d{2})\b")
+_CALENDAR = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
+#: The first day of a range of days just before a date: "10-" of "10-21 November 2026".
+_DAY_RANGE = re.compile(r"\b(\d{1,2})\s*[-\u2013\u2014]\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,10 +58,43 @@ class Entry:
                 "before_period": self.before_period, "item": self.item}
 
 
-def period_start(period: str) -> str | None:
-    """The first ISO date of a brief's period text, or None."""
+def period_start(period: str, anchor: str | None = None) -> str | None:
+    """When a brief's period begins (ISO, compared as a prefix), or None when its text names no date.
+
+    Its first ISO date (``2026-11-25 to 2026-12-01``), else the first date the date
+    suggester (:mod:`briefer.suggest.dates`) reads in the text: ``10-21 November
+    2026`` begins on 2026-11-10 (a range of days, on its first), ``November 2026`` on
+    2026-11, ``last week`` on that week's Monday. ``anchor`` (the brief's issue date,
+    ISO) places the dates without a year or relative to it ("since 10 November").
+    """
     found = _ISO_DATE.search(period or "")
-    return found.group(1) if found else None
+    if found:
+        return found.group(1)
+    if not (period or "").strip():
+        return None
+    dates = find_dates(Document(period, "en"), anchor)
+    if not dates:
+        return None
+    first = dates[0]  # a first date that cannot be placed: unknown (a later one is not the start)
+    iso = _calendar(str(first.attributes.get("iso") or ""))
+    days = _DAY_RANGE.search(period, 0, first.start)
+    return _on_day(iso, int(days.group(1))) if iso and days and len(iso) == 10 else iso
+
+
+def _calendar(iso: str) -> str | None:
+    """A year, month or day as ISO (a week as its Monday); None for anything else (a time alone)."""
+    week = _WEEK.match(iso)
+    if week:
+        return date.fromisocalendar(int(week.group(1)), int(week.group(2)), 1).isoformat()
+    return iso if _CALENDAR.match(iso) else None
+
+
+def _on_day(iso: str, day: int) -> str:
+    """``iso`` (a day) moved to ``day`` of its month, when that day exists."""
+    try:
+        return date.fromisoformat(iso).replace(day=day).isoformat()
+    except ValueError:
+        return iso
 
 
 def _sentence(text: str, start: int, end: int) -> tuple[int, int]:
@@ -83,7 +123,7 @@ def timeline(ws: Workspace, brief_id: int | None = None) -> list[Entry]:
     if brief_id is not None:
         brief = ws.briefs.get(brief_id)
         pairs: list[tuple[int | None, int | None]] = [(i.tag_id, i.id) for i in brief.items]
-        start = period_start(brief.period)
+        start = period_start(brief.period, brief.issued or brief.created)
         tags = {t.id: t for a in ws.briefs.cited_articles(brief_id) for t in ws.tags.all(a)}
     else:
         start = None

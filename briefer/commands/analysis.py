@@ -33,7 +33,8 @@ def register(sub: argparse._SubParsersAction) -> None:
             ("conflicts", "reports of one figure that disagree", cmd_conflicts)):
         p = sub.add_parser(name, help=help_text)
         p.add_argument("workspace")
-        p.add_argument("--brief", type=positive_int, metavar="B", help="only the items of brief B")
+        p.add_argument("--brief", type=positive_int, metavar="B",
+                       help="only what brief B's items claim (sources counted across the workspace)")
         p.add_argument("--json", action="store_true")
         p.set_defaults(func=func)
 

@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from briefer.analysis.markings import check_brief
 from briefer.commands.common import integer, key_value, open_workspace, positive_int, print_json
 from briefer.dtg import format_dtg
 from briefer.errors import InvalidInput, NotFound, TemplateFailed
@@ -14,6 +15,7 @@ from briefer.render import FORMATS, Renderer, by_name, find_templates, load_temp
 if TYPE_CHECKING:
     import argparse
 
+    from briefer.analysis.markings import MarkingCheck
     from briefer.model import Brief
 
 
@@ -144,23 +146,29 @@ def cmd_list(args: argparse.Namespace) -> int:
     """``briefer brief list``: list the briefs of a workspace."""
     with open_workspace(args.workspace, reading=True) as ws:
         rows = ws.briefs.all()
+        proposed = {r.id: check_brief(ws, r.id).proposal_json() for r in rows} if args.json else {}
     if args.json:
         print_json([{"id": r.id, "title": r.title, "marking": r.marking, "template": r.template,
-                     "items": r.item_count, "updated": r.updated} for r in rows])
+                     "items": r.item_count, "updated": r.updated, "proposed_marking": proposed[r.id]}
+                    for r in rows])
         return 0
     for r in rows:
         print(f"{r.id:>6}  {r.title[:60]:60}  {r.marking:16}  {r.template:14}  {r.item_count:>4} items")
     return 0
 
 
-def brief_json(brief: Brief, texts: dict[int, tuple[str, str]]) -> dict[str, Any]:
-    """A brief as ``brief show --json`` prints it (``texts``: tag id → kind, text)."""
+def brief_json(brief: Brief, texts: dict[int, tuple[str, str]], marking: MarkingCheck) -> dict[str, Any]:
+    """A brief as ``brief show --json`` prints it (``texts``: tag id → kind, text).
+
+    ``proposed_marking`` is the roll-up of its items' markings, ``{"tlp", "items"}``.
+    """
     issued = brief.issued or brief.created
     return {
         "id": brief.id, "title": brief.title, "marking": brief.marking,
         "dtg": brief.dtg or (format_dtg(issued) if issued else None), "issued": brief.issued,
         "period": brief.period, "author": brief.author, "template": brief.template,
         "bluf": brief.bluf, "assessment": brief.assessment,
+        "proposed_marking": marking.proposal_json(),
         "items": [
             {"id": i.id, "section": i.section, "position": i.position, "tag": i.tag_id,
              "kind": texts[i.tag_id][0] if i.tag_id in texts else "note",
@@ -184,14 +192,17 @@ def cmd_show(args: argparse.Namespace) -> int:
     with open_workspace(args.workspace, reading=True) as ws:
         brief = ws.briefs.get(args.brief)
         texts = {t.id: (t.kind, t.exact) for t in ws.tags.all() if t.id is not None}
+        marking = check_brief(ws, args.brief)
     titles = _section_titles(brief)
     order = {sid: n for n, sid in enumerate(titles)}
-    data = brief_json(brief, texts)
+    data = brief_json(brief, texts, marking)
     data["items"].sort(key=lambda i: (order.get(i["section"], len(order)), i["section"], i["position"]))
     if args.json:
         print_json(data)
         return 0
     print(f"# {brief.title}\n{data['marking']}  {data['dtg']}  template {brief.template}")
+    refused = "" if marking.ok else f"; rendering is refused: the brief {marking.message()}"
+    print(marking.proposal() + refused)
     for name in ("period", "author", "bluf", "assessment"):
         if data[name]:
             print(f"{name}: {data[name]}")

@@ -115,6 +115,7 @@ STATIC_ACTIONS: tuple[ActionSpec, ...] = (
     _spec("view.preview", "Show brief preview", ["F8"], "window", "View"),
     _spec("view.corroboration", "Corroboration: claims, conflicts, stories…", ["Ctrl+Shift+K"], "window",
           "View"),
+    _spec("view.timeline", "Timeline: dated items in order…", ["Ctrl+Shift+T"], "window", "View"),
     # Help
     _spec("help.keymap", "Keyboard shortcuts", ["?", SK.HelpContents], "window", "Help"),
 )

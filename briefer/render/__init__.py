@@ -4,6 +4,7 @@ Public API (what the CLI and the GUI use)::
 
     render_brief(ws, brief_id, template=None) -> Rendered   # .markdown, .html
     export(ws, brief_id, fmt, path, template=None, reference_doc=None) -> Path
+    check_export(ws, brief_id)  # what export refuses (marking below an item, a changed quote)
     Renderer()            # the same, with its own sandbox process (one per thread)
     find_templates(), load_template(name_or_path), by_name(name), user_templates_dir()
 
@@ -16,7 +17,7 @@ Errors: TemplateFailed (file and line), NotFound, InvalidInput. No Qt, and no
 workspace writes, anywhere in this package.
 """
 
-from briefer.render.api import FORMATS, Rendered, Renderer, export, render_brief
+from briefer.render.api import FORMATS, Rendered, Renderer, check_export, export, render_brief
 from briefer.render.templates import (
     Template,
     TemplateRef,
@@ -27,6 +28,6 @@ from briefer.render.templates import (
 )
 
 __all__ = [
-    "FORMATS", "Rendered", "Renderer", "Template", "TemplateRef", "by_name", "export", "find_templates",
-    "load_template", "render_brief", "user_templates_dir",
+    "FORMATS", "Rendered", "Renderer", "Template", "TemplateRef", "by_name", "check_export", "export",
+    "find_templates", "load_template", "render_brief", "user_templates_dir",
 ]

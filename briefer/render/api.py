@@ -31,6 +31,7 @@ from briefer.render.tree import Tree, parse, size
 from briefer.sandbox import LimitedWorker, LimitExceeded
 
 if TYPE_CHECKING:
+    from briefer.analysis.markings import MarkingCheck
     from briefer.model import Brief
     from briefer.workspace import Workspace
 
@@ -130,8 +131,7 @@ class Renderer:
         """
         if fmt not in FORMATS:
             raise InvalidInput(f"format {fmt!r}", f"must be one of {', '.join(FORMATS)}")
-        marking = require_marking(ws, brief_id, allow_marking_below_items)
-        check_quotes(ws, brief_id)
+        marking = check_export(ws, brief_id, allow_marking_below_items)
         rendered = self.render(ws, brief_id, template)
         target = Path(path)
         if fmt == "md":
@@ -194,6 +194,19 @@ def render_brief(ws: Workspace, brief_id: int, template: str | Path | Template |
     """Render a brief with the shared renderer (one sandbox process for the app)."""
     with _lock:
         return _renderer().render(ws, brief_id, template)
+
+
+def check_export(ws: Workspace, brief_id: int, allow_marking_below_items: bool = False) -> MarkingCheck:
+    """What every export checks first (and the live preview too); raise the first refusal.
+
+    The brief's marking against its items' (MarkingRefused: ``brief 1 is TLP:GREEN
+    but item 4 is TLP:RED``, unless ``allow_marking_below_items``), then every quote
+    against its article (InvalidInput naming the item and what differs). Returns the
+    marking check (its message is recorded when the override was used).
+    """
+    marking = require_marking(ws, brief_id, allow_marking_below_items)
+    check_quotes(ws, brief_id)
+    return marking
 
 
 def export(

@@ -102,7 +102,7 @@ class _Builder:
             "id": item.id, "section": item.section, "tag_id": item.tag_id, "credibility": credibility,
             "comment": item.comment, "note": "", "attributes": {}, "speaker": None, "role": None,
             "before": "", "after": "", "article_id": None, "citation": None, "source": None,
-            "reliability": None, "analyst": False, "language": None,
+            "reliability": None, "analyst": False, "language": None, "tlp": None,
         }
         tag = self.tags.get(item.tag_id) if item.tag_id is not None else None
         if tag is None:
@@ -120,6 +120,7 @@ class _Builder:
             "citation": source["number"], "source": source, "reliability": reliability,
             "language": _foreign(self.article(tag.article_id).language),
             "grade": f"{reliability or ''}{credibility or ''}",
+            "tlp": tag.tlp or self.article(tag.article_id).tlp,  # inherited from its source
         }
 
 
@@ -181,16 +182,21 @@ def _index(items: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     return result
 
 
-def _conflicts(builder: _Builder, analysis: Analysis) -> list[dict[str, Any]]:
+def _conflicts(builder: _Builder, analysis: Analysis, cited: set[int]) -> list[dict[str, Any]]:
     """The brief's conflicting figures, each side with its value, unit and the sources citing it.
 
     One side per rival claim (values agreeing within the claims' tolerance), in
-    the order their first tag was made; ``citations`` are source numbers.
+    the order their first tag was made; ``citations`` are source numbers. Only
+    the brief's items (``cited`` tags) are sides: a report the brief does not cite
+    is neither quoted nor cited (its marking was never checked), and a conflict
+    left with one side is not shown.
     """
-    found = []
+    found: list[dict[str, Any]] = []
     for conflict in analysis.conflicts:
         sides: dict[int, dict[str, Any]] = {}
         for value in conflict.values:
+            if value.tag not in cited:
+                continue
             side = sides.setdefault(value.claim, {"value": value.value, "unit": value.unit, "tags": [],
                                                   "citations": [], "texts": []})
             side["tags"].append(value.tag)
@@ -200,9 +206,11 @@ def _conflicts(builder: _Builder, analysis: Analysis) -> list[dict[str, Any]]:
             number = builder.source(value.article)["number"]
             if number not in side["citations"]:
                 side["citations"].append(number)
+        if len(sides) < 2:
+            continue
         for side in sides.values():
             side["citations"].sort()
-        found.append({"number": conflict.number, "kind": conflict.kind, "about": conflict.about,
+        found.append({"number": len(found) + 1, "kind": conflict.kind, "about": conflict.about,
                       "sides": list(sides.values())})
     return found
 
@@ -244,7 +252,7 @@ def build_context(ws: Workspace, brief_id: int, template: Template) -> dict[str,
         "sections": sections,
         "section": {s["id"]: s for s in sections},
         "items": all_items,
-        "conflicts": _conflicts(builder, analysis),
+        "conflicts": _conflicts(builder, analysis, {i.tag_id for i in brief.items if i.tag_id is not None}),
         "bluf_single_source": [
             {"claim": f.claim, "start": f.start, "end": f.end, "text": f.text}
             for f in single_source(brief.bluf, analysis.claims, builder.tags)],

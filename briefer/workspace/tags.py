@@ -23,7 +23,7 @@ from briefer.workspace.store import Store, reads, storable
 
 if TYPE_CHECKING:
     import sqlite3
-    from collections.abc import Mapping, Sequence
+    from collections.abc import Iterable, Mapping, Sequence
 
 _COLUMNS = ('id, article_id, kind, start, "end", exact, prefix, suffix, attributes, note, created,'
             " updated, tlp")
@@ -148,15 +148,24 @@ class Tags:
         return [_tag(r) for r in rows]
 
     @reads
-    def of_articles(self, article_ids: Sequence[int]) -> list[Tag]:
-        """The tags of several articles in one query, in text order (article, then offset)."""
+    def of_articles(self, article_ids: Sequence[int], kinds: Sequence[str] | None = None,
+                    plus: Iterable[int] = ()) -> list[Tag]:
+        """The tags of several articles in one query, in text order (article, then offset).
+
+        With ``kinds``: only tags of those kinds, and the tags whose ids are in ``plus``.
+        """
         if not article_ids:
             return []
         marks = ", ".join("?" * len(article_ids))
+        params: list[object] = list(article_ids)
+        where = ""
+        if kinds is not None:
+            where = (f" AND (kind IN ({', '.join('?' * len(kinds))})"
+                     " OR id IN (SELECT value FROM json_each(?)))")
+            params += [*kinds, json.dumps(sorted(plus))]
         rows = self._store.conn.execute(
-            f"SELECT {_COLUMNS} FROM tags WHERE article_id IN ({marks})"
-            ' ORDER BY article_id, start, "end", id',
-            list(article_ids))
+            f"SELECT {_COLUMNS} FROM tags WHERE article_id IN ({marks}){where}"
+            ' ORDER BY article_id, start, "end", id', params)
         return [_tag(r) for r in rows]
 
     def update(

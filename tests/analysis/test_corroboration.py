@@ -64,18 +64,42 @@ def test_facts_saying_the_same_are_one_claim(ws: Workspace, filled) -> None:  # 
     assert fact.tags == (filled.tag(1, "fact"), filled.tag(3, "fact"))
 
 
-def test_a_brief_counts_only_its_own_items(ws: Workspace, filled) -> None:  # noqa: ANN001
+def test_a_brief_counts_the_independent_sources_of_the_whole_workspace(ws: Workspace, filled) -> None:  # noqa: ANN001
     brief = ws.briefs.new("Kharkiv").id
     ws.briefs.add_tags(brief, "figures", [filled.tag(1, "figure"), filled.tag(2, "figure"),
                                           filled.tag(4, "figure")])
     analysis = analyse(ws, brief)
     assert [s.articles for s in analysis.stories] == [filled.articles[:2]]
     [twelve, forty] = analysis.claims
-    assert (twelve.independent_sources, twelve.suggested_credibility) == (1, 5)  # one story, contradicted
+    assert twelve.tags == (filled.tag(1, "figure"), filled.tag(2, "figure"), filled.tag(3, "figure"))
+    # The BBC's 12 deaths is not in the brief, yet it corroborates the wire story's 12 killed.
+    assert (twelve.independent_sources, twelve.suggested_credibility) == (2, 1)
     assert forty.suggested_credibility == 5
     assert len(analysis.conflicts) == 1
     with pytest.raises(NotFound):
         analyse(ws, 99)
+
+
+def test_a_brief_lists_only_the_claims_of_its_items_and_the_conflicts_they_are_in(
+        ws: Workspace, filled) -> None:  # noqa: ANN001
+    brief = ws.briefs.new("Kharkiv").id
+    bbc = filled.tag(3, "figure")
+    ws.briefs.add_tags(brief, "figures", [bbc, filled.tag(5, "figure")])
+    analysis = analyse(ws, brief)
+    assert [c.to_json() for c in analysis.claims] == [
+        {"claim": 1, "kind": "figure", "tags": [filled.tag(1, "figure"), filled.tag(2, "figure"), bbc],
+         "articles": list(filled.articles[:3]), "independent_sources": 2, "suggested_credibility": 1},
+        {"claim": 2, "kind": "figure", "tags": [filled.tag(5, "figure")], "articles": [filled.articles[4]],
+         "independent_sources": 1, "suggested_credibility": 3}]
+    [conflict] = analysis.conflicts  # the Daily Courier's 40 killed, from outside the brief
+    assert conflict.number == 1
+    assert filled.tag(4, "figure") in {v.tag for v in conflict.values}
+    mine, rival = sorted({v.claim for v in conflict.values})
+    assert mine == 1
+    assert rival > len(analysis.claims)  # the rival claim is not listed: numbered after the brief's
+    lone = ws.briefs.new("Older strike").id
+    ws.briefs.add_tags(lone, "figures", [filled.tag(5, "figure")])
+    assert analyse(ws, lone).conflicts == ()
 
 
 @pytest.mark.parametrize(("value", "unit", "expected"), [

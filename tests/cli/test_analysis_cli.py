@@ -70,16 +70,27 @@ def test_conflicts_cite_both_sides(desk: tuple[str, Filled], capsys: pytest.Capt
     assert [v["tag"] for v in conflict["values"]] == [filled.tag(n, "figure") for n in (1, 2, 3, 4)]
 
 
-def test_brief_filters_to_its_items(desk: tuple[str, Filled], capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_brief_counts_independent_sources_across_the_workspace(
+        desk: tuple[str, Filled], capsys: pytest.CaptureFixture[str]) -> None:
     path, filled = desk
     with Workspace.open(path) as ws:
         brief = ws.briefs.new("Kharkiv").id
-        ws.briefs.add_tags(brief, "figures", [filled.tag(1, "figure"), filled.tag(3, "figure")])
+        ws.briefs.add_tags(brief, "figures", [filled.tag(2, "figure")])  # only the Kyiv Post's reprint
     _, out, _ = run(capsys, "claims", path, "--brief", str(brief), "--json")
-    assert json.loads(out) == [{"claim": 1, "kind": "figure", "tags": [filled.tag(1, "figure"),
-                                                                       filled.tag(3, "figure")],
-                                "articles": [1, 3], "independent_sources": 2, "suggested_credibility": 1}]
+    # Reuters (the same story) and the BBC (another) say 12 killed too, outside the brief.
+    assert json.loads(out) == [{"claim": 1, "kind": "figure",
+                                "tags": [filled.tag(n, "figure") for n in (1, 2, 3)],
+                                "articles": [1, 2, 3], "independent_sources": 2, "suggested_credibility": 1}]
     _, out, _ = run(capsys, "conflicts", path, "--brief", str(brief), "--json")
+    [conflict] = json.loads(out)  # the Daily Courier's 40 killed contradicts the brief's figure
+    assert conflict["about"] == "killed: Kharkiv (2026-11-20)"
+    assert [v["tag"] for v in conflict["values"]] == [filled.tag(n, "figure") for n in (1, 2, 3, 4)]
+    with Workspace.open(path) as ws:
+        older = ws.briefs.new("Earlier strike").id
+        ws.briefs.add_tags(older, "figures", [filled.tag(5, "figure")])
+    _, out, _ = run(capsys, "claims", path, "--brief", str(older), "--json")
+    assert [(c["independent_sources"], c["suggested_credibility"]) for c in json.loads(out)] == [(1, 3)]
+    _, out, _ = run(capsys, "conflicts", path, "--brief", str(older), "--json")
     assert json.loads(out) == []
 
 

@@ -113,3 +113,33 @@ def test_a_restored_tag_keeps_its_marking(capsys: pytest.CaptureFixture[str],
         removed = opened.tags.remove(tags[1])
         opened.tags.restore(removed)
         assert opened.tags.get(tags[1]).tlp == "TLP:RED"
+
+
+def test_brief_show_proposes_the_rolled_up_marking(capsys: pytest.CaptureFixture[str],
+                                                   brief: tuple[str, list[int]]) -> None:
+    ws, tags = brief
+    shown = json.loads(run(capsys, "brief", "show", ws, "1", "--json"))
+    assert shown["proposed_marking"] == {"tlp": "TLP:CLEAR", "items": []}
+    assert shown["marking"] == "TLP:GREEN"  # the brief's own marking is untouched
+    assert "Proposed TLP:CLEAR (no item is marked)" in run(capsys, "brief", "show", ws, "1")
+    run(capsys, "tag", "set", ws, str(tags[0]), "tlp=TLP:AMBER")
+    run(capsys, "tag", "set", ws, str(tags[2]), "tlp=TLP:AMBER")
+    run(capsys, "tag", "set", ws, str(tags[1]), "tlp=TLP:GREEN")
+    items = _items(capsys, ws)
+    amber = sorted((items[tags[0]], items[tags[2]]))
+    shown = json.loads(run(capsys, "brief", "show", ws, "1", "--json"))
+    assert shown["proposed_marking"] == {"tlp": "TLP:AMBER", "items": amber}
+    [listed] = json.loads(run(capsys, "brief", "list", ws, "--json"))
+    assert listed["proposed_marking"] == shown["proposed_marking"]
+    text = run(capsys, "brief", "show", ws, "1").splitlines()
+    assert text[2] == (f"Proposed TLP:AMBER (items {amber[0]}, {amber[1]}); rendering is refused:"
+                       f" the brief is TLP:GREEN but items {amber[0]}, {amber[1]} are TLP:AMBER")
+
+
+def test_tag_list_json_gives_each_tags_own_marking(capsys: pytest.CaptureFixture[str],
+                                                   brief: tuple[str, list[int]]) -> None:
+    ws, tags = brief
+    run(capsys, "article", "set", ws, "1", "tlp=TLP:AMBER")  # inherited, not the tag's own
+    run(capsys, "tag", "set", ws, str(tags[1]), "tlp=TLP:RED")
+    listed = {t["id"]: t["tlp"] for t in json.loads(run(capsys, "tag", "list", ws, "--json"))}
+    assert listed == {tags[0]: None, tags[1]: "TLP:RED", tags[2]: None}

@@ -48,7 +48,32 @@ def test_timeline(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
 
 def test_period_start() -> None:
     assert period_start("2026-11-25 to 2026-12-01") == "2026-11-25"
-    assert period_start("last week") is None
+    assert period_start("last week") is None  # nothing to count back from
+    assert period_start("10-21 November 2026") == "2026-11-10"  # a range of days begins on its first
+    assert period_start("3\u20139 Nov 2026") == "2026-11-03"
+    assert period_start("November 2026") == "2026-11"
+    issued = "2026-12-04T10:00:00+00:00"
+    assert period_start("last week", issued) == "2026-11-23"  # that week's Monday
+    assert period_start("25 November to 1 December", issued) == "2026-11-25"
+    assert period_start("25 November to 1 December 2026") is None  # its start has no year: unknown
+    assert period_start("the situation now") is None
+
+
+def test_a_period_in_words_flags_older_items(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    ws = str(ensure_demo(tmp_path / "demo.briefer"))
+    run(capsys, "article", "set", ws, "1", "published=2026-11-05")
+    fact = _tag(capsys, ws, "fact", FACT)
+    figure = _tag(capsys, ws, "figure", FIGURE)
+    _tag(capsys, ws, "date", DATE, "--attr", "iso=2026-10-31")
+    run(capsys, "brief", "new", ws, "--title", "SITREP", "--period", "1-7 November 2026")
+    run(capsys, "brief", "add", ws, "1", str(fact), str(figure))
+    lines = run(capsys, "timeline", ws, "--brief", "1").splitlines()
+    assert [line.endswith("(before the period)") for line in lines] == [True, False]
+    with Workspace.open(Path(ws), readonly=True) as opened:
+        assert [e.before_period for e in timeline(opened, 1)] == [True, False]
+    run(capsys, "brief", "set", ws, "1", "period=October and November 2026")
+    with Workspace.open(Path(ws), readonly=True) as opened:
+        assert [e.before_period for e in timeline(opened, 1)] == [False, False]
 
 
 def test_the_sitrep_shows_the_timeline(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:

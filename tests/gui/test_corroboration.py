@@ -32,15 +32,16 @@ def test_the_dialog_lists_the_story_the_claims_and_the_conflict(qtbot: QtBot, ws
     assert [dialog.tabs.tabText(i) for i in range(3)] == ["Claims (5)", "Conflicts (1)", "Stories (1)"]
 
 
-def test_a_brief_scope_shows_only_its_items(qtbot: QtBot, ws: Workspace) -> None:
+def test_a_brief_scope_shows_its_items_corroborated_across_the_workspace(qtbot: QtBot, ws: Workspace) -> None:
     filled = fill(ws)
     brief = ws.briefs.new("Kharkiv").id
     ws.briefs.add_tags(brief, "figures", [filled.tag(3, "figure")])
     dialog = CorroborationDialog(ws, brief)
     qtbot.addWidget(dialog)
     assert dialog.windowTitle() == f"Corroboration: brief {brief}"
-    assert _column(dialog.claims, 5) == ["3 possibly true"]
-    assert dialog.conflicts.rowCount() == 0
+    assert _column(dialog.claims, 5) == ["1 confirmed"]  # Reuters says 12 killed too, outside the brief
+    assert _column(dialog.claims, 3) == ["1, 2, 3"]
+    assert dialog.conflicts.rowCount() == 1  # and the Daily Courier says 40
 
 
 def test_ctrl_shift_k_opens_it_for_the_current_brief(window, qtbot: QtBot, monkeypatch) -> None:  # noqa: ANN001
@@ -69,6 +70,6 @@ def test_ctrl_alt_a_accepts_the_suggested_credibility_undoably(window, qtbot: Qt
     window.composer.select_item(item.id)
     keys("Ctrl+Alt+A")
     assert window.session.ws.briefs.item(item.id).credibility == 3  # one source, not contradicted
-    assert window.status.text() == "Credibility 3 suggested by 1 independent source in this brief"
+    assert window.status.text() == "Credibility 3 suggested by 1 independent source in the workspace"
     keys("Ctrl+Z")
     assert window.session.ws.briefs.item(item.id).credibility is None

@@ -35,6 +35,21 @@ def test_the_context_holds_both_sides_with_their_sources(ws: Workspace) -> None:
         (2, 1), (2, 1), (2, 1), (1, 5), (1, 3)]
 
 
+def test_an_item_counts_sources_outside_the_brief_but_only_cited_reports_are_sides(ws: Workspace) -> None:
+    filled = fill(ws)
+    brief_id = ws.briefs.new("Kharkiv", template="sitrep").id
+    ws.briefs.add_tags(brief_id, "figures", [filled.tag(3, "figure")])  # the BBC's 12 deaths alone
+    context = build_context(ws, brief_id, load_template("sitrep"))
+    [item] = context["section"]["figures"]["items"]
+    assert (item["independent_sources"], item["suggested_credibility"]) == (2, 1)
+    assert context["conflicts"] == []  # the Daily Courier's 40 is not in the brief: never quoted
+    assert [s["id"] for s in context["sources"]] == [filled.articles[2]]
+    ws.briefs.add_tags(brief_id, "figures", [filled.tag(4, "figure")])
+    context = build_context(ws, brief_id, load_template("sitrep"))
+    [conflict] = context["conflicts"]
+    assert [(s["value"], s["citations"]) for s in conflict["sides"]] == [(12, [1]), (40, [2])]
+
+
 def test_the_sitrep_shows_the_conflict_block(ws: Workspace, renderer: Renderer) -> None:
     markdown = renderer.render(ws, _brief(ws)).markdown
     block = ("## Conflicting reports\n\n- **killed: Kharkiv (2026-11-20)**: 12 killed[^1][^2][^3]"

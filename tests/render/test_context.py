@@ -39,3 +39,21 @@ def test_context_stops_at_the_sentence_and_the_paragraph(ws: Workspace) -> None:
     item = _item(ws, "He gave")
     assert item["before"] == ""
     assert item["after"] == " no number."
+
+
+def test_an_item_carries_its_effective_marking(ws: Workspace) -> None:
+    article_id = ws.articles.add(Article("Briefing", TEXT)).id
+    first = ws.tags.add(article_id, "fact", 0, len("The Pentagon spoke")).id
+    second = ws.tags.add(article_id, "fact", TEXT.index("He gave"), TEXT.index("He gave") + 7).id
+    brief_id = ws.briefs.new("Brief", template="sitrep").id
+    template = load_template("sitrep")
+    ws.briefs.add_tags(brief_id, "situation", [first, second])
+    ws.briefs.add_note(brief_id, "situation", "Our own point.")
+
+    def markings() -> list[object]:
+        return [i["tlp"] for i in build_context(ws, brief_id, template)["items"]]
+
+    assert markings() == [None, None, None]
+    ws.articles.edit(article_id, tlp="TLP:AMBER")  # inherited by both items
+    ws.tags.set_tlp(second, "TLP:RED")  # the tag's own wins
+    assert markings() == ["TLP:AMBER", "TLP:RED", None]

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 from briefer import suggest
+from briefer.analysis.corroboration import analyse
 from briefer.errors import BrieferError, Cancelled
 from briefer.model import Changes
 from briefer.workspace import Workspace
@@ -126,14 +127,21 @@ class ImportJob(QRunnable):
         self.signals.finished.emit(report)
 
 
-class SuggestJob(QRunnable):
+class SignalledJob(QRunnable):
+    """A runnable reporting through :class:`JobSignals` (``finished(result)``, ``failed(message)``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.signals = JobSignals()
+
+
+class SuggestJob(SignalledJob):
     """Compute one article's suggestions on a worker thread (its own connection)."""
 
     def __init__(self, workspace: Path, article_id: int) -> None:
         super().__init__()
         self.workspace = workspace
         self.article_id = article_id
-        self.signals = JobSignals()
 
     def run(self) -> None:
         try:
@@ -147,6 +155,37 @@ class SuggestJob(QRunnable):
             self.signals.failed.emit(f"suggestions failed: {type(exc).__name__}: {exc}")
             return
         self.signals.finished.emit((self.article_id, found))
+
+
+class ClaimsJob(SignalledJob):
+    """Analyse one brief's claims on a worker thread (its own connection).
+
+    Finishes with ``(brief id, claims, the tags of the brief's items by id)``;
+    claims count their independent sources across the workspace
+    (:func:`briefer.analysis.corroboration.analyse`).
+    """
+
+    def __init__(self, workspace: Path, brief_id: int) -> None:
+        super().__init__()
+        self.workspace = workspace
+        self.brief_id = brief_id
+
+    def run(self) -> None:
+        try:
+            with Workspace.open(self.workspace, readonly=True) as ws:
+                brief = ws.briefs.get(self.brief_id)
+                cited = {i.tag_id for i in brief.items if i.tag_id is not None}
+                claims = analyse(ws, self.brief_id).claims
+                tags = {t.id: t for t in ws.tags.of_articles(ws.briefs.cited_articles(self.brief_id))
+                        if t.id in cited}
+        except BrieferError as exc:
+            self.signals.failed.emit(str(exc))
+            return
+        except Exception as exc:  # a bug in the analysis must not take the app down
+            log.exception("claims failed")
+            self.signals.failed.emit(f"corroboration failed: {type(exc).__name__}: {exc}")
+            return
+        self.signals.finished.emit((self.brief_id, claims, tags))
 
 
 class Jobs(QObject):

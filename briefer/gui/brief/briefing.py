@@ -15,7 +15,10 @@ from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QApplication, QInputDialog, QWidget
 
 from briefer import render
+from briefer.analysis.markings import check_brief
 from briefer.errors import BrieferError, NotFound
+from briefer.gui.background.feed import LatestFeed
+from briefer.gui.background.jobs import ClaimsJob
 from briefer.gui.brief.composer import BriefComposer, ItemRow, SectionRows
 from briefer.gui.brief.export_dialog import ExportDialog
 from briefer.gui.brief.items import ItemWork
@@ -34,6 +37,7 @@ from briefer.gui.undo.briefs import (
 from briefer.workspace.briefs import section_for
 
 if TYPE_CHECKING:
+    from briefer.analysis.claims import Claim
     from briefer.gui.actions import Actions
     from briefer.gui.session import Session
     from briefer.gui.undo.command import Command
@@ -41,6 +45,7 @@ if TYPE_CHECKING:
     from briefer.workspace import Workspace
 
 DEFAULT_TEMPLATE = "sitrep"
+CLAIMS_DELAY_MS = 150
 DEFAULT_TITLE = "Situation report"
 _EXCERPT = 80
 
@@ -72,6 +77,9 @@ class Briefing(QObject):
         self.items = ItemWork(session, self.composer, lambda: self.brief_id, window, parent)
         self.brief_id: int | None = None
         self._undo: QAction | None = None
+        self.claims = LatestFeed(ClaimsJob, CLAIMS_DELAY_MS, self)  # analysed off the window's thread
+        self.claims.resultReady.connect(self._on_claims_ready)
+        self.claims.failed.connect(window.show_message)
         self.composer.briefChosen.connect(self.choose)
         self.composer.newBriefRequested.connect(self.new_brief)
         self.composer.fieldsEdited.connect(self._on_composer_fields_edited)
@@ -115,6 +123,7 @@ class Briefing(QObject):
         self.brief_id = brief_id
         if self.session.is_open:
             self.settings.set_current_brief(self.session.ws.path, brief_id)
+        self.composer.set_claims((), {})  # the other brief's, until this one's arrive
         self.refresh()
 
     def briefs(self) -> list[BriefSummary]:
@@ -144,7 +153,31 @@ class Briefing(QObject):
         brief = self.brief()
         self.composer.set_briefs(self.briefs(), brief.id if brief else None)
         self.composer.show_brief(brief, self._sections(brief) if brief else ())
+        self.show_checks(brief)
         self.preview.request()
+
+    def show_checks(self, brief: Brief | None) -> None:
+        """Show what the brief's items propose and rest on: the rolled-up marking, single sources.
+
+        Both are shown, never acted on: the marking is not set, the BLUF not blocked.
+        The claims behind the single-source flags are analysed in the background.
+        """
+        if brief is None or brief.id is None or not self.session.is_open:
+            self.claims.cancel()
+            self.composer.set_claims((), {})
+            self.composer.show_marking(None)
+            return
+        self.claims.request(self.session.ws.path, brief.id)
+        try:
+            self.composer.show_marking(check_brief(self.session.ws, brief.id))
+        except BrieferError as exc:
+            self.window.show_message(str(exc))
+            self.composer.show_marking(None)
+
+    def _on_claims_ready(self, result: tuple[int, tuple[Claim, ...], dict[int, Tag]]) -> None:
+        brief_id, claims, tags = result
+        if brief_id == self.brief_id:
+            self.composer.set_claims(claims, tags)
 
     def _sections(self, brief: Brief) -> list[SectionRows]:
         ws = self.session.ws
@@ -178,6 +211,9 @@ class Briefing(QObject):
     def _on_session_changed(self, changes: Changes) -> None:
         if changes.briefs:
             self.reload()
+        elif changes.tags or changes.articles:  # an item's marking, a quote, a claim's sources…
+            self.show_checks(self.brief())
+            self.preview.request()
 
     def reload(self) -> None:
         """Show the current brief as stored now; when it was deleted, the next one."""
@@ -302,6 +338,10 @@ class Briefing(QObject):
             first = self.composer.tree.topLevelItem(0)
             if first is not None:
                 self.composer.tree.setCurrentItem(first)
+
+    def shutdown(self) -> None:
+        """Wait for the background analysis (on closing the window)."""
+        self.claims.wait()
 
     # preview and export -------------------------------------------------------------------
     def preview_target(self) -> tuple[Path, int] | None:

@@ -29,15 +29,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefer.analysis.bluf import single_source
 from briefer.analysis.wording import lint_brief
 from briefer.model import Brief
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
     from PySide6.QtGui import QDropEvent, QFocusEvent
 
-    from briefer.model import BriefSummary
+    from briefer.analysis.claims import Claim
+    from briefer.analysis.markings import MarkingCheck
+    from briefer.model import BriefSummary, Tag
 
 MARKINGS = ("TLP:CLEAR", "TLP:GREEN", "TLP:AMBER", "TLP:AMBER+STRICT", "TLP:RED")
 _ITEM_ROLE = Qt.ItemDataRole.UserRole
@@ -141,6 +144,11 @@ class BriefComposer(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.chooser, 1)
         top.addWidget(self.new_button)
+        self.proposed = QLabel()  # the items' rolled-up marking; says when export would be refused
+        self.proposed.setObjectName("proposedMarking")
+        self.proposed.setAccessibleName("Proposed marking")
+        self.proposed.setWordWrap(True)
+        self.proposed.hide()
         self.tree = ItemTree()
         self.title = QLineEdit()
         self.title.setAccessibleName("Brief title")
@@ -173,6 +181,7 @@ class BriefComposer(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addWidget(self.proposed)
         layout.addWidget(self.tabs, 1)
         self.lint = QLabel()  # ICD 203 findings while typing: shown, never blocking
         self.lint.setObjectName("lintFindings")
@@ -180,7 +189,15 @@ class BriefComposer(QWidget):
         self.lint.setWordWrap(True)
         self.lint.hide()
         layout.addWidget(self.lint)
+        self.single_source = QLabel()  # BLUF statements resting on one independent source: never blocking
+        self.single_source.setObjectName("singleSourceFlags")
+        self.single_source.setAccessibleName("Single-source claims in the BLUF")
+        self.single_source.setWordWrap(True)
+        self.single_source.hide()
+        layout.addWidget(self.single_source)
+        self._claims: tuple[Sequence[Claim], Mapping[int, Tag]] = ((), {})
         self.bluf.textChanged.connect(self._show_lint)
+        self.bluf.textChanged.connect(self.show_single_source)
         self.assessment.textChanged.connect(self._show_lint)
         self.chooser.activated.connect(self._on_chooser_activated)
         self.new_button.clicked.connect(self.newBriefRequested.emit)
@@ -205,6 +222,37 @@ class BriefComposer(QWidget):
                  for f in lint_brief(draft)]
         self.lint.setText("\n".join(lines))
         self.lint.setVisible(bool(lines))
+
+    def set_claims(self, claims: Sequence[Claim], tags: Mapping[int, Tag]) -> None:
+        """The brief's claims (sources counted across the workspace) and its items' tags; flag again."""
+        self._claims = (claims, tags)
+        self.show_single_source()
+
+    def show_single_source(self) -> None:
+        """Flag what the BLUF, as typed, states on one independent source (hidden when nothing)."""
+        text = self.bluf.toPlainText()
+        flags = single_source(text, *self._claims) if text.strip() and self.brief is not None else []
+        lines = [f"BLUF: “{f.text}” rests on one independent source (claim {f.claim})" for f in flags]
+        self.single_source.setText("\n".join(lines))
+        self.single_source.setVisible(bool(lines))
+
+    def show_marking(self, check: MarkingCheck | None) -> None:
+        """Show the marking the brief's items propose (``Proposed TLP:AMBER (items 4, 9)``).
+
+        When the brief is marked below one of its items, say that export refuses it
+        (None: no brief, nothing shown).
+        """
+        if check is None:
+            self.proposed.clear()
+            self.proposed.hide()
+            return
+        text = check.proposal()
+        if not check.ok:
+            text += f"\nExport is refused: the brief {check.message()}."
+        self.proposed.setText(text)
+        self.proposed.setToolTip("The most restrictive TLP of the brief's items (an item's own, else its"
+                                 " article's). Set the brief's marking under Details.")
+        self.proposed.show()
 
     def set_briefs(self, briefs: Sequence[BriefSummary], current: int | None) -> None:
         """Fill the brief chooser."""

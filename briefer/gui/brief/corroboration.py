@@ -30,7 +30,8 @@ CREDIBILITY = {1: "1 confirmed", 2: "2 probably true", 3: "3 possibly true", 4: 
                5: "5 improbable", 6: "6 cannot be judged"}
 
 
-def _table(name: str, headers: list[str], rows: list[list[str]]) -> QTableWidget:
+def read_only_table(name: str, headers: list[str], rows: list[list[str]]) -> QTableWidget:
+    """A table of text named for screen readers: rows selected whole, never edited, last column stretched."""
     table = QTableWidget(0, len(headers))
     table.setAccessibleName(name)
     table.setHorizontalHeaderLabels(headers)
@@ -67,10 +68,10 @@ class CorroborationDialog(QDialog):
         self.setWindowTitle(f"Corroboration: {scope}")
         self.resize(760, 520)
         text = rows(analyse(ws, brief_id))
-        self.stories = _table("Story clusters", ["Story", "Articles"], text["stories"])
-        self.claims = _table("Claims", ["Claim", "Kind", "Tags", "Articles", "Independent sources",
+        self.stories = read_only_table("Story clusters", ["Story", "Articles"], text["stories"])
+        self.claims = read_only_table("Claims", ["Claim", "Kind", "Tags", "Articles", "Independent sources",
                                         "Suggested credibility"], text["claims"])
-        self.conflicts = _table("Conflicts", ["Conflict", "About", "Reports"], text["conflicts"])
+        self.conflicts = read_only_table("Conflicts", ["Conflict", "About", "Reports"], text["conflicts"])
         self.tabs = QTabWidget()
         self.tabs.addTab(self.claims, f"Claims ({len(text['claims'])})")
         self.tabs.addTab(self.conflicts, f"Conflicts ({len(text['conflicts'])})")

@@ -115,8 +115,9 @@ class ItemWork(QObject):
     def accept_suggested(self) -> bool:
         """Set the selected item's credibility to the one its corroboration suggests (one key).
 
-        The suggestion (:mod:`briefer.analysis.claims`) is computed over the brief's
-        items; the status bar says what it rests on. False when nothing changed.
+        The suggestion (:mod:`briefer.analysis.claims`) is the item's claim's, its
+        independent sources counted across the workspace; the status bar says what it
+        rests on. False when nothing changed.
         """
         found = self._current_item()
         brief_id = self.brief_id()
@@ -131,7 +132,7 @@ class ItemWork(QObject):
         changed = self.set_credibility(claim.suggested_credibility)
         sources = f"{claim.independent_sources} independent source{'s' * (claim.independent_sources != 1)}"
         self.window.show_message(f"Credibility {claim.suggested_credibility} suggested by {sources}"
-                                 f" in this brief{'' if changed else ' (already set)'}")
+                                 f" in the workspace{'' if changed else ' (already set)'}")
         return changed
 
     def set_credibility(self, credibility: int | None) -> bool:

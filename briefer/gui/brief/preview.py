@@ -8,7 +8,10 @@ arrive in bursts (a key held down, an undo of many items): a refresh waits for a
 short quiet moment, a request overtaken by a newer one is skipped, and a result
 that is no longer the latest is dropped. The page follows the window's palette
 (light or dark) on screen; the exported HTML and PDF print black on white. The
-marking stands at the top and bottom, in TLP colours, as in the export.
+marking stands at the top and bottom, in TLP colours, as in the export. A brief
+export refuses (marked below one of its items, a quote no longer its source's
+words: :func:`briefer.render.check_export`) is not previewed: the page gives the
+one-line reason instead.
 """
 
 from __future__ import annotations
@@ -22,21 +25,21 @@ from PySide6.QtCore import QThread, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette, QTextDocument, QTextLength, QTextOption, QTextTable
 from PySide6.QtWidgets import QDockWidget, QTextBrowser, QWidget
 
-from briefer.errors import BrieferError
+from briefer.errors import BrieferError, InvalidInput
 from briefer.gui.background.threads import WorkerThread, WorkspaceWorker
-from briefer.render import Renderer
+from briefer.render import Renderer, check_export
 from briefer.render.html import fragment, marking_banner
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from briefer.render import Rendered
 
 log = logging.getLogger(__name__)
 
 DEBOUNCE_MS = 50
 EMPTY_PAGE = "<p><i>No brief yet: press <b>a</b> on a tag to start one.</i></p>"
 _RULE_COLOUR = "#b8bcc2"
+REFUSED = "Export refuses this brief, so it is not previewed."
 
 #: Qt's rich-text engine knows a subset of CSS; this page style keeps to it. Sizes are
 #: relative to the preview's font; tables are a step smaller, full width, padded.
@@ -93,10 +96,9 @@ def build_page(body: str, font: QFont, palette: QPalette | None = None) -> QText
     return document
 
 
-def error_page(message: str) -> str:
-    """The page shown instead of a brief that cannot be rendered."""
-    return ("<p style='color:#a00000'><b>The brief cannot be rendered.</b><br>"
-            f"{html.escape(message)}</p>")
+def error_page(message: str, headline: str = "The brief cannot be rendered.") -> str:
+    """The page shown instead of a brief that cannot be rendered (or is not, ``headline`` says why)."""
+    return f"<p style='color:#a00000'><b>{html.escape(headline)}</b><br>{html.escape(message)}</p>"
 
 
 class PreviewWorker(WorkspaceWorker):
@@ -115,10 +117,7 @@ class PreviewWorker(WorkspaceWorker):
         if generation != self.latest:
             return
         try:
-            rendered = self._render(Path(path), brief_id)
-            marking = rendered.brief.marking
-            body = (marking_banner(marking, "top") + fragment(rendered.tree)
-                    + marking_banner(marking, "bottom"))
+            body = self._body(Path(path), brief_id)
         except BrieferError as exc:
             self.release()  # the file may have changed under us: reopen next time
             body = error_page(str(exc))
@@ -130,11 +129,18 @@ class PreviewWorker(WorkspaceWorker):
         document.moveToThread(self._gui_thread)
         self.rendered.emit(generation, document)
 
-    def _render(self, path: Path, brief_id: int) -> Rendered:
+    def _body(self, path: Path, brief_id: int) -> str:
+        """The page's HTML: the rendered brief, or why export would refuse it."""
         ws = self.workspace(path)
+        try:
+            check_export(ws, brief_id)
+        except InvalidInput as exc:  # a marking below an item's, a quote changed: as export says
+            return error_page(str(exc), REFUSED)
         if self._renderer is None:
             self._renderer = Renderer()
-        return self._renderer.render(ws, brief_id)
+        rendered = self._renderer.render(ws, brief_id)
+        marking = rendered.brief.marking
+        return marking_banner(marking, "top") + fragment(rendered.tree) + marking_banner(marking, "bottom")
 
     def close(self) -> None:
         """Close the connection and stop the renderer's sandbox process."""

@@ -19,6 +19,7 @@ from briefer.errors import BrieferError
 from briefer.gui.actions import Actions, key_text
 from briefer.gui.brief.briefing import Briefing
 from briefer.gui.brief.corroboration import CorroborationDialog
+from briefer.gui.brief.timeline import TimelineDialog
 from briefer.gui.files.importing import Importing
 from briefer.gui.files.opening import Opening
 from briefer.gui.files.web import Web
@@ -34,6 +35,7 @@ from briefer.gui.tags.suggestion_text import enter_makes
 from briefer.gui.tags.suggestions import SuggestionFeed
 from briefer.gui.tags.tagging import Tagger
 from briefer.gui.theme import apply_palette
+from briefer.gui.undo.command import Place
 from briefer.gui.undo.tags import EditTag
 from briefer.gui.window.appearance import preview_font, reader_font
 from briefer.gui.window.keymap_dialog import KeymapDialog
@@ -44,7 +46,6 @@ from briefer.gui.window.preferences import Preferences
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDropEvent
 
-    from briefer.gui.undo.command import Place
     from briefer.model import Tag
     from briefer.suggest import Suggestion
     from briefer.workspace import Workspace
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         a("app.preferences", self.show_preferences)
         a("help.keymap", self.show_keymap)
         a("view.corroboration", self.show_corroboration)
+        a("view.timeline", self.show_timeline)
         a("nav.select-quote", self.select_quote)
         a("nav.next-article", lambda: self.articles.step(1))
         a("nav.previous-article", lambda: self.articles.step(-1))
@@ -329,6 +331,24 @@ class MainWindow(QMainWindow):
         if self.session.is_open:
             CorroborationDialog(self.session.ws, self.briefing.brief_id, self).exec()
 
+    def show_timeline(self) -> None:
+        """Show the dated items of the current brief (or of the workspace); a chosen one in its article."""
+        if not self.session.is_open:
+            return
+        brief = self.briefing.brief()
+        try:
+            dialog = TimelineDialog(self.session.ws, brief.id if brief else None, self)
+        except BrieferError as exc:
+            self.show_message(str(exc))
+            return
+        dialog.itemChosen.connect(self._on_timeline_item_chosen)
+        dialog.exec()
+
+    def _on_timeline_item_chosen(self, article_id: int, tag_id: int) -> None:
+        self.reveal(Place(article_id=article_id, tag_id=tag_id))
+        self.activateWindow()
+        self.focus_reader()
+
     def show_preferences(self) -> None:
         """Show the preferences; apply them when accepted."""
         if Preferences(self.action_table, self.settings, self).exec():
@@ -375,6 +395,7 @@ class MainWindow(QMainWindow):
             return
         self.importing.jobs.wait()
         self.suggestions.wait()
+        self.briefing.shutdown()
         self.preview.shutdown()
         self.opening.shutdown()
         self.panes.save()
