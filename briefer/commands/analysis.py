@@ -8,7 +8,7 @@ The ``--json`` shapes are contracts (issue 15): ``stories`` prints
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from briefer.analysis.corroboration import analyse
 from briefer.analysis.stories import clusters
@@ -16,6 +16,11 @@ from briefer.commands.common import open_workspace, positive_int, print_json
 
 if TYPE_CHECKING:
     import argparse
+    from collections.abc import Callable, Sequence
+
+
+class _Reported(Protocol):
+    def to_json(self) -> object: ...
 
 _CREDIBILITY = {1: "confirmed", 2: "probably true", 3: "possibly true", 4: "doubtful", 5: "improbable",
                 6: "cannot be judged"}
@@ -43,34 +48,32 @@ def cmd_stories(args: argparse.Namespace) -> int:
     """``briefer stories WS``: the clusters of articles telling one story."""
     with open_workspace(args.workspace, reading=True) as ws:
         stories = clusters(ws)
-    if args.json:
-        print_json([s.to_json() for s in stories])
-    for story in [] if args.json else stories:
-        print(f"story {story.number}: articles {', '.join(map(str, story.articles))}")
-    return 0
+    return _report(args, stories, lambda s: f"story {s.number}: articles {', '.join(map(str, s.articles))}")
 
 
 def cmd_claims(args: argparse.Namespace) -> int:
     """``briefer claims WS [--brief B]``: items asserting the same thing, with independent sources."""
     with open_workspace(args.workspace, reading=True) as ws:
         claims = analyse(ws, args.brief).claims
-    if args.json:
-        print_json([c.to_json() for c in claims])
-    for c in [] if args.json else claims:
-        print(f"claim {c.number} ({c.kind}): tags {', '.join(map(str, c.tags))};"
-              f" {c.independent_sources} independent source{'s' * (c.independent_sources != 1)};"
-              f" suggested credibility {c.suggested_credibility} ({_CREDIBILITY[c.suggested_credibility]})")
-    return 0
+    return _report(args, claims, lambda c: (
+        f"claim {c.number} ({c.kind}): tags {', '.join(map(str, c.tags))};"
+        f" {c.independent_sources} independent source{'s' * (c.independent_sources != 1)};"
+        f" suggested credibility {c.suggested_credibility} ({_CREDIBILITY[c.suggested_credibility]})"))
 
 
 def cmd_conflicts(args: argparse.Namespace) -> int:
     """``briefer conflicts WS [--brief B]``: the same metric reported with different values."""
     with open_workspace(args.workspace, reading=True) as ws:
         conflicts = analyse(ws, args.brief).conflicts
+    return _report(args, conflicts, lambda c: f"conflict {c.number} ({c.about}): " + "; ".join(
+        f"{v.value} {v.unit or ''}".rstrip() + f" (tag {v.tag}, article {v.article})" for v in c.values))
+
+
+def _report(args: argparse.Namespace, rows: Sequence[_Reported], line: Callable[[Any], str]) -> int:
+    """Print ``rows`` as a JSON list (``--json``) or one ``line`` each."""
     if args.json:
-        print_json([c.to_json() for c in conflicts])
-    for c in [] if args.json else conflicts:
-        sides = "; ".join(f"{v.value} {v.unit or ''}".rstrip() + f" (tag {v.tag}, article {v.article})"
-                          for v in c.values)
-        print(f"conflict {c.number} ({c.about}): {sides}")
+        print_json([r.to_json() for r in rows])
+    else:
+        for row in rows:
+            print(line(row))
     return 0

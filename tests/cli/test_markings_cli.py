@@ -8,22 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from briefer.cli import main
 from briefer.demo import ensure_demo
 from briefer.render.docx.custom import read_custom_properties
+from tests.cli.test_article_cli import fail
 from tests.cli.test_briefs_cli import QUOTE, run
 
 FACT = "Russia seized the crucial mining hub"
 FIGURE = "160,000 personnel"
-
-
-def fail(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
-    """Run a command that must fail; return its one error line."""
-    assert main(list(argv)) != 0
-    err = capsys.readouterr().err.strip()
-    assert "\n" not in err
-    assert "Traceback" not in err
-    return err
 
 
 def _tag(capsys: pytest.CaptureFixture[str], ws: str, kind: str, text: str) -> int:

@@ -135,57 +135,73 @@ class SignalledJob(QRunnable):
         self.signals = JobSignals()
 
 
-class SuggestJob(SignalledJob):
-    """Compute one article's suggestions on a worker thread (its own connection)."""
+class ReadingJob(SignalledJob):
+    """Compute one result from a workspace opened read-only on a worker thread (its own connection).
 
-    def __init__(self, workspace: Path, article_id: int) -> None:
+    :meth:`compute` gives the result ``finished`` carries; an error becomes ``failed``'s one line.
+    """
+
+    #: What the job does, for the one-line message of an unexpected failure.
+    doing = "work"
+
+    def __init__(self, workspace: Path) -> None:
         super().__init__()
         self.workspace = workspace
-        self.article_id = article_id
+
+    def compute(self, ws: Workspace) -> object:
+        """The result, computed from ``ws``."""
+        raise NotImplementedError
 
     def run(self) -> None:
         try:
             with Workspace.open(self.workspace, readonly=True) as ws:
-                found = suggest.for_article(ws, self.article_id)
+                result = self.compute(ws)
         except BrieferError as exc:
             self.signals.failed.emit(str(exc))
             return
-        except Exception as exc:  # a bug in a suggester must not take the app down
-            log.exception("suggestions failed")
-            self.signals.failed.emit(f"suggestions failed: {type(exc).__name__}: {exc}")
+        except Exception as exc:  # a bug in a suggester or the analysis must not take the app down
+            log.exception("%s failed", self.doing)
+            self.signals.failed.emit(f"{self.doing} failed: {type(exc).__name__}: {exc}")
             return
-        self.signals.finished.emit((self.article_id, found))
+        self.signals.finished.emit(result)
 
 
-class ClaimsJob(SignalledJob):
-    """Analyse one brief's claims on a worker thread (its own connection).
+class SuggestJob(ReadingJob):
+    """Compute one article's suggestions; finishes with ``(article id, suggestions)``."""
+
+    doing = "suggestions"
+
+    def __init__(self, workspace: Path, article_id: int) -> None:
+        super().__init__(workspace)
+        self.article_id = article_id
+
+    def compute(self, ws: Workspace) -> object:
+        """The article's suggestions, with its id."""
+        return self.article_id, suggest.for_article(ws, self.article_id)
+
+
+class ClaimsJob(ReadingJob):
+    """Analyse one brief's claims.
 
     Finishes with ``(brief id, claims, the tags of the brief's items by id)``;
     claims count their independent sources across the workspace
     (:func:`briefer.analysis.corroboration.analyse`).
     """
 
+    doing = "corroboration"
+
     def __init__(self, workspace: Path, brief_id: int) -> None:
-        super().__init__()
-        self.workspace = workspace
+        super().__init__(workspace)
         self.brief_id = brief_id
 
-    def run(self) -> None:
-        try:
-            with Workspace.open(self.workspace, readonly=True) as ws:
-                brief = ws.briefs.get(self.brief_id)
-                cited = {i.tag_id for i in brief.items if i.tag_id is not None}
-                claims = analyse(ws, self.brief_id).claims
-                tags = {t.id: t for t in ws.tags.of_articles(ws.briefs.cited_articles(self.brief_id))
-                        if t.id in cited}
-        except BrieferError as exc:
-            self.signals.failed.emit(str(exc))
-            return
-        except Exception as exc:  # a bug in the analysis must not take the app down
-            log.exception("claims failed")
-            self.signals.failed.emit(f"corroboration failed: {type(exc).__name__}: {exc}")
-            return
-        self.signals.finished.emit((self.brief_id, claims, tags))
+    def compute(self, ws: Workspace) -> object:
+        """The brief's claims and the tags its items cite."""
+        brief = ws.briefs.get(self.brief_id)
+        cited = {i.tag_id for i in brief.items if i.tag_id is not None}
+        claims = analyse(ws, self.brief_id).claims
+        of_brief = ws.tags.of_articles(ws.briefs.cited_articles(self.brief_id))
+        tags = {t.id: t for t in of_brief if t.id in cited}
+        return self.brief_id, claims, tags
 
 
 class Jobs(QObject):
