@@ -322,9 +322,7 @@ class Attributor:
         p_start, _ = doc.paragraph_at(q.open)
         if doc.text[p_start : q.open].strip(" –—-") or p_start == 0:
             return None
-        prev_start, prev_end = doc.paragraph_at(p_start - 1)
-        while prev_start > 0 and not doc.text[prev_start:prev_end].strip():
-            prev_start, prev_end = doc.paragraph_at(prev_start - 1)
+        prev_start, prev_end = doc.paragraph_at(p_start - 1)  # paragraphs are the non-blank lines
         if any(prev_start <= other.open < prev_end for other in doc.quotes):
             return None
         for m in reversed(list(self.p.verb.finditer(doc.masked, prev_start, prev_end))):
