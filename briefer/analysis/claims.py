@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from rapidfuzz import fuzz, process
 
@@ -156,17 +156,17 @@ def items(tags: Sequence[Tag], sources: Mapping[int, Source]) -> list[Item]:
     found = []
     for article_id, own in by_article.items():
         source = sources[article_id]
-        actors = [t for t in own if t.kind in ACTOR_KINDS]
-        dates = [t for t in own if t.kind == "date" and t.attributes.get("iso")]
-        everywhere = frozenset(name_key(t.exact) for t in actors)
-        names = {name_key(t.exact): " ".join(t.exact.split()) for t in reversed(actors)}
+        actors = [(t.start, name_key(t.exact), t.exact) for t in own if t.kind in ACTOR_KINDS]
+        dates = [(t.start, str(t.attributes["iso"])) for t in own
+                 if t.kind == "date" and t.attributes.get("iso")]
+        everywhere = frozenset(key for _, key, _ in actors)
+        names = {key: " ".join(exact.split()) for _, key, exact in reversed(actors)}
         for tag in own:
             if tag.kind not in CLAIM_KINDS:
                 continue
             lower, upper = _paragraph(source.text, tag.start, tag.end)
-            near = frozenset(name_key(t.exact) for t in actors if lower <= t.start < upper)
-            when = next((str(t.attributes["iso"]) for t in dates if lower <= t.start < upper),
-                        source.published)
+            near = frozenset(key for start, key, _ in actors if lower <= start < upper)
+            when = next((iso for start, iso in dates if lower <= start < upper), source.published)
             found.append(Item(tag, near or everywhere, when, names))
     return found
 
@@ -273,8 +273,9 @@ def _about_groups(members: list[Item], unit: Callable[[Item], str]) -> list[list
 
 
 def _figure_groups(members: list[Item]) -> list[tuple[tuple[str, ...], list[Item]]]:
-    """Figures grouped by metric/about/window, then by agreeing value: ``(key, group)``."""
-    metrics = {id(i): metric_of(i) for i in members}
+    """Figures with a number value grouped by metric/about/window, then by agreeing value."""
+    metrics = {id(i): m for i in members if (m := metric_of(i))[0] == m[0]}  # NaN: no number value
+    members = [i for i in members if id(i) in metrics]
     found: list[tuple[tuple[str, ...], list[Item]]] = []
     for bucket in _about_groups(members, lambda i: metrics[id(i)][1]):
         unit = metrics[id(bucket[0])][1]
@@ -321,9 +322,8 @@ def group(found: Iterable[Item]) -> list[tuple[str, tuple[str, ...], list[Item]]
     by_kind: dict[str, list[Item]] = {k: [] for k in CLAIM_KINDS}
     for item in sorted(found, key=lambda i: i.tag.id or 0):
         by_kind[item.tag.kind].append(item)
-    figures = [i for i in by_kind["figure"] if metric_of(i)[0] == metric_of(i)[0]]
     result: list[tuple[str, tuple[str, ...], list[Item]]] = [
-        ("figure", key, g) for key, g in _figure_groups(figures)]
+        ("figure", key, g) for key, g in _figure_groups(by_kind["figure"])]
     result += [("quote", (), g) for g in _groups(
         by_kind["quote"], _same_quote, lambda i: [_surname(str(i.tag.attributes.get("speaker") or ""))])]
     result += [("fact", (), g) for g in _groups(
@@ -364,19 +364,41 @@ class Reach:
             for word in words:
                 self._postings.setdefault(word, []).append(index)
 
+    @property
+    def has_quotes(self) -> bool:
+        """True when the items hold a quote (so quotes elsewhere may join them)."""
+        return bool(self._quotes)
+
+    @property
+    def has_facts(self) -> bool:
+        """True when the items hold a fact with content words."""
+        return bool(self._facts)
+
     def counts(self, value: AttrValue, unit: AttrValue) -> bool:
         """True when a figure's value and unit are of a metric the items' figures measure."""
         if not isinstance(value, int | float) or isinstance(value, bool):
             return False
         return metric(float(value), str(unit) if unit is not None else None)[1] in self.units
 
-    def hears(self, text: str, speaker: str | None) -> bool:
-        """True when a quote by ``speaker`` may be one of the items' quotes (as :func:`group` judges)."""
-        surname = _surname(speaker or "")
-        choices = self._quotes.get(surname, [])
-        needed = QUOTE_SIMILARITY if surname else 95.0
-        return bool(choices) and process.extractOne(
-            quote_words(text), choices, scorer=fuzz.ratio, score_cutoff=needed) is not None
+    def heard(self, quotes: Sequence[tuple[str, AttrValue]]) -> list[bool]:
+        """For each ``(text, speaker)``: may it be one of the items' quotes (as :func:`group` judges)?
+
+        One batch per speaker's surname (rapidfuzz's ``cdist`` over every pair).
+        """
+        found = [False] * len(quotes)
+        by_surname: dict[str, list[int]] = {}
+        for index, (_, speaker) in enumerate(quotes):
+            surname = _surname(speaker if isinstance(speaker, str) else "")
+            if surname in self._quotes:
+                by_surname.setdefault(surname, []).append(index)
+        for surname, indexes in by_surname.items():
+            scores = process.cdist([quote_words(quotes[i][0]) for i in indexes], self._quotes[surname],
+                                   scorer=fuzz.ratio, score_cutoff=QUOTE_SIMILARITY if surname else 95.0,
+                                   workers=-1)
+            hits = cast("list[bool]", scores.any(axis=1).tolist())
+            for index, hit in zip(indexes, hits, strict=True):
+                found[index] = hit
+        return found
 
     def may_say(self, text: str) -> bool | None:
         """Whether a fact may say what one of the items' facts says.

@@ -21,7 +21,7 @@ from briefer.analysis.stories import Story, clusters, story_index
 
 if TYPE_CHECKING:
     from briefer.analysis.conflicts import Conflict
-    from briefer.model import AttrValue, Tag
+    from briefer.model import Tag
     from briefer.workspace import Workspace
 
 
@@ -50,39 +50,50 @@ def _supporting(ws: Workspace, seeds: list[claims_module.Item]) -> dict[int, int
     decides what it is about: :func:`briefer.analysis.claims.items`).
     """
     reach = claims_module.Reach(seeds)
-    kinds = ("figure", "quote", "fact", *claims_module.ACTOR_KINDS)
-    rows = ws.store.conn.execute(
-        f"SELECT id, article_id, kind, exact, json_extract(attributes, '$.speaker'),"
-        f" json_extract(attributes, '$.value'), json_extract(attributes, '$.unit') FROM tags"
-        f" WHERE kind IN ({', '.join('?' * len(kinds))})", kinds)
+    conn = ws.store.conn
     wanted: dict[int, int] = {}  # tag id -> article id
-    named: dict[str, set[int]] = {"figure": set(), "fact": set()}  # articles naming what seeds are about
     pending: dict[str, dict[int, list[int]]] = {"figure": {}, "fact": {}}  # kind -> article -> tags
-    for tag_id, article_id, kind, exact, speaker, value, unit in rows:
-        if kind in claims_module.ACTOR_KINDS:
-            name = claims_module.name_key(exact)
-            for about, names in (("figure", reach.names), ("fact", reach.fact_names)):
-                if name in names:
-                    named[about].add(article_id)
-            continue
-        hit = _judge(reach, kind, exact, speaker, value, unit)
-        if hit:
-            wanted[tag_id] = article_id
-        elif hit is None:
-            pending[kind].setdefault(article_id, []).append(tag_id)
-    for kind, by_article in pending.items():
-        wanted.update((t, a) for a in named[kind] for t in by_article.get(a, ()))
+    if reach.units:
+        for tag_id, article_id, value, unit in conn.execute(
+                "SELECT id, article_id, json_extract(attributes, '$.value'),"
+                " json_extract(attributes, '$.unit') FROM tags WHERE kind = 'figure'"):
+            if reach.counts(value, unit):
+                pending["figure"].setdefault(article_id, []).append(tag_id)
+    if reach.has_quotes:
+        quotes = conn.execute("SELECT id, article_id, exact, json_extract(attributes, '$.speaker')"
+                              " FROM tags WHERE kind = 'quote'").fetchall()
+        wanted.update((r[0], r[1]) for r, hit in zip(quotes, reach.heard([(r[2], r[3]) for r in quotes]),
+                                                      strict=True) if hit)
+    if reach.has_facts:
+        for tag_id, article_id, exact in conn.execute(
+                "SELECT id, article_id, exact FROM tags WHERE kind = 'fact'"):
+            hit = reach.may_say(exact)
+            if hit:
+                wanted[tag_id] = article_id
+            elif hit is None:
+                pending["fact"].setdefault(article_id, []).append(tag_id)
+    if pending["figure"] or pending["fact"]:
+        wanted.update(_named(ws, reach, pending))
     return wanted
 
 
-def _judge(reach: claims_module.Reach, kind: str, exact: str, speaker: AttrValue, value: AttrValue,
-           unit: AttrValue) -> bool | None:
-    """True: the tag may say what the seeds say; None: if its article names what they are about."""
-    if kind == "figure":
-        return None if reach.counts(value, unit) else False
-    if kind == "quote":
-        return reach.hears(exact, speaker if isinstance(speaker, str) else None)
-    return reach.may_say(exact)
+def _named(ws: Workspace, reach: claims_module.Reach,
+           pending: dict[str, dict[int, list[int]]]) -> dict[int, int]:
+    """The ``pending`` tags (kind -> article -> tag ids) whose article names what the seeds are about."""
+    kinds = claims_module.ACTOR_KINDS
+    names = {"figure": reach.names, "fact": reach.fact_names}
+    found: dict[int, int] = {}
+    for article_id, exact in ws.store.conn.execute(
+            f"SELECT DISTINCT article_id, exact FROM tags WHERE kind IN ({', '.join('?' * len(kinds))})",
+            kinds):
+        waiting = [kind for kind, by_article in pending.items() if article_id in by_article]
+        if not waiting:
+            continue
+        name = claims_module.name_key(exact)
+        for kind in waiting:
+            if name in names[kind]:
+                found.update((t, article_id) for t in pending[kind].pop(article_id))
+    return found
 
 
 def _sources(ws: Workspace, article_ids: list[int], index: dict[int, int]) -> dict[int, Source]:
@@ -139,5 +150,6 @@ def _of_brief(stories: list[Story], found: list[Claim], conflicts: list[Conflict
         tuple(stories),
         tuple(replace(c, number=number[c.number]) for c in kept),
         tuple(replace(c, number=n, claims=tuple(number[k] for k in c.claims),
-                      values=tuple(replace(v, claim=number[v.claim]) for v in c.values))
+                      values=tuple(v if number[v.claim] == v.claim else replace(v, claim=number[v.claim])
+                                   for v in c.values))
               for n, c in enumerate(shown, 1)))

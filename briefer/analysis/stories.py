@@ -10,6 +10,7 @@ are **not independent** sources: corroboration counts one source per story.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import combinations
 from typing import TYPE_CHECKING
 
 from briefer.text.similarity import Signature
@@ -48,19 +49,27 @@ def _signatures(conn: sqlite3.Connection, ids: list[int] | None) -> dict[int, Si
             for r in rows}
 
 
+#: Above this many articles, candidate pairs come from one pass over every bucket
+#: (grouped in SQL) rather than a self-join restricted to the articles.
+_WHOLE_PASS = 1000
+
+
 def _candidates(conn: sqlite3.Connection, ids: list[int] | None) -> set[tuple[int, int]]:
-    """Pairs of articles sharing a signature bucket (lower id first)."""
-    if ids is None:
-        rows = conn.execute(
-            "SELECT DISTINCT a.article_id, b.article_id FROM signature_buckets a JOIN signature_buckets b"
-            " ON b.band = a.band AND b.bucket = a.bucket AND b.article_id > a.article_id").fetchall()
-    else:
+    """Pairs of articles sharing a signature bucket (lower id first), among ``ids`` if given."""
+    if ids is not None and len(ids) <= _WHOLE_PASS:
         marks = ", ".join("?" * len(ids))
         rows = conn.execute(
             "SELECT DISTINCT a.article_id, b.article_id FROM signature_buckets a JOIN signature_buckets b"
             " ON b.band = a.band AND b.bucket = a.bucket AND b.article_id > a.article_id"
             f" WHERE a.article_id IN ({marks}) AND b.article_id IN ({marks})", [*ids, *ids]).fetchall()
-    return {(int(a), int(b)) for a, b in rows}
+        return {(int(a), int(b)) for a, b in rows}
+    among = None if ids is None else set(ids)
+    pairs: set[tuple[int, int]] = set()
+    for (members,) in conn.execute("SELECT group_concat(article_id) FROM signature_buckets"
+                                   " GROUP BY band, bucket HAVING count(*) > 1"):
+        found = sorted(i for i in map(int, members.split(",")) if among is None or i in among)
+        pairs.update(combinations(found, 2))
+    return pairs
 
 
 def _unsigned(conn: sqlite3.Connection, ids: list[int] | None) -> list[int]:

@@ -40,11 +40,12 @@ class Removed:
 
 
 def _tag(row: sqlite3.Row) -> Tag:
+    """A tag from a row of :data:`_COLUMNS` (empty attributes not parsed: most tags have none)."""
+    tag_id, article_id, kind, start, end, exact, prefix, suffix, attributes, note, created, updated, tlp = row
     return Tag(
-        id=row["id"], article_id=row["article_id"], kind=row["kind"], start=row["start"],
-        end=row["end"], exact=row["exact"], prefix=row["prefix"], suffix=row["suffix"],
-        attributes=json.loads(row["attributes"]), note=row["note"], created=row["created"],
-        updated=row["updated"], tlp=row["tlp"],
+        id=tag_id, article_id=article_id, kind=kind, start=start, end=end, exact=exact, prefix=prefix,
+        suffix=suffix, attributes={} if attributes == "{}" else json.loads(attributes), note=note,
+        created=created, updated=updated, tlp=tlp,
     )
 
 

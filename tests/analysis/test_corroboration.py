@@ -102,6 +102,26 @@ def test_a_brief_lists_only_the_claims_of_its_items_and_the_conflicts_they_are_i
     assert analyse(ws, lone).conflicts == ()
 
 
+def test_a_brief_quote_is_corroborated_by_the_same_speakers_words_elsewhere(ws: Workspace, filled) -> None:  # noqa: ANN001
+    brief = ws.briefs.new("Mayor").id
+    ws.briefs.add_tags(brief, "quotes", [filled.tag(3, "quote")])
+    [quote] = analyse(ws, brief).claims
+    # Reuters, its reprint and the Courier said it with other words: three stories in all.
+    assert quote.articles == filled.articles[:4]
+    assert quote.independent_sources == 3
+    ws.tags.update(filled.tag(4, "quote"), attributes={"speaker": "Oleh Synehubov"})
+    assert analyse(ws, brief).claims[0].articles == filled.articles[:3]  # another speaker: not the same quote
+
+
+def test_story_clusters_of_many_articles_are_those_of_the_pairwise_pass(
+        ws: Workspace, filled, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
+    some = [*filled.articles[:2], *filled.articles[3:]]
+    expected = [s.articles for s in stories.clusters(ws, some)]
+    monkeypatch.setattr(stories, "_WHOLE_PASS", 0)  # as for a scope of thousands of articles
+    assert [s.articles for s in stories.clusters(ws, some)] == expected == [filled.articles[:2]]
+    assert [s.articles for s in stories.clusters(ws, filled.articles[1:])] == []
+
+
 @pytest.mark.parametrize(("value", "unit", "expected"), [
     (25, "million deaths", (25_000_000, "killed")),
     (12, "People Killed", (12, "killed")),
