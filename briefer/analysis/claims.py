@@ -279,9 +279,9 @@ def _figure_groups(members: list[Item]) -> list[tuple[tuple[str, ...], list[Item
     found: list[tuple[tuple[str, ...], list[Item]]] = []
     for bucket in _about_groups(members, lambda i: metrics[id(i)][1]):
         unit = metrics[id(bucket[0])][1]
-        names = sorted(set.intersection(*(set(i.about) for i in bucket)) or bucket[0].about)
-        labels = {k: v for i in reversed(bucket) for k, v in i.names.items()}
-        key = (unit, ", ".join(labels.get(n, n) for n in names), min((i.when or "")[:10] for i in bucket))
+        names = sorted(frozenset.intersection(*(i.about for i in bucket)) or bucket[0].about)
+        labels = [next((i.names[n] for i in bucket if n in i.names), n) for n in names]  # the first spelling
+        key = (unit, ", ".join(labels), min((i.when or "")[:10] for i in bucket))
         run: list[Item] = []
         for item in sorted(bucket, key=lambda i: metrics[id(i)][0]):
             if run and not agree(metrics[id(run[-1])][0], metrics[id(item)][0]):
