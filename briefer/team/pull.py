@@ -1,4 +1,8 @@
-"""Pull: apply every library row newer than the workspace's pull mark, in one transaction."""
+"""Pull: apply every library row newer than the workspace's pull mark, in one transaction.
+
+Rows changed since then that this analyst may no longer see (marked TLP:RED without
+their role) come as uids only, and their local copies are removed.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ from typing import TYPE_CHECKING
 from psycopg import sql
 
 from briefer.team import rows
-from briefer.team.rows import KINDS, Kind
+from briefer.team.rows import BY_TABLE, KINDS, Kind
 from briefer.team.state import (
     Theirs,
     applying,
@@ -45,6 +49,8 @@ def pull(ws: Workspace, conn: Conn, link: Link) -> int:
             cur = conn.execute(query, (link.pulled,))
             for uid, version, author, deleted, data in cur:
                 found.append((kind, uid, (int(version), author, bool(deleted), data)))
+        withdrawn = conn.execute(sql.SQL("SELECT kind, uid FROM {}.withdrawn(%s)").format(
+            sql.Identifier(link.library)), (link.pulled,)).fetchall()
         # Every version up to the counter's committed value is in this snapshot (see schema).
         top = max(top, scalar(conn, sql.SQL("SELECT value FROM {}.counter").format(
             sql.Identifier(link.library))))
@@ -52,8 +58,16 @@ def pull(ws: Workspace, conn: Conn, link: Link) -> int:
     with applying(ws) as db:
         for kind, uid, theirs in found:
             applied += _apply(db, kind, uid, theirs)
+        for table_name, uid in withdrawn:
+            applied += _remove(db, BY_TABLE[table_name], uid)
         db.execute("UPDATE sync_state SET pulled = ?", (top,))
     return applied
+
+
+def _remove(db: sqlite3.Connection, kind: Kind, uid: str) -> bool:
+    """Remove the local copy of a row deleted in the library or no longer shown to this analyst."""
+    settle(db, kind, uid)
+    return rows.delete(db, kind, uid)
 
 
 def _apply(db: sqlite3.Connection, kind: Kind, uid: str, theirs: Theirs) -> bool:
@@ -62,8 +76,7 @@ def _apply(db: sqlite3.Connection, kind: Kind, uid: str, theirs: Theirs) -> bool
     if local is not None and local[0] >= version:
         return False  # this workspace's own push coming back
     if deleted:
-        settle(db, kind, uid)
-        return rows.delete(db, kind, uid)
+        return _remove(db, kind, uid)
     if local is None:
         if tombstoned(db, kind, uid):  # deleted here: the deletion is pushed next
             rebase_tombstone(db, kind, uid, version)

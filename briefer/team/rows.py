@@ -67,6 +67,7 @@ ITEM = Kind("item", "brief_items", ("section", "position", "text", "credibility"
 #: Parents first: a pulled tag finds its article, an item its brief and tag.
 KINDS = (ARTICLE, TAG, BRIEF, ITEM)
 BY_NAME = {k.name: k for k in KINDS}
+BY_TABLE = {k.table: k for k in KINDS}
 
 
 def read(conn: sqlite3.Connection, kind: Kind, uid: str) -> tuple[int, Doc] | None:

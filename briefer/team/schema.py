@@ -104,6 +104,19 @@ MIGRATIONS: tuple[str, ...] = (
     GRANT EXECUTE ON FUNCTION {s}.lock_counter() TO {s}_tagger;
     GRANT EXECUTE ON FUNCTION {s}.grant_role(text, text) TO {s}_owner;
     """,
+    # 2: the rows changed since a version that the caller may no longer see (turned TLP:RED,
+    # or its roles changed), by uid only, so a pull removes its stale copies.
+    """
+    CREATE FUNCTION {s}.withdrawn(since bigint) RETURNS TABLE (kind text, uid text)
+        LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+    """
+    + "    UNION ALL\n".join(
+        f"        SELECT '{t}', uid FROM {{s}}.{t} WHERE version > since"
+        f" AND NOT {{s}}.visible(tlp, roles, author)\n" for t in TABLES)
+    + """    $$;
+    REVOKE EXECUTE ON FUNCTION {s}.withdrawn(bigint) FROM PUBLIC;
+    GRANT EXECUTE ON FUNCTION {s}.withdrawn(bigint) TO {s}_reader;
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

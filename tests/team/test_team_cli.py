@@ -61,8 +61,8 @@ def test_init_join_sync_status_leave_with_their_json_shapes(
         tmp_path: Path, pg: PgServer, monkeypatch: pytest.MonkeyPatch, workspace: str) -> None:
     monkeypatch.setenv("PGPASSFILE", str(pg.pgpass))
     init = ("team", "init", pg.admin_dsn(), "--library", "clilib")
-    assert ok(*init) == "Library clilib created (schema 1)\n"
-    assert ok(*init) == "Library clilib is up to date (schema 1)\n"
+    assert ok(*init) == f"Library clilib created (schema {SCHEMA_VERSION})\n"
+    assert ok(*init) == f"Library clilib is up to date (schema {SCHEMA_VERSION})\n"
     pg.add_login("cli_ann", "s3cret-ann")
     assert ok("team", "grant", pg.admin_dsn(), "cli_ann", "--as", "editor", "--library", "clilib") \
         == "cli_ann is now editor of library clilib\n"
