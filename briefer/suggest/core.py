@@ -148,7 +148,8 @@ def suggest(
     if "date" in wanted:
         out += dates
     if "figure" in wanted:
-        out += find_figures(doc, [(d.start, d.end) for d in dates])
+        # A period ("the past two years") still holds a duration, which is a figure.
+        out += find_figures(doc, [(d.start, d.end) for d in dates if d.rule != "date-period"])
     if "fact" in asked:
         out += find_facts(doc, out)
     return sorted((s for s in out if s.kind in asked), key=lambda s: (s.start, s.end, s.kind))

@@ -241,7 +241,7 @@ def counted_noun(text: str, cfg: FigureLang, f: Candidate) -> bool:
     if noun and lang == "en" and f.value >= 2 and not plural(noun[1], lang):
         noun = plural_after(text, noun[0], lang) or noun
     if noun:
-        f.unit, f.end = noun[1], _listed(text, noun[0], lang)
+        f.unit, f.end = noun[1], _listed(text, noun[0], cfg)
         rate = cfg.tail.match(text, f.end)
         if rate and rate.group("any"):  # "60 frames per second"
             f.unit, f.end = f"{f.unit} per {rate.group('any').lower()}", rate.end()
@@ -256,14 +256,17 @@ def counted_noun(text: str, cfg: FigureLang, f: Candidate) -> bool:
     )
 
 
-def _listed(text: str, end: int, lang: str) -> int:
-    """The end of a list of nouns the counted one opens (``cars, trucks and SUVs``)."""
+def _listed(text: str, end: int, cfg: FigureLang) -> int:
+    """The end of a list of nouns the counted one opens (``cars, trucks and SUVs``).
+
+    A last item that is itself a quantity (``two shotguns and hundreds of rounds``) is none.
+    """
     items = re.match(
         r"(?:,[ \u00a0][A-Za-z]+)*,?[ \u00a0](?:and|or)[ \u00a0]([A-Za-z]+)\b", text[end : end + 60]
     )
-    if lang != "en" or not items or not plural(items.group(1).lower(), lang):
+    if cfg.lang != "en" or not items or not plural(last := items.group(1).lower(), cfg.lang):
         return end
-    return end + items.end()
+    return end if last.removesuffix("s") in cfg.multipliers else end + items.end()
 
 
 def _identifier(text: str, start: int, lang: str) -> bool:

@@ -89,3 +89,19 @@ def test_a_list_of_counted_nouns_is_one_figure() -> None:
 def test_ukrainian_figures(text: str, value: float, unit: str) -> None:
     attrs = next(iter(figures(text).values()))
     assert (attrs["value"], attrs["unit"]) == (value, unit)
+
+
+def test_a_duration_inside_a_period_is_a_figure_and_the_period_a_date() -> None:
+    text = "Rents have doubled over the past three years in the capital."
+    assert figures(text) == {"three years": {"value": 3, "unit": "years"}}
+    assert [s.text for s in found(text, "date")] == ["the past three years"]
+
+
+def test_a_list_of_counted_nouns_ends_before_another_quantity() -> None:
+    assert figures("Police seized four pistols and thousands of bullets.") == {
+        "four pistols": {"value": 4, "unit": "pistols"}}
+    assert "5 trucks and buses" in figures("The convoy had 5 trucks and buses.")
+
+
+def test_a_preposition_after_a_participle_ends_the_search_for_the_counted_noun() -> None:
+    assert figures("The agency revised 120,000 based on later surveys.") == {"120,000": {"value": 120000}}

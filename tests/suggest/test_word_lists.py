@@ -33,3 +33,21 @@ def test_no_word_of_the_lists_mixes_cyrillic_and_latin_letters() -> None:
                 if _CYRILLIC.search(token) and _LATIN.search(token):
                     mixed.append(f"{name}: {word!r}")
     assert mixed == []
+
+
+def _non_words(value: Any, where: str) -> list[str]:
+    """Words YAML read as something else: a bare ``on``, ``no``, ``yes`` or ``off`` is a boolean."""
+    if isinstance(value, bool) or value is None:
+        return [where]
+    if isinstance(value, dict):
+        return [w for k, v in value.items() for w in _non_words(k, where) + _non_words(v, f"{where}.{k}")]
+    if isinstance(value, list):
+        return [w for i, v in enumerate(value) for w in _non_words(v, f"{where}[{i}]")]
+    return []
+
+
+def test_every_word_of_the_lists_is_read_as_a_word() -> None:
+    found = []
+    for path in sorted(resource("gazetteer").glob("*.yaml")):
+        found += _non_words(yaml.safe_load(path.read_text(encoding="utf-8")), path.name)
+    assert found == []
