@@ -68,8 +68,10 @@ def figure_lang(lang: str) -> FigureLang:
     after = re.compile(rf"(?:{S}?(?P<unit>{unit_alt})(?![\w²]))?", re.IGNORECASE)
     rate = _alt(wordlists.words(lang, "rate_words"))
     targets = _alt(wordlists.words(lang, "rate_targets"))
+    time_after = _alt(wordlists.words(lang, "not_a_rate_before")) or "(?!)"
     tail = re.compile(
-        rf"(?:{S}(?P<rate>per){S}(?P<any>[a-z]+)\b|{S}(?P<rate2>{rate}){S}(?P<per>{unit_alt}|{targets})\b"
+        rf"(?:{S}(?P<rate>per){S}(?P<any>[a-z]+)\b"
+        rf"|{S}(?P<rate2>{rate}){S}(?P<per>{unit_alt}|{targets})\b(?!{S}+(?:{time_after})\b)"
         rf"|-a-(?P<per2>\w+)|-(?P<compound>[a-z]+(?:-[a-z]+)*))?",
         re.IGNORECASE,
     )

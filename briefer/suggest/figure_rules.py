@@ -79,13 +79,15 @@ def value(text: str, cfg: FigureLang, f: Candidate) -> bool:
 def not_in_a_code(text: str, cfg: FigureLang, f: Candidate) -> bool:
     """Not part of an identifier, an ordinal or decade, a year, or a clock time written as a code.
 
-    ``F-16``, ``Su-34``; ``24th``, ``1990s``, ``10am``; ``0100 GMT``.
+    ``F-16``, ``Su-34``; ``24th``, ``1990s``, ``10am``; ``0100 GMT``; ``3:08 to play``.
     """
     before = text[max(0, f.start - 2) : f.start]
     if before.endswith("-") and before[:1].isalpha():
         return False
     m = f.m
     if m.group("d") and not m.group("cur"):
+        if re.match(r"\d:", before) or re.match(r":\d", text[m.end("d") : m.end("d") + 2]):
+            return False  # a clock, a game clock or a ratio
         nxt = text[m.end() : m.end() + 2]
         if nxt[:1].isalpha() and not _UNIT_GLUED.match(text, m.end()):
             return False
@@ -274,7 +276,10 @@ def _identifier(text: str, start: int, lang: str) -> bool:
     word = _WORD_BEFORE.search(text, max(0, start - 30), start)
     if not word or not word.group(1)[:1].isupper():
         return False
-    before = text[max(0, word.start() - 3) : word.start()].strip()
+    before = text[max(0, word.start() - 4) : word.start()]
+    if "\n" in before:
+        return False  # the word opens a paragraph
+    before = before.strip().rstrip("\"'”’»)")  # a sentence may end inside quotes: 'money.” Nearly 300'
     return (
         before[-1:] not in (".", "!", "?", "") and word.group(1).lower() not in lexicon.words(lang)["months"]
     )

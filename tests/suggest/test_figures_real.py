@@ -105,3 +105,19 @@ def test_a_list_of_counted_nouns_ends_before_another_quantity() -> None:
 
 def test_a_preposition_after_a_participle_ends_the_search_for_the_counted_noun() -> None:
     assert figures("The agency revised 120,000 based on later surveys.") == {"120,000": {"value": 120000}}
+
+
+def test_a_clock_or_a_ratio_is_no_figure() -> None:
+    assert figures("Their guard scored with 2:41 to play, a 3:1 edge.") == {}
+
+
+def test_a_time_after_a_price_is_no_rate() -> None:
+    assert figures("Homes cost $412,000, up from $398,500 a year ago.") == {
+        "$412,000": {"value": 412000, "unit": "USD"}, "$398,500": {"value": 398500, "unit": "USD"}}
+    assert figures("Rooms cost $90 a night.") == {"$90 a night": {"value": 90, "unit": "USD per night"}}
+
+
+def test_a_capitalised_word_opening_a_sentence_after_a_quote_names_no_identifier() -> None:
+    text = "“We have the money.” About 40 schools closed.\n\nSome 12 unions marched."
+    assert set(figures(text)) == {"About 40 schools", "Some 12 unions"}
+    assert figures("Members invoked Article 5 of the treaty.") == {}
