@@ -6,10 +6,12 @@ from typing import TYPE_CHECKING
 
 from briefer.analysis.timeline import timeline
 from briefer.analysis.wording import lint_brief
-from briefer.commands.common import open_workspace, positive_int, print_json
+from briefer.commands.common import open_workspace, positive_int, print_json, shorten
 
 if TYPE_CHECKING:
     import argparse
+
+    from briefer.model import Article
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -44,11 +46,18 @@ def cmd_timeline(args: argparse.Namespace) -> int:
     """``briefer timeline WS [--brief B]``: the dated items in date order, with their sources."""
     with open_workspace(args.workspace, reading=True) as ws:
         entries = timeline(ws, args.brief)
+        articles = {a: ws.articles.get(a) for a in dict.fromkeys(e.article for e in entries)}
     if args.json:
         print_json([e.to_json() for e in entries])
         return 0
     for e in entries:
         flag = "  (before the period)" if e.before_period else ""
-        text = " ".join(e.text.split())
-        print(f"{e.date[:16]:16}  t{e.tag:<6} a{e.article:<5} {text[:60]}{flag}")
+        print(f"{e.date[:16]:16}  t{e.tag:<6} {shorten(e.text, 50):50}  "
+              f"{_source(e.article, articles[e.article])}{flag}")
     return 0
+
+
+def _source(article_id: int, article: Article) -> str:
+    """``a12 Outlet: Title``, each shortened, for one line of text output."""
+    names = (shorten(article.outlet or "", 20), shorten(article.title, 40))
+    return f"a{article_id} " + ": ".join(name for name in names if name)

@@ -23,6 +23,17 @@ def print_json(value: Any) -> None:
     print(storable(json_text(value)))
 
 
+def shorten(text: str, limit: int) -> str:
+    """``text`` on one line, cut to at most ``limit`` characters with an ellipsis, between words if it can."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[: limit - 1]
+    if flat[limit - 1] != " " and " " in cut[limit // 2:]:  # not in the middle of a word
+        cut = cut[: cut.rindex(" ")]
+    return cut.rstrip() + "…"
+
+
 def open_workspace(path: str, *, create: bool = False, readonly: bool = False,
                    kinds: taxonomy.Taxonomy | None = None, reading: bool = False) -> Workspace:
     """Open the workspace named on the command line (``kinds`` types tag fields).

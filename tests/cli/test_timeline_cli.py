@@ -46,6 +46,19 @@ def test_timeline(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     assert (second.happened, second.before_period) == (None, False)
 
 
+def test_the_text_output_names_each_items_outlet_and_title(
+        capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    ws = str(ensure_demo(tmp_path / "demo.briefer"))
+    run(capsys, "article", "set", ws, "1", "published=2026-11-05", "outlet=The Kyiv Independent",
+        "title=Ukraine mobilizes\namid Russian gains and North Korean troop deployments")
+    fact = _tag(capsys, ws, "fact", FACT)
+    lines = run(capsys, "timeline", ws).splitlines()
+    source = "a1 The Kyiv Independent: Ukraine mobilizes amid Russian gains…"  # one line, cut between words
+    assert lines == [f"2026-11-05        t{fact:<6} {FACT:50}  {source}"]
+    assert json.loads(run(capsys, "timeline", ws, "--json")) == [  # the JSON keeps its shape
+        {"date": "2026-11-05", "tag": fact, "article": 1, "text": FACT}]
+
+
 def test_period_start() -> None:
     assert period_start("2026-11-25 to 2026-12-01") == "2026-11-25"
     assert period_start("last week") is None  # nothing to count back from

@@ -2,7 +2,7 @@
 
 A feed runs one kind of job (a :class:`~briefer.gui.background.jobs.SignalledJob`
 made from the request's arguments) on a one-thread pool, a moment after
-the last request; a result overtaken by a newer request is dropped.
+the last request; a result (or failure) overtaken by a newer request is dropped.
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ class LatestFeed(QObject):
         job.setAutoDelete(False)
         self._running.append(job)  # its signals live as long as the job object
         job.signals.finished.connect(lambda result: self._on_job_finished(job, generation, result))
-        job.signals.failed.connect(lambda message: self._on_job_failed(job, message))
+        job.signals.failed.connect(lambda message: self._on_job_failed(job, generation, message))
         self.pool.start(job)
 
     def _on_job_finished(self, job: Job, generation: int, result: object) -> None:
@@ -64,9 +64,10 @@ class LatestFeed(QObject):
         if generation == self._generation:
             self.resultReady.emit(result)
 
-    def _on_job_failed(self, job: Job, message: str) -> None:
+    def _on_job_failed(self, job: Job, generation: int, message: str) -> None:
         self._running.remove(job)
-        self.failed.emit(message)
+        if generation == self._generation:
+            self.failed.emit(message)
 
     def wait(self, msecs: int = 10000) -> bool:
         """Wait for a computation in progress (on closing)."""

@@ -204,6 +204,36 @@ class ClaimsJob(ReadingJob):
         return self.brief_id, claims, tags
 
 
+class AnalysisJob(ReadingJob):
+    """Analyse the corroboration of a brief (or, for None, of the workspace); finishes with the Analysis."""
+
+    doing = "corroboration"
+
+    def __init__(self, workspace: Path, brief_id: int | None) -> None:
+        super().__init__(workspace)
+        self.brief_id = brief_id
+
+    def compute(self, ws: Workspace) -> object:
+        """The scope's stories, claims and conflicts."""
+        return analyse(ws, self.brief_id)
+
+
+class ClaimOfJob(ReadingJob):
+    """Find the claim of one brief item's tag; finishes with ``(item id, claim or None)``."""
+
+    doing = "corroboration"
+
+    def __init__(self, workspace: Path, brief_id: int, item_id: int, tag_id: int) -> None:
+        super().__init__(workspace)
+        self.brief_id = brief_id
+        self.item_id = item_id
+        self.tag_id = tag_id
+
+    def compute(self, ws: Workspace) -> object:
+        """The item's id and its tag's claim, independent sources counted across the workspace."""
+        return self.item_id, analyse(ws, self.brief_id).claim_of(self.tag_id)
+
+
 class Jobs(QObject):
     """Runs one background job at a time on its own thread pool."""
 

@@ -18,7 +18,7 @@ from briefer import render
 from briefer.analysis.markings import check_brief
 from briefer.errors import BrieferError, NotFound
 from briefer.gui.background.feed import LatestFeed
-from briefer.gui.background.jobs import ClaimsJob
+from briefer.gui.background.jobs import AnalysisJob, ClaimsJob
 from briefer.gui.brief.composer import BriefComposer, ItemRow, SectionRows
 from briefer.gui.brief.export_dialog import ExportDialog
 from briefer.gui.brief.items import ItemWork
@@ -80,6 +80,7 @@ class Briefing(QObject):
         self.claims = LatestFeed(ClaimsJob, CLAIMS_DELAY_MS, self)  # analysed off the window's thread
         self.claims.resultReady.connect(self._on_claims_ready)
         self.claims.failed.connect(window.show_message)
+        self.analysis = LatestFeed(AnalysisJob, 0, self)  # the corroboration dialog's
         self.composer.briefChosen.connect(self.choose)
         self.composer.newBriefRequested.connect(self.new_brief)
         self.composer.fieldsEdited.connect(self._on_composer_fields_edited)
@@ -340,8 +341,10 @@ class Briefing(QObject):
                 self.composer.tree.setCurrentItem(first)
 
     def shutdown(self) -> None:
-        """Wait for the background analysis (on closing the window)."""
+        """Wait for the background analyses (on closing the window)."""
         self.claims.wait()
+        self.analysis.wait()
+        self.items.shutdown()
 
     # preview and export -------------------------------------------------------------------
     def preview_target(self) -> tuple[Path, int] | None:

@@ -1,7 +1,8 @@
 """The corroboration dialog: story clusters, claims with their suggested credibility, conflicts.
 
 It only presents :func:`briefer.analysis.corroboration.analyse` of the
-workspace or of the current brief; suggested credibility is shown, never set.
+workspace or of the current brief, computed in the background; suggested
+credibility is shown, never set.
 """
 
 from __future__ import annotations
@@ -20,11 +21,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefer.analysis.corroboration import Analysis, analyse
 from briefer.gui.window.keymap_dialog import fill_table
 
 if TYPE_CHECKING:
-    from briefer.workspace import Workspace
+    from pathlib import Path
+
+    from briefer.analysis.corroboration import Analysis
+    from briefer.gui.background.feed import LatestFeed
 
 CREDIBILITY = {1: "1 confirmed", 2: "2 probably true", 3: "3 possibly true", 4: "4 doubtful",
                5: "5 improbable", 6: "6 cannot be judged"}
@@ -60,22 +63,32 @@ def rows(analysis: Analysis) -> dict[str, list[list[str]]]:
 
 
 class CorroborationDialog(QDialog):
-    """Three read-only tables: stories, claims (independent sources, suggested credibility), conflicts."""
+    """Three read-only tables: stories, claims (independent sources, suggested credibility), conflicts.
 
-    def __init__(self, ws: Workspace, brief_id: int | None = None, parent: QWidget | None = None) -> None:
+    The analysis runs on ``feed`` (a :class:`LatestFeed` of
+    :class:`~briefer.gui.background.jobs.AnalysisJob`, outliving the dialog): the
+    dialog opens at once saying it is analysing, fills in when the result arrives,
+    shows a failure as one line, and forgets the job when closed.
+    """
+
+    def __init__(self, feed: LatestFeed, workspace: Path, brief_id: int | None = None,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         scope = "the workspace" if brief_id is None else f"brief {brief_id}"
         self.setWindowTitle(f"Corroboration: {scope}")
         self.resize(760, 520)
-        text = rows(analyse(ws, brief_id))
-        self.stories = read_only_table("Story clusters", ["Story", "Articles"], text["stories"])
+        self.stories = read_only_table("Story clusters", ["Story", "Articles"], [])
         self.claims = read_only_table("Claims", ["Claim", "Kind", "Tags", "Articles", "Independent sources",
-                                        "Suggested credibility"], text["claims"])
-        self.conflicts = read_only_table("Conflicts", ["Conflict", "About", "Reports"], text["conflicts"])
+                                        "Suggested credibility"], [])
+        self.conflicts = read_only_table("Conflicts", ["Conflict", "About", "Reports"], [])
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.claims, f"Claims ({len(text['claims'])})")
-        self.tabs.addTab(self.conflicts, f"Conflicts ({len(text['conflicts'])})")
-        self.tabs.addTab(self.stories, f"Stories ({len(text['stories'])})")
+        self._tables = ((self.claims, "Claims", "claims"), (self.conflicts, "Conflicts", "conflicts"),
+                        (self.stories, "Stories", "stories"))
+        for table, name, _key in self._tables:
+            self.tabs.addTab(table, name)
+        self.tabs.setEnabled(False)
+        self.state = QLabel(f"Analysing {scope}…")
+        self.state.setAccessibleName("Analysis state")
         note = QLabel("Suggested credibility is a suggestion: set an item's credibility in the brief"
                       " composer to accept it.")
         note.setWordWrap(True)
@@ -83,5 +96,34 @@ class CorroborationDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(note)
+        layout.addWidget(self.state)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
+        self.feed: LatestFeed | None = feed
+        feed.resultReady.connect(self.show_analysis)
+        feed.failed.connect(self.show_failure)
+        feed.request(workspace, brief_id)
+
+    def show_analysis(self, analysis: Analysis) -> None:
+        """Fill the tables with ``analysis`` and count their rows in the tabs."""
+        text = rows(analysis)
+        for index, (table, name, key) in enumerate(self._tables):
+            fill_table(table, text[key])
+            self.tabs.setTabText(index, f"{name} ({len(text[key])})")
+        self.tabs.setEnabled(True)
+        self.state.hide()
+
+    def show_failure(self, message: str) -> None:
+        """Say in one line why there is no analysis (all of it in the tooltip)."""
+        lines = message.splitlines() or [""]
+        self.state.setText(f"No analysis: {lines[0]}{' …' if len(lines) > 1 else ''}")
+        self.state.setToolTip(message)
+
+    def done(self, result: int) -> None:
+        """Close, forgetting the analysis (a result still running is dropped)."""
+        if self.feed is not None:
+            self.feed.resultReady.disconnect(self.show_analysis)
+            self.feed.failed.disconnect(self.show_failure)
+            self.feed.cancel()
+            self.feed = None
+        super().done(result)

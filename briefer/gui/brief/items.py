@@ -13,13 +13,15 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QInputDialog, QWidget
 
-from briefer.analysis.corroboration import analyse
 from briefer.errors import BrieferError
+from briefer.gui.background.feed import LatestFeed
+from briefer.gui.background.jobs import ClaimOfJob
 from briefer.gui.undo.briefs import AddNote, SetCredibility
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from briefer.analysis.claims import Claim
     from briefer.gui.actions import Actions
     from briefer.gui.brief.composer import BriefComposer
     from briefer.gui.session import Session
@@ -56,6 +58,10 @@ class ItemWork(QObject):
         self.brief_id = brief_id
         self.window = window
         self.parent_widget = parent
+        self.suggested = LatestFeed(ClaimOfJob, 0, self)  # analysed off the window's thread
+        self.suggested.resultReady.connect(self._on_suggested_ready)
+        self.suggested.failed.connect(window.show_message)
+        session.workspaceClosed.connect(self.suggested.cancel)
 
     def connect_actions(self, actions: Actions) -> None:
         """Connect the Brief menu's note and credibility actions."""
@@ -94,8 +100,12 @@ class ItemWork(QObject):
         if current is None:
             self.window.show_message("Select an item of the brief to rate its credibility")
             return None
+        return self._item(current[0])
+
+    def _item(self, item_id: int) -> tuple[int, int | None] | None:
+        """The item's id and credibility, or None when it cannot be read (said in the status bar)."""
         try:
-            return current[0], self.session.ws.briefs.item(current[0]).credibility
+            return item_id, self.session.ws.briefs.item(item_id).credibility
         except BrieferError as exc:
             self.window.show_message(str(exc))
             return None
@@ -116,28 +126,45 @@ class ItemWork(QObject):
         """Set the selected item's credibility to the one its corroboration suggests (one key).
 
         The suggestion (:mod:`briefer.analysis.claims`) is the item's claim's, its
-        independent sources counted across the workspace; the status bar says what it
-        rests on. False when nothing changed.
+        independent sources counted across the workspace; it is analysed in the
+        background and set when it arrives, the status bar saying what it rests on.
+        False when there is nothing to analyse.
         """
         found = self._current_item()
         brief_id = self.brief_id()
         if found is None or brief_id is None:
             return False
         tag_id = self.session.ws.briefs.item(found[0]).tag_id
-        claim = None if tag_id is None else analyse(self.session.ws, brief_id).claim_of(tag_id)
-        if claim is None:
-            self.window.show_message("No suggested credibility: only facts, quotes and figures with a"
-                                     " value have one")
+        if tag_id is None:
+            self._no_suggestion()
             return False
-        changed = self.set_credibility(claim.suggested_credibility)
+        self.window.show_message("Analysing the item's corroboration…")
+        self.suggested.request(self.session.ws.path, brief_id, found[0], tag_id)
+        return True
+
+    def _no_suggestion(self) -> None:
+        self.window.show_message("No suggested credibility: only facts, quotes and figures with a"
+                                 " value have one")
+
+    def _on_suggested_ready(self, result: tuple[int, Claim | None]) -> None:
+        item_id, claim = result
+        if claim is None:
+            self._no_suggestion()
+            return
+        if self._item(item_id) is None:  # gone meanwhile, said in the status bar
+            return
+        changed = self.set_credibility(claim.suggested_credibility, item_id)
         sources = f"{claim.independent_sources} independent source{'s' * (claim.independent_sources != 1)}"
         self.window.show_message(f"Credibility {claim.suggested_credibility} suggested by {sources}"
                                  f" in the workspace{'' if changed else ' (already set)'}")
-        return changed
 
-    def set_credibility(self, credibility: int | None) -> bool:
-        """Set the selected item's credibility (1–6, None clears); False when nothing changed."""
-        found = self._current_item()
+    def shutdown(self) -> None:
+        """Wait for the background analysis (on closing the window)."""
+        self.suggested.wait()
+
+    def set_credibility(self, credibility: int | None, item_id: int | None = None) -> bool:
+        """Set the selected item's (or ``item_id``'s) credibility (1–6, None clears); False when unchanged."""
+        found = self._current_item() if item_id is None else self._item(item_id)
         if found is None or found[1] == credibility:
             return False
         if not self._push(SetCredibility(self.session, found[0], credibility)):

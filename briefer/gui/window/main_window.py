@@ -329,7 +329,8 @@ class MainWindow(QMainWindow):
     def show_corroboration(self) -> None:
         """Show the claims, conflicts and stories of the current brief (or of the workspace)."""
         if self.session.is_open:
-            CorroborationDialog(self.session.ws, self.briefing.brief_id, self).exec()
+            CorroborationDialog(self.briefing.analysis, self.session.ws.path, self.briefing.brief_id,
+                                self).exec()
 
     def show_timeline(self) -> None:
         """Show the dated items of the current brief (or of the workspace); a chosen one in its article."""
