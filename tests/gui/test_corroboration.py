@@ -150,3 +150,11 @@ def test_ctrl_alt_a_accepts_the_suggested_credibility_undoably(window, qtbot: Qt
     assert window.session.ws.briefs.item(item.id).credibility == 3  # one source, not contradicted
     keys("Ctrl+Z")
     assert window.session.ws.briefs.item(item.id).credibility is None
+
+
+def test_every_column_heading_is_readable_whole(qtbot: QtBot, ws: Workspace, feed: LatestFeed) -> None:
+    dialog = _analysed(qtbot, CorroborationDialog(feed, ws.path))
+    header = dialog.claims.horizontalHeader()
+    for column in range(dialog.claims.columnCount() - 1):  # the last one stretches
+        label = dialog.claims.horizontalHeaderItem(column).text()
+        assert dialog.claims.columnWidth(column) > header.fontMetrics().horizontalAdvance(label), label

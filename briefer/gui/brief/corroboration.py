@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QStyle,
     QTableWidget,
     QTabWidget,
     QVBoxLayout,
@@ -41,7 +42,12 @@ def read_only_table(name: str, headers: list[str], rows: list[list[str]]) -> QTa
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().hide()
-    table.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
+    for column, label in enumerate(headers):  # every heading readable whole
+        width = header.fontMetrics().horizontalAdvance(label) + 2 * header.style().pixelMetric(
+            QStyle.PixelMetric.PM_HeaderMargin) + 16
+        table.setColumnWidth(column, max(table.columnWidth(column), width))
     fill_table(table, rows)
     return table
 
