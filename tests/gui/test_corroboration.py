@@ -152,6 +152,31 @@ def test_ctrl_alt_a_accepts_the_suggested_credibility_undoably(window, qtbot: Qt
     assert window.session.ws.briefs.item(item.id).credibility is None
 
 
+def test_ctrl_alt_a_on_two_items_in_quick_succession_rates_both(window, qtbot: QtBot) -> None:  # noqa: ANN001
+    from tests.gui.helpers import Keys
+
+    keys = Keys(qtbot)
+    for fact in ("Russia seized the crucial mining hub of Selydove",
+                 "Russia has made remarkable territorial gains"):
+        keys("Ctrl+2")
+        start = window.view.units.text.index(fact)
+        window.view.select(start, start + len(fact))
+        keys("f", "a")
+    keys("Ctrl+4")
+    first, second = (item.id for item in window.briefing.brief().items[:2])
+    window.composer.select_item(first)
+    keys("Ctrl+Alt+A")
+    window.composer.select_item(second)
+    keys("Ctrl+Alt+A")  # before the first analysis is back
+    assert window.status.text() == "Analysing the corroboration of 2 items…"
+    done = "Suggested credibility set on 2 of 2 items from their corroboration in the workspace"
+    qtbot.waitUntil(lambda: window.status.text() == done, timeout=20000)
+    assert [window.session.ws.briefs.item(i).credibility for i in (first, second)] == [3, 3]
+    keys("Ctrl+Z")
+    keys("Ctrl+Z")
+    assert [window.session.ws.briefs.item(i).credibility for i in (first, second)] == [None, None]
+
+
 def test_every_column_heading_is_readable_whole(qtbot: QtBot, ws: Workspace, feed: LatestFeed) -> None:
     dialog = _analysed(qtbot, CorroborationDialog(feed, ws.path))
     header = dialog.claims.horizontalHeader()

@@ -219,19 +219,19 @@ class AnalysisJob(ReadingJob):
 
 
 class ClaimOfJob(ReadingJob):
-    """Find the claim of one brief item's tag; finishes with ``(item id, claim or None)``."""
+    """Find the claims of brief items' tags; finishes with ``[(item id, claim or None)…]``."""
 
     doing = "corroboration"
 
-    def __init__(self, workspace: Path, brief_id: int, item_id: int, tag_id: int) -> None:
+    def __init__(self, workspace: Path, brief_id: int, items: tuple[tuple[int, int], ...]) -> None:
         super().__init__(workspace)
         self.brief_id = brief_id
-        self.item_id = item_id
-        self.tag_id = tag_id
+        self.items = items  # (item id, tag id) pairs
 
     def compute(self, ws: Workspace) -> object:
-        """The item's id and its tag's claim, independent sources counted across the workspace."""
-        return self.item_id, analyse(ws, self.brief_id).claim_of(self.tag_id)
+        """Each item's id and its tag's claim (one analysis, sources counted across the workspace)."""
+        analysis = analyse(ws, self.brief_id)
+        return [(item_id, analysis.claim_of(tag_id)) for item_id, tag_id in self.items]
 
 
 class Jobs(QObject):

@@ -61,7 +61,11 @@ class ItemWork(QObject):
         self.suggested = LatestFeed(ClaimOfJob, 0, self)  # analysed off the window's thread
         self.suggested.resultReady.connect(self._on_suggested_ready)
         self.suggested.failed.connect(window.show_message)
-        session.workspaceClosed.connect(self.suggested.cancel)
+        session.workspaceClosed.connect(self._forget_asked)
+        #: Items whose suggested credibility was asked for and not yet set: item id -> tag id,
+        #: with their brief; each request carries them all, so a quick second key loses none.
+        self._asked: dict[int, int] = {}
+        self._asked_brief: int | None = None
 
     def connect_actions(self, actions: Actions) -> None:
         """Connect the Brief menu's note and credibility actions."""
@@ -138,25 +142,43 @@ class ItemWork(QObject):
         if tag_id is None:
             self._no_suggestion()
             return False
-        self.window.show_message("Analysing the item's corroboration…")
-        self.suggested.request(self.session.ws.path, brief_id, found[0], tag_id)
+        if brief_id != self._asked_brief:
+            self._asked, self._asked_brief = {}, brief_id
+        self._asked[found[0]] = tag_id
+        many = len(self._asked) > 1
+        self.window.show_message(f"Analysing the corroboration of {len(self._asked)} items…" if many
+                                 else "Analysing the item's corroboration…")
+        self.suggested.request(self.session.ws.path, brief_id, tuple(self._asked.items()))
         return True
+
+    def _forget_asked(self) -> None:
+        self.suggested.cancel()
+        self._asked, self._asked_brief = {}, None
 
     def _no_suggestion(self) -> None:
         self.window.show_message("No suggested credibility: only facts, quotes and figures with a"
                                  " value have one")
 
-    def _on_suggested_ready(self, result: tuple[int, Claim | None]) -> None:
-        item_id, claim = result
-        if claim is None:
+    def _on_suggested_ready(self, result: list[tuple[int, Claim | None]]) -> None:
+        for item_id, _claim in result:
+            self._asked.pop(item_id, None)
+        rated = [(item_id, claim) for item_id, claim in result if claim is not None]
+        if not rated:
             self._no_suggestion()
             return
+        if len(result) > 1:
+            changed = sum(self._item(i) is not None and self.set_credibility(c.suggested_credibility, i)
+                          for i, c in rated)
+            self.window.show_message(f"Suggested credibility set on {changed} of {len(result)} items"
+                                     " from their corroboration in the workspace")
+            return
+        [(item_id, claim)] = rated
         if self._item(item_id) is None:  # gone meanwhile, said in the status bar
             return
-        changed = self.set_credibility(claim.suggested_credibility, item_id)
+        changed_one = self.set_credibility(claim.suggested_credibility, item_id)
         sources = f"{claim.independent_sources} independent source{'s' * (claim.independent_sources != 1)}"
         self.window.show_message(f"Credibility {claim.suggested_credibility} suggested by {sources}"
-                                 f" in the workspace{'' if changed else ' (already set)'}")
+                                 f" in the workspace{'' if changed_one else ' (already set)'}")
 
     def shutdown(self) -> None:
         """Wait for the background analysis (on closing the window)."""
