@@ -204,8 +204,9 @@ class Attributor:
         according = self.p.according.search(text, start, reach)
         if according:
             spoken = self._first(self._candidates(according.end(), end))
-            if spoken:
-                return self._speaker(spoken, "according-to", 0.8)
+            found = self._speaker(spoken, "according-to", 0.8) if spoken else None
+            if found:  # "…," he told them, according to a statement: no issuer named, the verb's subject
+                return found
         verb = self.p.after_verb.search(text, start, reach)
         if verb is None:
             return None
@@ -263,8 +264,9 @@ class Attributor:
         participles = list(self.p.participle.finditer(text, start, end))
         if according and (not verbs or verbs[-1].start() < according.start()):
             spoken = self._first(self._candidates(according.end(), _clause_end(text, according.end(), end)))
-            if spoken:
-                return self._speaker(spoken, "according-to", 0.85)
+            found = self._speaker(spoken, "according-to", 0.85) if spoken else None
+            if found:
+                return found
         said = [m for m in self.p.pronoun_phrase.finditer(text, start, end)]
         if said and (not verbs or verbs[-1].start() < said[-1].start()):
             gender = self.p.phrase_genders.get(" ".join(said[-1].group().lower().split()))
@@ -417,17 +419,16 @@ class Attributor:
             i -= 1
         return None
 
-    def _group(self, c: _Candidate, rule: str, confidence: float) -> Speaker:
+    def _group(self, c: _Candidate, rule: str, confidence: float) -> Speaker | None:
         """Whom a speaker named by a noun refers to.
 
         ``the ministry`` → the organisation named before; ``the woman`` → the nearest
-        fitting person before it; ``officials`` stays as written.
+        fitting person before it; ``officials`` stays as written. A document (``a
+        statement``) speaks for whoever issued it, and is no speaker when none is found.
         """
         words = c.name.split()
         if words[-1].lower() in _DOCUMENT_NOUNS:
-            issuer = self._issuer(c, words[-1].lower(), f"{rule}+issuer", confidence - 0.1)
-            if issuer is not None:
-                return issuer
+            return self._issuer(c, words[-1].lower(), f"{rule}+issuer", confidence - 0.1)
         gender = self.p.person_nouns.get(words[-1].lower())
         if gender is not None and words[0].lower() not in ("a", "an", "one", "another"):
             person = self._nearest_person(c.start, gender)

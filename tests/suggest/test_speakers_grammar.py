@@ -49,3 +49,18 @@ def test_a_speaker_is_never_a_clause() -> None:
 def test_a_slogan_in_quotation_marks_is_not_a_quote() -> None:
     text = "The state launched a campaign with the slogan “Meth, we’re on it.” It drew ridicule."
     assert suggest(text, kinds=["quote"]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Peter Okonjo toured the dam site. “This is a proud day for the region,” he told engineers, "
+         "according to a statement.", "Peter Okonjo"),
+        ("The union met on Friday. Later it put out another statement. “We stand by our members,” it says.",
+         None),
+    ],
+)
+def test_a_document_without_its_issuer_is_no_speaker(text: str, speaker: str | None) -> None:
+    quotes = suggest(text, kinds=["quote"])
+    assert quotes
+    assert quotes[-1].attributes.get("speaker") == speaker
