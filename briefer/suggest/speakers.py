@@ -53,6 +53,10 @@ _DESCRIBED = re.compile(
     r"(?:[\w'’-]+[ \u00a0]){0,3}?[a-z][\w'’-]*)[ \u00a0]+(?:[a-z]+ly[ \u00a0]+)?",
     re.IGNORECASE,
 )
+# "Ana Ruiz, a friend of Tom Bell, the mayor, has told": one to three appositions, then the verb
+_APPOSITIONS = re.compile(
+    r"[ \u00a0]*(?:,[^,;:!?\"“”\n]{1,80}){1,3},[ \u00a0]*(?:(?:has|have|had|also|[a-z]+ly)[ \u00a0]+)*$"
+)
 _PRONOUN_REACH = 6  # sentences back where a pronoun's person may be named
 _AFTER_REACH = 160  # characters after a closing mark where the reporting verb may be (long appositions)
 
@@ -89,6 +93,7 @@ class _Patterns:
     person_nouns: dict[str, str]
     pronoun_phrase: re.Pattern[str]
     phrase_genders: dict[str, str]
+    preposition_before: re.Pattern[str]
 
 
 @cache
@@ -116,6 +121,12 @@ def _patterns(lang: str) -> _Patterns:
         person_nouns={str(k): str(v) for k, v in w["person_nouns"].items()},
         pronoun_phrase=re.compile(rf"\b(?:{lexicon.alternation(w['pronoun_phrases'])})\b", re.IGNORECASE),
         phrase_genders={str(k).lower(): str(v) for k, v in w["pronoun_phrases"].items()},
+        preposition_before=re.compile(
+            rf"(?i:\b(?:{lexicon.alternation(w['prepositions'])})[ \u00a0]+{det})"
+            rf"(?:[a-z][\w'’-]*[ \u00a0]+){{0,2}}$"
+            if w.get("prepositions")
+            else r"(?!)"
+        ),
     )
 
 
@@ -351,6 +362,16 @@ class Attributor:
         """The subject of a verb: the candidate ending last, or a person before an apposition."""
         last = max(candidates, key=lambda c: (c.end, c.start))  # a role may start a person early
         text = self.doc.masked
+        for c in candidates:  # "Ana Ruiz, a friend of Tom Bell, said": the name the appositions follow
+            if c.end >= last.start:
+                break
+            if (
+                c.kind == "person"
+                and not self._object_of_preposition(c.start)
+                and _APPOSITIONS.match(text, c.end, verb)
+                and not self.p.verb.search(text, c.end, verb)
+            ):
+                return c
         if last.kind != "person":
             for c in reversed(candidates):
                 if c.kind == "person" and _APPOSITIVE.match(text, c.end, verb):
@@ -361,6 +382,13 @@ class Attributor:
                     return c
         people = [c for c in candidates if c.kind == "person" and c.end >= last.start - 40]
         return people[-1] if people and last.kind == "group" else last
+
+    def _object_of_preposition(self, pos: int) -> bool:
+        """Whether the name at ``pos`` follows a preposition in its clause (``with Ana Ruiz``).
+
+        Such a name is no subject: ``in the journal Nature``, ``at Stratfor``.
+        """
+        return bool(self.p.preposition_before.search(self.doc.masked, max(0, pos - 60), pos))
 
     def _speaker(self, c: _Candidate, rule: str, confidence: float) -> Speaker | None:
         if c.kind == "pronoun":

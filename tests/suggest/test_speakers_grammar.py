@@ -64,3 +64,18 @@ def test_a_document_without_its_issuer_is_no_speaker(text: str, speaker: str | N
     quotes = suggest(text, kinds=["quote"])
     assert quotes
     assert quotes[-1].attributes.get("speaker") == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Ruiz, a close friend of Tom Bell, said the plan was “a serious mistake” on Monday.",
+        "Ana Ruiz, the older sister of the founder, Tom Bell, has reportedly told friends it was a "
+        "“triumph”.",
+        "Ana Ruiz, an economist at Norvik Capital, the Oslo-based fund, told the paper that prices were "
+        "“far too high for families.”",
+    ],
+)
+def test_the_name_the_appositions_follow_is_the_subject(text: str) -> None:
+    [quote] = suggest(text, kinds=["quote"])
+    assert quote.attributes.get("speaker") == "Ana Ruiz"
