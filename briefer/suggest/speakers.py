@@ -57,6 +57,7 @@ _DESCRIBED = re.compile(
 _APPOSITIONS = re.compile(
     r"[ \u00a0]*(?:,[^,;:!?\"“”\n]{1,80}){1,3},[ \u00a0]*(?:(?:has|have|had|also|[a-z]+ly)[ \u00a0]+)*$"
 )
+_ATTACHED = re.compile(r"[ \u00a0]+(?:of|for|at|from)[ \u00a0]+(?:the[ \u00a0]+)?", re.IGNORECASE)
 _PRONOUN_REACH = 6  # sentences back where a pronoun's person may be named
 _AFTER_REACH = 160  # characters after a closing mark where the reporting verb may be (long appositions)
 
@@ -362,6 +363,12 @@ class Attributor:
         """The subject of a verb: the candidate ending last, or a person before an apposition."""
         last = max(candidates, key=lambda c: (c.end, c.start))  # a role may start a person early
         text = self.doc.masked
+        if self._object_of_preposition(last.start) and not any(  # "a spokesman for X": X speaks
+            _ATTACHED.fullmatch(text, c.end, last.start) for c in candidates
+        ):  # "the authors of a study in the journal Nature said": the subject, not the study's journal
+            subjects = [c for c in candidates if not self._object_of_preposition(c.start)]
+            if subjects:
+                last = max(subjects, key=lambda c: (c.end, c.start))
         for c in candidates:  # "Ana Ruiz, a friend of Tom Bell, said": the name the appositions follow
             if c.end >= last.start:
                 break

@@ -79,3 +79,17 @@ def test_a_document_without_its_issuer_is_no_speaker(text: str, speaker: str | N
 def test_the_name_the_appositions_follow_is_the_subject(text: str) -> None:
     [quote] = suggest(text, kinds=["quote"])
     assert quote.attributes.get("speaker") == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Several officials who met with the Arvenian Trade Council said the talks were “going well”.",
+         "Several officials"),
+        ("A spokeswoman for the Arvenian Trade Council said the talks were “going well”.",
+         "Arvenian Trade Council"),
+    ],
+)
+def test_a_name_in_a_prepositional_phrase_is_no_subject(text: str, speaker: str) -> None:
+    [quote] = suggest(text, kinds=["quote"])
+    assert quote.attributes.get("speaker") == speaker
