@@ -368,6 +368,7 @@ class Attributor:
         ):  # "the authors of a study in the journal Nature said": the subject, not the study's journal
             subjects = [c for c in candidates if not self._object_of_preposition(c.start)]
             if subjects:
+                candidates = subjects
                 last = max(subjects, key=lambda c: (c.end, c.start))
         for c in candidates:  # "Ana Ruiz, a friend of Tom Bell, said": the name the appositions follow
             if c.end >= last.start:
