@@ -93,3 +93,12 @@ def test_the_name_the_appositions_follow_is_the_subject(text: str) -> None:
 def test_a_name_in_a_prepositional_phrase_is_no_subject(text: str, speaker: str) -> None:
     [quote] = suggest(text, kinds=["quote"])
     assert quote.attributes.get("speaker") == speaker
+
+
+def test_the_journal_a_study_appeared_in_is_not_its_authors() -> None:
+    text = (
+        "The researchers behind a study published in the journal Marine Ecology Letters argued that "
+        "the reefs were “recovering faster than expected.”"
+    )
+    [quote] = suggest(text, kinds=["quote"])
+    assert quote.attributes.get("speaker") == "The researchers"
