@@ -430,20 +430,41 @@ class Attributor:
         turn, a few sentences back (a sentence's first person is mostly its subject:
         ``Cook told Benioff … "…," he said`` is Cook).
         """
+        for strict in (True, False):
+            person = self._sentence_subject(pos, gender, strict)
+            if person is not None:
+                return person
+        return self._nearest_person(pos, gender)
+
+    def _sentence_subject(self, pos: int, gender: str | None, strict: bool) -> Mention | None:
+        """The first fitting person of the sentences before ``pos``, nearest sentence first.
+
+        ``strict``: not a name after a preposition (``photographed with X``), and no
+        sentence whose subject is already a pronoun of that gender (``he was seen with X``:
+        that ``he`` is the one meant, named further back).
+        """
         doc = self.doc
         end = pos
         start, _ = doc.sentence_at(pos)
+        same = [w for w, g in self.p.genders.items() if g == gender and gender in ("m", "f")]
+        subject_pronoun = re.compile(rf"\b(?:{'|'.join(same)})\b", re.IGNORECASE) if same else None
         for _ in range(_PRONOUN_REACH):
             for person in self.people:
-                if start <= person.start < end and (
+                if not (start <= person.start < end) or not (
                     person.gender is None or gender in (None, "g") or person.gender == gender
                 ):
-                    return person
+                    continue
+                if strict and (
+                    self._object_of_preposition(person.start)
+                    or (subject_pronoun and subject_pronoun.search(doc.masked, start, person.start))
+                ):
+                    continue
+                return person
             if start == 0:
                 break
             end = start
             start, _ = doc.sentence_at(start - 1)
-        return self._nearest_person(pos, gender)
+        return None
 
     def _nearest_person(self, pos: int, gender: str | None) -> Mention | None:
         """The nearest named person before ``pos`` whose gender fits (``g``: any)."""

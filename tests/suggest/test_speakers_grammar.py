@@ -102,3 +102,13 @@ def test_the_journal_a_study_appeared_in_is_not_its_authors() -> None:
     )
     [quote] = suggest(text, kinds=["quote"])
     assert quote.attributes.get("speaker") == "The researchers"
+
+
+def test_a_pronoun_means_a_subject_not_a_name_after_a_preposition() -> None:
+    text = (
+        "Mark Ellison opened the session on Monday.\n\n"
+        "During the break, he was photographed with Tom Bell at the harbour.\n\n"
+        "He then told reporters: “We are ready for the vote.”"
+    )
+    [quote] = suggest(text, kinds=["quote"])
+    assert quote.attributes.get("speaker") == "Mark Ellison"
