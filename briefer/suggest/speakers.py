@@ -58,6 +58,9 @@ _APPOSITIONS = re.compile(
     r"[ \u00a0]*(?:,[^,;:!?\"“”\n]{1,80}){1,3},[ \u00a0]*(?:(?:has|have|had|also|[a-z]+ly)[ \u00a0]+)*$"
 )
 _ATTACHED = re.compile(r"[ \u00a0]+(?:of|for|at|from)[ \u00a0]+(?:the[ \u00a0]+)?", re.IGNORECASE)
+# parts of one name: "United Nations High Commissioner for Human Rights" ("of" joins a person's affiliation)
+_JOIN = re.compile(r"[ \u00a0](?:for[ \u00a0])?")
+_JOIN_AFTER = re.compile(r"[ \u00a0]for[ \u00a0]")
 _PRONOUN_REACH = 6  # sentences back where a pronoun's person may be named
 _AFTER_REACH = 160  # characters after a closing mark where the reporting verb may be (long appositions)
 
@@ -141,6 +144,7 @@ class Attributor:
             m for m in mentions if m.kind in ("person", "organisation") and not doc.inside_quote(m.start)
         ]
         self.people = [m for m in self.actors if m.kind == "person"]
+        self._named = sorted((m for m in mentions if not doc.inside_quote(m.start)), key=lambda m: m.start)
         self._people_starts = [m.start for m in self.people]
 
     def _candidates(self, start: int, end: int) -> list[_Candidate]:
@@ -403,7 +407,33 @@ class Attributor:
             return self._resolve(c, rule, confidence)
         if c.kind == "group":
             return self._group(c, rule, confidence)
-        return Speaker(c.name, c.role, rule, confidence)
+        return Speaker(self._whole_name(c) or c.name, c.role, rule, confidence)
+
+    def _whole_name(self, c: _Candidate) -> str | None:
+        """The whole name of an organisation found in parts, or None.
+
+        ``United Nations`` ``High Commissioner`` for ``Human Rights``: adjacent names joined
+        by ``for`` or a space (a space only before the part found), one of them an
+        organisation and none a person of known gender.
+        """
+        named = self._named
+        at = next((i for i, m in enumerate(named) if m.end == c.end), None)
+        if at is None or (c.kind == "person" and c.gender is not None):
+            return None
+        text = self.doc.masked
+        first = last = at
+        while first > 0 and named[first - 1].gender is None and _JOIN.fullmatch(
+            text, named[first - 1].end, named[first].start
+        ):
+            first -= 1
+        while last + 1 < len(named) and named[last + 1].gender is None and _JOIN_AFTER.fullmatch(
+            text, named[last].end, named[last + 1].start
+        ):
+            last += 1
+        parts = named[first : last + 1]
+        if len(parts) < 2 or not any(m.kind == "organisation" for m in parts):
+            return None
+        return self.doc.text[parts[0].start : parts[-1].end]
 
     def _resolve(self, c: _Candidate, rule: str, confidence: float) -> Speaker | None:
         """A pronoun's nearest fitting named person (or group, for they/it) before it."""

@@ -112,3 +112,9 @@ def test_a_pronoun_means_a_subject_not_a_name_after_a_preposition() -> None:
     )
     [quote] = suggest(text, kinds=["quote"])
     assert quote.attributes.get("speaker") == "Mark Ellison"
+
+
+def test_an_organisation_named_in_parts_is_named_whole() -> None:
+    text = "The African Union High Commissioner for Maritime Safety said the rules “still apply”."
+    [quote] = suggest(text, kinds=["quote"])
+    assert quote.attributes.get("speaker") == "African Union High Commissioner for Maritime Safety"
