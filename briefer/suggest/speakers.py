@@ -61,6 +61,7 @@ _ATTACHED = re.compile(r"[ \u00a0]+(?:of|for|at|from)[ \u00a0]+(?:the[ \u00a0]+)
 # parts of one name: "United Nations High Commissioner for Human Rights" ("of" joins a person's affiliation)
 _JOIN = re.compile(r"[ \u00a0](?:for[ \u00a0])?")
 _JOIN_AFTER = re.compile(r"[ \u00a0]for[ \u00a0]")
+_INDEFINITE = frozenset("a an one another some several many two three four".split())
 _PRONOUN_REACH = 6  # sentences back where a pronoun's person may be named
 _AFTER_REACH = 160  # characters after a closing mark where the reporting verb may be (long appositions)
 
@@ -516,6 +517,9 @@ class Attributor:
         words = c.name.split()
         if words[-1].lower() in _DOCUMENT_NOUNS:
             return self._issuer(c, words[-1].lower(), f"{rule}+issuer", confidence - 0.1)
+        described = self._described_before(c, words)
+        if described is not None:
+            return Speaker(described, None, f"{rule}+described", confidence - 0.1)
         gender = self.p.person_nouns.get(words[-1].lower())
         if gender is not None and words[0].lower() not in ("a", "an", "one", "another"):
             person = self._nearest_person(c.start, gender)
@@ -537,6 +541,27 @@ class Attributor:
             return Speaker(" ".join(words[1:]), None, f"{rule}+group", confidence - 0.2)  # the US military
         return Speaker(c.name, None, f"{rule}+group", confidence - 0.2)
 
+
+    def _described_before(self, c: _Candidate, words: list[str]) -> str | None:
+        """``the expert`` after ``one legal expert``: the speaker as first described, word for word.
+
+        The nearest description before it, a few sentences back, of the same noun with an
+        indefinite determiner (``one``, ``a``, ``another``, ``some``…).
+        """
+        if len(words) < 2 or words[0].lower() != "the":
+            return None
+        noun = words[-1].lower()
+        doc = self.doc
+        start = doc.sentence_at(c.start)[0]
+        for _ in range(_PRONOUN_REACH):
+            if start == 0:
+                break
+            start = doc.sentence_at(start - 1)[0]
+        for m in reversed(list(self.p.group.finditer(doc.masked, start, c.start))):
+            found = m.group().split()
+            if found[-1].lower() == noun and found[0].lower() in _INDEFINITE:
+                return m.group()
+        return None
 
     def _issuer(self, c: _Candidate, noun: str, rule: str, confidence: float) -> Speaker | None:
         """Who issued the document a speaker noun names (``a report from X``, ``X said in a statement``)."""

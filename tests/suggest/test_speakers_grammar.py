@@ -118,3 +118,12 @@ def test_an_organisation_named_in_parts_is_named_whole() -> None:
     text = "The African Union High Commissioner for Maritime Safety said the rules “still apply”."
     [quote] = suggest(text, kinds=["quote"])
     assert quote.attributes.get("speaker") == "African Union High Commissioner for Maritime Safety"
+
+
+def test_a_described_speaker_keeps_its_first_description() -> None:
+    text = (
+        "“The ferry should never have sailed,” said one retired official.\n\n"
+        "“The forecast was clear,” the official added."
+    )
+    speakers = [q.attributes.get("speaker") for q in suggest(text, kinds=["quote"])]
+    assert speakers == ["one retired official", "one retired official"]
