@@ -497,15 +497,30 @@ class Attributor:
             start, _ = doc.sentence_at(start - 1)
         return None
 
-    def _nearest_person(self, pos: int, gender: str | None) -> Mention | None:
-        """The nearest named person before ``pos`` whose gender fits (``g``: any)."""
+    def _nearest_person(
+        self, pos: int, gender: str | None, other: frozenset[str] = frozenset()
+    ) -> Mention | None:
+        """The nearest named person before ``pos`` whose gender fits (``g``: any), not one of ``other``."""
         i = bisect_left(self._people_starts, pos) - 1
         while i >= 0:
             person = self.people[i]
-            if person.gender is None or gender in (None, "g") or person.gender == gender:
+            fits = person.gender is None or gender in (None, "g") or person.gender == gender
+            if fits and person.canonical not in other:
                 return person
             i -= 1
         return None
+
+    def _beside(self, noun: str) -> frozenset[str]:
+        """The people named in a sentence with ``the <noun>``: someone else than the one it means.
+
+        ``Dempsey talked with the man``: ``the man`` is never Dempsey.
+        """
+        doc = self.doc
+        names = set()
+        for m in re.finditer(rf"\bthe[ \u00a0]+{re.escape(noun)}\b", doc.masked, re.IGNORECASE):
+            start, end = doc.sentence_at(m.start())
+            names |= {p.canonical for p in self.people if start <= p.start < end}
+        return frozenset(names)
 
     def _group(self, c: _Candidate, rule: str, confidence: float) -> Speaker | None:
         """Whom a speaker named by a noun refers to.
@@ -522,7 +537,7 @@ class Attributor:
             return Speaker(described, None, f"{rule}+described", confidence - 0.1)
         gender = self.p.person_nouns.get(words[-1].lower())
         if gender is not None and words[0].lower() not in ("a", "an", "one", "another"):
-            person = self._nearest_person(c.start, gender)
+            person = self._nearest_person(c.start, gender, self._beside(words[-1]))
             if person is not None:
                 return Speaker(person.canonical, person.role, f"{rule}+person-noun", confidence - 0.1)
         head = lexicon.stem(words[-1])

@@ -127,3 +127,12 @@ def test_a_described_speaker_keeps_its_first_description() -> None:
     )
     speakers = [q.attributes.get("speaker") for q in suggest(text, kinds=["quote"])]
     assert speakers == ["one retired official", "one retired official"]
+
+
+def test_the_man_is_not_a_person_named_beside_him() -> None:
+    text = (
+        "Dr Karl Feist examined the man twice in March.\n\n"
+        "“I could barely climb the stairs,” the man wrote in a letter to the clinic."
+    )
+    [quote] = suggest(text, kinds=["quote"])
+    assert quote.attributes.get("speaker") != "Karl Feist"
