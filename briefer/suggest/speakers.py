@@ -396,6 +396,12 @@ class Attributor:
         people = [c for c in candidates if c.kind == "person" and c.end >= last.start - 40]
         return people[-1] if people and last.kind == "group" else last
 
+    def _in_title(self, c: _Candidate) -> bool:
+        """Whether ``c`` is named inside a person's title, before the name."""
+        return any(
+            p.role_start is not None and p.role_start <= c.start and c.end <= p.start for p in self.people
+        )
+
     def _object_of_preposition(self, pos: int) -> bool:
         """Whether the name at ``pos`` follows a preposition in its clause (``with Ana Ruiz``).
 
@@ -441,7 +447,10 @@ class Attributor:
         if c.gender == "g":  # "they said": the first organisation or group of the nearest sentence
             end, (start, _) = c.start, self.doc.sentence_at(c.start)
             for _ in range(_PRONOUN_REACH):
-                groups = [g for g in self._candidates(start, end) if g.kind in ("group", "organisation")]
+                groups = [  # not the office in a person's title ("Director of Public Prosecution Ana Ruiz")
+                    g for g in self._candidates(start, end)
+                    if g.kind in ("group", "organisation") and not self._in_title(g)
+                ]
                 if groups:  # its own sentence: the nearest before it; an earlier one: its subject
                     group = groups[-1] if end == c.start else groups[0]
                     return self._speaker(group, f"{rule}+pronoun", confidence - 0.15)

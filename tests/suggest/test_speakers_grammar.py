@@ -136,3 +136,13 @@ def test_the_man_is_not_a_person_named_beside_him() -> None:
     )
     [quote] = suggest(text, kinds=["quote"])
     assert quote.attributes.get("speaker") != "Karl Feist"
+
+
+def test_it_is_not_the_office_in_a_persons_title() -> None:
+    text = (
+        "Deputy Director of Public Prosecution Anna Lindqvist took the decision to “close the file”, "
+        "the Norwegian Prosecution Authority said.\n\n"
+        "“The evidence has weakened over time,” it added."
+    )
+    speakers = [q.attributes.get("speaker") for q in suggest(text, kinds=["quote"])]
+    assert speakers == ["Norwegian Prosecution Authority", "Norwegian Prosecution Authority"]
