@@ -99,6 +99,7 @@ class _Patterns:
     pronoun_phrase: re.Pattern[str]
     phrase_genders: dict[str, str]
     preposition_before: re.Pattern[str]
+    noun_before: re.Pattern[str]
 
 
 @cache
@@ -130,6 +131,12 @@ def _patterns(lang: str) -> _Patterns:
             rf"(?i:\b(?:{lexicon.alternation(w['prepositions'])})[ \u00a0]+{det})"
             rf"(?:[a-z][\w'’-]*[ \u00a0]+){{0,2}}$"
             if w.get("prepositions")
+            else r"(?!)"
+        ),
+        noun_before=re.compile(
+            rf"(?i:\b(?:{lexicon.alternation(w['noun_determiners'])})"
+            rf"(?:[ \u00a0]+(?:{lexicon.alternation(w['noun_quantifiers'])}))?)[ \u00a0]+$"
+            if w.get("noun_determiners") and w.get("noun_quantifiers")
             else r"(?!)"
         ),
     )
@@ -277,7 +284,7 @@ class Attributor:
         text = self.doc.masked
         phrases = list(self.p.according.finditer(text, start, end))
         according = phrases[-1] if phrases else None
-        verbs = list(self.p.verb.finditer(text, start, end))
+        verbs = [m for m in self.p.verb.finditer(text, start, end) if not self._noun_use(m.start())]
         participles = list(self.p.participle.finditer(text, start, end))
         if according and (not verbs or verbs[-1].start() < according.start()):
             spoken = self._first(self._candidates(according.end(), _clause_end(text, according.end(), end)))
@@ -344,7 +351,8 @@ class Attributor:
         prev_start, prev_end = doc.paragraph_at(p_start - 1)  # paragraphs are the non-blank lines
         if any(prev_start <= other.open < prev_end for other in doc.quotes):
             return None
-        for m in reversed(list(self.p.verb.finditer(doc.masked, prev_start, prev_end))):
+        for m in reversed([v for v in self.p.verb.finditer(doc.masked, prev_start, prev_end)
+                           if not self._noun_use(v.start())]):
             verb = m.start()
             ahead = self._candidates(doc.sentence_at(verb)[0], verb)
             named = [c for c in ahead if c.kind in ("person", "organisation")]
@@ -395,6 +403,10 @@ class Attributor:
                     return c
         people = [c for c in candidates if c.kind == "person" and c.end >= last.start - 40]
         return people[-1] if people and last.kind == "group" else last
+
+    def _noun_use(self, pos: int) -> bool:
+        """Whether the reporting verb at ``pos`` is a noun here (``in all states``, ``the reports``)."""
+        return bool(self.p.noun_before.search(self.doc.masked, max(0, pos - 30), pos))
 
     def _in_title(self, c: _Candidate) -> bool:
         """Whether ``c`` is named inside a person's title, before the name."""

@@ -146,3 +146,9 @@ def test_it_is_not_the_office_in_a_persons_title() -> None:
     )
     speakers = [q.attributes.get("speaker") for q in suggest(text, kinds=["quote"])]
     assert speakers == ["Norwegian Prosecution Authority", "Norwegian Prosecution Authority"]
+
+
+def test_a_reporting_verb_after_a_determiner_is_a_noun() -> None:
+    text = "The Harbour Council said volunteers would work in all states to “close the gaps quickly.”"
+    [quote] = suggest(text, kinds=["quote"])
+    assert quote.attributes.get("speaker") == "Harbour Council"
