@@ -562,6 +562,8 @@ class Attributor:
             if person is not None:
                 return Speaker(person.canonical, person.role, f"{rule}+person-noun", confidence - 0.1)
         head = lexicon.stem(words[-1])
+        if words[-1].lower() in _ORG_NOUNS and (named := self._named_after_noun(words[-1], c.end)):
+            return Speaker(named.canonical, None, f"{rule}+apposition", confidence - 0.1)
         if words[-1].lower() in _ORG_NOUNS:
             for org in reversed([m for m in self.actors if m.kind == "organisation" and m.end <= c.start]):
                 if head in {lexicon.stem(w) for w in org.text.split()} or words[-1].lower() in _ANY_ORG_NOUNS:
@@ -577,6 +579,28 @@ class Attributor:
             return Speaker(" ".join(words[1:]), None, f"{rule}+group", confidence - 0.2)  # the US military
         return Speaker(c.name, None, f"{rule}+group", confidence - 0.2)
 
+
+    def _named_after_noun(self, noun: str, end: int) -> Mention | None:
+        """``The group, Name, …`` / ``The company that runs X, Name, …`` up to ``end``: the last Name."""
+        doc = self.doc
+        found = None
+        apposition = re.compile(
+            rf"\bthe[ \u00a0]+(?:[\w'’-]+[ \u00a0]+)?{re.escape(noun)}"
+            r"(?:[ \u00a0]+(?:that|which)[^,.;:\n]{1,60})?,[ \u00a0]+",
+            re.IGNORECASE,
+        )
+        for m in apposition.finditer(doc.masked, max(0, end - 3000), end + 200):
+            if m.start() >= end:
+                break
+            name = next((a for a in self._named if a.start == m.end()), None)
+            if (
+                name is not None
+                and name.kind in ("organisation", "person")
+                and name.gender is None
+                and doc.masked[name.end : name.end + 1] == ","
+            ):
+                found = name
+        return found
 
     def _described_before(self, c: _Candidate, words: list[str]) -> str | None:
         """``the expert`` after ``one legal expert``: the speaker as first described, word for word.

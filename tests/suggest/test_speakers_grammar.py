@@ -152,3 +152,12 @@ def test_a_reporting_verb_after_a_determiner_is_a_noun() -> None:
     text = "The Harbour Council said volunteers would work in all states to “close the gaps quickly.”"
     [quote] = suggest(text, kinds=["quote"])
     assert quote.attributes.get("speaker") == "Harbour Council"
+
+
+def test_the_group_is_the_name_given_in_apposition() -> None:
+    text = (
+        "The group, Fair Shift Alliance, formed in May. It has criticised Microsoft for months.\n\n"
+        "On Monday the group said that the board had “ignored every warning.”"
+    )
+    [quote] = suggest(text, kinds=["quote"])
+    assert quote.attributes.get("speaker") == "Fair Shift Alliance"
