@@ -61,6 +61,7 @@ _ATTACHED = re.compile(r"[ \u00a0]+(?:of|for|at|from)[ \u00a0]+(?:the[ \u00a0]+)
 # parts of one name: "United Nations High Commissioner for Human Rights" ("of" joins a person's affiliation)
 _JOIN = re.compile(r"[ \u00a0](?:for[ \u00a0])?")
 _JOIN_AFTER = re.compile(r"[ \u00a0]for[ \u00a0]")
+_ARTICLES = frozenset("the a an another".split())
 _INDEFINITE = frozenset("a an one another some several many two three four".split())
 _PRONOUN_REACH = 6  # sentences back where a pronoun's person may be named
 _AFTER_REACH = 160  # characters after a closing mark where the reporting verb may be (long appositions)
@@ -100,6 +101,7 @@ class _Patterns:
     phrase_genders: dict[str, str]
     preposition_before: re.Pattern[str]
     noun_before: re.Pattern[str]
+    not_in_groups: frozenset[str]
 
 
 @cache
@@ -132,6 +134,9 @@ def _patterns(lang: str) -> _Patterns:
             rf"(?:[a-z][\w'’-]*[ \u00a0]+){{0,2}}$"
             if w.get("prepositions")
             else r"(?!)"
+        ),
+        not_in_groups=frozenset(
+            str(x).lower() for x in [*w.get("prepositions", []), *w.get("particles", [])]
         ),
         noun_before=re.compile(
             rf"(?i:\b(?:{lexicon.alternation(w['noun_determiners'])})"
@@ -179,10 +184,11 @@ class Attributor:
             words = m.group().lower().split()
             if any(w in self.p.genders for w in words):
                 continue  # "He begged lawmakers": a clause, not a speaker
-            found = _without_modifiers(found, m.start(), m.end())
+            g_start = self._group_start(m)
+            found = _without_modifiers(found, g_start, m.end())
             actors = (c for c in found if c.kind in ("person", "organisation"))
-            if not any(c.start < m.end() and m.start() < c.end for c in actors):
-                found.append(_Candidate(m.start(), m.end(), "group", m.group()))
+            if not any(c.start < m.end() and g_start < c.end for c in actors):
+                found.append(_Candidate(g_start, m.end(), "group", text[g_start : m.end()]))
         return sorted(found, key=lambda c: (c.start, -(c.end - c.start)))
 
     def attribute(self, quotes: list[Quote]) -> list[Speaker | None]:
@@ -403,6 +409,22 @@ class Attributor:
                     return c
         people = [c for c in candidates if c.kind == "person" and c.end >= last.start - 40]
         return people[-1] if people and last.kind == "group" else last
+
+    def _group_start(self, m: re.Match[str]) -> int:
+        """Where a group phrase starts: at an article inside it, never at a particle.
+
+        Not ``for Beijing residents`` or ``out another statement`` but ``Beijing
+        residents``, ``another statement``.
+        """
+        words = list(re.finditer(r"\S+", m.group()))
+        i = 0
+        while i < len(words) - 1 and words[i].group().lower() in self.p.not_in_groups:
+            i += 1
+        for j in range(len(words) - 2, i, -1):
+            if words[j].group().lower() in _ARTICLES:
+                i = j
+                break
+        return m.start() + words[i].start()
 
     def _noun_use(self, pos: int) -> bool:
         """Whether the reporting verb at ``pos`` is a noun here (``in all states``, ``the reports``)."""

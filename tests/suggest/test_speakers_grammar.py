@@ -161,3 +161,12 @@ def test_the_group_is_the_name_given_in_apposition() -> None:
     )
     [quote] = suggest(text, kinds=["quote"])
     assert quote.attributes.get("speaker") == "Fair Shift Alliance"
+
+
+def test_a_described_speaker_does_not_start_at_a_preposition() -> None:
+    text = (
+        "The Meteorological Office has said there is “no need” for coastal residents to leave, "
+        "but it has also warned of floods."
+    )
+    [quote] = suggest(text, kinds=["quote"])
+    assert quote.attributes.get("speaker") == "Meteorological Office"
