@@ -61,7 +61,6 @@ _ATTACHED = re.compile(r"[ \u00a0]+(?:of|for|at|from)[ \u00a0]+(?:the[ \u00a0]+)
 # parts of one name: "United Nations High Commissioner for Human Rights" ("of" joins a person's affiliation)
 _JOIN = re.compile(r"[ \u00a0](?:for[ \u00a0])?")
 _JOIN_AFTER = re.compile(r"[ \u00a0]for[ \u00a0]")
-_ARTICLES = frozenset("the a an another".split())
 _INDEFINITE = frozenset("a an one another some several many two three four".split())
 _PRONOUN_REACH = 6  # sentences back where a pronoun's person may be named
 _AFTER_REACH = 160  # characters after a closing mark where the reporting verb may be (long appositions)
@@ -102,13 +101,14 @@ class _Patterns:
     preposition_before: re.Pattern[str]
     noun_before: re.Pattern[str]
     not_in_groups: frozenset[str]
+    determiners: frozenset[str]
 
 
 @cache
 def _patterns(lang: str) -> _Patterns:
     w = lexicon.words(lang)
     determiners = lexicon.alternation(w.get("determiners", []))
-    adjectives = r"(?:[\w'’-]+[ \u00a0]){0,2}?"
+    adjectives = r"(?:[\w'’-]+[ \u00a0]){0,3}?"
     det = rf"(?:(?:{determiners})[ \u00a0])?" if determiners else ""
     one_of = rf"(?:(?:{lexicon.alternation(w['one_of'])})[ \u00a0])?"
     return _Patterns(
@@ -135,6 +135,7 @@ def _patterns(lang: str) -> _Patterns:
             if w.get("prepositions")
             else r"(?!)"
         ),
+        determiners=frozenset(str(x).lower() for x in w.get("determiners", [])),
         not_in_groups=frozenset(
             str(x).lower() for x in [*w.get("prepositions", []), *w.get("particles", [])]
         ),
@@ -421,7 +422,8 @@ class Attributor:
         while i < len(words) - 1 and words[i].group().lower() in self.p.not_in_groups:
             i += 1
         for j in range(len(words) - 2, i, -1):
-            if words[j].group().lower() in _ARTICLES:
+            word, before = words[j].group().lower(), words[j - 1].group().lower()
+            if word in self.p.determiners and before not in self.p.determiners:  # "said one expert"
                 i = j
                 break
         return m.start() + words[i].start()
@@ -575,6 +577,8 @@ class Attributor:
         words = c.name.split()
         if words[-1].lower() in _DOCUMENT_NOUNS:
             return self._issuer(c, words[-1].lower(), f"{rule}+issuer", confidence - 0.1)
+        if words[-1].lower() in _ORG_NOUNS and (named := self._named_after_noun(words[-1], c.end)):
+            return Speaker(named.canonical, None, f"{rule}+apposition", confidence - 0.1)
         described = self._described_before(c, words)
         if described is not None:
             return Speaker(described, None, f"{rule}+described", confidence - 0.1)
@@ -584,8 +588,6 @@ class Attributor:
             if person is not None:
                 return Speaker(person.canonical, person.role, f"{rule}+person-noun", confidence - 0.1)
         head = lexicon.stem(words[-1])
-        if words[-1].lower() in _ORG_NOUNS and (named := self._named_after_noun(words[-1], c.end)):
-            return Speaker(named.canonical, None, f"{rule}+apposition", confidence - 0.1)
         if words[-1].lower() in _ORG_NOUNS:
             for org in reversed([m for m in self.actors if m.kind == "organisation" and m.end <= c.start]):
                 if head in {lexicon.stem(w) for w in org.text.split()} or words[-1].lower() in _ANY_ORG_NOUNS:
@@ -640,9 +642,10 @@ class Attributor:
                 break
             start = doc.sentence_at(start - 1)[0]
         for m in reversed(list(self.p.group.finditer(doc.masked, start, c.start))):
-            found = m.group().split()
+            phrase = doc.masked[self._group_start(m) : m.end()]
+            found = phrase.split()
             if found[-1].lower() == noun and found[0].lower() in _INDEFINITE:
-                return m.group()
+                return phrase
         return None
 
     def _issuer(self, c: _Candidate, noun: str, rule: str, confidence: float) -> Speaker | None:

@@ -170,3 +170,9 @@ def test_a_described_speaker_does_not_start_at_a_preposition() -> None:
     )
     [quote] = suggest(text, kinds=["quote"])
     assert quote.attributes.get("speaker") == "Meteorological Office"
+
+
+def test_a_described_speaker_keeps_all_its_modifiers() -> None:
+    text = "Two former senior defence officials called the plan “a disgrace” on Sunday."
+    [quote] = suggest(text, kinds=["quote"])
+    assert quote.attributes.get("speaker") == "Two former senior defence officials"
