@@ -547,8 +547,9 @@ class _Finder:
         owner = people.get(lexicon.key(m.text)) if len(words) >= 2 else aliases.get(lexicon.stem(m.text))
         if owner is None:
             return m
-        return replace(m, canonical=owner.canonical, role=m.role or owner.role,
-                       gender=m.gender or owner.gender)
+        # a surname alone takes the full name's gender: "Omar" after "Ilhan Omar" is no given name
+        gender = m.gender or owner.gender if len(words) >= 2 else owner.gender or m.gender
+        return replace(m, canonical=owner.canonical, role=m.role or owner.role, gender=gender)
 
     def _alias_mentions(self, aliases: dict[str, Mention], covered: Occupancy) -> list[Mention]:
         """Surname-only mentions the rules missed, wherever an alias stands free."""

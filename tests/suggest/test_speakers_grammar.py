@@ -176,3 +176,12 @@ def test_a_described_speaker_keeps_all_its_modifiers() -> None:
     text = "Two former senior defence officials called the plan “a disgrace” on Sunday."
     [quote] = suggest(text, kinds=["quote"])
     assert quote.attributes.get("speaker") == "Two former senior defence officials"
+
+
+def test_a_surname_alone_keeps_the_gender_of_the_full_name() -> None:
+    text = (
+        "Nadia Thomas chaired the hearing.\n\nAnna Berg spoke next.\n\n"
+        "Thomas asked for calm on Tuesday. She added: “We owe them patience.”"
+    )
+    [quote] = suggest(text, kinds=["quote"])
+    assert quote.attributes.get("speaker") == "Nadia Thomas"
