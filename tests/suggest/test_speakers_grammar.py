@@ -185,3 +185,14 @@ def test_a_surname_alone_keeps_the_gender_of_the_full_name() -> None:
     )
     [quote] = suggest(text, kinds=["quote"])
     assert quote.attributes.get("speaker") == "Nadia Thomas"
+
+
+def test_a_production_company_is_an_organisation_that_speaks() -> None:
+    text = (
+        "Netflix showed the film first. "
+        "The company that made it, Dick Stone Productions, denied the claim.\n\n"
+        "“We never agreed to any such deal,” they said."
+    )
+    [quote] = suggest(text, kinds=["quote"])
+    assert quote.attributes.get("speaker") == "Dick Stone Productions"
+    assert [o.text for o in suggest(text, kinds=["organisation"])] == ["Netflix", "Dick Stone Productions"]
