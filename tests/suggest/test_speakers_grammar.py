@@ -196,3 +196,15 @@ def test_a_production_company_is_an_organisation_that_speaks() -> None:
     [quote] = suggest(text, kinds=["quote"])
     assert quote.attributes.get("speaker") == "Dick Stone Productions"
     assert [o.text for o in suggest(text, kinds=["organisation"])] == ["Netflix", "Dick Stone Productions"]
+
+
+def test_a_name_in_apposition_to_an_organisation_noun_is_an_organisation() -> None:
+    text = (
+        "The label that signed her, Quiet Engine, says she owes two albums. "
+        "Her lawyer met Netflix on Monday.\n\n"
+        "Quiet Engine have denied any wrongdoing.\n\n"
+        "“We acted within the contract,” they said in a statement."
+    )
+    [quote] = suggest(text, kinds=["quote"])
+    assert quote.attributes.get("speaker") == "Quiet Engine"
+    assert [o.text for o in suggest(text, kinds=["organisation"])].count("Quiet Engine") == 2
