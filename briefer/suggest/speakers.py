@@ -658,6 +658,12 @@ class Attributor:
                 return Speaker(issuer.group().strip().rstrip("."), None, rule, confidence)
         mentions = re.compile(rf"\b{noun}", re.IGNORECASE)
         end, (start, _) = c.start, self.doc.sentence_at(c.start)
+        own = [  # "Now they have put out another statement": the subject of its own sentence
+            a for a in self._candidates(start, c.start)
+            if a.kind != "group" or a.name.split()[-1].lower() not in _DOCUMENT_NOUNS
+        ]
+        if own and not self.p.according.search(text, start, c.start):
+            return self._speaker(self._nearest(own, c.start), rule, confidence)
         for _ in range(_PRONOUN_REACH):  # the nearest sentence naming the document: its first actor
             named = mentions.search(text, start, end)
             if named:  # "X said in a statement": the subject of the verb before the noun

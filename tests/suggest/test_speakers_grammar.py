@@ -208,3 +208,13 @@ def test_a_name_in_apposition_to_an_organisation_noun_is_an_organisation() -> No
     [quote] = suggest(text, kinds=["quote"])
     assert quote.attributes.get("speaker") == "Quiet Engine"
     assert [o.text for o in suggest(text, kinds=["organisation"])].count("Quiet Engine") == 2
+
+
+def test_a_statement_speaks_for_the_subject_that_put_it_out() -> None:
+    text = (
+        "Harbor Lane Records denied the claim on Friday.\n\n"
+        "Now they have put out another statement, sent to the organisers.\n\n"
+        "“We will appeal the ruling,” it says."
+    )
+    [quote] = suggest(text, kinds=["quote"])
+    assert quote.attributes.get("speaker") == "Harbor Lane Records"
