@@ -101,6 +101,7 @@ class _Patterns:
     preposition_before: re.Pattern[str]
     noun_before: re.Pattern[str]
     not_in_groups: frozenset[str]
+    subject_pronouns: tuple[str, ...]
     determiners: frozenset[str]
 
 
@@ -135,6 +136,7 @@ def _patterns(lang: str) -> _Patterns:
             if w.get("prepositions")
             else r"(?!)"
         ),
+        subject_pronouns=tuple(str(x).lower() for x in w.get("subject_pronouns", [])),
         determiners=frozenset(str(x).lower() for x in w.get("determiners", [])),
         not_in_groups=frozenset(
             str(x).lower() for x in [*w.get("prepositions", []), *w.get("particles", [])]
@@ -515,14 +517,13 @@ class Attributor:
     def _sentence_subject(self, pos: int, gender: str | None, strict: bool) -> Mention | None:
         """The first fitting person of the sentences before ``pos``, nearest sentence first.
 
-        ``strict``: not a name after a preposition (``photographed with X``), and no
-        sentence whose subject is already a pronoun of that gender (``he was seen with X``:
-        that ``he`` is the one meant, named further back).
+        ``strict``: no person after a subject pronoun of that gender in its sentence (``he
+        was seen with X``: that ``he`` is the one meant, named further back).
         """
         doc = self.doc
         end = pos
         start, _ = doc.sentence_at(pos)
-        same = [w for w, g in self.p.genders.items() if g == gender and gender in ("m", "f")]
+        same = [w for w in self.p.subject_pronouns if gender in ("m", "f") and self.p.genders[w] == gender]
         subject_pronoun = re.compile(rf"\b(?:{'|'.join(same)})\b", re.IGNORECASE) if same else None
         for _ in range(_PRONOUN_REACH):
             for person in self.people:
@@ -530,10 +531,7 @@ class Attributor:
                     person.gender is None or gender in (None, "g") or person.gender == gender
                 ):
                     continue
-                if strict and (
-                    self._object_of_preposition(person.start)
-                    or (subject_pronoun and subject_pronoun.search(doc.masked, start, person.start))
-                ):
+                if strict and subject_pronoun and subject_pronoun.search(doc.masked, start, person.start):
                     continue
                 return person
             if start == 0:

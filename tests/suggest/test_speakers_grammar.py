@@ -218,3 +218,13 @@ def test_a_statement_speaks_for_the_subject_that_put_it_out() -> None:
     )
     [quote] = suggest(text, kinds=["quote"])
     assert quote.attributes.get("speaker") == "Harbor Lane Records"
+
+
+def test_a_possessive_pronoun_does_not_hide_the_person_after_it() -> None:
+    text = (
+        "Marta Kowal spoke first.\n\n"
+        "Her colleague Anna Berg, who runs the warehouse, says trust keeps them going. "
+        "“We publish every receipt,” she explains."
+    )
+    [quote] = suggest(text, kinds=["quote"])
+    assert quote.attributes.get("speaker") == "Anna Berg"
