@@ -553,6 +553,14 @@ class Attributor:
             i -= 1
         return None
 
+    def _sentences_between(self, start: int, end: int) -> int:
+        """How many sentence starts lie after ``start`` up to ``end``."""
+        count, pos = 0, self.doc.sentence_at(end)[0]
+        while pos > start and count <= _PRONOUN_REACH:
+            count += 1
+            pos = self.doc.sentence_at(pos - 1)[0]
+        return count
+
     def _beside(self, noun: str) -> frozenset[str]:
         """The people named in a sentence with ``the <noun>``: someone else than the one it means.
 
@@ -583,7 +591,7 @@ class Attributor:
         gender = self.p.person_nouns.get(words[-1].lower())
         if gender is not None and words[0].lower() not in ("a", "an", "one", "another"):
             person = self._nearest_person(c.start, gender, self._beside(words[-1]))
-            if person is not None:
+            if person is not None and self._sentences_between(person.start, c.start) <= _PRONOUN_REACH:
                 return Speaker(person.canonical, person.role, f"{rule}+person-noun", confidence - 0.1)
         head = lexicon.stem(words[-1])
         if words[-1].lower() in _ORG_NOUNS:

@@ -228,3 +228,13 @@ def test_a_possessive_pronoun_does_not_hide_the_person_after_it() -> None:
     )
     [quote] = suggest(text, kinds=["quote"])
     assert quote.attributes.get("speaker") == "Anna Berg"
+
+
+def test_the_man_far_from_any_named_man_stays_as_written() -> None:
+    filler = "The clinic is small. It opened in 1990. Nurses work in shifts. Beds are scarce. Snow fell. "
+    text = (
+        "Karl Feist founded the clinic.\n\n" + filler + filler + "\n\n"
+        "According to the man, the treatment “changed everything within days.”"
+    )
+    [quote] = suggest(text, kinds=["quote"])
+    assert quote.attributes.get("speaker") == "the man"
