@@ -102,6 +102,7 @@ class _Patterns:
     noun_before: re.Pattern[str]
     not_in_groups: frozenset[str]
     subject_pronouns: tuple[str, ...]
+    complementiser: re.Pattern[str]
     determiners: frozenset[str]
 
 
@@ -135,6 +136,10 @@ def _patterns(lang: str) -> _Patterns:
             rf"(?:[a-z][\w'’-]*[ \u00a0]+){{0,2}}$"
             if w.get("prepositions")
             else r"(?!)"
+        ),
+        complementiser=re.compile(
+            rf"\b(?:{lexicon.alternation(w['complementisers'])})\b" if w.get("complementisers") else r"(?!)",
+            re.IGNORECASE,
         ),
         subject_pronouns=tuple(str(x).lower() for x in w.get("subject_pronouns", [])),
         determiners=frozenset(str(x).lower() for x in w.get("determiners", [])),
@@ -317,7 +322,8 @@ class Attributor:
             if ahead:
                 return self._speaker(self._nearest(ahead, verb.start()), "speaker-verb-quote", 0.85)
             spoken = self._first(self._candidates(verb.end(), _clause_end(text, verb.end(), end)))
-            if spoken:
+            # "warned that the government 'will not …'": the reported clause's subject is not the speaker
+            if spoken and not self.p.complementiser.search(text, verb.end(), spoken.start):
                 return self._speaker(spoken, "verb-speaker-quote", 0.8)
         return None
 

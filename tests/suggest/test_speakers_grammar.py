@@ -238,3 +238,9 @@ def test_the_man_far_from_any_named_man_stays_as_written() -> None:
     )
     [quote] = suggest(text, kinds=["quote"])
     assert quote.attributes.get("speaker") == "the man"
+
+
+def test_the_subject_of_a_reported_clause_is_not_the_speaker() -> None:
+    text = "Arvenia’s ambassador to Norway warned that the Arvenian government “will answer in kind”."
+    speakers = [q.attributes.get("speaker") for q in suggest(text, kinds=["quote"])]
+    assert "Arvenian government" not in speakers
