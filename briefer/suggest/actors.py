@@ -111,6 +111,18 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_END
 
 
+@cache
+def _org_apposition(lang: str) -> re.Pattern[str] | None:
+    """``the group, `` / ``the company that runs X, ``: an organisation noun a name follows in apposition."""
+    nouns = lexicon.words(lang).get("organisation_nouns")
+    if not nouns:
+        return None
+    return re.compile(
+        rf"(?i:\bthe)[ \u00a0]+(?:[a-z][\w'’-]*[ \u00a0]+)?(?:{lexicon.alternation(nouns)})"
+        r"(?:[ \u00a0]+(?:that|which)[^,.;:\n]{1,60})?,[ \u00a0]+$"
+    )
+
+
 class _Finder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -220,6 +232,7 @@ class _Finder:
             self._organisation_word,
             self._after_titles_and_demonyms,
             self._ends_in_organisation_word,
+            self._named_organisation,
             self._speaks,
             self._one_word,
             self._given_name,
@@ -296,6 +309,20 @@ class _Finder:
         if p.lows[-1] not in self.org_words:
             return False
         self._organisation(p.start, p.end, "org-word", 0.75)
+        return True
+
+    def _named_organisation(self, p: _Phrase) -> bool:
+        """``The group that owns her music, Big Machine, says``: in apposition to an organisation noun."""
+        pattern = _org_apposition(self.doc.lang)
+        name = self.text[p.start : p.end]
+        named_before = any(m.rule == "org-apposition" and m.text == name for m in self.mentions)
+        if not named_before and (
+            pattern is None
+            or self.text[p.end : p.end + 1] != ","
+            or not pattern.search(self.text, max(0, p.start - 120), p.start)
+        ):
+            return False
+        self._organisation(p.start, p.end, "org-apposition", 0.7)
         return True
 
     def _speaks(self, p: _Phrase) -> bool:
@@ -499,6 +526,7 @@ class _Finder:
             covered.take(m.start, m.end)
         linked = [self._linked(m, people, aliases) for m in self.mentions]
         linked += self._alias_mentions(aliases, covered)
+        linked += self._repeated_organisations(covered)
         linked = _link_organisations(_with_place_tail(linked, self.text))
         lang = self.doc.lang
         if lang in ("uk", "ru"):
@@ -547,8 +575,19 @@ class _Finder:
         owner = people.get(lexicon.key(m.text)) if len(words) >= 2 else aliases.get(lexicon.stem(m.text))
         if owner is None:
             return m
-        return replace(m, canonical=owner.canonical, role=m.role or owner.role,
-                       gender=m.gender or owner.gender)
+        # a surname alone takes the full name's gender: "Omar" after "Ilhan Omar" is no given name
+        gender = m.gender or owner.gender if len(words) >= 2 else owner.gender or m.gender
+        return replace(m, canonical=owner.canonical, role=m.role or owner.role, gender=gender)
+
+    def _repeated_organisations(self, covered: Occupancy) -> list[Mention]:
+        """A name found an organisation by its apposition is one wherever else it stands free."""
+        found = []
+        for name in {m.text for m in self.mentions if m.rule == "org-apposition"}:
+            for t in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", self.text):
+                if covered.free(t.start(), t.end()):
+                    covered.take(t.start(), t.end())
+                    found.append(Mention("organisation", t.start(), t.end(), name, name, "org-repeat", 0.65))
+        return found
 
     def _alias_mentions(self, aliases: dict[str, Mention], covered: Occupancy) -> list[Mention]:
         """Surname-only mentions the rules missed, wherever an alias stands free."""

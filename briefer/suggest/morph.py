@@ -8,7 +8,7 @@ name an analyst wants is ``Наталія Бойко``. The analysers load on fi
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pymorphy3 import MorphAnalyzer
@@ -16,11 +16,27 @@ if TYPE_CHECKING:
 _NAME_TAGS = ("Name", "Surn", "Patr")
 
 
+class _Analyser:
+    """The pymorphy3 analyser, with no parse for a word it cannot read.
+
+    pymorphy3 asks Unicode for each letter's name and fails on letters that have none.
+    """
+
+    def __init__(self, analyser: MorphAnalyzer) -> None:
+        self._analyser = analyser
+
+    def parse(self, word: str) -> list[Any]:
+        try:
+            return list(self._analyser.parse(word))
+        except (KeyError, ValueError):
+            return []
+
+
 @cache
-def _analyser(lang: str) -> MorphAnalyzer:
+def _analyser(lang: str) -> _Analyser:
     import pymorphy3
 
-    return pymorphy3.MorphAnalyzer(lang=lang)
+    return _Analyser(pymorphy3.MorphAnalyzer(lang=lang))
 
 
 @cache

@@ -53,6 +53,15 @@ _DESCRIBED = re.compile(
     r"(?:[\w'’-]+[ \u00a0]){0,3}?[a-z][\w'’-]*)[ \u00a0]+(?:[a-z]+ly[ \u00a0]+)?",
     re.IGNORECASE,
 )
+# "Ana Ruiz, a friend of Tom Bell, the mayor, has told": one to three appositions, then the verb
+_APPOSITIONS = re.compile(
+    r"[ \u00a0]*(?:,[^,;:!?\"“”\n]{1,80}){1,3},[ \u00a0]*(?:(?:has|have|had|also|[a-z]+ly)[ \u00a0]+)*$"
+)
+_ATTACHED = re.compile(r"[ \u00a0]+(?:of|for|at|from)[ \u00a0]+(?:the[ \u00a0]+)?", re.IGNORECASE)
+# parts of one name: "United Nations High Commissioner for Human Rights" ("of" joins a person's affiliation)
+_JOIN = re.compile(r"[ \u00a0](?:for[ \u00a0])?")
+_JOIN_AFTER = re.compile(r"[ \u00a0]for[ \u00a0]")
+_INDEFINITE = frozenset("a an one another some several many two three four".split())
 _PRONOUN_REACH = 6  # sentences back where a pronoun's person may be named
 _AFTER_REACH = 160  # characters after a closing mark where the reporting verb may be (long appositions)
 
@@ -89,13 +98,19 @@ class _Patterns:
     person_nouns: dict[str, str]
     pronoun_phrase: re.Pattern[str]
     phrase_genders: dict[str, str]
+    preposition_before: re.Pattern[str]
+    noun_before: re.Pattern[str]
+    not_in_groups: frozenset[str]
+    subject_pronouns: tuple[str, ...]
+    complementiser: re.Pattern[str]
+    determiners: frozenset[str]
 
 
 @cache
 def _patterns(lang: str) -> _Patterns:
     w = lexicon.words(lang)
     determiners = lexicon.alternation(w.get("determiners", []))
-    adjectives = r"(?:[\w'’-]+[ \u00a0]){0,2}?"
+    adjectives = r"(?:[\w'’-]+[ \u00a0]){0,3}?"
     det = rf"(?:(?:{determiners})[ \u00a0])?" if determiners else ""
     one_of = rf"(?:(?:{lexicon.alternation(w['one_of'])})[ \u00a0])?"
     return _Patterns(
@@ -116,6 +131,27 @@ def _patterns(lang: str) -> _Patterns:
         person_nouns={str(k): str(v) for k, v in w["person_nouns"].items()},
         pronoun_phrase=re.compile(rf"\b(?:{lexicon.alternation(w['pronoun_phrases'])})\b", re.IGNORECASE),
         phrase_genders={str(k).lower(): str(v) for k, v in w["pronoun_phrases"].items()},
+        preposition_before=re.compile(
+            rf"(?i:\b(?:{lexicon.alternation(w['prepositions'])})[ \u00a0]+{det})"
+            rf"(?:[a-z][\w'’-]*[ \u00a0]+){{0,2}}$"
+            if w.get("prepositions")
+            else r"(?!)"
+        ),
+        complementiser=re.compile(
+            rf"\b(?:{lexicon.alternation(w['complementisers'])})\b" if w.get("complementisers") else r"(?!)",
+            re.IGNORECASE,
+        ),
+        subject_pronouns=tuple(str(x).lower() for x in w.get("subject_pronouns", [])),
+        determiners=frozenset(str(x).lower() for x in w.get("determiners", [])),
+        not_in_groups=frozenset(
+            str(x).lower() for x in [*w.get("prepositions", []), *w.get("particles", [])]
+        ),
+        noun_before=re.compile(
+            rf"(?i:\b(?:{lexicon.alternation(w['noun_determiners'])})"
+            rf"(?:[ \u00a0]+(?:{lexicon.alternation(w['noun_quantifiers'])}))?)[ \u00a0]+$"
+            if w.get("noun_determiners") and w.get("noun_quantifiers")
+            else r"(?!)"
+        ),
     )
 
 
@@ -129,6 +165,7 @@ class Attributor:
             m for m in mentions if m.kind in ("person", "organisation") and not doc.inside_quote(m.start)
         ]
         self.people = [m for m in self.actors if m.kind == "person"]
+        self._named = sorted((m for m in mentions if not doc.inside_quote(m.start)), key=lambda m: m.start)
         self._people_starts = [m.start for m in self.people]
 
     def _candidates(self, start: int, end: int) -> list[_Candidate]:
@@ -155,10 +192,11 @@ class Attributor:
             words = m.group().lower().split()
             if any(w in self.p.genders for w in words):
                 continue  # "He begged lawmakers": a clause, not a speaker
-            found = _without_modifiers(found, m.start(), m.end())
+            g_start = self._group_start(m)
+            found = _without_modifiers(found, g_start, m.end())
             actors = (c for c in found if c.kind in ("person", "organisation"))
-            if not any(c.start < m.end() and m.start() < c.end for c in actors):
-                found.append(_Candidate(m.start(), m.end(), "group", m.group()))
+            if not any(c.start < m.end() and g_start < c.end for c in actors):
+                found.append(_Candidate(g_start, m.end(), "group", text[g_start : m.end()]))
         return sorted(found, key=lambda c: (c.start, -(c.end - c.start)))
 
     def attribute(self, quotes: list[Quote]) -> list[Speaker | None]:
@@ -204,8 +242,9 @@ class Attributor:
         according = self.p.according.search(text, start, reach)
         if according:
             spoken = self._first(self._candidates(according.end(), end))
-            if spoken:
-                return self._speaker(spoken, "according-to", 0.8)
+            found = self._speaker(spoken, "according-to", 0.8) if spoken else None
+            if found:  # "…," he told them, according to a statement: no issuer named, the verb's subject
+                return found
         verb = self.p.after_verb.search(text, start, reach)
         if verb is None:
             return None
@@ -259,12 +298,13 @@ class Attributor:
         text = self.doc.masked
         phrases = list(self.p.according.finditer(text, start, end))
         according = phrases[-1] if phrases else None
-        verbs = list(self.p.verb.finditer(text, start, end))
+        verbs = [m for m in self.p.verb.finditer(text, start, end) if not self._noun_use(m.start())]
         participles = list(self.p.participle.finditer(text, start, end))
         if according and (not verbs or verbs[-1].start() < according.start()):
             spoken = self._first(self._candidates(according.end(), _clause_end(text, according.end(), end)))
-            if spoken:
-                return self._speaker(spoken, "according-to", 0.85)
+            found = self._speaker(spoken, "according-to", 0.85) if spoken else None
+            if found:
+                return found
         said = [m for m in self.p.pronoun_phrase.finditer(text, start, end)]
         if said and (not verbs or verbs[-1].start() < said[-1].start()):
             gender = self.p.phrase_genders.get(" ".join(said[-1].group().lower().split()))
@@ -282,7 +322,8 @@ class Attributor:
             if ahead:
                 return self._speaker(self._nearest(ahead, verb.start()), "speaker-verb-quote", 0.85)
             spoken = self._first(self._candidates(verb.end(), _clause_end(text, verb.end(), end)))
-            if spoken:
+            # "warned that the government 'will not …'": the reported clause's subject is not the speaker
+            if spoken and not self.p.complementiser.search(text, verb.end(), spoken.start):
                 return self._speaker(spoken, "verb-speaker-quote", 0.8)
         return None
 
@@ -325,7 +366,8 @@ class Attributor:
         prev_start, prev_end = doc.paragraph_at(p_start - 1)  # paragraphs are the non-blank lines
         if any(prev_start <= other.open < prev_end for other in doc.quotes):
             return None
-        for m in reversed(list(self.p.verb.finditer(doc.masked, prev_start, prev_end))):
+        for m in reversed([v for v in self.p.verb.finditer(doc.masked, prev_start, prev_end)
+                           if not self._noun_use(v.start())]):
             verb = m.start()
             ahead = self._candidates(doc.sentence_at(verb)[0], verb)
             named = [c for c in ahead if c.kind in ("person", "organisation")]
@@ -349,6 +391,23 @@ class Attributor:
         """The subject of a verb: the candidate ending last, or a person before an apposition."""
         last = max(candidates, key=lambda c: (c.end, c.start))  # a role may start a person early
         text = self.doc.masked
+        if self._object_of_preposition(last.start) and not any(  # "a spokesman for X": X speaks
+            _ATTACHED.fullmatch(text, c.end, last.start) for c in candidates
+        ):  # "the authors of a study in the journal Nature said": the subject, not the study's journal
+            subjects = [c for c in candidates if not self._object_of_preposition(c.start)]
+            if subjects:
+                candidates = subjects
+                last = max(subjects, key=lambda c: (c.end, c.start))
+        for c in candidates:  # "Ana Ruiz, a friend of Tom Bell, said": the name the appositions follow
+            if c.end >= last.start:
+                break
+            if (
+                c.kind == "person"
+                and not self._object_of_preposition(c.start)
+                and _APPOSITIONS.match(text, c.end, verb)
+                and not self.p.verb.search(text, c.end, verb)
+            ):
+                return c
         if last.kind != "person":
             for c in reversed(candidates):
                 if c.kind == "person" and _APPOSITIVE.match(text, c.end, verb):
@@ -360,19 +419,82 @@ class Attributor:
         people = [c for c in candidates if c.kind == "person" and c.end >= last.start - 40]
         return people[-1] if people and last.kind == "group" else last
 
+    def _group_start(self, m: re.Match[str]) -> int:
+        """Where a group phrase starts: at an article inside it, never at a particle.
+
+        Not ``for Beijing residents`` or ``out another statement`` but ``Beijing
+        residents``, ``another statement``.
+        """
+        words = list(re.finditer(r"\S+", m.group()))
+        i = 0
+        while i < len(words) - 1 and words[i].group().lower() in self.p.not_in_groups:
+            i += 1
+        for j in range(len(words) - 2, i, -1):
+            word, before = words[j].group().lower(), words[j - 1].group().lower()
+            if word in self.p.determiners and before not in self.p.determiners:  # "said one expert"
+                i = j
+                break
+        return m.start() + words[i].start()
+
+    def _noun_use(self, pos: int) -> bool:
+        """Whether the reporting verb at ``pos`` is a noun here (``in all states``, ``the reports``)."""
+        return bool(self.p.noun_before.search(self.doc.masked, max(0, pos - 30), pos))
+
+    def _in_title(self, c: _Candidate) -> bool:
+        """Whether ``c`` is named inside a person's title, before the name."""
+        return any(
+            p.role_start is not None and p.role_start <= c.start and c.end <= p.start for p in self.people
+        )
+
+    def _object_of_preposition(self, pos: int) -> bool:
+        """Whether the name at ``pos`` follows a preposition in its clause (``with Ana Ruiz``).
+
+        Such a name is no subject: ``in the journal Nature``, ``at Stratfor``.
+        """
+        return bool(self.p.preposition_before.search(self.doc.masked, max(0, pos - 60), pos))
+
     def _speaker(self, c: _Candidate, rule: str, confidence: float) -> Speaker | None:
         if c.kind == "pronoun":
             return self._resolve(c, rule, confidence)
         if c.kind == "group":
             return self._group(c, rule, confidence)
-        return Speaker(c.name, c.role, rule, confidence)
+        return Speaker(self._whole_name(c) or c.name, c.role, rule, confidence)
+
+    def _whole_name(self, c: _Candidate) -> str | None:
+        """The whole name of an organisation found in parts, or None.
+
+        ``United Nations`` ``High Commissioner`` for ``Human Rights``: adjacent names joined
+        by ``for`` or a space (a space only before the part found), one of them an
+        organisation and none a person of known gender.
+        """
+        named = self._named
+        at = next((i for i, m in enumerate(named) if m.end == c.end), None)
+        if at is None or (c.kind == "person" and c.gender is not None):
+            return None
+        text = self.doc.masked
+        first = last = at
+        while first > 0 and named[first - 1].gender is None and _JOIN.fullmatch(
+            text, named[first - 1].end, named[first].start
+        ):
+            first -= 1
+        while last + 1 < len(named) and named[last + 1].gender is None and _JOIN_AFTER.fullmatch(
+            text, named[last].end, named[last + 1].start
+        ):
+            last += 1
+        parts = named[first : last + 1]
+        if len(parts) < 2 or not any(m.kind == "organisation" for m in parts):
+            return None
+        return self.doc.text[parts[0].start : parts[-1].end]
 
     def _resolve(self, c: _Candidate, rule: str, confidence: float) -> Speaker | None:
         """A pronoun's nearest fitting named person (or group, for they/it) before it."""
         if c.gender == "g":  # "they said": the first organisation or group of the nearest sentence
             end, (start, _) = c.start, self.doc.sentence_at(c.start)
             for _ in range(_PRONOUN_REACH):
-                groups = [g for g in self._candidates(start, end) if g.kind in ("group", "organisation")]
+                groups = [  # not the office in a person's title ("Director of Public Prosecution Ana Ruiz")
+                    g for g in self._candidates(start, end)
+                    if g.kind in ("group", "organisation") and not self._in_title(g)
+                ]
                 if groups:  # its own sentence: the nearest before it; an earlier one: its subject
                     group = groups[-1] if end == c.start else groups[0]
                     return self._speaker(group, f"{rule}+pronoun", confidence - 0.15)
@@ -392,46 +514,90 @@ class Attributor:
         turn, a few sentences back (a sentence's first person is mostly its subject:
         ``Cook told Benioff … "…," he said`` is Cook).
         """
+        for strict in (True, False):
+            person = self._sentence_subject(pos, gender, strict)
+            if person is not None:
+                return person
+        return self._nearest_person(pos, gender)
+
+    def _sentence_subject(self, pos: int, gender: str | None, strict: bool) -> Mention | None:
+        """The first fitting person of the sentences before ``pos``, nearest sentence first.
+
+        ``strict``: no person after a subject pronoun of that gender in its sentence (``he
+        was seen with X``: that ``he`` is the one meant, named further back).
+        """
         doc = self.doc
         end = pos
         start, _ = doc.sentence_at(pos)
+        same = [w for w in self.p.subject_pronouns if gender in ("m", "f") and self.p.genders[w] == gender]
+        subject_pronoun = re.compile(rf"\b(?:{'|'.join(same)})\b", re.IGNORECASE) if same else None
         for _ in range(_PRONOUN_REACH):
             for person in self.people:
-                if start <= person.start < end and (
+                if not (start <= person.start < end) or not (
                     person.gender is None or gender in (None, "g") or person.gender == gender
                 ):
-                    return person
+                    continue
+                if strict and subject_pronoun and subject_pronoun.search(doc.masked, start, person.start):
+                    continue
+                return person
             if start == 0:
                 break
             end = start
             start, _ = doc.sentence_at(start - 1)
-        return self._nearest_person(pos, gender)
+        return None
 
-    def _nearest_person(self, pos: int, gender: str | None) -> Mention | None:
-        """The nearest named person before ``pos`` whose gender fits (``g``: any)."""
+    def _nearest_person(
+        self, pos: int, gender: str | None, other: frozenset[str] = frozenset()
+    ) -> Mention | None:
+        """The nearest named person before ``pos`` whose gender fits (``g``: any), not one of ``other``."""
         i = bisect_left(self._people_starts, pos) - 1
         while i >= 0:
             person = self.people[i]
-            if person.gender is None or gender in (None, "g") or person.gender == gender:
+            fits = person.gender is None or gender in (None, "g") or person.gender == gender
+            if fits and person.canonical not in other:
                 return person
             i -= 1
         return None
 
-    def _group(self, c: _Candidate, rule: str, confidence: float) -> Speaker:
+    def _sentences_between(self, start: int, end: int) -> int:
+        """How many sentence starts lie after ``start`` up to ``end``."""
+        count, pos = 0, self.doc.sentence_at(end)[0]
+        while pos > start and count <= _PRONOUN_REACH:
+            count += 1
+            pos = self.doc.sentence_at(pos - 1)[0]
+        return count
+
+    def _beside(self, noun: str) -> frozenset[str]:
+        """The people named in a sentence with ``the <noun>``: someone else than the one it means.
+
+        ``Dempsey talked with the man``: ``the man`` is never Dempsey.
+        """
+        doc = self.doc
+        names = set()
+        for m in re.finditer(rf"\bthe[ \u00a0]+{re.escape(noun)}\b", doc.masked, re.IGNORECASE):
+            start, end = doc.sentence_at(m.start())
+            names |= {p.canonical for p in self.people if start <= p.start < end}
+        return frozenset(names)
+
+    def _group(self, c: _Candidate, rule: str, confidence: float) -> Speaker | None:
         """Whom a speaker named by a noun refers to.
 
         ``the ministry`` → the organisation named before; ``the woman`` → the nearest
-        fitting person before it; ``officials`` stays as written.
+        fitting person before it; ``officials`` stays as written. A document (``a
+        statement``) speaks for whoever issued it, and is no speaker when none is found.
         """
         words = c.name.split()
         if words[-1].lower() in _DOCUMENT_NOUNS:
-            issuer = self._issuer(c, words[-1].lower(), f"{rule}+issuer", confidence - 0.1)
-            if issuer is not None:
-                return issuer
+            return self._issuer(c, words[-1].lower(), f"{rule}+issuer", confidence - 0.1)
+        if words[-1].lower() in _ORG_NOUNS and (named := self._named_after_noun(words[-1], c.end)):
+            return Speaker(named.canonical, None, f"{rule}+apposition", confidence - 0.1)
+        described = self._described_before(c, words)
+        if described is not None:
+            return Speaker(described, None, f"{rule}+described", confidence - 0.1)
         gender = self.p.person_nouns.get(words[-1].lower())
         if gender is not None and words[0].lower() not in ("a", "an", "one", "another"):
-            person = self._nearest_person(c.start, gender)
-            if person is not None:
+            person = self._nearest_person(c.start, gender, self._beside(words[-1]))
+            if person is not None and self._sentences_between(person.start, c.start) <= _PRONOUN_REACH:
                 return Speaker(person.canonical, person.role, f"{rule}+person-noun", confidence - 0.1)
         head = lexicon.stem(words[-1])
         if words[-1].lower() in _ORG_NOUNS:
@@ -450,6 +616,50 @@ class Attributor:
         return Speaker(c.name, None, f"{rule}+group", confidence - 0.2)
 
 
+    def _named_after_noun(self, noun: str, end: int) -> Mention | None:
+        """``The group, Name, …`` / ``The company that runs X, Name, …`` up to ``end``: the last Name."""
+        doc = self.doc
+        found = None
+        apposition = re.compile(
+            rf"\bthe[ \u00a0]+(?:[\w'’-]+[ \u00a0]+)?{re.escape(noun)}"
+            r"(?:[ \u00a0]+(?:that|which)[^,.;:\n]{1,60})?,[ \u00a0]+",
+            re.IGNORECASE,
+        )
+        for m in apposition.finditer(doc.masked, max(0, end - 3000), end + 200):
+            if m.start() >= end:
+                break
+            name = next((a for a in self._named if a.start == m.end()), None)
+            if (
+                name is not None
+                and name.kind in ("organisation", "person")
+                and name.gender is None
+                and doc.masked[name.end : name.end + 1] == ","
+            ):
+                found = name
+        return found
+
+    def _described_before(self, c: _Candidate, words: list[str]) -> str | None:
+        """``the expert`` after ``one legal expert``: the speaker as first described, word for word.
+
+        The nearest description before it, a few sentences back, of the same noun with an
+        indefinite determiner (``one``, ``a``, ``another``, ``some``…).
+        """
+        if len(words) < 2 or words[0].lower() != "the":
+            return None
+        noun = words[-1].lower()
+        doc = self.doc
+        start = doc.sentence_at(c.start)[0]
+        for _ in range(_PRONOUN_REACH):
+            if start == 0:
+                break
+            start = doc.sentence_at(start - 1)[0]
+        for m in reversed(list(self.p.group.finditer(doc.masked, start, c.start))):
+            phrase = doc.masked[self._group_start(m) : m.end()]
+            found = phrase.split()
+            if found[-1].lower() == noun and found[0].lower() in _INDEFINITE:
+                return phrase
+        return None
+
     def _issuer(self, c: _Candidate, noun: str, rule: str, confidence: float) -> Speaker | None:
         """Who issued the document a speaker noun names (``a report from X``, ``X said in a statement``)."""
         text = self.doc.masked
@@ -460,6 +670,12 @@ class Attributor:
                 return Speaker(issuer.group().strip().rstrip("."), None, rule, confidence)
         mentions = re.compile(rf"\b{noun}", re.IGNORECASE)
         end, (start, _) = c.start, self.doc.sentence_at(c.start)
+        own = [  # "Now they have put out another statement": the subject of its own sentence
+            a for a in self._candidates(start, c.start)
+            if a.kind != "group" or a.name.split()[-1].lower() not in _DOCUMENT_NOUNS
+        ]
+        if own and not self.p.according.search(text, start, c.start):
+            return self._speaker(self._nearest(own, c.start), rule, confidence)
         for _ in range(_PRONOUN_REACH):  # the nearest sentence naming the document: its first actor
             named = mentions.search(text, start, end)
             if named:  # "X said in a statement": the subject of the verb before the noun

@@ -158,7 +158,7 @@ def test_a_quote_paragraph_after_reported_speech_is_that_speakers() -> None:
 
 def test_an_organisation_inside_a_group_only_modifies_it() -> None:
     text = "Former royal PR aides called it “an articulated lorry crash” of a performance."
-    assert found(text, "quote")[0].attributes["speaker"] == "royal PR aides"
+    assert found(text, "quote")[0].attributes["speaker"] == "Former royal PR aides"
 
 
 def test_the_name_right_after_the_quote_is_the_speaker_before_its_apposition() -> None:

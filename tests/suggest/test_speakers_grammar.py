@@ -49,3 +49,198 @@ def test_a_speaker_is_never_a_clause() -> None:
 def test_a_slogan_in_quotation_marks_is_not_a_quote() -> None:
     text = "The state launched a campaign with the slogan “Meth, we’re on it.” It drew ridicule."
     assert suggest(text, kinds=["quote"]) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Peter Okonjo toured the dam site. “This is a proud day for the region,” he told engineers, "
+         "according to a statement.", "Peter Okonjo"),
+        ("The union met on Friday. Later it put out another statement. “We stand by our members,” it says.",
+         None),
+    ],
+)
+def test_a_document_without_its_issuer_is_no_speaker(text: str, speaker: str | None) -> None:
+    quotes = suggest(text, kinds=["quote"])
+    assert quotes
+    assert quotes[-1].attributes.get("speaker") == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Ruiz, a close friend of Tom Bell, said the plan was “a serious mistake” on Monday.",
+        "Ana Ruiz, the older sister of the founder, Tom Bell, has reportedly told friends it was a "
+        "“triumph”.",
+        "Ana Ruiz, an economist at Norvik Capital, the Oslo-based fund, told the paper that prices were "
+        "“far too high for families.”",
+    ],
+)
+def test_the_name_the_appositions_follow_is_the_subject(text: str) -> None:
+    [quote] = suggest(text, kinds=["quote"])
+    assert quote.attributes.get("speaker") == "Ana Ruiz"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Several officials who met with the Arvenian Trade Council said the talks were “going well”.",
+         "Several officials"),
+        ("A spokeswoman for the Arvenian Trade Council said the talks were “going well”.",
+         "Arvenian Trade Council"),
+    ],
+)
+def test_a_name_in_a_prepositional_phrase_is_no_subject(text: str, speaker: str) -> None:
+    [quote] = suggest(text, kinds=["quote"])
+    assert quote.attributes.get("speaker") == speaker
+
+
+def test_the_journal_a_study_appeared_in_is_not_its_authors() -> None:
+    text = (
+        "The researchers behind a study published in the journal Marine Ecology Letters argued that "
+        "the reefs were “recovering faster than expected.”"
+    )
+    [quote] = suggest(text, kinds=["quote"])
+    assert quote.attributes.get("speaker") == "The researchers"
+
+
+def test_a_pronoun_means_a_subject_not_a_name_after_a_preposition() -> None:
+    text = (
+        "Mark Ellison opened the session on Monday.\n\n"
+        "During the break, he was photographed with Tom Bell at the harbour.\n\n"
+        "He then told reporters: “We are ready for the vote.”"
+    )
+    [quote] = suggest(text, kinds=["quote"])
+    assert quote.attributes.get("speaker") == "Mark Ellison"
+
+
+def test_an_organisation_named_in_parts_is_named_whole() -> None:
+    text = "The African Union High Commissioner for Maritime Safety said the rules “still apply”."
+    [quote] = suggest(text, kinds=["quote"])
+    assert quote.attributes.get("speaker") == "African Union High Commissioner for Maritime Safety"
+
+
+def test_a_described_speaker_keeps_its_first_description() -> None:
+    text = (
+        "“The ferry should never have sailed,” said one retired official.\n\n"
+        "“The forecast was clear,” the official added."
+    )
+    speakers = [q.attributes.get("speaker") for q in suggest(text, kinds=["quote"])]
+    assert speakers == ["one retired official", "one retired official"]
+
+
+def test_the_man_is_not_a_person_named_beside_him() -> None:
+    text = (
+        "Dr Karl Feist examined the man twice in March.\n\n"
+        "“I could barely climb the stairs,” the man wrote in a letter to the clinic."
+    )
+    [quote] = suggest(text, kinds=["quote"])
+    assert quote.attributes.get("speaker") != "Karl Feist"
+
+
+def test_it_is_not_the_office_in_a_persons_title() -> None:
+    text = (
+        "Deputy Director of Public Prosecution Anna Lindqvist took the decision to “close the file”, "
+        "the Norwegian Prosecution Authority said.\n\n"
+        "“The evidence has weakened over time,” it added."
+    )
+    speakers = [q.attributes.get("speaker") for q in suggest(text, kinds=["quote"])]
+    assert speakers == ["Norwegian Prosecution Authority", "Norwegian Prosecution Authority"]
+
+
+def test_a_reporting_verb_after_a_determiner_is_a_noun() -> None:
+    text = "The Harbour Council said volunteers would work in all states to “close the gaps quickly.”"
+    [quote] = suggest(text, kinds=["quote"])
+    assert quote.attributes.get("speaker") == "Harbour Council"
+
+
+def test_the_group_is_the_name_given_in_apposition() -> None:
+    text = (
+        "The group, Fair Shift Alliance, formed in May. It has criticised Microsoft for months.\n\n"
+        "On Monday the group said that the board had “ignored every warning.”"
+    )
+    [quote] = suggest(text, kinds=["quote"])
+    assert quote.attributes.get("speaker") == "Fair Shift Alliance"
+
+
+def test_a_described_speaker_does_not_start_at_a_preposition() -> None:
+    text = (
+        "The Meteorological Office has said there is “no need” for coastal residents to leave, "
+        "but it has also warned of floods."
+    )
+    [quote] = suggest(text, kinds=["quote"])
+    assert quote.attributes.get("speaker") == "Meteorological Office"
+
+
+def test_a_described_speaker_keeps_all_its_modifiers() -> None:
+    text = "Two former senior defence officials called the plan “a disgrace” on Sunday."
+    [quote] = suggest(text, kinds=["quote"])
+    assert quote.attributes.get("speaker") == "Two former senior defence officials"
+
+
+def test_a_surname_alone_keeps_the_gender_of_the_full_name() -> None:
+    text = (
+        "Nadia Thomas chaired the hearing.\n\nAnna Berg spoke next.\n\n"
+        "Thomas asked for calm on Tuesday. She added: “We owe them patience.”"
+    )
+    [quote] = suggest(text, kinds=["quote"])
+    assert quote.attributes.get("speaker") == "Nadia Thomas"
+
+
+def test_a_production_company_is_an_organisation_that_speaks() -> None:
+    text = (
+        "Netflix showed the film first. "
+        "The company that made it, Dick Stone Productions, denied the claim.\n\n"
+        "“We never agreed to any such deal,” they said."
+    )
+    [quote] = suggest(text, kinds=["quote"])
+    assert quote.attributes.get("speaker") == "Dick Stone Productions"
+    assert [o.text for o in suggest(text, kinds=["organisation"])] == ["Netflix", "Dick Stone Productions"]
+
+
+def test_a_name_in_apposition_to_an_organisation_noun_is_an_organisation() -> None:
+    text = (
+        "The label that signed her, Quiet Engine, says she owes two albums. "
+        "Her lawyer met Netflix on Monday.\n\n"
+        "Quiet Engine have denied any wrongdoing.\n\n"
+        "“We acted within the contract,” they said in a statement."
+    )
+    [quote] = suggest(text, kinds=["quote"])
+    assert quote.attributes.get("speaker") == "Quiet Engine"
+    assert [o.text for o in suggest(text, kinds=["organisation"])].count("Quiet Engine") == 2
+
+
+def test_a_statement_speaks_for_the_subject_that_put_it_out() -> None:
+    text = (
+        "Harbor Lane Records denied the claim on Friday.\n\n"
+        "Now they have put out another statement, sent to the organisers.\n\n"
+        "“We will appeal the ruling,” it says."
+    )
+    [quote] = suggest(text, kinds=["quote"])
+    assert quote.attributes.get("speaker") == "Harbor Lane Records"
+
+
+def test_a_possessive_pronoun_does_not_hide_the_person_after_it() -> None:
+    text = (
+        "Marta Kowal spoke first.\n\n"
+        "Her colleague Anna Berg, who runs the warehouse, says trust keeps them going. "
+        "“We publish every receipt,” she explains."
+    )
+    [quote] = suggest(text, kinds=["quote"])
+    assert quote.attributes.get("speaker") == "Anna Berg"
+
+
+def test_the_man_far_from_any_named_man_stays_as_written() -> None:
+    filler = "The clinic is small. It opened in 1990. Nurses work in shifts. Beds are scarce. Snow fell. "
+    text = (
+        "Karl Feist founded the clinic.\n\n" + filler + filler + "\n\n"
+        "According to the man, the treatment “changed everything within days.”"
+    )
+    [quote] = suggest(text, kinds=["quote"])
+    assert quote.attributes.get("speaker") == "the man"
+
+
+def test_the_subject_of_a_reported_clause_is_not_the_speaker() -> None:
+    text = "Arvenia’s ambassador to Norway warned that the Arvenian government “will answer in kind”."
+    speakers = [q.attributes.get("speaker") for q in suggest(text, kinds=["quote"])]
+    assert "Arvenian government" not in speakers
