@@ -559,8 +559,11 @@ class _Finder:
 
     def _add_full_names(self, aliases: dict[str, Mention]) -> None:
         """A lone surname with no alias yet gets the full name found elsewhere in the text."""
+        tried: set[str] = set()  # each surname is looked for once: the search reads the whole text
         for m in list(self.mentions):
-            if m.kind == "person" and " " not in m.text and lexicon.stem(m.text) not in aliases:
+            if m.kind == "person" and " " not in m.text and lexicon.stem(m.text) not in aliases \
+                    and m.text not in tried:
+                tried.add(m.text)
                 full = self._full_name(m.text)
                 if full is not None:  # "Lopes said" after "planetary scientist Rosaly Lopes"
                     self.mentions.append(full)
