@@ -25,7 +25,10 @@ if TYPE_CHECKING:
 
 UP = "A-ZÀ-ÖØ-ÞА-ЯЁІЇЄҐ"
 _ABBR = r"(?:Mr|Mrs|Ms|Dr|Gen|Lt|Col|Maj|Sgt|Capt|Adm|Sen|Rep|Gov|Brig|Prof|St|Jr|Sr|Rev)"
-_TOKEN = rf"(?:(?:[{UP}]\.){{2,}}|{_ABBR}\.|[{UP}](?:[\w\-]|['’](?=\w\w))*)"
+#: A middle initial ("George W. Bush") between two capitalised words, not before a sentence's first word.
+_OPENER = r"(?:The|A|An|In|On|At|It|He|She|They|We|I|But|And|This|That)\b"
+_INITIAL = rf"[{UP}]\.(?=[ \u00a0](?!{_OPENER})[{UP}][a-z])"
+_TOKEN = rf"(?:(?:[{UP}]\.){{2,}}|{_ABBR}\.|{_INITIAL}|[{UP}](?:[\w\-]|['’](?=\w\w))*)"
 _CONNECT = r"(?:of|for|the|de|da|del|der|van|von|bin|al|la|le|du)"
 _CHUNK = re.compile(rf"(?<![\w'’.]){_TOKEN}(?:[ \u00a0](?:{_CONNECT}[ \u00a0])*{_TOKEN})*")
 _TOKEN_RE = re.compile(_TOKEN)
@@ -85,6 +88,12 @@ class _Phrase:
     @property
     def end(self) -> int:
         return self.tokens[-1][1]
+
+
+@cache
+def _speaker_nouns(lang: str) -> frozenset[str]:
+    """Common nouns that speak as a group ("officials", "prosecutors"): no one's name."""
+    return frozenset(str(w).lower() for w in lexicon.words(lang).get("speaker_nouns", []))
 
 
 @cache
@@ -329,6 +338,8 @@ class _Finder:
         """A short name with a speech verb beside it is a person: "Noem tweeted", "said Avi Bell"."""
         if len(p.words) > 4 or not context.speaks(self.text, p.start, p.end, self.doc.lang):
             return False
+        if len(p.words) == 1 and p.lows[0] in _speaker_nouns(self.doc.lang):
+            return True  # "Prosecutors said" opening a sentence: a group, no name
         self._person(p.start, p.end, "speech-verb", 0.7)
         return True
 

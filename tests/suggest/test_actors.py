@@ -113,3 +113,14 @@ def test_demonym_organisations_identifiers_and_country_tails() -> None:
     ru = "Министерство обороны России и МЧС России сообщили о потерях."
     assert _canonical(ru, "organisation") >= {"Министерство обороны России", "МЧС России"}
     assert "Россия" in _canonical(ru, "location")
+
+
+def test_a_middle_initial_stays_inside_the_name() -> None:
+    text = ("Martin J. Okoro Jr. was charged on Monday. The court heard Anna K. Lindgren. "
+            "He ran Plan B. The judge left.")
+    assert {p.text for p in found(text, "person")} == {"Martin J. Okoro Jr.", "Anna K. Lindgren"}
+
+
+def test_a_group_noun_opening_a_sentence_before_a_speech_verb_is_no_person() -> None:
+    text = "Investigators said the fire began at night. Witnesses told reporters it spread fast."
+    assert found(text, "person") == []
