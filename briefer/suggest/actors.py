@@ -279,6 +279,11 @@ class _Finder:
         )
         if not (ends or leads):
             return False
+        titles = next((i for i, w in enumerate(lows) if w not in self.title_words), len(lows))
+        if 0 < titles < len(lows) and _OF.match(self.text, p.tokens[titles - 1][1]):
+            # "CEO of New Media Investment Group": the office is no part of the organisation's name
+            self._organisation(p.tokens[titles][0], p.end, "title-of", 0.7)
+            return True
         self._organisation(p.start, p.end, "org-word", 0.75)
         return True
 

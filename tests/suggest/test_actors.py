@@ -124,3 +124,9 @@ def test_a_middle_initial_stays_inside_the_name() -> None:
 def test_a_group_noun_opening_a_sentence_before_a_speech_verb_is_no_person() -> None:
     text = "Investigators said the fire began at night. Witnesses told reporters it spread fast."
     assert found(text, "person") == []
+
+
+def test_an_office_before_of_is_no_part_of_the_organisations_name() -> None:
+    text = "Lena Marsh, CEO of Harbour Light Media Group, spoke on Friday."
+    assert _canonical(text, "organisation") == {"Harbour Light Media Group"}
+    assert _canonical(text, "person") == {"Lena Marsh"}
