@@ -25,8 +25,11 @@ _MIN_UNATTRIBUTED_WORDS = 4
 # speakers carried over from an earlier quote: a short capitalised quote so attributed is a name
 _CONTINUATION_RULES = frozenset(("same-paragraph", "next-paragraph", "previous-sentence"))
 # "the slogan “Meth, we're on it.”", "a film titled “…”": a name, not speech
+# "HP is called “feather duvet lung.”", "known as", "the term often used is": a name given, not speech
 _NAMED_BEFORE = re.compile(
-    r"\b(?:slogan|tagline|headline|motto|hashtag|titled|entitled|dubbed|nicknamed|named|the words)"
+    r"\b(?:slogan|tagline|headline|motto|hashtag|titled|entitled|dubbed|nicknamed|named|the words"
+    r"|(?:is|are|was|were|be|been|being|['’]s)(?:\s+\w+ly|\s+often|\s+also|\s+now|\s+sometimes)?\s+called"
+    r"|known\s+as|referred\s+to\s+as|termed|(?:the\s+)?nickname(?:\s+of)?|the\s+term(?:\s+\w+){0,3}\s+is)"
     r"[\s,:]*$",
     re.IGNORECASE,
 )
@@ -66,7 +69,7 @@ def _is_speech(doc: Document, q: Quote, speaker: Speaker | None) -> bool:
     """Whether a quotation is someone's words, not a name, title, term or scare quote."""
     text = doc.text[q.start : q.end]
     words = text.split()
-    if _NAMED_BEFORE.search(doc.text, max(0, q.open - 20), q.open):
+    if _NAMED_BEFORE.search(doc.text, max(0, q.open - 32), q.open):
         return False
     attributed_here = speaker is not None and speaker.rule.startswith(_LOCAL_RULES)
     # "We will win," Cruz said / "Amazing," Davis said: speech, however short

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefer.suggest import suggest
 from tests.suggest.helpers import found, one
 
 
@@ -132,3 +133,17 @@ def test_mixed_quotation_marks_still_pair_up(text: str) -> None:
 def test_a_title_with_the_full_stop_inside_its_marks_is_no_quote() -> None:
     text = "He returned to sing hit singles like 1978’s “What a Fool Believes.” The crowd cheered."
     assert found(text, "quote") == []
+
+
+@pytest.mark.parametrize("before", [
+    "the illness is called", "the condition is often called", "the disease is known as",
+    "the term often used is", "it has earned the nickname of",
+])
+def test_a_name_given_in_quotation_marks_is_not_a_quote(before: str) -> None:
+    text = f"Dr Lena Marsh said that in cattle {before} “the grain dust handler’s lung disease.”"
+    assert suggest(text, kinds=["quote"]) == []
+
+
+def test_what_someone_called_a_thing_stays_a_quote() -> None:
+    text = "The company would not give a number but called it “a fair price for a failing business.”"
+    assert [q.text for q in suggest(text, kinds=["quote"])] == ["a fair price for a failing business."]
