@@ -147,3 +147,10 @@ def test_a_name_given_in_quotation_marks_is_not_a_quote(before: str) -> None:
 def test_what_someone_called_a_thing_stays_a_quote() -> None:
     text = "The company would not give a number but called it “a fair price for a failing business.”"
     assert [q.text for q in suggest(text, kinds=["quote"])] == ["a fair price for a failing business."]
+
+
+@pytest.mark.parametrize("verb", ["rejected", "dismissed", "branded", "condemned"])
+def test_a_short_quote_characterising_something_is_its_subjects(verb: str) -> None:
+    text = f"The Harbour Authority {verb} the reports as “utterly baseless,” and analysts agreed."
+    [quote] = suggest(text, kinds=["quote"])
+    assert (quote.text, quote.attributes.get("speaker")) == ("utterly baseless", "Harbour Authority")
