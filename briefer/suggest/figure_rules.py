@@ -42,6 +42,8 @@ class Candidate:
     upper: float | None = None
     unit: str | None = None
     attributes: dict[str, AttrValue] = field(default_factory=dict)
+    #: where the figure's words end when the span stops short of them (a price's rate)
+    reach: int = 0
 
     @property
     def words_only(self) -> bool:
@@ -193,7 +195,8 @@ def currency_and_unit(text: str, cfg: FigureLang, f: Candidate) -> bool:
 def compound_or_rate(text: str, cfg: FigureLang, f: Candidate) -> bool:
     """Rates and compounds after a number.
 
-    ``$5 a day``, ``60 km per hour``, ``$60-a-barrel`` (a rate); ``45-year-old`` (a compound,
+    ``$5 a day``, ``60 km per hour``, ``$60-a-barrel`` (a rate; for money the span stays on
+    the amount); ``45-year-old`` (a compound,
     its noun the unit); a compound naming a thing (``3-pointer``) is no figure.
     """
     tail = cfg.tail.match(text, f.end)
@@ -203,8 +206,12 @@ def compound_or_rate(text: str, cfg: FigureLang, f: Candidate) -> bool:
     if tail.group("per") and f.unit is None:
         return True  # "twice a year": a count, not a rate
     if per:
+        money = f.unit in cfg.symbols.values()
         f.unit = f"{f.unit or ''} per {per.lower()}".strip()
-        f.end = tail.end()
+        if money:  # "$13 a share": the amount is the figure, the rate its unit (USD per share)
+            f.reach = tail.end()
+        else:
+            f.end = tail.end()
     elif tail.group("compound"):
         parts = tail.group("compound").split("-")
         if parts[-1].lower() in wordlists.words(cfg.lang, "thing_compounds"):

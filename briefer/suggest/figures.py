@@ -168,5 +168,5 @@ def find_figures(doc: Document, taken: list[tuple[int, int]]) -> list[Suggestion
             if f.value is None or not math.isfinite(f.value):
                 continue  # a 400-digit "number" is no quantity
             out.append(_suggestion(text, f))
-            occupied.take(f.start, f.end)
+            occupied.take(f.start, max(f.end, f.reach))
     return sorted(out + _single_units(doc, cfg, occupied), key=lambda s: s.start)

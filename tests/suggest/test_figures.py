@@ -59,7 +59,7 @@ def test_ranges_give_lower_and_upper_values() -> None:
     text = "Prices will trade between 35 and 45 euros, and freight costs $25-$30 per tonne."
     low = one(text, "figure", "between 35 and 45 euros")
     assert (low.attributes["value"], low.attributes["upper"], low.attributes["unit"]) == (35, 45, "EUR")
-    freight = one(text, "figure", "$25-$30 per tonne")
+    freight = one(text, "figure", "$25-$30")  # a price: the rate goes into its unit
     assert (freight.attributes["value"], freight.attributes["upper"]) == (25, 30)
     uk = one("Армії потрібно 450–500 тисяч осіб.", "figure", "450–500 тисяч осіб")
     assert (uk.attributes["value"], uk.attributes["upper"]) == (450_000, 500_000)

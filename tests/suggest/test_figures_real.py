@@ -114,7 +114,14 @@ def test_a_clock_or_a_ratio_is_no_figure() -> None:
 def test_a_time_after_a_price_is_no_rate() -> None:
     assert figures("Homes cost $412,000, up from $398,500 a year ago.") == {
         "$412,000": {"value": 412000, "unit": "USD"}, "$398,500": {"value": 398500, "unit": "USD"}}
-    assert figures("Rooms cost $90 a night.") == {"$90 a night": {"value": 90, "unit": "USD per night"}}
+    assert figures("Rooms cost $90 a night.") == {"$90": {"value": 90, "unit": "USD per night"}}
+
+
+def test_a_price_per_unit_spans_the_amount_and_keeps_the_rate_in_its_unit() -> None:
+    assert figures("The offer was $13 a share, or $9.99-a-month for readers.") == {
+        "$13": {"value": 13, "unit": "USD per share"}, "$9.99": {"value": 9.99, "unit": "USD per month"}}
+    assert figures("Trains run at 60 kilometres per hour.") == {
+        "60 kilometres per hour": {"value": 60, "unit": "km per hour"}}
 
 
 def test_a_capitalised_word_opening_a_sentence_after_a_quote_names_no_identifier() -> None:
