@@ -81,6 +81,7 @@ class _Resolvers:
     def _month(mo: int, year: int | None, modifier: str, anchor: date | None, direction: int) -> str | None:
         """The ISO month of a month name without a day: "last March", "in May"."""
         if year is None and anchor:
+            modifier = "last" if modifier == "this past" else modifier  # "this past May"
             strict = modifier in ("last", "next")
             year = datecalc.month_year(
                 anchor, mo, 1 if modifier == "next" else (-1 if modifier == "last" else direction), strict
@@ -101,7 +102,9 @@ class _Resolvers:
         """A weekday, the one before or after the anchor by its modifier or the tense."""
         if anchor is None:
             return None, None
-        modifier = (m.group("rel") or "").lower()
+        modifier = " ".join((m.group("rel") or "").lower().split())
+        if modifier == "this past":
+            modifier = "last"  # "this past Monday"
         target = self.weekdays[
             m.group("wd").lower().rstrip("s")
             if m.group("wd").lower().rstrip("s") in self.weekdays
@@ -220,14 +223,14 @@ def _english_rules(r: _Resolvers) -> list[tuple[str, str, Resolver]]:
         ),
         (
             "month",
-            rf"(?:{ci}(?P<rel>last|this|next|early|late|mid|earlier this|later this))[ -])?"
+            rf"(?:{ci}(?P<rel>last|this past|this|next|early|late|mid|earlier this|later this))[ -])?"
             rf"\b(?P<mon>{mon})\b{_ABBR_DOT}(?:[ \u00a0](?P<y>\d{{4}})\b"
             rf"|[ \u00a0](?P<ry>(?i:last year|this year|next year)))?",
             r.absolute,
         ),
         (
             "weekday",
-            rf"(?:{ci}(?P<rel>last|next|this|late|early))[ \u00a0])?\b(?P<wd>{wd})\b"
+            rf"(?:{ci}(?P<rel>last|next|this past|this|late|early))[ \u00a0])?\b(?P<wd>{wd})\b"
             rf"(?:[ \u00a0](?P<part>{day_parts()}))?",
             r.on_weekday,
         ),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefer.suggest import suggest
 from tests.suggest.helpers import found
 
 FRIDAY = "2019-11-22"
@@ -86,3 +87,9 @@ def test_weekends_seasons_and_periods() -> None:
     assert found_ == {"the weekend": "2019-W46", "last spring": "2019"}
     assert "the early 2000s" in dates("He lived there in the early 2000s.")
     assert "the past two years" in dates("Prices rose over the past two years.")
+
+
+def test_this_past_is_the_last_one_before_publication() -> None:
+    text = "This past May the plant closed. This past Monday it reopened."
+    dates = {s.text: s.attributes.get("iso") for s in suggest(text, published="2019-11-20", kinds=["date"])}
+    assert dates == {"This past May": "2019-05", "This past Monday": "2019-11-18"}
