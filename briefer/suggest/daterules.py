@@ -241,6 +241,11 @@ def _english_rules(r: _Resolvers) -> list[tuple[str, str, Resolver]]:
             r.relative_unit,
         ),
         (
+            "that-unit",  # "that day", "later that month": the unit of the date before it
+            rf"\b(?:{ci}(?:later|earlier)[ \u00a0]))?{ci}that)[ \u00a0](?P<unit>{ci}day|week|month|year))\b",
+            r.no_iso,
+        ),
+        (
             "ago",
             rf"\b(?P<n>\d+|[A-Za-z]+(?:-[a-z]+)?)[ \u00a0]+(?P<unit>{ci}days?|weeks?|months?|years?))"
             rf"[ \u00a0]+{ci}ago)\b",

@@ -67,7 +67,7 @@ def find_dates(doc: Document, published: str | None) -> list[Suggestion]:
 
 
 def _shift_of(name: str, m: re.Match[str], lang: str) -> tuple[str, int] | None:
-    """How an expression counts from the date before it ("the previous week", "the next day")."""
+    """How an expression counts from the date before it ("the previous week", "that day")."""
     phrase = " ".join(m.group().lower().split())
     anaphoric = wordlists.words(lang, "anaphoric")
     w = lexicon.words(lang)
@@ -77,6 +77,8 @@ def _shift_of(name: str, m: re.Match[str], lang: str) -> tuple[str, int] | None:
             return m.group("unit").lower(), int(w["relative_words"].get(rel, 0))
     if name == "relative-day" and phrase in anaphoric:
         return "day", int(w["relative_days"].get(phrase, 0))
+    if name == "that-unit":
+        return m.group("unit").lower(), 0
     return None
 
 

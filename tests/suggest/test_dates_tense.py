@@ -93,3 +93,9 @@ def test_this_past_is_the_last_one_before_publication() -> None:
     text = "This past May the plant closed. This past Monday it reopened."
     dates = {s.text: s.attributes.get("iso") for s in suggest(text, published="2019-11-20", kinds=["date"])}
     assert dates == {"This past May": "2019-05", "This past Monday": "2019-11-18"}
+
+
+def test_that_day_and_later_that_month_count_from_the_date_before_them() -> None:
+    text = "The hearing opened on March 4, 2019. That day the judge spoke. Later that month the case closed."
+    dates = {s.text: s.attributes.get("iso") for s in suggest(text, published="2019-11-20", kinds=["date"])}
+    assert dates == {"March 4, 2019": "2019-03-04", "That day": "2019-03-04", "Later that month": "2019-03"}
