@@ -11,7 +11,7 @@ import re
 
 from briefer.suggest import wordlists
 
-_WORDS = re.compile(r"[\w'’-]+|[^\w\s]")
+_WORDS = re.compile(r"(?:[A-Z]\.){2,}|[\w'’-]+|[^\w\s]")  # U.S. is one word
 
 
 def _stop(word: str, lang: str) -> bool:

@@ -128,3 +128,9 @@ def test_a_capitalised_word_opening_a_sentence_after_a_quote_names_no_identifier
     text = "“We have the money.” About 40 schools closed.\n\nSome 12 unions marched."
     assert set(figures(text)) == {"About 40 schools", "Some 12 unions"}
     assert figures("Members invoked Article 5 of the treaty.") == {}
+
+
+def test_an_abbreviated_name_with_full_stops_does_not_end_the_counted_noun() -> None:
+    assert figures("Some 200 U.S. military personnel stayed, and 3 U.N. agencies left.") == {
+        "Some 200 U.S. military personnel": {"value": 200, "unit": "personnel", "qualifier": "about"},
+        "3 U.N. agencies": {"value": 3, "unit": "agencies"}}
