@@ -120,18 +120,6 @@ def _sentence_initial(text: str, pos: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_END
 
 
-@cache
-def _org_apposition(lang: str) -> re.Pattern[str] | None:
-    """``the group, `` / ``the company that runs X, ``: an organisation noun a name follows in apposition."""
-    nouns = lexicon.words(lang).get("organisation_nouns")
-    if not nouns:
-        return None
-    return re.compile(
-        rf"(?i:\bthe)[ \u00a0]+(?:[a-z][\w'’-]*[ \u00a0]+)?(?:{lexicon.alternation(nouns)})"
-        r"(?:[ \u00a0]+(?:that|which)[^,.;:\n]{1,60})?,[ \u00a0]+$"
-    )
-
-
 class _Finder:
     def __init__(self, doc: Document) -> None:
         self.doc = doc
@@ -327,13 +315,14 @@ class _Finder:
 
     def _named_organisation(self, p: _Phrase) -> bool:
         """``The group that owns her music, Big Machine, says``: in apposition to an organisation noun."""
-        pattern = _org_apposition(self.doc.lang)
+        nouns = tuple(lexicon.words(self.doc.lang).get("organisation_nouns", ()))
         name = self.text[p.start : p.end]
         named_before = any(m.rule == "org-apposition" and m.text == name for m in self.mentions)
         if not named_before and (
-            pattern is None
+            not nouns
             or self.text[p.end : p.end + 1] != ","
-            or not pattern.search(self.text, max(0, p.start - 120), p.start)
+            or not any(m.end() == p.start for m in
+                       context.apposition_to(nouns).finditer(self.text, max(0, p.start - 120), p.start))
         ):
             return False
         self._organisation(p.start, p.end, "org-apposition", 0.7)

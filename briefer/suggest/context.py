@@ -60,6 +60,16 @@ def _patterns() -> _Patterns:
     )
 
 
+@cache
+def apposition_to(nouns: tuple[str, ...]) -> re.Pattern[str]:
+    """``the group, `` / ``the company that runs X, ``: one of ``nouns``, then the name in apposition."""
+    return re.compile(
+        rf"\bthe[ \u00a0]+(?:[\w'’-]+[ \u00a0]+)?(?:{lexicon.alternation(list(nouns))})"
+        r"(?:[ \u00a0]+(?:that|which)[^,.;:\n]{1,60})?,[ \u00a0]+",
+        re.IGNORECASE,
+    )
+
+
 def is_dateline(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` is a capitalised dateline place opening a paragraph."""
     if start and text[start - 1] != "\n":

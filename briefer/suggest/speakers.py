@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from briefer.suggest import lexicon
+from briefer.suggest import context, lexicon
 
 if TYPE_CHECKING:
     from briefer.suggest.actors import Mention
@@ -153,6 +153,14 @@ def _patterns(lang: str) -> _Patterns:
             else r"(?!)"
         ),
     )
+
+
+@cache
+def _subject_pronoun(lang: str, gender: str) -> re.Pattern[str] | None:
+    """The subject pronouns of ``gender`` (``he`` for m), or None when the language lists none."""
+    p = _patterns(lang)
+    same = [w for w in p.subject_pronouns if p.genders[w] == gender]
+    return re.compile(rf"\b(?:{'|'.join(same)})\b", re.IGNORECASE) if same else None
 
 
 class Attributor:
@@ -529,8 +537,7 @@ class Attributor:
         doc = self.doc
         end = pos
         start, _ = doc.sentence_at(pos)
-        same = [w for w in self.p.subject_pronouns if gender in ("m", "f") and self.p.genders[w] == gender]
-        subject_pronoun = re.compile(rf"\b(?:{'|'.join(same)})\b", re.IGNORECASE) if same else None
+        subject_pronoun = _subject_pronoun(self.doc.lang, gender) if gender in ("m", "f") else None
         for _ in range(_PRONOUN_REACH):
             for person in self.people:
                 if not (start <= person.start < end) or not (
@@ -615,17 +622,11 @@ class Attributor:
             return Speaker(" ".join(words[1:]), None, f"{rule}+group", confidence - 0.2)  # the US military
         return Speaker(c.name, None, f"{rule}+group", confidence - 0.2)
 
-
     def _named_after_noun(self, noun: str, end: int) -> Mention | None:
         """``The group, Name, …`` / ``The company that runs X, Name, …`` up to ``end``: the last Name."""
         doc = self.doc
         found = None
-        apposition = re.compile(
-            rf"\bthe[ \u00a0]+(?:[\w'’-]+[ \u00a0]+)?{re.escape(noun)}"
-            r"(?:[ \u00a0]+(?:that|which)[^,.;:\n]{1,60})?,[ \u00a0]+",
-            re.IGNORECASE,
-        )
-        for m in apposition.finditer(doc.masked, max(0, end - 3000), end + 200):
+        for m in context.apposition_to((noun.lower(),)).finditer(doc.masked, max(0, end - 3000), end + 200):
             if m.start() >= end:
                 break
             name = next((a for a in self._named if a.start == m.end()), None)
