@@ -8,6 +8,7 @@ once per process (about 0.6 s) and tags about 100,000 characters a second.
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import cache
 from typing import TYPE_CHECKING, NamedTuple
@@ -17,6 +18,7 @@ if TYPE_CHECKING:
 
 KINDS = {"PER": "person", "ORG": "organisation", "LOC": "location"}
 _LOCK = threading.Lock()
+_LINE = re.compile(r"[^\n]*\S[^\n]*")  # a line with a word on it
 
 
 class Span(NamedTuple):
@@ -29,15 +31,23 @@ class Span(NamedTuple):
 
 @cache
 def _tagger() -> Callable[[str], list[Span]]:
-    from natasha import Doc, NewsEmbedding, NewsNERTagger, Segmenter
+    from natasha import NewsEmbedding, NewsNERTagger
 
-    segmenter, tagger = Segmenter(), NewsNERTagger(NewsEmbedding())
+    tagger = NewsNERTagger(NewsEmbedding())
 
     def tag(text: str) -> list[Span]:
-        doc = Doc(text)
-        doc.segment(segmenter)
-        doc.tag_ner(tagger)
-        return [Span(KINDS[s.type], s.start, s.stop) for s in doc.spans if s.type in KINDS]
+        # The tagger tokenises by itself (natasha's Doc.segment only feeds the Doc's
+        # envelopes). Paragraphs of like length go through it in batches: its CRF
+        # decodes one step per token of the longest text of a batch, so one long
+        # text is decoded token by token.
+        lines = [(m.start(), m.group()) for m in _LINE.finditer(text)]
+        order = sorted(range(len(lines)), key=lambda i: len(lines[i][1]))
+        found: list[Span] = []
+        for i, markup in zip(order, tagger.map([lines[i][1] for i in order]), strict=True):
+            offset = lines[i][0]
+            found += [Span(KINDS[s.type], offset + s.start, offset + s.stop) for s in markup.spans
+                      if s.type in KINDS]
+        return sorted(found)
 
     return tag
 
