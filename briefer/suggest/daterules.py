@@ -207,11 +207,13 @@ def _english_rules(r: _Resolvers) -> list[tuple[str, str, Resolver]]:
     seasons = "|".join(sorted(map(re.escape, r.season_starts), key=len, reverse=True)) or "(?!)"
     counts = lexicon.alternation(["a", "an", *w["numbers"]])
     rel_words = lexicon.alternation(w.get("relative_words", {}))
+    # A pattern with an optional first word opens with "\b(?=\w)": the engine tries
+    # each position in turn, and most positions fail that check before the words.
     return [
         ("iso", r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b", r.iso_date),
         (
             "month-day",
-            rf"(?:{ci}(?P<rel>early|late|mid)[ -]))?\b(?P<mon>{mon})\.?[ \u00a0](?P<d>\d{{1,2}})"
+            rf"\b(?=\w)(?:{ci}(?P<rel>early|late|mid)[ -]))?\b(?P<mon>{mon})\.?[ \u00a0](?P<d>\d{{1,2}})"
             rf"(?:st|nd|rd|th)?\b(?:,?[ \u00a0](?P<y>\d{{4}}))?",
             r.absolute,
         ),
@@ -223,14 +225,14 @@ def _english_rules(r: _Resolvers) -> list[tuple[str, str, Resolver]]:
         ),
         (
             "month",
-            rf"(?:{ci}(?P<rel>last|this past|this|next|early|late|mid|earlier this|later this))[ -])?"
+            rf"\b(?=\w)(?:{ci}(?P<rel>last|this past|this|next|early|late|mid|earlier this|later this))[ -])?"
             rf"\b(?P<mon>{mon})\b{_ABBR_DOT}(?:[ \u00a0](?P<y>\d{{4}})\b"
             rf"|[ \u00a0](?P<ry>(?i:last year|this year|next year)))?",
             r.absolute,
         ),
         (
             "weekday",
-            rf"(?:{ci}(?P<rel>last|next|this past|this|late|early))[ \u00a0])?\b(?P<wd>{wd})\b"
+            rf"\b(?=\w)(?:{ci}(?P<rel>last|next|this past|this|late|early))[ \u00a0])?\b(?P<wd>{wd})\b"
             rf"(?:[ \u00a0](?P<part>{day_parts()}))?",
             r.on_weekday,
         ),
@@ -309,6 +311,8 @@ def _cyrillic_rules(r: _Resolvers) -> list[tuple[str, str, Resolver]]:
     rel_years = "|".join(d["relative_years"])  # words and spaces only
     day_range = "|".join(map(re.escape, d["day_range_words"]))
     ordinals, periods = "|".join(d["ordinal_stems"]), "|".join(d["period_stems"])
+    # A pattern with an optional first word opens with "\b(?=\w)": the engine tries
+    # each position in turn, and most positions fail that check before the words.
     return [
         ("iso", r"\b(?P<y>\d{4})-(?P<mo>\d{2})-(?P<d>\d{2})\b", r.iso_date),
         (

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from briefer.suggest import datecalc, lexicon, wordlists
 from briefer.suggest.base import Occupancy, Suggestion
 from briefer.suggest.daterules import NOT_A_DATE, rules
-from briefer.suggest.tense import NONE, Tenses
+from briefer.suggest.tense import NONE
 from briefer.suggest.times import clock, find_times
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def find_dates(doc: Document, published: str | None) -> list[Suggestion]:
     anchor = datecalc.parse_published(published)
     text, lang = doc.text, doc.lang
     found: list[_Found] = []
-    tenses = Tenses(doc)
+    tenses = doc.tenses
     for name, pattern, resolve in rules(lang):
         for m in pattern.finditer(text):
             if name == "month" and _not_a_month(text, m, lang):

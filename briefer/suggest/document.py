@@ -6,6 +6,7 @@ from bisect import bisect_right
 from functools import cached_property
 
 from briefer.suggest.base import detect_language
+from briefer.suggest.tense import Tenses
 from briefer.text.quotes import Quote, find_quotes, masked, paragraphs
 from briefer.text.units import split_sentences
 
@@ -42,8 +43,17 @@ class Document:
         return [s for p in self.paragraphs for s in split_sentences(self.masked, *p)]
 
     @cached_property
+    def tenses(self) -> Tenses:
+        """The tense markers of the text (found once, on first use)."""
+        return Tenses(self)
+
+    @cached_property
     def _sentence_starts(self) -> list[int]:
         return [s for s, _ in self.sentences]
+
+    @cached_property
+    def _paragraph_starts(self) -> list[int]:
+        return [s for s, _ in self.paragraphs]
 
     def sentence_at(self, pos: int) -> tuple[int, int]:
         """The sentence span holding ``pos`` (the nearest one before it otherwise)."""
@@ -52,8 +62,7 @@ class Document:
 
     def paragraph_at(self, pos: int) -> tuple[int, int]:
         """The paragraph span holding ``pos``."""
-        starts = [s for s, _ in self.paragraphs]
-        i = max(0, bisect_right(starts, pos) - 1)
+        i = max(0, bisect_right(self._paragraph_starts, pos) - 1)
         return self.paragraphs[i] if self.paragraphs else (0, len(self.text))
 
     def inside_quote(self, pos: int) -> bool:

@@ -69,7 +69,7 @@ def find_facts(doc: Document, found: Sequence[Suggestion]) -> list[Suggestion]:
     ordered = sorted(found, key=lambda s: s.start)
     openers = wordlists.words(doc.lang, "not_fact_openers")
     out: list[Suggestion] = []
-    tenses = Tenses(doc)
+    tenses = doc.tenses
     lead_seen = False
     i = 0
     for s_start, s_end in doc.sentences:
