@@ -30,7 +30,8 @@ def _time_patterns() -> tuple[re.Pattern[str], ...]:
     words = lexicon.date_words()
     return (
         re.compile(
-            r"(?=\d)(?<![\d.,:])(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?[ \u00a0]?(?P<ap>[aApP]\.[mM]\.|[aApP][mM]\b)"
+            r"(?=\d)(?<![\d.,:])(?P<h>\d{1,2})(?::(?P<mi>\d{2}))?[ \u00a0]?"
+            r"(?P<ap>[aApP]\.[mM]\.|[aApP][mM]\b)"
         ),
         re.compile(r"(?=\d)(?<![\d.,:])(?P<h24>[01]?\d|2[0-3]):(?P<mi24>[0-5]\d)\b(?![.,:]\d)"),
         re.compile(
